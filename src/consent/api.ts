@@ -1,0 +1,28 @@
+import type { ReadableAtom } from 'nanostores';
+import type { Settings } from '../config/types';
+import type { Choices, ConsentEventName, ConsentEvents, ConsentState } from './types';
+
+export type Unsubscribe = () => void;
+export type UiView = 'banner' | 'preferences';
+
+/** The public, typed API: the same object in the npm build and as `window.Consentry` in the script-tag build. */
+export interface Consent {
+  readonly settings: Settings;
+  /** The store: subscribe from any framework (see `useConsent` for Preact). */
+  readonly $state: ReadableAtom<ConsentState>;
+  get(): ConsentState;
+  /** A category id or a service id. A service is granted when its category is, unless refused on its own. */
+  isGranted(categoryOrService: string): boolean;
+  acceptAll(): void;
+  rejectAll(): void;
+  /** Record a custom choice; categories left out are refused. */
+  set(choices: Choices): void;
+  /** Forget the choice (cookie removed) and ask again. */
+  reset(): void;
+  showBanner(): Promise<void>;
+  showPreferences(): Promise<void>;
+  hide(): void;
+  on<K extends ConsentEventName>(event: K, listener: (detail: ConsentEvents[K]) => void): Unsubscribe;
+  /** Remove observers, listeners and UI; blocked tags stay blocked. */
+  destroy(): void;
+}

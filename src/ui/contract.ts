@@ -1,0 +1,28 @@
+import type { ReadableAtom } from 'nanostores';
+import type { Settings } from '../config/types';
+import type { UiView } from '../consent/api';
+import type { Choices, ConsentEventName, ConsentEvents, ConsentState } from '../consent/types';
+
+/**
+ * What the lazy UI chunk receives from the loader. The UI never touches cookies, tags or storage:
+ * it reads `$state` and calls these actions, exactly as the public API does.
+ */
+export interface UiContext {
+  settings: Settings;
+  $state: ReadableAtom<ConsentState>;
+  acceptAll(): void;
+  rejectAll(): void;
+  /** Closing the banner with its × control: recorded as refusal (method "close"). */
+  close(): void;
+  set(choices: Choices): void;
+  emit<K extends ConsentEventName>(event: K, detail: ConsentEvents[K]): void;
+}
+
+/** The UI chunk's single export. */
+export interface UiModule {
+  /** Show a view; resolves once it is in the DOM. Calling again switches view. */
+  show(ctx: UiContext, view: UiView): void;
+  hide(): void;
+  /** Remove everything the UI added (shadow host, floating button, listeners). */
+  unmount(): void;
+}
