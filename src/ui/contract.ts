@@ -1,5 +1,5 @@
 import type { ReadableAtom } from 'nanostores';
-import type { Settings } from '../config/types';
+import type { Settings, Texts } from '../config/types';
 import type { UiView } from '../consent/api';
 import type { Choices, ConsentEventName, ConsentEvents, ConsentState } from '../consent/types';
 
@@ -16,6 +16,13 @@ export interface UiContext {
   close(): void;
   set(choices: Choices): void;
   emit<K extends ConsentEventName>(event: K, detail: ConsentEvents[K]): void;
+  /** The resolved language code (config, else <html lang>, else the browser), e.g. "en", "zh", "de". */
+  language: string;
+  /**
+   * Fetch a language pack that is not built into the UI chunk (en and zh are built in).
+   * Resolves to null when the pack does not exist or fails to load: the UI then falls back to English.
+   */
+  loadLanguage(lang: string): Promise<Partial<Texts> | null>;
 }
 
 /** The UI chunk's single export. */
