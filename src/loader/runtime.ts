@@ -1,0 +1,195 @@
+import { atom, type ReadableAtom } from 'nanostores';
+import type { Settings, Texts } from '../config/types';
+import type { Consent, UiView } from '../consent/api';
+import { openBroadcast } from '../consent/broadcast';
+import { removeConsentCookie, writeConsentCookie } from '../consent/cookie-jar';
+import { decide } from '../consent/decide';
+import { createEmitter, type Emitter } from '../consent/emitter';
+import { readSignals } from '../consent/read-signals';
+import { encodeRecord } from '../consent/record';
+import { recordFor } from '../consent/record-for';
+import { receiptOf, sendReceipts } from '../consent/receipts';
+import type { Choices, ConsentMethod, ConsentState } from '../consent/types';
+import type { UiContext, UiModule } from '../ui/contract';
+import { domReady } from './dom-ready';
+import { resolveLanguage } from './language';
+
+/** What every effect (gate, guard, clean-up, integrations) is given; effects subscribe, nothing pushes. */
+export interface RuntimeHost {
+  $state: ReadableAtom<ConsentState>;
+  /** null until a valid config is known; effects must then assume the strictest case. */
+  $settings: ReadableAtom<Settings | null>;
+  emit: Emitter['emit'];
+}
+
+/** An effect installs itself and returns how to uninstall. */
+export type Effect = (host: RuntimeHost) => (() => void) | void;
+
+export interface RuntimeOptions {
+  /** Effects installed at once, before any config is known (blocking must be first on the page). */
+  early?: Effect[];
+  /** Effects installed once the config is valid (integrations, clean-up). */
+  configured?: Array<(host: RuntimeHost, settings: Settings) => (() => void) | void>;
+  loadUi(settings: Settings): Promise<UiModule>;
+  loadLanguage(lang: string, settings: Settings): Promise<Partial<Texts> | null>;
+}
+
+export interface Runtime {
+  api: Consent;
+  host: RuntimeHost;
+  /** Apply a validated config: decide from the stored record and signals, show the banner if needed. */
+  configure(settings: Settings): void;
+}
+
+const EMPTY: ConsentState = {
+  status: 'pending',
+  categories: { essential: true },
+  services: {},
+  record: null,
+  regime: 'opt-in',
+  region: null,
+  gpc: false,
+  needsBanner: false,
+};
+
+function changesBetween(before: { [id: string]: boolean }, after: { [id: string]: boolean }) {
+  const changed: { [id: string]: boolean } = {};
+  for (const id of Object.keys(after)) if (!!before[id] !== after[id]) changed[id] = after[id];
+  return changed;
+}
+
+export function createRuntime(options: RuntimeOptions): Runtime {
+  const $state = atom<ConsentState>(EMPTY);
+  const $settings = atom<Settings | null>(null);
+  const emitter = createEmitter((error) => emitter.emit('error', { error: error as Error }));
+  const emit = emitter.emit;
+  const host: RuntimeHost = { $state, $settings, emit };
+  const cleanups: Array<() => void> = [];
+  const pending: Array<() => void> = [];
+  let ui: Promise<UiModule> | undefined;
+  let view: UiView | null = null;
+  let broadcast: ReturnType<typeof openBroadcast> | undefined;
+
+  const install = (uninstall: (() => void) | void) => uninstall && cleanups.push(uninstall);
+  for (const effect of options.early || []) install(effect(host));
+
+  // Every grant change is announced once, whoever caused it (this tab, another tab, a reset).
+  install(
+    $state.listen((state, before) => {
+      const categories = changesBetween(before.categories, state.categories);
+      const services = changesBetween(before.services, state.services);
+      if (Object.keys(categories).length || Object.keys(services).length) emit('change', { categories, services, state });
+    }),
+  );
+
+  const whenConfigured = (action: (settings: Settings) => void) => () => {
+    const settings = $settings.get();
+    if (settings) action(settings);
+    else pending.push(() => action($settings.get()!));
+  };
+
+  const refresh = (settings: Settings) => $state.set(decide(settings, readSignals(settings)));
+
+  const commit = (settings: Settings, choices: Choices, method: ConsentMethod) => {
+    const record = recordFor(settings, choices, method, $state.get(), Date.now());
+    writeConsentCookie(settings.cookie, encodeRecord(record), new Date(record.expires));
+    // Decide from the record we just made, not from the jar: with cookies disabled the choice must still hold.
+    const signals = { ...readSignals(settings), record };
+    $state.set(decide(settings, signals));
+    broadcast?.post();
+    emit('consent', $state.get());
+    if (settings.receipts) void sendReceipts(settings.receipts.endpoint, receiptOf(record));
+    hide();
+  };
+
+  const allCategories = (settings: Settings, granted: boolean) => {
+    const categories: { [id: string]: boolean } = {};
+    for (const { id } of settings.categories) categories[id] = granted;
+    return categories;
+  };
+
+  const acceptAll = whenConfigured((s) => commit(s, { categories: allCategories(s, true) }, 'accept-all'));
+  const rejectAll = whenConfigured((s) => commit(s, { categories: allCategories(s, false) }, 'reject-all'));
+  const close = whenConfigured((s) => commit(s, { categories: allCategories(s, false) }, 'close'));
+
+  const uiContext = (settings: Settings): UiContext => {
+    const language = resolveLanguage(settings.language);
+    return {
+      settings,
+      $state,
+      acceptAll,
+      rejectAll,
+      close,
+      set: (choices) => commit(settings, choices, 'custom'),
+      emit,
+      language,
+      loadLanguage: (lang) => options.loadLanguage(lang, settings),
+    };
+  };
+
+  const show = (next: UiView) =>
+    new Promise<void>((resolve) =>
+      whenConfigured(async (settings) => {
+        try {
+          const module = await (ui ||= options.loadUi(settings));
+          await domReady();
+          module.show(uiContext(settings), next);
+          view = next;
+        } catch (error) {
+          // A failed chunk must not stick: the next "Cookie settings" click tries again. Blocking holds meanwhile.
+          ui = undefined;
+          emit('error', { error: error as Error });
+        }
+        resolve();
+      })(),
+    );
+
+  function hide() {
+    view = null;
+    ui?.then((module) => module.hide(), () => {});
+  }
+
+  const api: Consent = {
+    get settings() {
+      return $settings.get() as Settings;
+    },
+    $state,
+    get: () => $state.get(),
+    isGranted(id) {
+      const state = $state.get();
+      return !!(state.categories[id] ?? state.services[id]);
+    },
+    acceptAll,
+    rejectAll,
+    set: (choices) => whenConfigured((s) => commit(s, choices, 'api'))(),
+    reset: whenConfigured((settings) => {
+      removeConsentCookie(settings.cookie);
+      refresh(settings);
+      broadcast?.post();
+      if ($state.get().needsBanner) void show('banner');
+    }),
+    showBanner: () => show('banner'),
+    showPreferences: () => show('preferences'),
+    hide,
+    on: emitter.on,
+    destroy() {
+      cleanups.splice(0).forEach((cleanup) => cleanup());
+      broadcast?.close();
+      ui?.then((module) => module.unmount(), () => {});
+      emitter.clear();
+    },
+  };
+
+  function configure(settings: Settings) {
+    $settings.set(settings);
+    refresh(settings);
+    broadcast = openBroadcast(settings.cookie.name, () => refresh(settings));
+    for (const effect of options.configured || []) install(effect(host, settings));
+    emit('ready', $state.get());
+    pending.splice(0).forEach((action) => action());
+    if (settings.receipts) void sendReceipts(settings.receipts.endpoint);
+    if ($state.get().needsBanner && !view) void show('banner');
+  }
+
+  return { api, host, configure };
+}
