@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 // Three suites: pure logic in Node, Preact components in happy-dom, and real-browser tests in Chromium.
 export default defineConfig({
-  esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   test: {
     projects: [
       {
