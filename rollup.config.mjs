@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import { dts } from 'rollup-plugin-dts';
+import esbuild from 'rollup-plugin-esbuild';
+import { PACK_NAMES } from './scripts/pack-names.mjs';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+const banner = `/*! consentry v${pkg.version} | MIT License | bundles preact, nanostores, js-cookie (MIT) and data from the Open Cookie Database (Apache-2.0) and v2fly domain-list-community (MIT): see THIRD_PARTY_NOTICES */`;
+
+const typescript = () =>
+  esbuild({
+    target: 'es2021',
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    define: { __VERSION__: JSON.stringify(pkg.version) },
+    tsconfig: 'tsconfig.json',
+  });
+
+// Private fields are `_`-prefixed and mangled; anything crossing a file boundary (the UI context, the
+// registries on globalThis) uses public names, so separately built files still agree.
+const minify = () =>
+  terser({
+    ecma: 2020,
+    compress: { passes: 3, pure_getters: true, unsafe_arrows: true, unsafe_methods: true },
+    mangle: { properties: { regex: /^_[a-z]/ } },
+    format: { comments: /^!/ },
+  });
+
+const browserScript = (input, file, options = {}) => ({
+  input,
+  output: { file, format: 'iife', banner, plugins: [minify()], ...options },
+  plugins: [nodeResolve({ browser: true }), typescript()],
+});
+
+/** Each language pack as its own file that registers its texts for the loader to pick up. */
+const packEntry = (lang) => ({
+  input: `\0pack:${lang}`,
+  output: { file: `dist/i18n/${lang}.min.js`, format: 'iife', plugins: [minify()] },
+  plugins: [
+    {
+      name: 'language-pack-entry',
+      resolveId: (id) => (id === `\0pack:${lang}` ? id : null),
+      load: (id) =>
+        id === `\0pack:${lang}`
+          ? `import texts from ${JSON.stringify(new URL(`./src/ui/i18n/packs/${lang}.ts`, import.meta.url).pathname)};\n` +
+            `(globalThis.__consentryLang ||= {})[${JSON.stringify(lang)}] = texts;`
+          : null,
+    },
+    typescript(),
+  ],
+});
+
+export default [
+  // npm: ESM with the UI and language packs split into lazily imported chunks.
+  {
+    input: { consentry: 'src/index.ts' },
+    external: [/^preact/, /^nanostores/, /^js-cookie/],
+    output: {
+      dir: 'dist',
+      format: 'es',
+      entryFileNames: '[name].mjs',
+      chunkFileNames: (chunk) => (chunk.name === 'index' ? 'consentry-ui.mjs' : 'chunks/[name].mjs'),
+      banner,
+    },
+    plugins: [typescript()],
+  },
+  { input: 'src/index.ts', output: { file: 'dist/consentry.d.ts', format: 'es' }, plugins: [dts()] },
+  // Script tag: the synchronous loader, and the UI it fetches only when it must be shown.
+  browserScript('src/auto.ts', 'dist/consentry.min.js'),
+  browserScript('src/ui/script-entry.ts', 'dist/consentry-ui.min.js'),
+  ...PACK_NAMES.map(packEntry),
+];

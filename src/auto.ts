@@ -1,0 +1,66 @@
+/**
+ * Script-tag entry: `<script src=".../consentry.min.js" data-config="/consent.json"></script>`, first in
+ * <head>, synchronous. Blocking is installed before anything else on the page can run; the config comes
+ * from an inline `<script type="application/json" id="consentry-config">`, the `data-config` URL, or a
+ * later `Consentry.init(config)`. Until a valid config arrives every non-essential tag stays held.
+ */
+import type { ConsentryConfig } from './config/types';
+import { validateConfig } from './config/validate';
+import type { Consent } from './consent/api';
+import { CONFIGURED_EFFECTS, EARLY_EFFECTS } from './loader/effects';
+import { scriptLazyLoaders } from './loader/lazy-script';
+import { createRuntime } from './loader/runtime';
+import { toScriptURL } from './blocking/trusted-types';
+
+export interface ConsentryGlobal extends Consent {
+  /** Configure a page that has no inline or data-config config. Ignored once configured. */
+  init(config: ConsentryConfig | string): void;
+  version: string;
+}
+
+declare global {
+  interface Window {
+    Consentry?: ConsentryGlobal;
+  }
+}
+
+const CONFIG_TIMEOUT_MS = 10_000;
+
+function boot(script: HTMLScriptElement | null) {
+  const loaderBase = script?.src ? script.src.replace(/[^/]*$/, '') : '';
+  const nonce = script?.nonce || '';
+  const runtime = createRuntime({
+    early: EARLY_EFFECTS,
+    configured: CONFIGURED_EFFECTS,
+    ...scriptLazyLoaders(loaderBase, (settings) => ({ nonce: settings.ui.nonce || nonce, toScriptURL })),
+  });
+  const fail = (error: Error) => {
+    // One readable line for the site owner; the page keeps blocking every non-essential tag.
+    console.error(error.message);
+    runtime.host.emit('error', { error });
+  };
+  let configured = false;
+  const init = (config: unknown) => {
+    if (configured) return;
+    try {
+      const settings = validateConfig(config);
+      configured = true;
+      runtime.configure(settings);
+    } catch (error) {
+      fail(error as Error);
+    }
+  };
+  window.Consentry = Object.assign(runtime.api, { init, version: __VERSION__ });
+
+  const inline = document.getElementById('consentry-config');
+  const url = script?.getAttribute('data-config');
+  if (inline) init(inline.textContent || '');
+  else if (url) {
+    fetch(url, { credentials: 'same-origin', signal: AbortSignal.timeout?.(CONFIG_TIMEOUT_MS) })
+      .then((response) => (response.ok ? response.text() : Promise.reject(new Error('HTTP ' + response.status))))
+      .then(init, (error: Error) => fail(new Error(`consentry: could not load config from ${url}: ${error.message}`)));
+  }
+}
+
+// Loaded twice on one page: the first instance stays the only one.
+if (typeof window !== 'undefined' && !window.Consentry) boot(document.currentScript as HTMLScriptElement | null);

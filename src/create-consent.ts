@@ -1,0 +1,25 @@
+import type { ConsentryConfig } from './config/types';
+import { validateConfig } from './config/validate';
+import type { Consent } from './consent/api';
+import { CONFIGURED_EFFECTS, EARLY_EFFECTS } from './loader/effects';
+import { inertConsent } from './loader/inert-consent';
+import { loadLanguagePack, loadUiModule } from './loader/lazy-esm';
+import { createRuntime } from './loader/runtime';
+
+/**
+ * Create the consent instance for a single-page app. Throws a `ConfigError` naming every problem when the
+ * config is invalid; marked tags then stay inert because nothing activates them.
+ * Safe to import and call during server-side rendering: without a DOM it returns an inert instance.
+ */
+export function createConsent(config: ConsentryConfig | string): Consent {
+  const settings = validateConfig(config);
+  if (typeof window === 'undefined' || typeof document === 'undefined') return inertConsent(settings);
+  const runtime = createRuntime({
+    early: EARLY_EFFECTS,
+    configured: CONFIGURED_EFFECTS,
+    loadUi: loadUiModule,
+    loadLanguage: loadLanguagePack,
+  });
+  runtime.configure(settings);
+  return runtime.api;
+}
