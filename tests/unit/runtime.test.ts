@@ -1,0 +1,133 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { decodeRecord } from '../../src/consent/record';
+import { createRuntime } from '../../src/loader/runtime';
+import type { UiModule } from '../../src/ui/contract';
+import { makeSettings } from './fixtures/settings';
+
+function fakeUi() {
+  const ui: UiModule & { views: string[] } = {
+    views: [],
+    show: vi.fn((_ctx, view) => ui.views.push(view)),
+    hide: vi.fn(),
+    unmount: vi.fn(),
+  };
+  return ui;
+}
+
+function start(settings = makeSettings(), ui = fakeUi()) {
+  const runtime = createRuntime({ loadUi: async () => ui, loadLanguage: async () => null });
+  return { runtime, ui, api: runtime.api, settings };
+}
+
+const cookieValue = () => decodeRecord(decodeURIComponent(document.cookie.match(/(?:^|; )consentry=([^;]*)/)?.[1] || ''));
+
+beforeEach(() => {
+  for (const c of document.cookie.split('; ')) if (c) document.cookie = c.split('=')[0] + '=; max-age=0; path=/';
+});
+
+describe('runtime', () => {
+  it('holds every non-essential category until a config is known', () => {
+    const { api } = start();
+    expect(api.get().categories).toEqual({ essential: true });
+    expect(api.isGranted('analytics')).toBe(false);
+  });
+
+  it('shows the banner for a first visit and records accept-all in the cookie', async () => {
+    const { runtime, api, ui, settings } = start();
+    const events: string[] = [];
+    api.on('ready', () => events.push('ready'));
+    api.on('consent', () => events.push('consent'));
+    api.on('change', (d) => events.push('change:' + Object.keys(d.categories).join(',')));
+    runtime.configure(settings);
+    await vi.waitFor(() => expect(ui.views).toEqual(['banner']));
+    api.acceptAll();
+    expect(api.get().categories).toEqual({ essential: true, analytics: true, advertising: true });
+    expect(cookieValue()).toMatchObject({ method: 'accept-all', categories: { analytics: true, advertising: true }, revision: 0 });
+    expect(events).toEqual(['ready', 'change:analytics,advertising', 'consent']);
+    await vi.waitFor(() => expect(ui.hide).toHaveBeenCalled());
+  });
+
+  it('restores the choice on the next page view without a banner', async () => {
+    const first = start();
+    first.runtime.configure(first.settings);
+    first.api.set({ categories: { analytics: true } });
+    const next = start();
+    next.runtime.configure(next.settings);
+    expect(next.api.get()).toMatchObject({ status: 'decided', categories: { analytics: true, advertising: false } });
+    await new Promise((r) => setTimeout(r, 10));
+    expect(next.ui.views).toEqual([]);
+  });
+
+  it('queues API calls made before the config arrives', () => {
+    const { runtime, api, settings } = start();
+    api.rejectAll();
+    expect(cookieValue()).toBeNull();
+    runtime.configure(settings);
+    expect(cookieValue()).toMatchObject({ method: 'reject-all' });
+  });
+
+  it('keeps the consent id across later changes and asks again after reset', async () => {
+    const { runtime, api, settings, ui } = start();
+    runtime.configure(settings);
+    api.acceptAll();
+    const id = api.get().record!.id;
+    api.rejectAll();
+    expect(api.get().record!.id).toBe(id);
+    api.reset();
+    expect(cookieValue()).toBeNull();
+    expect(api.get()).toMatchObject({ status: 'pending', needsBanner: true });
+    await vi.waitFor(() => expect(ui.views.at(-1)).toBe('banner'));
+  });
+
+  it('close means refusal', () => {
+    const { runtime, api, settings, ui } = start();
+    runtime.configure(settings);
+    return vi.waitFor(() => expect(ui.show).toHaveBeenCalled()).then(() => {
+      const ctx = (ui.show as any).mock.calls[0][0];
+      ctx.close();
+      expect(api.get().categories).toEqual({ essential: true, analytics: false, advertising: false });
+      expect(api.get().record!.method).toBe('close');
+    });
+  });
+
+  it('a UI chunk that fails to load is retried on the next request and reported', async () => {
+    const ui = fakeUi();
+    let attempts = 0;
+    const runtime = createRuntime({
+      loadUi: async () => {
+        if (attempts++ === 0) throw new Error('network');
+        return ui;
+      },
+      loadLanguage: async () => null,
+    });
+    const errors: Error[] = [];
+    runtime.api.on('error', ({ error }) => errors.push(error));
+    runtime.configure(makeSettings());
+    await vi.waitFor(() => expect(errors).toHaveLength(1));
+    await runtime.api.showPreferences();
+    expect(ui.views).toEqual(['preferences']);
+  });
+
+  it('a throwing listener does not stop the others', () => {
+    const { runtime, api, settings } = start();
+    const seen: string[] = [];
+    api.on('ready', () => {
+      throw new Error('site bug');
+    });
+    api.on('ready', () => seen.push('second'));
+    api.on('error', () => seen.push('error'));
+    runtime.configure(settings);
+    expect(seen).toEqual(['error', 'second']);
+  });
+
+  it('isGranted answers for services inside their category', () => {
+    const { runtime, api, settings } = start();
+    runtime.configure(settings);
+    api.set({ categories: { analytics: true }, services: { ga: false } });
+    expect(api.isGranted('analytics')).toBe(true);
+    expect(api.isGranted('ga')).toBe(false);
+    expect(api.isGranted('ads')).toBe(false);
+    expect(api.isGranted('unknown')).toBe(false);
+  });
+});
