@@ -20,6 +20,8 @@ export interface RuntimeHost {
   /** null until a valid config is known; effects must then assume the strictest case. */
   $settings: ReadableAtom<Settings | null>;
   emit: Emitter['emit'];
+  /** Show the banner or the preferences (loads the UI chunk on first use). */
+  show(view: UiView): Promise<void>;
 }
 
 /** An effect installs itself and returns how to uninstall. */
@@ -63,7 +65,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const $settings = atom<Settings | null>(null);
   const emitter = createEmitter((error) => emitter.emit('error', { error: error as Error }));
   const emit = emitter.emit;
-  const host: RuntimeHost = { $state, $settings, emit };
+  const host: RuntimeHost = { $state, $settings, emit, show: (view) => show(view) };
   const cleanups: Array<() => void> = [];
   const pending: Array<() => void> = [];
   let ui: Promise<UiModule> | undefined;
@@ -75,7 +77,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
 
   // Every grant change is announced once, whoever caused it (this tab, another tab, a reset).
   install(
-    $state.listen((state, before) => {
+    $state.listen((state, before = EMPTY) => {
       const categories = changesBetween(before.categories, state.categories);
       const services = changesBetween(before.services, state.services);
       if (Object.keys(categories).length || Object.keys(services).length) emit('change', { categories, services, state });

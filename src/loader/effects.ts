@@ -1,0 +1,28 @@
+import type { Settings } from '../config/types';
+import { installFloatingButton } from './floating-button';
+import { resolveLanguage } from './language';
+import { installOpenLinks } from './open-links';
+import type { Effect, RuntimeHost } from './runtime';
+
+/**
+ * The effects both entries install, in order. Early ones run before any config is known: blocking
+ * must hold the page's tags from the first line on.
+ */
+export const EARLY_EFFECTS: Effect[] = [];
+
+type ConfiguredEffect = (host: RuntimeHost, settings: Settings) => (() => void) | void;
+
+const reopenControls: ConfiguredEffect = (host, settings) => {
+  const open = () => void host.show('preferences');
+  const removeLinks = installOpenLinks(open);
+  const language = resolveLanguage(settings.language);
+  const removeButton = settings.ui.floatingButton
+    ? installFloatingButton(host.$state, language, settings.texts[language]?.reopen, open)
+    : undefined;
+  return () => {
+    removeLinks();
+    removeButton?.();
+  };
+};
+
+export const CONFIGURED_EFFECTS: ConfiguredEffect[] = [reopenControls];
