@@ -110,6 +110,21 @@ export interface Texts {
   ageQuestion: string;
   ageAdult: string;
   ageMinor: string;
+  /** Banner sentence listing the optional purposes; `{purposes}` is filled from the configured categories. */
+  bannerPurposes: string;
+  analyticsPurposes: string;
+  advertisingPurposes: string;
+  /** PIPL art. 39: how to reach the overseas recipient; `{contact}`. */
+  crossBorderContact: string;
+  /** Shown beside a minor's advertising switch, which stays off. */
+  minorNote: string;
+  /** Built-in titles/descriptions used when a built-in category's config leaves them empty. */
+  essentialTitle: string;
+  essentialDescription: string;
+  analyticsTitle: string;
+  analyticsDescription: string;
+  advertisingTitle: string;
+  advertisingDescription: string;
   [key: string]: string;
 }
 

@@ -1,0 +1,49 @@
+import type { Texts } from '../../config/types';
+
+/** English: the complete pack every other language falls back to. Wording follows the seed policies. */
+export const en: Texts = {
+  bannerTitle: 'Cookies on this site',
+  bannerText:
+    'We use cookies and similar technologies, such as web beacons, for sign-in, security and fraud prevention, and to remember your preferences and language.',
+  bannerPurposes: 'With your consent, we and third parties also use them for {purposes}. You can change your choice at any time.',
+  analyticsPurposes: 'analytics (site analytics, page-view beacons, usage logs)',
+  advertisingPurposes: 'advertising (personalised ads, ad banners, tracking by advertisers)',
+  acceptAll: 'Accept all',
+  rejectAll: 'Reject all',
+  customize: 'Customize',
+  close: 'Close',
+  privacyPolicy: 'Privacy policy',
+  preferencesTitle: 'Privacy preferences',
+  preferencesText:
+    'Choose which cookies and similar technologies we may use. Essential ones are always on because the site cannot work without them. You can change your choice at any time.',
+  save: 'Save choices',
+  alwaysOn: 'Always on',
+  services: 'Services and cookies',
+  cookieName: 'Cookie',
+  cookieProvider: 'Provider',
+  cookiePurpose: 'Purpose',
+  cookieDuration: 'Duration',
+  consentId: 'Consent ID',
+  consentDate: 'Date of your choice',
+  doNotSell: 'Do Not Sell or Share My Personal Information',
+  gpcHonored: 'Opt-out request honored',
+  reopen: 'Cookie settings',
+  placeholderText: 'This content from {service} is blocked until you allow {category} cookies.',
+  loadOnce: 'Load once',
+  alwaysAllow: 'Always allow',
+  crossBorderTitle: 'Transfer outside your country',
+  crossBorderText:
+    'We would like to send your personal information to {recipient} in {country} for {purpose}. Data concerned: {data}. This is asked separately: refusing does not affect the rest of the site.',
+  crossBorderContact: "Recipient's contact: {contact}",
+  ageQuestion: 'Your age group',
+  ageAdult: '{age} or older',
+  ageMinor: 'Under {age}',
+  minorNote: "Needs a parent's or guardian's consent",
+  essentialTitle: 'Essential',
+  essentialDescription:
+    'Needed for sign-in, security and fraud prevention, and to remember your preferences and language. The site cannot work without them.',
+  analyticsTitle: 'Analytics',
+  analyticsDescription: 'Help us understand how the site is used: third-party site analytics, page-view beacons and usage logs.',
+  advertisingTitle: 'Advertising',
+  advertisingDescription: 'Personalised ads, ad banners and tracking by advertisers across sites.',
+};
