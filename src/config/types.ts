@@ -203,11 +203,31 @@ export interface GoogleConsentModeConfig {
   regionDefaults?: Array<{ regions: string[]; [consentType: string]: string | string[] }>;
 }
 
+export interface GppConfig {
+  enabled?: boolean;
+  /** IAB-assigned GPP CMP id. Default 0: none (a site cannot register itself). */
+  cmpId?: number;
+  /** The owner is an MSPA signatory and treats page views as Covered Transactions. Default false. */
+  mspaCoveredTransaction?: boolean;
+  /** MSPA mode for Covered Transactions. Default "opt-out-option". */
+  mspaMode?: 'opt-out-option' | 'service-provider';
+  /** Section ids in force. Default [7] (usnat) when the region is unknown or in the US, else [-1]. */
+  applicableSections?: number[];
+}
+
+export interface TcfConfig {
+  /** The site's registered CMP's IAB id: without it `__tcfapi` is not defined at all. */
+  cmpId: number;
+  cmpVersion?: number;
+  /** Whether GDPR applies to this page's traffic. Default true (a site turns TCF on for EEA visitors). */
+  gdprApplies?: boolean;
+}
+
 export interface IntegrationsConfig {
   googleConsentMode?: GoogleConsentModeConfig;
   dataLayer?: { enabled?: boolean; name?: string };
-  gpp?: { enabled?: boolean };
-  tcf?: { cmpId: number; cmpVersion?: number };
+  gpp?: GppConfig;
+  tcf?: TcfConfig;
   metaPixel?: boolean;
   microsoftUet?: boolean;
 }

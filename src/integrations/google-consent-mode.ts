@@ -1,0 +1,39 @@
+import type { Settings } from '../config/types';
+import type { ConsentState } from '../consent/types';
+import { beforeEffects } from './before-effects';
+import { consentModeDefaults, consentModeMapping, consentModeState } from './consent-mode-state';
+import { gtagFor } from './gtag';
+import { pageWindow, type IntegrationHost, type PageWindow, type Uninstall } from './host';
+
+const gtagOf = (settings: Settings, win: PageWindow) => gtagFor(win, settings.integrations.dataLayer?.name || 'dataLayer');
+
+/**
+ * Tell Google the defaults before any tag can send data: run synchronously at loader start, first in <head>.
+ * Then, when a stored record (or the regime, e.g. opt-out) already grants something, the `update` at once.
+ */
+export function setConsentModeDefaults(settings: Settings, state: ConsentState, win: PageWindow): void {
+  const config = settings.integrations.googleConsentMode || {};
+  const mapping = consentModeMapping(settings);
+  const gtag = gtagOf(settings, win);
+  for (const command of consentModeDefaults(settings, mapping)) gtag('consent', 'default', command);
+  if (config.adsDataRedaction) gtag('set', 'ads_data_redaction', true);
+  if (config.urlPassthrough) gtag('set', 'url_passthrough', true);
+  const current = consentModeState(state.categories, mapping);
+  if (state.record || JSON.stringify(current) != JSON.stringify(consentModeState({ essential: true }, mapping))) {
+    gtag('consent', 'update', current);
+  }
+}
+
+/**
+ * Google Consent Mode v2: defaults now, then an `update` on every change of the consent state (a decision here,
+ * in another tab, a reset), pushed before the gate releases any held tag.
+ */
+export function installGoogleConsentMode(host: IntegrationHost): Uninstall {
+  const { settings, $state } = host;
+  const win = pageWindow(host);
+  const mapping = consentModeMapping(settings);
+  setConsentModeDefaults(settings, $state.get(), win);
+  return beforeEffects($state, (state) =>
+    gtagOf(settings, win)('consent', 'update', consentModeState(state.categories, mapping)),
+  );
+}
