@@ -1,0 +1,172 @@
+import { activateElement } from './activate';
+import { isGranted } from './grant';
+import { KIND_SELECTOR, PENDING, URL_ATTRIBUTE } from './kinds';
+import { isHeld, needOf } from './marking';
+import { patchNetwork } from './network-guard';
+import type { BlockingHost, Need, Uninstall } from './types';
+import { urlCategory } from './url-category';
+import { patchDocumentWrite } from './write-guard';
+
+type Proto = { prototype: object };
+
+/**
+ * Auto-blocking of tags the site owner did not mark. Must be installed synchronously by the first script
+ * in <head>: a MutationObserver turns parser-inserted tags off before they run (a script's type is read
+ * when the parser reaches its end tag, after observers were notified), and patched setters and insertion
+ * methods hold tags created by scripts before they are requested. A held tag is marked exactly like one
+ * the site owner marked, so the gate activates it in document order once its category is granted.
+ * Static tags in the HTML source are still fetched by the preload scanner; they are kept from running.
+ */
+export function installAutoBlocker(host: BlockingHost): Uninstall {
+  const { $state, $settings } = host;
+  const restores: Array<() => void> = [];
+  // Held while detached (`new Image()` pixels, scripts not inserted yet): activated here once granted.
+  const detached: Element[] = [];
+  const setAttribute = Element.prototype.setAttribute;
+  const base = () => document.baseURI;
+
+  /** What an unmarked URL waits for. Before the config is known every cross-origin URL waits. */
+  const needFor = (url: string): Need | null => {
+    const settings = $settings.get();
+    if (!settings) {
+      try {
+        const { protocol, origin } = new URL(url, base());
+        return /^https?:$/.test(protocol) && origin != location.origin ? { category: PENDING } : null;
+      } catch {
+        return null;
+      }
+    }
+    return settings.blocking.autoBlock ? urlCategory(url, settings, base()) : null;
+  };
+
+  /** Hold `el` instead of giving it `url` in `attr`, when that needs a consent not given. */
+  const guard = (el: Element, attr: string, url: string): boolean => {
+    const need = needOf(el, false) || needFor(url);
+    if (!need || isGranted(need, $state.get(), $settings.get())) return false;
+    const mark = (name: string, value: string) => setAttribute.call(el, name, value);
+    mark('data-' + attr, url);
+    el.removeAttribute(attr);
+    if (el.hasAttribute('srcset')) {
+      mark('data-srcset', el.getAttribute('srcset')!);
+      el.removeAttribute('srcset');
+    }
+    if (el.tagName == 'SCRIPT') {
+      if (/^module$/i.test(el.getAttribute('type') || '')) mark('data-type', 'module');
+      mark('type', 'text/plain');
+    }
+    if (!el.hasAttribute('data-consent') && need.category) mark('data-consent', need.category);
+    if (!el.hasAttribute('data-service') && need.service) mark('data-service', need.service);
+    if (!el.isConnected && el.ownerDocument == document) detached.push(el);
+    return true;
+  };
+
+  const check = (el: Element): boolean => {
+    const attr = URL_ATTRIBUTE[el.tagName];
+    const url = attr && el.getAttribute(attr);
+    return !!url && guard(el, attr, url);
+  };
+
+  const checkTree = (node: Element | DocumentFragment) => {
+    if (node.nodeType == 1) check(node as Element);
+    if (node.childElementCount) node.querySelectorAll(KIND_SELECTOR).forEach(check);
+  };
+
+  const observer = new MutationObserver((records) => {
+    // While parsing, the parser reports every element on its own; later, a whole subtree may come at once.
+    const subtrees = document.readyState != 'loading';
+    for (const record of records) {
+      for (const node of record.addedNodes) {
+        if (node.nodeType == 1) subtrees ? checkTree(node as Element) : check(node as Element);
+      }
+    }
+  });
+  observer.observe(document, { childList: true, subtree: true });
+
+  const patch = <T extends object>(target: T, name: keyof T & string, wrap: (original: any) => unknown) => {
+    const descriptor = Object.getOwnPropertyDescriptor(target, name)!;
+    Object.defineProperty(target, name, { ...descriptor, ...(wrap(descriptor) as PropertyDescriptor) });
+    restores.push(() => Object.defineProperty(target, name, descriptor));
+  };
+
+  // Property setters: an image starts loading the moment its src is set, even detached.
+  const setters: Array<[Proto, string]> = [
+    [HTMLScriptElement, 'src'],
+    [HTMLIFrameElement, 'src'],
+    [HTMLImageElement, 'src'],
+    [HTMLEmbedElement, 'src'],
+    [HTMLObjectElement, 'data'],
+    [HTMLLinkElement, 'href'],
+    [HTMLMediaElement, 'src'],
+    [HTMLSourceElement, 'src'],
+  ];
+  for (const [type, name] of setters) {
+    patch(type.prototype as any, name, ({ set }: PropertyDescriptor) => ({
+      set(this: Element, value: unknown) {
+        if (!guard(this, name, String(value))) set!.call(this, value);
+      },
+    }));
+  }
+
+  patch(Element.prototype, 'setAttribute', ({ value: original }: { value: Element['setAttribute'] }) => ({
+    value(this: Element, name: string, value: string) {
+      const attr = URL_ATTRIBUTE[this.tagName];
+      if (!attr || attr != String(name).toLowerCase() || !guard(this, attr, String(value))) original.call(this, name, value);
+    },
+  }));
+
+  // Insertion: the last moment before a script is fetched or an iframe navigates. Only insertions into the
+  // document matter; a tree built detached is checked when it is connected.
+  const inserting = ({ value: original }: { value: (...args: unknown[]) => unknown }) => ({
+    value(this: Node, ...nodes: unknown[]) {
+      if (this.isConnected) for (const node of nodes) if ((node as Node)?.nodeType) checkTree(node as Element);
+      return original.apply(this, nodes);
+    },
+  });
+  for (const name of ['appendChild', 'insertBefore', 'replaceChild'] as const) patch(Node.prototype, name, inserting);
+  for (const name of ['append', 'prepend', 'before', 'after', 'replaceWith', 'insertAdjacentElement'] as const) {
+    patch(Element.prototype, name, inserting);
+  }
+
+  const blocked = (url: string) => {
+    const settings = $settings.get();
+    const need = settings?.blocking.autoBlock != false && urlCategory(url, settings, base());
+    return !!need && !isGranted(need, $state.get(), settings);
+  };
+  restores.push(patchNetwork(blocked), patchDocumentWrite(check, KIND_SELECTOR));
+
+  const release = () => {
+    const state = $state.get();
+    const settings = $settings.get();
+    for (let i = detached.length; i--; ) {
+      const el = detached[i];
+      const need = needOf(el, false);
+      if (el.isConnected || !isHeld(el)) detached.splice(i, 1);
+      else if (need && isGranted(need, state, settings)) {
+        detached.splice(i, 1);
+        activateElement(el);
+      }
+    }
+  };
+
+  // The config's rules are known now: give every pending tag its real category, or none.
+  const reclassify = () => {
+    const pending = [...detached, ...document.querySelectorAll(`[data-consent="${PENDING}"]`)];
+    for (const el of pending) {
+      const attr = URL_ATTRIBUTE[el.tagName];
+      const url = el.getAttribute('data-' + attr);
+      if (el.getAttribute('data-consent') != PENDING || !url) continue;
+      const need = needFor(url);
+      setAttribute.call(el, 'data-consent', need?.category || 'essential');
+      if (need?.service) setAttribute.call(el, 'data-service', need.service);
+    }
+    release();
+  };
+
+  const unlisten = [$state.listen(release), $settings.listen(reclassify)];
+
+  return () => {
+    observer.disconnect();
+    unlisten.forEach((stop) => stop());
+    restores.splice(0).reverse().forEach((restore) => restore());
+  };
+}

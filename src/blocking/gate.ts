@@ -1,0 +1,104 @@
+import { activateElement } from './activate';
+import { cloneScript } from './clone-script';
+import { categoryOf, isGranted } from './grant';
+import { URL_ATTRIBUTE } from './kinds';
+import { isHeld, MARKING_SELECTOR, needOf } from './marking';
+import type { BlockingHost, Need, Uninstall } from './types';
+
+const EMBED = /^(IFRAME|VIDEO|AUDIO|EMBED|OBJECT)$/;
+
+const settled = (script: HTMLScriptElement) =>
+  new Promise((resolve) => {
+    script.addEventListener('load', resolve);
+    script.addEventListener('error', resolve);
+  });
+
+/**
+ * Markup gating: held tags (marked by the site owner, or by the auto-blocker) are activated exactly once,
+ * as soon as their category or service is granted, without a reload. Scripts run in document order with
+ * the browser's semantics: external classic and module scripts join the browser's in-order list (fetched
+ * in parallel, run in order), an inline script waits until the scripts before it have run, `async` ones
+ * run when loaded, and `defer`/module ones wait for the end of parsing.
+ */
+export function installGate(host: BlockingHost): Uninstall {
+  const { $state, $settings } = host;
+  const taken = new WeakSet<Element>();
+  const announced = new WeakSet<Element>();
+  let chain: Promise<unknown> = Promise.resolve();
+  // Settles once every script we put in the browser's in-order list so far has run.
+  let inOrder = chain;
+  let scheduled = false;
+
+  const run = (held: HTMLScriptElement, need: Need) => {
+    if (!held.isConnected) return;
+    const script = cloneScript(held, need);
+    if (!script.src && script.type != 'module') return inOrder.then(() => held.replaceWith(script));
+    if (!script.hasAttribute('async')) {
+      script.async = false;
+      inOrder = settled(script);
+    }
+    held.replaceWith(script);
+  };
+
+  const consider = (el: Element) => {
+    if (!(el.tagName in URL_ATTRIBUTE) || taken.has(el)) return;
+    const settings = $settings.get();
+    const need = needOf(el, settings?.blocking.aliases ?? true);
+    if (!need || !isHeld(el)) return;
+    if (isGranted(need, $state.get(), settings)) {
+      if (el.tagName != 'SCRIPT') {
+        taken.add(el);
+        activateElement(el);
+      } else if (
+        document.readyState != 'loading' ||
+        el.hasAttribute('async') ||
+        !(el.getAttribute('data-type') == 'module' || (el.hasAttribute('defer') && el.matches('[src],[data-src]')))
+      ) {
+        taken.add(el);
+        chain = chain.then(() => run(el as HTMLScriptElement, need));
+      }
+      // A granted defer/module script waits for the pass at DOMContentLoaded, as the browser would.
+    } else if (settings && host.onHeldEmbed && EMBED.test(el.tagName) && !announced.has(el)) {
+      const category = categoryOf(need, settings);
+      if (category) {
+        announced.add(el);
+        host.onHeldEmbed(el, { category, service: need.service });
+      }
+    }
+  };
+
+  const pass = () => {
+    scheduled = false;
+    document.querySelectorAll(MARKING_SELECTOR).forEach(consider);
+  };
+  // Coalesced into a microtask so that every subscriber (the auto-blocker re-marking its tags) runs first.
+  const schedule = () => {
+    if (!scheduled) {
+      scheduled = true;
+      queueMicrotask(pass);
+    }
+  };
+
+  const observer = new MutationObserver((records) => {
+    // While parsing, the parser reports every element on its own; later, a whole subtree may come at once.
+    const subtrees = document.readyState != 'loading';
+    for (const record of records) {
+      for (const node of record.addedNodes) {
+        if (node.nodeType == 1) {
+          consider(node as Element);
+          if (subtrees && (node as Element).childElementCount) (node as Element).querySelectorAll(MARKING_SELECTOR).forEach(consider);
+        }
+      }
+    }
+  });
+  observer.observe(document, { childList: true, subtree: true });
+  document.addEventListener('DOMContentLoaded', schedule);
+  const unlisten = [$state.listen(schedule), $settings.listen(schedule)];
+  schedule();
+
+  return () => {
+    observer.disconnect();
+    document.removeEventListener('DOMContentLoaded', schedule);
+    unlisten.forEach((stop) => stop());
+  };
+}

@@ -1,0 +1,20 @@
+/** Each kind of element that fetches or runs something, and the attribute that makes it do so. */
+export const URL_ATTRIBUTE: { [tagName: string]: string } = {
+  SCRIPT: 'src',
+  IFRAME: 'src',
+  IMG: 'src',
+  EMBED: 'src',
+  OBJECT: 'data',
+  LINK: 'href',
+  VIDEO: 'src',
+  AUDIO: 'src',
+  SOURCE: 'src',
+};
+
+export const KIND_SELECTOR = Object.keys(URL_ATTRIBUTE).join();
+
+/** Attributes a held element keeps under `data-*` until it is activated. */
+export const HELD_ATTRIBUTES = ['src', 'srcset', 'href', 'data', 'poster'];
+
+/** What a held tag's category is while the config (and so its rules) is not known yet. Never granted. */
+export const PENDING = '?';

@@ -1,0 +1,26 @@
+import { HELD_ATTRIBUTES } from './kinds';
+import type { Need } from './types';
+
+export const MARKING_SELECTOR = '[data-consent],[data-service],[data-category],[data-name]';
+
+/** Held: a script that cannot run (`type="text/plain"`), or an element whose URLs wait under `data-*`. */
+export function isHeld(el: Element): boolean {
+  return el.tagName == 'SCRIPT'
+    ? /^text\/plain$/i.test(el.getAttribute('type') || '')
+    : HELD_ATTRIBUTES.some((name) => el.hasAttribute('data-' + name));
+}
+
+/**
+ * The consent an element is marked with: `data-consent` and/or `data-service`; with aliases, the
+ * vanilla-cookieconsent (`data-category`, `data-service`) and klaro (`data-name`) markings, which only
+ * count on held elements so that an unrelated `data-name` never holds a working tag.
+ */
+export function needOf(el: Element, aliases: boolean): Need | null {
+  let category = el.getAttribute('data-consent');
+  let service = el.getAttribute('data-service');
+  if (aliases && isHeld(el)) {
+    category ||= el.getAttribute('data-category');
+    service ||= el.getAttribute('data-name');
+  }
+  return category || service ? { category: category || undefined, service: service || undefined } : null;
+}

@@ -1,0 +1,32 @@
+/**
+ * Trusted Types: where the page enforces them, the URLs and inline code of tags the site owner marked go
+ * through one policy named "consentry" (allow it in the `trusted-types` directive). The policy is created
+ * once per page, on first use, because a page may refuse a second policy of the same name.
+ */
+interface Policy {
+  createScriptURL(url: string): unknown;
+  createScript(code: string): unknown;
+}
+
+let policy: Policy | null | undefined;
+
+function trustedPolicy(): Policy | null {
+  if (policy === undefined) {
+    policy = null;
+    try {
+      const pass = (value: string) => value;
+      policy = (window as { trustedTypes?: { createPolicy(name: string, rules: object): Policy } }).trustedTypes?.createPolicy('consentry', {
+        createScriptURL: pass,
+        createScript: pass,
+      }) || null;
+    } catch {
+      // Policy refused by the page's CSP: plain strings, which work wherever Trusted Types are not enforced.
+    }
+  }
+  return policy;
+}
+
+/** Typed as string so it can be assigned to `src`; at run time it is a TrustedScriptURL where supported. */
+export const toScriptURL = (url: string): string => (trustedPolicy()?.createScriptURL(url) ?? url) as string;
+
+export const toScript = (code: string): string => (trustedPolicy()?.createScript(code) ?? code) as string;

@@ -1,0 +1,31 @@
+import type { ReadableAtom } from 'nanostores';
+import type { Settings } from '../config/types';
+import type { ConsentEventName, ConsentEvents, ConsentState } from '../consent/types';
+
+/** What a held tag waits for. A service alone takes its category from the config. */
+export interface Need {
+  category?: string;
+  service?: string;
+}
+
+/** A need whose category is known (what a placeholder shows). */
+export interface ResolvedNeed {
+  category: string;
+  service?: string;
+}
+
+/** What each blocking effect is given by the loader. */
+export interface BlockingHost {
+  /** Grants; every effect subscribes. */
+  $state: ReadableAtom<ConsentState>;
+  /**
+   * null until a valid config is known (it may come from an async fetch, or be invalid): meanwhile every
+   * cross-origin tag is held too, and re-evaluated when settings arrive.
+   */
+  $settings: ReadableAtom<Settings | null>;
+  emit: <K extends ConsentEventName>(event: K, detail: ConsentEvents[K]) => void;
+  /** A held iframe/video/audio/embed/object: the loader renders a placeholder (lazily); `loadOnce(el)` activates one. */
+  onHeldEmbed?: (el: Element, need: ResolvedNeed) => void;
+}
+
+export type Uninstall = () => void;
