@@ -1,0 +1,131 @@
+import type { ConfigProblem } from './errors';
+import { MAX_CONFIG_SIZE, MAX_ITEMS, MAX_TEXT } from './limits';
+import { didYouMean } from './did-you-mean';
+
+/** State of one validation run (`_`-prefixed: internal, mangled in the build). */
+export interface CheckContext {
+  _problems: ConfigProblem[];
+  /** Text seen so far (strings, keys, list items), against MAX_CONFIG_SIZE. */
+  _size: number;
+  /** Category ids the config declares (built-ins only when re-declared). */
+  _categories: Set<string>;
+  _services: Set<string>;
+  _onWarning?: (message: string) => void;
+}
+
+/**
+ * Validates `value` found at `path`, reports what is wrong into the context, and returns the
+ * normalised value (undefined when invalid). The config spec is a table of these.
+ */
+export type Check = (value: any, path: string, context: CheckContext) => any;
+
+/** A short, safe rendering of a bad value: never a function's source, never more than 40 characters of text. */
+const show = (value: unknown) =>
+  typeof value == 'string'
+    ? JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)
+    : value && typeof value == 'object'
+      ? Array.isArray(value)
+        ? 'a list'
+        : 'an object'
+      : typeof value == 'function'
+        ? 'a function'
+        : String(value);
+
+/** Records a problem; `value` (when given) is shown before the hint. Returns undefined, the "invalid" result. */
+export function fail(context: CheckContext, path: string, value: unknown, hint: string): undefined {
+  context._problems.push({ path, message: (value === undefined ? '' : show(value) + ' ') + hint });
+}
+
+/** `ui.layout`, `categories[2]`, or `texts["zh CN"]` for keys that are not plain names. */
+const pathOf = (path: string, key: string) =>
+  /^[A-Za-z_$][\w$]*$/.test(key) ? (path && path + '.') + key : path + '[' + JSON.stringify(key) + ']';
+
+/** Counts toward the size limit; the walk stops at once (the context is thrown) when the config is too large. */
+function grow(context: CheckContext, by: number) {
+  if ((context._size += by) > MAX_CONFIG_SIZE) throw context;
+}
+
+/** Own keys of a plain object (from this realm or another), or undefined for anything else: class instances, Dates, lists… */
+function keysOf(value: any): string[] | undefined {
+  if (value && typeof value == 'object' && !Array.isArray(value)) {
+    const proto = Object.getPrototypeOf(value);
+    if (!proto || !Object.getPrototypeOf(proto)) return Object.keys(value);
+  }
+}
+
+export const check =
+  (test: (value: any) => unknown, hint: string): Check =>
+  (value, path, context) =>
+    test(value) ? value : fail(context, path, value, hint);
+
+export const text =
+  (hint: string, pattern?: RegExp, max = MAX_TEXT): Check =>
+  (value, path, context) =>
+    typeof value != 'string'
+      ? fail(context, path, value, hint)
+      : value.length > max
+        ? fail(context, path, value, 'must be at most ' + max + ' characters')
+        : pattern && !pattern.test(value)
+          ? fail(context, path, value, hint)
+          : (grow(context, value.length), value);
+
+export const integer = (min: number, max: number) =>
+  check((value) => Number.isInteger(value) && value >= min && value <= max, 'must be a whole number from ' + min + ' to ' + max);
+
+export const boolean = check((value) => typeof value == 'boolean', 'must be true or false');
+
+export const oneOf = (...values: string[]) => check((value) => values.includes(value), 'must be one of ' + values.join(', '));
+
+/** A list of `item`s, at most MAX_ITEMS long. */
+export const list =
+  (item: Check): Check =>
+  (value, path, context) => {
+    if (!Array.isArray(value)) return fail(context, path, value, 'must be a list');
+    if (value.length > MAX_ITEMS) return fail(context, path, undefined, 'must have at most ' + MAX_ITEMS + ' items');
+    grow(context, value.length);
+    const out = [];
+    // An index loop, so holes in sparse arrays are checked (as undefined) rather than skipped.
+    for (let i = 0; i < value.length; i++) out.push(item(value[i], path + '[' + i + ']', context));
+    return out;
+  };
+
+/**
+ * An object with known `fields`; any other key is a problem (with a "did you mean" hint).
+ * Fields are checked in the spec's order, so ids are declared before anything refers to them.
+ * When `exactlyOne` names keys, exactly one of them must be present.
+ */
+export const object =
+  (fields: { [key: string]: Check }, required: string[] = [], exactlyOne: string[] = []): Check =>
+  (value, path, context) => {
+    const keys = keysOf(value);
+    if (!keys) return fail(context, path, value, 'must be an object');
+    const known = Object.keys(fields);
+    const out: { [key: string]: unknown } = {};
+    for (const key of keys) {
+      grow(context, key.length);
+      if (!known.includes(key)) fail(context, pathOf(path, key), undefined, 'is not a known key' + didYouMean(key, known));
+    }
+    for (const key of known)
+      if (keys.includes(key)) out[key] = fields[key](value[key], pathOf(path, key), context);
+      else if (required.includes(key)) fail(context, pathOf(path, key), undefined, 'is required');
+    if (exactlyOne[0] && exactlyOne.filter((key) => keys.includes(key)).length != 1)
+      fail(context, path, undefined, 'needs exactly one of ' + exactlyOne.join(', '));
+    return out;
+  };
+
+/**
+ * An object whose keys are free but must pass `key`. Every key pattern refuses `__proto__`, `constructor`
+ * and `prototype`, so assigning checked keys to a plain object cannot reach a prototype.
+ */
+export const map =
+  (key: Check, item: Check, hint = 'must be an object'): Check =>
+  (value, path, context) => {
+    const keys = keysOf(value);
+    if (!keys) return fail(context, path, value, hint);
+    const out: { [key: string]: unknown } = {};
+    for (const name of keys) {
+      const at = pathOf(path, name);
+      if (key(name, at, context) !== undefined) out[name] = item(value[name], at, context);
+    }
+    return out;
+  };

@@ -1,0 +1,28 @@
+import type { Settings } from './types';
+
+/** What a config that says nothing gets. Categories and services are filled in by `validateConfig`. */
+export const DEFAULTS: Omit<Settings, 'categories' | 'services'> = {
+  revision: 0,
+  language: 'auto',
+  cookie: { name: 'consentry', domain: '', path: '/', sameSite: 'Lax', expiresDays: 182 },
+  texts: {},
+  ui: {
+    layout: 'bar-bottom',
+    theme: 'auto',
+    floatingButton: true,
+    closeButton: false,
+    privacyPolicyUrl: '',
+    nonce: '',
+    assetsUrl: '',
+  },
+  regions: { default: 'opt-in', rules: [], source: '' },
+  signals: { gpc: true, dnt: false },
+  minors: { ask: false, thresholds: { CN: 14, default: 16 } },
+  crossBorder: null,
+  blocking: { autoBlock: true, rules: [], unknownCookies: 'allow', reloadOnWithdraw: true, aliases: true },
+  receipts: null,
+  integrations: {},
+};
+
+/** Service fields a config may leave out. */
+export const SERVICE_DEFAULTS = { name: '', provider: '', purpose: '', privacyPolicyUrl: '', cookies: [], storage: [], hosts: [] };

@@ -1,0 +1,29 @@
+/*
+ * The shapes of config strings. schema.json uses the same sources as its `pattern`s (a test compares them),
+ * so no flags: case is spelled out in the character classes.
+ */
+
+export const ID = /^[a-z0-9-]+$/;
+export const LANGUAGE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+export const LANGUAGE_OR_AUTO = /^(auto|[a-z]{2,3}(-[A-Za-z0-9]{2,8})*)$/;
+/** ISO 3166-1 alpha-2 country, or ISO 3166-2 subdivision. */
+export const REGION = /^[A-Z]{2}(-[A-Z0-9]{1,3})?$/;
+export const REGION_OR_DEFAULT = /^([A-Z]{2}(-[A-Z0-9]{1,3})?|default)$/;
+export const REGION_SOURCE = /^([A-Z]{2}(-[A-Z0-9]{1,3})?|global:[A-Za-z_$][\w$.]*|meta:[\w.:-]+)$/;
+export const HOST =
+  /^(?=.{1,253}$)[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
+/**
+ * Cookie and storage names: nothing that could end the name and start a cookie attribute
+ * (`;`, `,`, `=`), no whitespace, no control characters.
+ */
+export const TOKEN = /^[^;,=\s\x00-\x1f\x7f]+$/;
+export const COOKIE_PATH = /^\/[^;,\s\x00-\x1f\x7f]*$/;
+/**
+ * http(s) with a host, or relative (no scheme at all), so `javascript:` and `data:` can never get in.
+ * No whitespace, control characters or backslashes, which browsers strip or rewrite before parsing.
+ */
+export const URL_LIKE = /^(https?:\/\/[^\x00-\x20\x7f\\/?#]+|(?![a-zA-Z][a-zA-Z0-9+.-]*:)(?=.))[^\x00-\x20\x7f\\]*$/;
+export const NONCE = /^[A-Za-z0-9+/=_-]+$/;
+export const JS_NAME = /^[A-Za-z_$][\w$]*$/;
+/** Names of texts such as `bannerTitle`; never a name that reaches Object.prototype. */
+export const TEXT_KEY = /^(?!(constructor|prototype)$)[a-zA-Z][\w-]*$/;

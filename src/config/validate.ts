@@ -1,0 +1,70 @@
+import type { CheckContext } from './checks';
+import { DEFAULTS, SERVICE_DEFAULTS } from './defaults';
+import { ConfigError } from './errors';
+import { MAX_CONFIG_SIZE } from './limits';
+import { BUILT_IN_CATEGORIES, configSpec } from './spec';
+import type { CategorySettings, ConsentryConfig, Settings } from './types';
+
+export type WarningListener = (message: string) => void;
+
+/**
+ * Defaults under validated values, objects merged key by key into fresh objects (so freezing the
+ * result never freezes DEFAULTS). Keys come from the checks, which never let a prototype key through.
+ */
+function withDefaults(defaults: any, value: any): any {
+  if (!defaults || typeof defaults != 'object' || Array.isArray(defaults)) return value === undefined ? defaults : value;
+  const out: any = {};
+  for (const key in { ...defaults, ...value }) out[key] = withDefaults(defaults[key], value?.[key]);
+  return out;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value == 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key in value) deepFreeze(value[key]);
+  }
+  return value;
+}
+
+/**
+ * Turn a site owner's config (parsed JSON, a JS object, or JSON text) into frozen `Settings` with every
+ * default applied. Throws one `ConfigError` listing every problem; never throws anything else.
+ * Advice that does not make the config invalid (a choice kept longer than 6 months) goes to `onWarning`,
+ * by default `console.warn`.
+ */
+export function validateConfig(
+  input: unknown,
+  onWarning: WarningListener = (message) => console.warn('consentry: ' + message),
+): Settings {
+  const context: CheckContext = { _problems: [], _size: 0, _categories: new Set(), _services: new Set(), _onWarning: onWarning };
+  let config: ConsentryConfig | undefined;
+  try {
+    if (typeof input == 'string') {
+      if (input.length > MAX_CONFIG_SIZE) throw context;
+      input = JSON.parse(input);
+    }
+    config = configSpec(input, '', context);
+  } catch (error) {
+    context._problems.push({
+      path: '',
+      message:
+        error === context
+          ? 'is larger than ' + MAX_CONFIG_SIZE / 1024 + ' KB'
+          : error instanceof SyntaxError
+            ? 'is not valid JSON: ' + error.message
+            : 'could not be read',
+    });
+  }
+  if (context._problems.length) throw new ConfigError(context._problems);
+
+  const { $schema, categories = [], services = [], ...rest } = config!;
+  const byId = new Map<string, object>(BUILT_IN_CATEGORIES.map((id) => [id, { id }]));
+  // Re-declaring a built-in keeps its place; custom categories follow in config order.
+  for (const category of categories) byId.set(category.id, category);
+  const settings = withDefaults(DEFAULTS, rest);
+  settings.categories = [...byId.values()].map(
+    (category: any): CategorySettings => withDefaults({ title: '', description: '', required: category.id == 'essential' }, category),
+  );
+  settings.services = services.map((service) => withDefaults(SERVICE_DEFAULTS, service));
+  return deepFreeze(settings);
+}
