@@ -1,0 +1,20 @@
+import type { Settings, Texts } from '../config/types';
+import { categoryTitle } from './category-texts';
+import { fill } from './i18n/fill';
+import { listFormat } from './i18n/list-format';
+
+/** Languages written without spaces between sentences. */
+const NO_SPACES = /^(zh|ja)/;
+
+/**
+ * The banner's text: what essential cookies do, then (when the site has optional categories) what the
+ * visitor is asked to allow, listing exactly the categories this site configured.
+ */
+export function bannerText(settings: Settings, texts: Texts, lang: string): string {
+  const purposes = settings.categories
+    .filter((category) => !category.required)
+    .map((category) => texts[category.id + 'Purposes'] || categoryTitle(category, texts, lang));
+  if (!purposes.length || !texts.bannerPurposes) return texts.bannerText;
+  const separator = NO_SPACES.test(lang) ? '' : ' ';
+  return texts.bannerText + separator + fill(texts.bannerPurposes, { purposes: listFormat(lang, purposes) });
+}

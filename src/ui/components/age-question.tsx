@@ -1,0 +1,21 @@
+import { ageThreshold } from '../age-threshold';
+import { fill } from '../i18n/fill';
+import type { UiProps } from '../model';
+
+/** Asked only when the site enables it; nothing is pre-selected. */
+export function AgeQuestion({ model: { settings, state, texts, draft }, on }: UiProps) {
+  const age = ageThreshold(settings.minors.thresholds, state.region);
+  return (
+    <fieldset class="cat">
+      <legend>{texts.ageQuestion}</legend>
+      <label>
+        <input type="radio" name="cy-age" checked={draft.ageGroup === 'adult'} onChange={() => on.ageGroup('adult')} />
+        {fill(texts.ageAdult, { age })}
+      </label>
+      <label>
+        <input type="radio" name="cy-age" checked={draft.ageGroup === 'minor'} onChange={() => on.ageGroup('minor')} />
+        {fill(texts.ageMinor, { age })}
+      </label>
+    </fieldset>
+  );
+}

@@ -1,0 +1,17 @@
+import type { UiView } from '../../consent/api';
+import type { UiProps } from '../model';
+import { Banner } from './banner';
+import { Preferences } from './preferences';
+
+/** The polite live region is always present, so that filling it is announced. */
+export function App(props: UiProps & { view: UiView | null }) {
+  return (
+    <>
+      <div class="sr" role="status">
+        {props.model.announcement}
+      </div>
+      {props.view === 'banner' && <Banner {...props} />}
+      {props.view === 'preferences' && <Preferences {...props} />}
+    </>
+  );
+}

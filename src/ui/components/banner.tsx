@@ -1,0 +1,49 @@
+import { bannerText } from '../banner-text';
+import type { UiProps } from '../model';
+import { PolicyLink } from './policy-link';
+import { RichText } from './rich-text';
+
+/**
+ * The first layer. Accept and Reject share one class: same size, weight, colour and rank. The modal
+ * layout is a real modal dialog over a backdrop; the others are a labelled region that leaves the page usable.
+ */
+export function Banner({ model: { settings, texts, lang }, on }: UiProps) {
+  const { layout, closeButton, privacyPolicyUrl } = settings.ui;
+  const modal = layout === 'modal';
+  const banner = (
+    <div
+      class={`banner ${layout}${closeButton ? ' hx' : ''}`}
+      role={modal ? 'dialog' : 'region'}
+      aria-modal={modal ? 'true' : undefined}
+      aria-labelledby="cy-bt"
+      aria-describedby="cy-bd"
+      tabIndex={modal ? -1 : undefined}
+      onKeyDown={on.key}
+    >
+      <div class="txt">
+        <h2 id="cy-bt">{texts.bannerTitle}</h2>
+        <p id="cy-bd">
+          <RichText text={bannerText(settings, texts, lang)} />
+          <PolicyLink url={privacyPolicyUrl} texts={texts} />
+        </p>
+      </div>
+      <div class="acts">
+        <button type="button" class="btn" onClick={on.acceptAll}>
+          {texts.acceptAll}
+        </button>
+        <button type="button" class="btn" onClick={on.rejectAll}>
+          {texts.rejectAll}
+        </button>
+        <button type="button" class="btn alt" data-customize onClick={on.customize}>
+          {texts.customize}
+        </button>
+      </div>
+      {closeButton && (
+        <button type="button" class="x" aria-label={texts.close} title={texts.close} onClick={on.close}>
+          ×
+        </button>
+      )}
+    </div>
+  );
+  return modal ? <div class="bd">{banner}</div> : banner;
+}

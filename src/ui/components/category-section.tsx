@@ -1,0 +1,50 @@
+import type { CategorySettings } from '../../config/types';
+import { categoryDescription, categoryTitle } from '../category-texts';
+import { isLockedForMinor } from '../draft';
+import type { UiProps } from '../model';
+import { ServiceDetails } from './service-details';
+import { Switch } from './switch';
+
+/** One category: title, switch (locked on for essential, locked off for a minor's advertising), details. */
+export function CategorySection({ model, on, category }: UiProps & { category: CategorySettings }) {
+  const { settings, texts, lang, draft, expanded } = model;
+  const { id, required } = category;
+  const services = settings.services.filter((service) => service.category === id);
+  const minorLocked = isLockedForMinor(draft, id);
+  const titleId = `cy-c-${id}`;
+  const textId = `cy-d-${id}`;
+  return (
+    <div class="cat">
+      <div class="row">
+        <h3 id={titleId}>{categoryTitle(category, texts, lang)}</h3>
+        {required && <span class="note">{texts.alwaysOn}</span>}
+        <Switch
+          checked={required || draft.categories[id]}
+          disabled={required || minorLocked}
+          labelledBy={titleId}
+          describedBy={textId}
+          onToggle={() => on.toggle(id)}
+        />
+      </div>
+      <p id={textId}>
+        {categoryDescription(category, texts, lang)}
+        {minorLocked && <span class="note"> {texts.minorNote}</span>}
+      </p>
+      {services.length > 0 && (
+        <>
+          <button
+            type="button"
+            class="more"
+            aria-expanded={!!expanded[id]}
+            aria-controls={`cy-s-${id}`}
+            aria-describedby={titleId}
+            onClick={() => on.expand(id)}
+          >
+            {`${texts.services} (${services.length})`}
+          </button>
+          <ServiceDetails id={`cy-s-${id}`} hidden={!expanded[id]} services={services} texts={texts} lang={lang} />
+        </>
+      )}
+    </div>
+  );
+}

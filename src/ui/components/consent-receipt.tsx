@@ -1,0 +1,24 @@
+import type { Texts } from '../../config/types';
+import type { ConsentRecord } from '../../consent/types';
+
+function formatDate(time: number, lang: string): string {
+  try {
+    return new Date(time).toLocaleString(lang, { dateStyle: 'long', timeStyle: 'short' });
+  } catch {
+    return new Date(time).toISOString();
+  }
+}
+
+/** The id the visitor can quote to the site owner, and when they chose. */
+export function ConsentReceipt({ record, texts, lang }: { record: ConsentRecord; texts: Texts; lang: string }) {
+  return (
+    <dl class="meta">
+      <dt>{texts.consentId}</dt>
+      <dd>
+        <code>{record.id}</code>
+      </dd>
+      <dt>{texts.consentDate}</dt>
+      <dd>{formatDate(record.time, lang)}</dd>
+    </dl>
+  );
+}

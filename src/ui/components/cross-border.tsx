@@ -1,0 +1,34 @@
+import type { CrossBorderConfig } from '../../config/types';
+import { fill } from '../i18n/fill';
+import { localize } from '../i18n/localize';
+import type { UiProps } from '../model';
+import { Switch } from './switch';
+
+function countryName(country: string, lang: string): string {
+  try {
+    return (/^[A-Z]{2}$/.test(country) && new Intl.DisplayNames(lang, { type: 'region' }).of(country)) || country;
+  } catch {
+    return country;
+  }
+}
+
+/** PIPL art. 39: a separate consent for sending data abroad, naming who gets what, where and why. */
+export function CrossBorder({ model: { texts, lang, draft }, on, transfer }: UiProps & { transfer: CrossBorderConfig }) {
+  return (
+    <div class="cat">
+      <div class="row">
+        <h3 id="cy-xb">{texts.crossBorderTitle}</h3>
+        <Switch checked={draft.crossBorder} labelledBy="cy-xb" describedBy="cy-xbd" onToggle={on.crossBorder} />
+      </div>
+      <p id="cy-xbd">
+        {fill(texts.crossBorderText, {
+          recipient: localize(transfer.recipient, lang),
+          country: countryName(transfer.country, lang),
+          purpose: localize(transfer.purpose, lang),
+          data: localize(transfer.dataCategories, lang),
+        })}
+        {transfer.contact && ' ' + fill(texts.crossBorderContact, { contact: transfer.contact })}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import type { UiProps } from '../model';
+import { AgeQuestion } from './age-question';
+import { CategorySection } from './category-section';
+import { ConsentReceipt } from './consent-receipt';
+import { CrossBorder } from './cross-border';
+import { DoNotSell } from './do-not-sell';
+import { PolicyLink } from './policy-link';
+import { RichText } from './rich-text';
+
+/** The second layer: a modal dialog with one section per category and the three decisions. */
+export function Preferences(props: UiProps) {
+  const { model, on } = props;
+  const { settings, state, texts, lang } = model;
+  const optOut = state.regime === 'opt-out' && settings.categories.some((category) => category.id === 'advertising');
+  return (
+    <div class="bd">
+      <div
+        class="dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="cy-pt"
+        aria-describedby="cy-pd"
+        tabIndex={-1}
+        onKeyDown={on.key}
+      >
+        <div class="head">
+          <h2 id="cy-pt">{texts.preferencesTitle}</h2>
+          <button type="button" class="x" aria-label={texts.close} title={texts.close} onClick={on.dismiss}>
+            ×
+          </button>
+        </div>
+        <div class="body">
+          <p id="cy-pd">
+            <RichText text={texts.preferencesText} />
+            <PolicyLink url={settings.ui.privacyPolicyUrl} texts={texts} />
+          </p>
+          {optOut && <DoNotSell {...props} />}
+          {settings.minors.ask && <AgeQuestion {...props} />}
+          {settings.categories.map((category) => (
+            <CategorySection key={category.id} {...props} category={category} />
+          ))}
+          {settings.crossBorder && <CrossBorder {...props} transfer={settings.crossBorder} />}
+          {state.record && <ConsentReceipt record={state.record} texts={texts} lang={lang} />}
+        </div>
+        <div class="acts">
+          <button type="button" class="btn" onClick={on.acceptAll}>
+            {texts.acceptAll}
+          </button>
+          <button type="button" class="btn" onClick={on.rejectAll}>
+            {texts.rejectAll}
+          </button>
+          <button type="button" class="btn alt" onClick={on.save}>
+            {texts.save}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

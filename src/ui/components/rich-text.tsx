@@ -1,0 +1,23 @@
+import type { ComponentChildren } from 'preact';
+import { type Inline, parseInline } from '../markup';
+
+function toNodes(pieces: Inline[]): ComponentChildren[] {
+  return pieces.map((piece) =>
+    typeof piece === 'string' ? (
+      piece
+    ) : 'href' in piece ? (
+      <a href={piece.href} target="_blank" rel="noopener noreferrer">
+        {piece.label}
+      </a>
+    ) : 'bold' in piece ? (
+      <strong>{toNodes(piece.bold)}</strong>
+    ) : (
+      <em>{toNodes(piece.italic)}</em>
+    ),
+  );
+}
+
+/** Config text with the small allow-list of markup, built as nodes: text is never parsed as HTML. */
+export function RichText({ text }: { text: string }) {
+  return <>{toNodes(parseInline(text))}</>;
+}

@@ -1,0 +1,61 @@
+import type { ServiceSettings, Texts } from '../../config/types';
+import { localize } from '../i18n/localize';
+import { isSafeUrl } from '../safe-url';
+
+export interface ServiceDetailsProps {
+  id: string;
+  hidden: boolean;
+  services: ServiceSettings[];
+  texts: Texts;
+  lang: string;
+}
+
+/** The services of one category and the cookies they set: what, who, why, how long. */
+export function ServiceDetails({ id, hidden, services, texts, lang }: ServiceDetailsProps) {
+  const rows = services.flatMap((service) =>
+    service.cookies.map((cookie) => (
+      <tr>
+        <td>
+          <code>{cookie.name + (cookie.prefix ? '*' : '')}</code>
+        </td>
+        <td>{service.provider || service.name}</td>
+        <td>{localize(cookie.purpose, lang) || localize(service.purpose, lang)}</td>
+        <td>{localize(cookie.duration, lang)}</td>
+      </tr>
+    )),
+  );
+  return (
+    <div id={id} class="svc" hidden={hidden}>
+      <ul>
+        {services.map((service) => (
+          <li>
+            <strong>{service.name || service.id}</strong>
+            {service.provider && ` (${service.provider})`}
+            {service.purpose && ': ' + localize(service.purpose, lang)}
+            {isSafeUrl(service.privacyPolicyUrl) && (
+              <>
+                {' '}
+                <a href={service.privacyPolicyUrl} target="_blank" rel="noopener noreferrer">
+                  {texts.privacyPolicy}
+                </a>
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+      {rows.length > 0 && (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{texts.cookieName}</th>
+              <th scope="col">{texts.cookieProvider}</th>
+              <th scope="col">{texts.cookiePurpose}</th>
+              <th scope="col">{texts.cookieDuration}</th>
+            </tr>
+          </thead>
+          <tbody>{rows}</tbody>
+        </table>
+      )}
+    </div>
+  );
+}

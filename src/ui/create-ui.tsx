@@ -1,0 +1,214 @@
+import { render } from 'preact';
+import type { Texts } from '../config/types';
+import type { UiView } from '../consent/api';
+import type { ConsentRecord, ConsentState } from '../consent/types';
+import { bannerText } from './banner-text';
+import { App } from './components/app';
+import type { UiContext, UiModule } from './contract';
+import { deepActiveElement } from './deep-active-element';
+import { type Draft, choicesFromDraft, initialDraft, wholeChoices, withAgeGroup, withCategory } from './draft';
+import { trapTab } from './focus-trap';
+import { directionOf } from './i18n/direction';
+import { en } from './i18n/en';
+import { type ResolvedTexts, resolveTexts } from './i18n/resolve-texts';
+import { zh } from './i18n/zh';
+import { parseInline, plainText } from './markup';
+import type { UiActions } from './model';
+import { makePageInert } from './page-inert';
+import { reserveScrollPadding } from './scroll-padding';
+import { createShadowHost, type ShadowHost } from './shadow-host';
+import { STYLES } from './styles';
+
+/** Long enough after the live region exists for screen readers to notice it being filled. */
+const ANNOUNCE_DELAY = 250;
+
+/**
+ * The UI controller: owns the view, the unsaved choices and the DOM side effects (focus, inert page,
+ * scroll padding); components only render what it passes them. State comes from `ctx.$state` alone and
+ * every decision goes through the context's actions.
+ */
+/** `UiModule`, with `show` resolving once the view is in the DOM (after a language pack has loaded). */
+export interface UiController extends UiModule {
+  show(ctx: UiContext, view: UiView): Promise<void>;
+}
+
+export function createUi(): UiController {
+  let ctx: UiContext | undefined;
+  let mounted: ShadowHost | undefined;
+  let view: UiView | null = null;
+  let resolved: ResolvedTexts = { lang: 'en', texts: en };
+  let draft: Draft = { categories: {}, crossBorder: false };
+  let expanded: { [id: string]: boolean } = {};
+  let announcement = '';
+  let shownRecord: ConsentRecord | null = null;
+  let returnFocus: HTMLElement | null = null;
+  let undoView: (() => void) | undefined;
+  let unlisten: (() => void) | undefined;
+  let generation = 0;
+  const packs = new Map<string, Partial<Texts> | null>();
+
+  const paint = () => {
+    if (!ctx || !mounted) return;
+    const model = {
+      settings: ctx.settings,
+      state: ctx.$state.get(),
+      texts: resolved.texts,
+      lang: resolved.lang,
+      draft,
+      expanded,
+      announcement,
+    };
+    render(<App view={view} model={model} on={actions} />, mounted.container);
+  };
+
+  const isModal = (next: UiView) => next === 'preferences' || ctx!.settings.ui.layout === 'modal';
+
+  /** Side effects of a view being on screen; returns how to undo them. */
+  function applyView(next: UiView, previous: UiView | null): () => void {
+    const { host, container } = mounted!;
+    const element = container.querySelector<HTMLElement>('[role=dialog],[role=region]')!;
+    const customize = container.querySelector<HTMLElement>('[data-customize]');
+    if (previous === 'preferences' && customize) customize.focus();
+    if (isModal(next)) {
+      const restore = makePageInert(host);
+      if (previous !== 'preferences' || !customize) element.focus();
+      return restore;
+    }
+    const restorePadding = reserveScrollPadding(element, ctx!.settings.ui.layout === 'bar-top' ? 'top' : 'bottom');
+    const { settings } = ctx!;
+    const timer = setTimeout(() => {
+      const { texts, lang } = resolved;
+      announcement = texts.bannerTitle + ': ' + plainText(parseInline(bannerText(settings, texts, lang)));
+      paint();
+    }, ANNOUNCE_DELAY);
+    return () => {
+      clearTimeout(timer);
+      restorePadding();
+    };
+  }
+
+  /** Focus goes back where it was, unless the visitor has meanwhile moved it elsewhere on the page. */
+  function restoreFocus() {
+    const active = document.activeElement;
+    if (active && active !== document.body && active !== mounted?.host) return;
+    const target =
+      returnFocus && returnFocus !== document.body && returnFocus.isConnected
+        ? returnFocus
+        : document.querySelector<HTMLElement>('[data-consentry-reopen]');
+    target?.focus();
+  }
+
+  function switchTo(next: UiView | null) {
+    const previous = view;
+    if (!ctx || next === previous) return paint();
+    if (!previous) returnFocus = deepActiveElement();
+    undoView?.();
+    undoView = undefined;
+    view = next;
+    const state = ctx.$state.get();
+    shownRecord = state.record;
+    if (next === 'preferences') {
+      draft = initialDraft(ctx.settings, state);
+      expanded = {};
+    }
+    announcement = '';
+    paint();
+    if (next) undoView = applyView(next, previous);
+    else restoreFocus();
+    if (previous) ctx.emit('hidden', { view: previous });
+    if (next) ctx.emit('shown', { view: next });
+  }
+
+  const decideWith = (action: () => void) => {
+    action();
+    switchTo(null);
+  };
+
+  const decideWhole = (granted: boolean) => {
+    const { acceptAll, rejectAll, set, settings } = ctx!;
+    const choices = view === 'preferences' ? wholeChoices(settings, draft, granted) : null;
+    decideWith(() => (choices ? set(choices) : granted ? acceptAll() : rejectAll()));
+  };
+
+  const edit = (next: Draft) => {
+    draft = next;
+    paint();
+  };
+
+  const actions: UiActions = {
+    acceptAll: () => decideWhole(true),
+    rejectAll: () => decideWhole(false),
+    close: () => decideWith(() => ctx!.close()),
+    customize: () => switchTo('preferences'),
+    dismiss() {
+      const { needsBanner, status } = ctx!.$state.get();
+      switchTo(needsBanner && status === 'pending' ? 'banner' : null);
+    },
+    save: () => decideWith(() => ctx!.set(choicesFromDraft(ctx!.settings, draft))),
+    toggle: (id) => edit(withCategory(draft, id, !draft.categories[id])),
+    expand(id) {
+      expanded = { ...expanded, [id]: !expanded[id] };
+      paint();
+    },
+    ageGroup: (group) => edit(withAgeGroup(draft, group)),
+    crossBorder: () => edit({ ...draft, crossBorder: !draft.crossBorder }),
+    key(event) {
+      if (!view) return;
+      if (event.key === 'Escape') {
+        // Escape never accepts: it leaves the dialog, or refuses only where a visible × offers the same.
+        if (view === 'preferences') actions.dismiss();
+        else if (ctx!.settings.ui.closeButton) actions.close();
+      } else if (event.key === 'Tab' && isModal(view)) {
+        trapTab(event, event.currentTarget as HTMLElement);
+      }
+    },
+  };
+
+  // A decision made elsewhere (the API, another tab) closes what is shown; anything else just repaints.
+  const onState = (state: ConsentState) => {
+    if (view && state.record !== shownRecord) switchTo(null);
+    else paint();
+  };
+
+  async function show(next: UiContext, nextView: UiView): Promise<void> {
+    const ticket = ++generation;
+    ctx = next;
+    const lang = next.language;
+    let pack: Partial<Texts> | null | undefined = lang === 'en' ? en : lang === 'zh' ? zh : packs.get(lang);
+    if (pack === undefined) {
+      pack = await Promise.resolve()
+        .then(() => next.loadLanguage(lang))
+        .catch(() => null);
+      packs.set(lang, pack);
+      if (ticket !== generation) return;
+    }
+    resolved = resolveTexts(lang, pack, next.settings.texts);
+    mounted ||= createShadowHost(STYLES, next.settings.ui.nonce);
+    const { container } = mounted;
+    container.lang = resolved.lang;
+    container.dir = directionOf(resolved.lang);
+    container.dataset.theme = next.settings.ui.theme;
+    unlisten?.();
+    unlisten = next.$state.listen(onState);
+    switchTo(nextView);
+  }
+
+  function hide() {
+    generation++;
+    switchTo(null);
+  }
+
+  function unmount() {
+    hide();
+    unlisten?.();
+    unlisten = undefined;
+    if (mounted) {
+      render(null, mounted.container);
+      mounted.host.remove();
+    }
+    mounted = undefined;
+    ctx = undefined;
+  }
+
+  return { show, hide, unmount };
+}

@@ -1,0 +1,58 @@
+import type { Settings } from '../config/types';
+import type { AgeGroup, Choices, ConsentState } from '../consent/types';
+
+/** What the visitor has set in the preferences dialog but not saved yet. */
+export interface Draft {
+  /** Optional categories only; essential is never the visitor's to switch. */
+  categories: { [id: string]: boolean };
+  crossBorder: boolean;
+  ageGroup?: AgeGroup;
+}
+
+const ADVERTISING = 'advertising';
+
+/**
+ * Starts from what is in force: off unless granted. In opt-in regions that means off until the visitor
+ * said yes (never pre-ticked); in opt-out regions it shows honestly what runs until they object.
+ */
+export function initialDraft(settings: Settings, state: ConsentState): Draft {
+  const categories: Draft['categories'] = {};
+  for (const { id, required } of settings.categories) if (!required) categories[id] = !!state.categories[id];
+  return { categories, crossBorder: !!state.record?.crossBorder, ageGroup: state.record?.ageGroup };
+}
+
+/** A minor's advertising stays off: it needs a parent's or guardian's consent, not the visitor's. */
+export function isLockedForMinor(draft: Draft, id: string): boolean {
+  return id === ADVERTISING && draft.ageGroup === 'minor';
+}
+
+export function withCategory(draft: Draft, id: string, granted: boolean): Draft {
+  if (isLockedForMinor(draft, id) || !(id in draft.categories)) return draft;
+  return { ...draft, categories: { ...draft.categories, [id]: granted } };
+}
+
+export function withAgeGroup(draft: Draft, ageGroup: AgeGroup): Draft {
+  const next = { ...draft, ageGroup };
+  return ageGroup === 'minor' && ADVERTISING in draft.categories
+    ? { ...next, categories: { ...draft.categories, [ADVERTISING]: false } }
+    : next;
+}
+
+/** "Save choices": exactly the switches as set, plus the separate questions the site asks. */
+export function choicesFromDraft(settings: Settings, draft: Draft): Choices {
+  const choices: Choices = { categories: { ...draft.categories } };
+  if (settings.crossBorder) choices.crossBorder = draft.crossBorder;
+  if (settings.minors.ask && draft.ageGroup) choices.ageGroup = draft.ageGroup;
+  return choices;
+}
+
+/**
+ * "Accept all" / "Reject all" from the dialog. Accepting never includes the cross-border transfer
+ * (PIPL wants it unbundled) unless the visitor switched it on; null means the plain action will do.
+ */
+export function wholeChoices(settings: Settings, draft: Draft, granted: boolean): Choices | null {
+  if (!draft.crossBorder && !draft.ageGroup) return null;
+  const categories: Draft['categories'] = {};
+  for (const id in draft.categories) categories[id] = granted && !isLockedForMinor(draft, id);
+  return choicesFromDraft(settings, { ...draft, categories, crossBorder: granted && draft.crossBorder });
+}

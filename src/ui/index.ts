@@ -1,0 +1,11 @@
+/**
+ * The lazy UI chunk: loaded only when the banner or the preferences are shown. Named exports follow
+ * `UiModule` in ./contract; the loader never imports this file.
+ */
+import { createUi, type UiController } from './create-ui';
+
+const ui: UiController = createUi();
+
+export const show: UiController['show'] = ui.show;
+export const hide: UiController['hide'] = ui.hide;
+export const unmount: UiController['unmount'] = ui.unmount;

@@ -1,0 +1,40 @@
+import type { Settings, Texts } from '../config/types';
+import type { AgeGroup, ConsentState } from '../consent/types';
+import type { Draft } from './draft';
+
+/** Everything the components show. Components are pure functions of it: no state of their own. */
+export interface UiModel {
+  settings: Settings;
+  state: ConsentState;
+  texts: Texts;
+  /** Language shown (BCP 47 primary subtag). */
+  lang: string;
+  draft: Draft;
+  /** Category ids whose services and cookies are unfolded. */
+  expanded: { [id: string]: boolean };
+  /** What the polite live region says (the banner, once it has appeared). */
+  announcement: string;
+}
+
+/** What the components can ask for; the controller turns these into the context's actions. */
+export interface UiActions {
+  acceptAll(): void;
+  rejectAll(): void;
+  /** The banner's ×: a refusal. */
+  close(): void;
+  customize(): void;
+  /** Leave the dialog without deciding (×, Escape). */
+  dismiss(): void;
+  save(): void;
+  toggle(category: string): void;
+  expand(category: string): void;
+  ageGroup(group: AgeGroup): void;
+  crossBorder(): void;
+  /** Keyboard inside the banner or the dialog (Escape, Tab trap). */
+  key(event: KeyboardEvent): void;
+}
+
+export interface UiProps {
+  model: UiModel;
+  on: UiActions;
+}
