@@ -1,4 +1,5 @@
 import type { BuiltInCategory } from '../config/types';
+import { categoryTable } from './category-table';
 import { ADVERTISING_HOSTS, ANALYTICS_HOSTS } from './tables/loader-hosts';
 
 /** The categories the built-in tables assign: a tracker is never "essential". */
@@ -7,15 +8,6 @@ export type TrackerCategory = Exclude<BuiltInCategory, 'essential'>;
 // Parsed on first use: most page views never ask, and the strings gzip far better than a Map literal.
 let _hosts: Map<string, TrackerCategory> | undefined;
 
-function knownHosts(): Map<string, TrackerCategory> {
-  if (!_hosts) {
-    _hosts = new Map();
-    for (const host of ANALYTICS_HOSTS.split(' ')) _hosts.set(host, 'analytics');
-    for (const host of ADVERTISING_HOSTS.split(' ')) _hosts.set(host, 'advertising');
-  }
-  return _hosts;
-}
-
 /**
  * Category of a well-known tracker host from the loader-tier table, or null.
  * A table entry matches itself and its subdomains on label boundaries (`hm.baidu.com` matches
@@ -23,7 +15,7 @@ function knownHosts(): Map<string, TrackerCategory> {
  * Case-insensitive; a port and a trailing dot are ignored.
  */
 export function hostCategory(host: string): TrackerCategory | null {
-  const hosts = knownHosts();
+  const hosts = (_hosts ||= categoryTable(ANALYTICS_HOSTS, ADVERTISING_HOSTS));
   let candidate = host.toLowerCase().replace(/:\d*$/, '').replace(/\.$/, '');
   for (;;) {
     const category = hosts.get(candidate);

@@ -1,28 +1,9 @@
-import { ADVERTISING_COOKIES, ANALYTICS_COOKIES } from './tables/loader-cookies';
+import { categoryTable } from './category-table';
 import type { TrackerCategory } from './host-category';
+import { ADVERTISING_COOKIES, ANALYTICS_COOKIES } from './tables/loader-cookies';
 
-interface CookieTable {
-  _exact: Map<string, TrackerCategory>;
-  _prefixes: Array<[prefix: string, category: TrackerCategory]>;
-}
-
-let _table: CookieTable | undefined;
-
-function cookieTable(): CookieTable {
-  if (!_table) {
-    const table: CookieTable = { _exact: new Map(), _prefixes: [] };
-    const add = (names: string, category: TrackerCategory) => {
-      for (const name of names.split(' ')) {
-        if (name.endsWith('*')) table._prefixes.push([name.slice(0, -1), category]);
-        else table._exact.set(name, category);
-      }
-    };
-    add(ANALYTICS_COOKIES, 'analytics');
-    add(ADVERTISING_COOKIES, 'advertising');
-    _table = table;
-  }
-  return _table;
-}
+// Parsed on first use. Entries ending in '*' are prefixes; there are few, so a scan is cheap.
+let _cookies: Map<string, TrackerCategory> | undefined;
 
 /**
  * Category of a well-known tracker cookie name (`_ga`, `_fbp`, `Hm_lvt_<id>`, `CNZZDATA<id>`, …)
@@ -30,9 +11,11 @@ function cookieTable(): CookieTable {
  * The table holds only names no site would use for its own cookies, so a name alone decides.
  */
 export function knownCookieCategory(name: string): TrackerCategory | null {
-  const table = cookieTable();
-  const exact = table._exact.get(name);
+  const cookies = (_cookies ||= categoryTable(ANALYTICS_COOKIES, ADVERTISING_COOKIES));
+  const exact = cookies.get(name);
   if (exact) return exact;
-  for (const [prefix, category] of table._prefixes) if (name.startsWith(prefix)) return category;
+  for (const [entry, category] of cookies) {
+    if (entry.endsWith('*') && name.startsWith(entry.slice(0, -1))) return category;
+  }
   return null;
 }
