@@ -54,15 +54,35 @@ export function stateWith(
     region?: string | null;
   } = {},
 ): ConsentState {
-  const categories = { essential: true, analytics: false, advertising: false, ...options.categories };
+  const regime = options.regime || 'opt-in';
+  const byDefault = !options.record && regime !== 'opt-in';
+  const categories = { essential: true, analytics: byDefault, advertising: byDefault, ...options.categories };
+  // GPC objects to advertising at once where the regime is opt-out.
+  if (regime === 'opt-out' && options.gpc && !options.categories) categories.advertising = false;
   return {
     status: options.record ? 'decided' : 'pending',
     categories,
     services: {},
     record: options.record ? recordOf(categories) : null,
-    regime: options.regime || 'opt-in',
+    regime,
     region: options.region === undefined ? null : options.region,
     gpc: !!options.gpc,
     needsBanner: !options.record,
   };
+}
+
+/**
+ * Enough of a window for the CMP stubs in Node: message events, and a document without <body> yet (the
+ * loader runs in <head>), so no locator frame is made. Frames are tested in Chromium.
+ */
+export function headOnlyWindow() {
+  const documentEvents = new EventTarget();
+  return Object.assign(new EventTarget(), {
+    frames: {},
+    document: {
+      body: null,
+      addEventListener: documentEvents.addEventListener.bind(documentEvents),
+      removeEventListener: documentEvents.removeEventListener.bind(documentEvents),
+    },
+  }) as unknown as import('../../../src/integrations/host').PageWindow;
 }

@@ -1,0 +1,46 @@
+import { pageWindow, type IntegrationHost, type Uninstall } from './host';
+
+type Fbq = ((...args: unknown[]) => void) & { queue?: unknown[] };
+
+/**
+ * Meta Pixel's own switch: `fbq('consent', 'revoke' | 'grant')` from the advertising category, sent on every
+ * page (Meta asks for `revoke` before `fbq('init')` on each page) and whenever the grant changes.
+ *
+ * When `fbq` does not exist yet, consentry cannot define it: Meta's base code skips loading fbevents.js when it
+ * finds an `fbq`. So it waits for the base code's own `window.fbq = …` and sends the decision right after that
+ * code creates the command queue (`fbq.queue = []`), i.e. before the `fbq('init')` that follows it.
+ */
+export function installMetaPixel(host: IntegrationHost): Uninstall {
+  const { $state } = host;
+  const win = pageWindow(host);
+  let sent: string | undefined;
+  const send = () => {
+    const decision = $state.get().categories.advertising ? 'grant' : 'revoke';
+    if (typeof win.fbq === 'function' && decision !== sent) (win.fbq as Fbq)('consent', (sent = decision));
+  };
+  const define = (target: object, key: string, then: (value: any) => void) =>
+    Object.defineProperty(target, key, {
+      configurable: true,
+      enumerable: true,
+      get: () => undefined,
+      set(value) {
+        Object.defineProperty(target, key, { configurable: true, enumerable: true, writable: true, value });
+        then(value);
+      },
+    });
+
+  let waiting = typeof win.fbq !== 'function';
+  if (waiting) {
+    define(win, 'fbq', (fbq: Fbq) => {
+      waiting = false;
+      if (typeof fbq !== 'function' || fbq.queue) send();
+      else define(fbq, 'queue', send);
+    });
+  } else send();
+
+  const unlisten = $state.listen(send);
+  return () => {
+    unlisten();
+    if (waiting) delete win.fbq;
+  };
+}
