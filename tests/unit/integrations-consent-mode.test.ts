@@ -95,14 +95,14 @@ describe('setConsentModeDefaults', () => {
   const settings = settingsWith({ googleConsentMode: { adsDataRedaction: true, urlPassthrough: true } });
 
   it('defines dataLayer and a gtag that pushes Arguments objects, like Google\'s snippet', () => {
-    const win = {} as PageWindow;
+    const win = {} as unknown as PageWindow;
     setConsentModeDefaults(settings, stateWith(), win);
     expect(typeof win.gtag).toBe('function');
     expect((win.dataLayer as unknown[]).every(isArguments)).toBe(true);
   });
 
   it('without a record: default, then the redaction and passthrough switches, and no update', () => {
-    const win = {} as PageWindow;
+    const win = {} as unknown as PageWindow;
     setConsentModeDefaults(settings, stateWith(), win);
     expect(commands(win).map((command) => command.slice(0, 2))).toEqual([
       ['consent', 'default'],
@@ -114,7 +114,7 @@ describe('setConsentModeDefaults', () => {
 
   it('with a stored record: the update follows the default at once, even when it refuses everything', () => {
     for (const advertising of [true, false]) {
-      const win = {} as PageWindow;
+      const win = {} as unknown as PageWindow;
       setConsentModeDefaults(settings, stateWith({ record: true, categories: { analytics: true, advertising } }), win);
       const last = commands(win).at(-1)!;
       expect(last.slice(0, 2)).toEqual(['consent', 'update']);
@@ -123,17 +123,17 @@ describe('setConsentModeDefaults', () => {
   });
 
   it('in an opt-out region without a record, the regime\'s grants are sent as an update', () => {
-    const win = {} as PageWindow;
+    const win = {} as unknown as PageWindow;
     setConsentModeDefaults(settings, stateWith({ regime: 'opt-out', categories: { analytics: true, advertising: true } }), win);
     expect(commands(win).at(-1)![1]).toBe('update');
   });
 
   it('uses the page\'s own gtag and a configured data layer name', () => {
     const calls: unknown[][] = [];
-    const win = { gtag: (...args: unknown[]) => calls.push(args) } as PageWindow;
+    const win = { gtag: (...args: unknown[]) => calls.push(args) } as unknown as PageWindow;
     setConsentModeDefaults(settingsWith({ googleConsentMode: {}, dataLayer: { name: 'tagLayer' } }), stateWith(), win);
     expect(calls[0].slice(0, 2)).toEqual(['consent', 'default']);
-    const fresh = {} as PageWindow;
+    const fresh = {} as unknown as PageWindow;
     setConsentModeDefaults(settingsWith({ dataLayer: { name: 'tagLayer' } }), stateWith(), fresh);
     expect(fresh.tagLayer).toHaveLength(1);
     expect(fresh.dataLayer).toBeUndefined();
@@ -143,7 +143,7 @@ describe('setConsentModeDefaults', () => {
 describe('installGoogleConsentMode', () => {
   it('sends an update on every change, before the store\'s listeners run (the gate releases tags there)', () => {
     const $state = atom<ConsentState>(stateWith());
-    const win = {} as PageWindow;
+    const win = {} as unknown as PageWindow;
     const seenByEarlierListener: number[] = [];
     // Registered first, like the gate: it must already see the update when it runs.
     $state.listen(() => seenByEarlierListener.push(commands(win).filter((command) => command[1] === 'update').length));

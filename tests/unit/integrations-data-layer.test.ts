@@ -8,7 +8,7 @@ import { settingsWith, stateWith } from '../e2e/integrations/fixtures';
 describe('tag-manager events', () => {
   it('pushes consentry_ready with the category states, then consentry_update only when a grant changes', () => {
     const $state = atom<ConsentState>(stateWith());
-    const win = { dataLayer: [{ event: 'gtm.js' }] } as PageWindow;
+    const win = { dataLayer: [{ event: 'gtm.js' }] } as unknown as PageWindow;
     installDataLayer({ $state, settings: settingsWith({}), window: win });
     $state.set(stateWith({ record: true, categories: { analytics: true } }));
     $state.set({ ...$state.get(), needsBanner: false }); // same grants: nothing to tell
@@ -23,7 +23,7 @@ describe('tag-manager events', () => {
 
   it('writes to the configured data layer and stops on uninstall', () => {
     const $state = atom<ConsentState>(stateWith());
-    const win = {} as PageWindow;
+    const win = {} as unknown as PageWindow;
     const uninstall = installDataLayer({ $state, settings: settingsWith({ dataLayer: { name: 'tagLayer' } }), window: win });
     uninstall();
     $state.set(stateWith({ record: true, categories: { analytics: true } }));
@@ -33,7 +33,7 @@ describe('tag-manager events', () => {
 
   it('hands out copies: a tag editing its event cannot change the next comparison', () => {
     const $state = atom<ConsentState>(stateWith());
-    const win = {} as PageWindow;
+    const win = {} as unknown as PageWindow;
     installDataLayer({ $state, settings: settingsWith({}), window: win });
     (win.dataLayer as Array<{ consentry: { [id: string]: boolean } }>)[0].consentry.analytics = true;
     expect($state.get().categories.analytics).toBe(false);

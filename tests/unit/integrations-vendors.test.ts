@@ -31,7 +31,7 @@ function runMetaBaseCode(win: PageWindow) {
 describe('Meta Pixel', () => {
   it('revokes before init when the base code runs after consentry, then grants on consent', () => {
     const $state = atom<ConsentState>(stateWith());
-    const win = {} as PageWindow;
+    const win = {} as unknown as PageWindow;
     installMetaPixel({ $state, settings: settingsWith({ metaPixel: true }), window: win });
     expect(win.fbq).toBeUndefined(); // the base code must still find no fbq, or it would not load fbevents.js
     runMetaBaseCode(win);
@@ -41,7 +41,7 @@ describe('Meta Pixel', () => {
 
   it('grants at once from a stored record when fbq already exists, and revokes on withdrawal', () => {
     const calls: unknown[][] = [];
-    const win = { fbq: (...args: unknown[]) => calls.push(args) } as PageWindow;
+    const win = { fbq: (...args: unknown[]) => calls.push(args) } as unknown as PageWindow;
     const $state = atom<ConsentState>(granted());
     installMetaPixel({ $state, settings: settingsWith({ metaPixel: true }), window: win });
     $state.set({ ...granted(), needsBanner: false }); // no change of grant: no call
@@ -50,7 +50,7 @@ describe('Meta Pixel', () => {
   });
 
   it('uninstall removes the wait for fbq', () => {
-    const win = {} as PageWindow;
+    const win = {} as unknown as PageWindow;
     const uninstall = installMetaPixel({ $state: atom(stateWith()), settings: settingsWith({}), window: win });
     uninstall();
     expect(Object.getOwnPropertyDescriptor(win, 'fbq')).toBeUndefined();
@@ -60,7 +60,7 @@ describe('Meta Pixel', () => {
 describe('Microsoft UET', () => {
   it('pushes the denied default into the queue the UET tag adopts, then updates on change only', () => {
     const $state = atom<ConsentState>(stateWith());
-    const win = {} as PageWindow;
+    const win = {} as unknown as PageWindow;
     installMicrosoftUet({ $state, settings: settingsWith({ microsoftUet: true }), window: win });
     $state.set(granted());
     $state.set({ ...granted(), needsBanner: false });
@@ -73,7 +73,7 @@ describe('Microsoft UET', () => {
   });
 
   it('a stored grant is sent right after the default', () => {
-    const win = { uetq: ['pageLoad'] } as PageWindow;
+    const win = { uetq: ['pageLoad'] } as unknown as PageWindow;
     installMicrosoftUet({ $state: atom(granted()), settings: settingsWith({}), window: win });
     expect(win.uetq).toEqual(['pageLoad', 'consent', 'default', { ad_storage: 'denied' }, 'consent', 'update', { ad_storage: 'granted' }]);
   });
