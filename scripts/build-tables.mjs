@@ -598,10 +598,7 @@ function buildHostRows({ adsRules, lists }) {
     else if (row.kind !== 'regexp' && keywordCategory(row.value)) (category = keywordCategory(row.value)), (basis = 'keyword');
     else (category = ADVERTISING), (basis = 'default');
     const provider = cur ? cur.provider : lists[0] ?? 'hand';
-    const description = cur
-      ? `${cur.provider}: ${category === ANALYTICS ? 'analytics / measurement' : 'advertising / conversion tracking'}.`
-      : `Ads/tracking ${row.kind === 'full' ? 'host' : row.kind === 'regexp' ? 'hosts' : 'domain'} listed by v2fly/domain-list-community (${lists.join(', ')}).`;
-    rows.push({ value: row.value, kind: row.kind, category, provider, source: row.origins.join(' '), basis, description });
+    rows.push({ value: row.value, kind: row.kind, category, provider, source: row.origins.join(' '), basis });
   }
   rows.sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : a.kind < b.kind ? -1 : 1));
   return { rows, skippedHttpdns, skippedKeyword };
@@ -648,7 +645,7 @@ function loaderCookiesModule() {
 }
 
 function fullHostsModule(rows) {
-  const lines = rows.map((r) => '  ' + JSON.stringify([r.value, r.kind, r.category, r.provider, r.source, r.basis, r.description]) + ',');
+  const lines = rows.map((r) => '  ' + JSON.stringify([r.value, r.kind, r.category, r.provider, r.source, r.basis]) + ',');
   return (
     HEADER +
     SOURCES_NOTE +
@@ -657,8 +654,9 @@ function fullHostsModule(rows) {
     '/**\n' +
     ' * One v2fly ads/tracking rule (HTTPDNS resolvers excluded) or curated loader host.\n' +
     " * kind: 'domain' = the host and its subdomains, 'full' = that exact host, 'regexp' = a pattern.\n" +
-    " * source: where it comes from ('v2fly:<list>' …, 'hand'); basis: how the category was chosen\n" +
-    " * ('curated', 'override', 'list', 'keyword', or 'default' = v2fly @ads mapped to advertising).\n" +
+    " * provider: the curated vendor name, else the v2fly list. source: where it comes from\n" +
+    " * ('v2fly:<list>' …, 'hand'); basis: how the category was chosen ('curated', 'override',\n" +
+    " * 'list', 'keyword', or 'default' = v2fly @ads mapped to advertising).\n" +
     ' */\n' +
     'export type FullHostRow = readonly [\n' +
     '  value: string,\n' +
@@ -667,7 +665,6 @@ function fullHostsModule(rows) {
     '  provider: string,\n' +
     '  source: string,\n' +
     "  basis: 'curated' | 'override' | 'list' | 'keyword' | 'default',\n" +
-    '  description: string,\n' +
     '];\n\n' +
     'export const FULL_HOST_ROWS: readonly FullHostRow[] = [\n' +
     lines.join('\n') +

@@ -85,7 +85,12 @@ describe('classifyCookieFull', () => {
 
 describe('classifyHostFull', () => {
   it('classifies curated hosts with their provider, consistently with the loader tier', () => {
-    expect(classifyHostFull('hm.baidu.com')).toMatchObject({ category: 'analytics', provider: 'Baidu Tongji', basis: 'curated' });
+    expect(classifyHostFull('hm.baidu.com')).toMatchObject({
+      category: 'analytics',
+      provider: 'Baidu Tongji',
+      basis: 'curated',
+      description: 'Baidu Tongji: analytics / measurement.',
+    });
     expect(classifyHostFull('s4.cnzz.com')).toMatchObject({ category: 'analytics', provider: 'CNZZ (Umeng)' });
     const hosts = [
       ...ANALYTICS_HOSTS.split(' ').map((h) => [h, 'analytics'] as const),
@@ -99,7 +104,12 @@ describe('classifyHostFull', () => {
   });
 
   it('maps v2fly @ads to advertising by default and measurement services to analytics', () => {
-    expect(classifyHostFull('mobads.baidu.com')).toMatchObject({ category: 'advertising', source: 'v2fly:baidu' });
+    expect(classifyHostFull('mobads.baidu.com')).toMatchObject({
+      category: 'advertising',
+      source: 'v2fly:baidu',
+      provider: 'baidu',
+      description: 'Ads/tracking domain listed by v2fly/domain-list-community (baidu).',
+    });
     expect(classifyHostFull('sngmta.qq.com')).toMatchObject({ category: 'analytics' });
     expect(classifyHostFull('bugly.qq.com')).toMatchObject({ category: 'analytics', basis: 'override' });
     expect(classifyHostFull('hmma.baidu.com')).toMatchObject({ category: 'analytics' });

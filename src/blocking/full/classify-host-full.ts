@@ -1,7 +1,7 @@
 import type { TrackerCategory } from '../host-category';
 import { FULL_HOST_ROWS, type FullHostRow } from '../tables/full-hosts';
 
-// Node side only (scanner, HTML rewriter, docs): the full table is ~140 KB; loader code uses hostCategory.
+// Node side only (scanner, HTML rewriter, docs): the full table is ~80 KB; loader code uses hostCategory.
 
 export interface FullHostMatch {
   /** The rule that matched: a domain (it and its subdomains), an exact host, or a pattern. */
@@ -37,7 +37,15 @@ function hostIndex(): HostIndex {
 }
 
 function toMatch(row: FullHostRow): FullHostMatch {
-  const [rule, kind, category, provider, source, basis, description] = row;
+  const [rule, kind, category, provider, source, basis] = row;
+  const lists = source
+    .split(' ')
+    .filter((origin) => origin.startsWith('v2fly:'))
+    .map((origin) => origin.slice(6));
+  const description =
+    basis == 'curated'
+      ? `${provider}: ${category == 'analytics' ? 'analytics / measurement' : 'advertising / conversion tracking'}.`
+      : `Ads/tracking ${kind == 'domain' ? 'domain' : 'host'} listed by v2fly/domain-list-community (${lists.join(', ')}).`;
   return { rule, kind, category, provider, description, source, basis };
 }
 
