@@ -1,0 +1,7 @@
+/** The lazily loaded GPP full part, as the script-tag build would fetch it after the stub. */
+import { installGpp } from '../../../src/integrations/gpp/index';
+import type { PageWindow } from '../../../src/integrations/host';
+
+const win = window as PageWindow;
+installGpp({ $state: win.__consentryTest.$state, settings: win.__consentryTest.settings });
+win.__gppFullLoaded = true;

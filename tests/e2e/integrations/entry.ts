@@ -1,0 +1,59 @@
+/**
+ * Test loader: stands in for the lead's loader until dist/consentry.min.js wires the integrations.
+ * The page sets `window.__consentryTestConfig = { settings, state }` first; this file then does, synchronously,
+ * what the loader must do: build the store, register a gate-like listener (as the real gate subscribes before the
+ * integrations do), install Consent Mode, the data layer events, the GPP and TCF stubs and the vendor switches,
+ * and load the GPP full part lazily (entry-gpp.js).
+ */
+import { atom } from 'nanostores';
+import type { Settings } from '../../../src/config/types';
+import type { ConsentState } from '../../../src/consent/types';
+import { installDataLayer } from '../../../src/integrations/data-layer';
+import { installGoogleConsentMode } from '../../../src/integrations/google-consent-mode';
+import { installGppStub } from '../../../src/integrations/gpp/stub';
+import type { PageWindow } from '../../../src/integrations/host';
+import { installMetaPixel } from '../../../src/integrations/meta-pixel';
+import { installMicrosoftUet } from '../../../src/integrations/microsoft-uet';
+import { installTcf } from '../../../src/integrations/tcf';
+import { tcfSource } from '../../../src/integrations/tcf-source';
+
+const win = window as PageWindow;
+const { settings, state } = win.__consentryTestConfig as { settings: Settings; state: ConsentState };
+const $state = atom<ConsentState>(state);
+
+// Gate stand-in: on a grant, held `<script type="text/plain" data-category>` run, synchronously, like the gate's.
+const release = (current: ConsentState) => {
+  for (const held of Array.from(document.querySelectorAll<HTMLScriptElement>('script[type="text/plain"][data-category]'))) {
+    if (!current.categories[held.dataset.category!]) continue;
+    const script = document.createElement('script');
+    script.textContent = held.textContent;
+    held.replaceWith(script);
+  }
+};
+$state.listen(release);
+
+const host = { $state, settings };
+const { integrations } = settings;
+if (integrations.googleConsentMode?.enabled) installGoogleConsentMode(host);
+if (integrations.dataLayer?.enabled) installDataLayer(host);
+if (integrations.gpp?.enabled) {
+  installGppStub(win, settings);
+  const full = document.createElement('script');
+  full.src = (document.currentScript as HTMLScriptElement).src.replace('entry.js', 'entry-gpp.js');
+  full.async = true;
+  document.head.appendChild(full);
+}
+installTcf(host);
+if (integrations.metaPixel) installMetaPixel(host);
+if (integrations.microsoftUet) installMicrosoftUet(host);
+document.addEventListener('DOMContentLoaded', () => release($state.get()));
+
+win.__consentryTest = {
+  $state,
+  settings,
+  decide(categories: { [id: string]: boolean }) {
+    const record = { id: 't', time: Date.now(), revision: 1, categories, services: {}, method: 'custom' as const, expires: Date.now() + 1e9 };
+    $state.set({ ...$state.get(), status: 'decided', categories: { ...categories, essential: true }, record, needsBanner: false });
+  },
+  tcfSource: (tcString: string) => tcfSource(() => tcString),
+};
