@@ -100,14 +100,15 @@ export const object =
     const keys = keysOf(value);
     if (!keys) return fail(context, path, value, 'must be an object');
     const known = Object.keys(fields);
-    const out: { [key: string]: unknown } = {};
     for (const key of keys) {
       grow(context, key.length);
       if (!known.includes(key)) fail(context, pathOf(path, key), undefined, 'is not a known key' + didYouMean(key, known));
     }
-    for (const key of known)
-      if (keys.includes(key)) out[key] = fields[key](value[key], pathOf(path, key), context);
-      else if (required.includes(key)) fail(context, pathOf(path, key), undefined, 'is required');
+    // fromEntries defines own properties, so nothing inherited (not even a polluted Object.prototype) interferes.
+    const out = Object.fromEntries(
+      known.filter((key) => keys.includes(key)).map((key) => [key, fields[key](value[key], pathOf(path, key), context)]),
+    );
+    for (const key of required) if (!keys.includes(key)) fail(context, pathOf(path, key), undefined, 'is required');
     if (exactlyOne[0] && exactlyOne.filter((key) => keys.includes(key)).length != 1)
       fail(context, path, undefined, 'needs exactly one of ' + exactlyOne.join(', '));
     return out;
@@ -115,17 +116,14 @@ export const object =
 
 /**
  * An object whose keys are free but must pass `key`. Every key pattern refuses `__proto__`, `constructor`
- * and `prototype`, so assigning checked keys to a plain object cannot reach a prototype.
+ * and `prototype`, so checked keys can never reach a prototype.
  */
 export const map =
   (key: Check, item: Check, hint = 'must be an object'): Check =>
   (value, path, context) => {
     const keys = keysOf(value);
     if (!keys) return fail(context, path, value, hint);
-    const out: { [key: string]: unknown } = {};
-    for (const name of keys) {
-      const at = pathOf(path, name);
-      if (key(name, at, context) !== undefined) out[name] = item(value[name], at, context);
-    }
-    return out;
+    return Object.fromEntries(
+      keys.filter((name) => key(name, pathOf(path, name), context) !== undefined).map((name) => [name, item(value[name], pathOf(path, name), context)]),
+    );
   };

@@ -20,7 +20,7 @@ export function didYouMean(key: string, known: string[]): string {
   if (key.length < 41)
     for (const name of known) {
       const d = distance(key.toLowerCase(), name.toLowerCase());
-      if (d < bestDistance && d * 3 <= name.length) (best = name), (bestDistance = d);
+      if (d < bestDistance && d * 2 < name.length) (best = name), (bestDistance = d);
     }
   return best && '; did you mean "' + best + '"?';
 }

@@ -8,20 +8,20 @@ import type { CategorySettings, ConsentryConfig, Settings } from './types';
 export type WarningListener = (message: string) => void;
 
 /**
- * Defaults under validated values, objects merged key by key into fresh objects (so freezing the
- * result never freezes DEFAULTS). Keys come from the checks, which never let a prototype key through.
+ * Defaults under validated values, objects merged key by key into fresh objects (so freezing the result
+ * never freezes DEFAULTS). Only own properties are read and defined: even a polluted Object.prototype
+ * cannot slip an unchecked value into Settings.
  */
 function withDefaults(defaults: any, value: any): any {
   if (!defaults || typeof defaults != 'object' || Array.isArray(defaults)) return value === undefined ? defaults : value;
-  const out: any = {};
-  for (const key in { ...defaults, ...value }) out[key] = withDefaults(defaults[key], value?.[key]);
-  return out;
+  const out = new Map(Object.entries(defaults).map(([key, fallback]) => [key, withDefaults(fallback, undefined)]));
+  for (const [key, given] of Object.entries(value || {})) out.set(key, withDefaults(out.get(key), given));
+  return Object.fromEntries(out);
 }
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value == 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const key in value) deepFreeze(value[key]);
+    Object.values(Object.freeze(value)).map(deepFreeze);
   }
   return value;
 }
