@@ -1,3 +1,7 @@
+import { installAutoBlocker } from '../blocking/auto-blocker';
+import { installCookieGuard } from '../blocking/cookie-guard';
+import { installGate } from '../blocking/gate';
+import { installWithdrawalCleanup } from '../blocking/withdrawal-cleanup';
 import type { Settings } from '../config/types';
 import { installFloatingButton } from './floating-button';
 import { resolveLanguage } from './language';
@@ -8,7 +12,12 @@ import type { Effect, RuntimeHost } from './runtime';
  * The effects both entries install, in order. Early ones run before any config is known: blocking
  * must hold the page's tags from the first line on.
  */
-export const EARLY_EFFECTS: Effect[] = [];
+export const EARLY_EFFECTS: Effect[] = [
+  installAutoBlocker,
+  installGate,
+  installCookieGuard,
+  (host) => installWithdrawalCleanup(host),
+];
 
 type ConfiguredEffect = (host: RuntimeHost, settings: Settings) => (() => void) | void;
 

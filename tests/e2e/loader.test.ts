@@ -1,0 +1,228 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { encodeRecord } from '../../src/consent/record';
+import { launchChromium, newContext } from './helpers/browser';
+import { startServer, type TestServer } from './helpers/server';
+
+// The script-tag build end to end: how it boots, what it decides, and what it does when things break.
+
+const CONFIG = {
+  revision: 2,
+  ui: { privacyPolicyUrl: '/privacy' },
+  regions: { rules: [{ regions: ['US-CA'], regime: 'opt-out' }] },
+  receipts: { endpoint: '/receipts' },
+};
+
+const page = (head: string, body = '') => `<!doctype html><html lang="en"><head>${head}
+<script>window.__ran = [];</script>
+<script type="text/plain" data-consent="analytics">window.__ran.push('analytics')</script>
+<script type="text/plain" data-consent="advertising">window.__ran.push('advertising')</script>
+</head><body><h1>Shop</h1><a href="#" id="settings" data-consent-open>Cookie settings</a>${body}</body></html>`;
+const inline = (config: unknown) => `<script src="/dist/consentry.min.js"></script><script type="application/json" id="consentry-config">${JSON.stringify(config)}</script>`;
+
+let browser: Browser;
+let server: TestServer;
+let context: BrowserContext;
+let tab: Page;
+let errors: string[];
+
+const ran = (p: Page = tab) => p.evaluate(() => (window as any).__ran as string[]);
+const bannerShown = (p: Page = tab) => p.evaluate(() => !!document.querySelector('consentry-ui'));
+const state = (p: Page = tab) => p.evaluate(() => window.Consentry!.get());
+const consentCookie = async () => (await context.cookies()).find((c) => c.name === 'consentry');
+const record = (overrides: object = {}) =>
+  encodeRecord({ id: 'visitor-0001', time: Date.now() - 1000, revision: 2, categories: { analytics: true, advertising: false }, services: {}, method: 'custom', expires: Date.now() + 864e5, ...overrides });
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  server = await startServer();
+  server.page('/inline', page(inline(CONFIG)));
+  server.page('/fetched', page('<script src="/dist/consentry.min.js" data-config="/consent.json"></script>'));
+  server.page('/consent.json', JSON.stringify(CONFIG), 'application/json');
+  server.route('/receipts', (_req, res) => void res.writeHead(204).end());
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+beforeEach(async () => {
+  await context?.close();
+  context = await newContext(browser);
+  tab = await context.newPage();
+  errors = [];
+  tab.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  tab.on('pageerror', (e) => errors.push('pageerror: ' + e.message));
+});
+
+describe.each(['/inline', '/fetched'])('script tag with config from %s', (path) => {
+  it('runs nothing before a choice and shows the banner', async () => {
+    await tab.goto(server.origin + path);
+    await tab.waitForFunction(() => document.querySelector('consentry-ui'));
+    expect(await ran()).toEqual([]);
+    expect(await state()).toMatchObject({ status: 'pending', categories: { essential: true, analytics: false, advertising: false } });
+    expect(await consentCookie()).toBeUndefined();
+    expect(errors).toEqual([]);
+  });
+
+  it('runs what was granted at once, and again on the next visit without a banner', async () => {
+    await tab.goto(server.origin + path);
+    await tab.waitForFunction(() => window.Consentry?.get().status === 'pending');
+    await tab.evaluate(() => window.Consentry!.set({ categories: { analytics: true } }));
+    expect(await ran()).toEqual(['analytics']);
+    const cookie = await consentCookie();
+    expect(cookie).toMatchObject({ sameSite: 'Lax', path: '/' });
+    expect(cookie!.expires).toBeGreaterThan(Date.now() / 1000 + 180 * 86400);
+    await tab.reload();
+    await tab.waitForFunction(() => window.Consentry?.get().status === 'decided');
+    expect(await ran()).toEqual(['analytics']);
+    expect(await bannerShown()).toBe(false);
+  });
+});
+
+describe('invalid or missing config', () => {
+  it('prints one readable error naming every problem and keeps blocking', async () => {
+    server.page('/invalid', page(inline({ revision: -1, categories: [{ id: 'Analytics' }], cookie: { expiresDays: 9999 } })));
+    await tab.goto(server.origin + '/invalid');
+    await tab.waitForFunction(() => window.Consentry);
+    await tab.waitForTimeout(100);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/revision/);
+    expect(errors[0]).toMatch(/categories\[0\]\.id/);
+    expect(errors[0]).toMatch(/cookie\.expiresDays/);
+    await tab.evaluate(() => window.Consentry!.acceptAll());
+    expect(await ran()).toEqual([]);
+    expect(await bannerShown()).toBe(false);
+  });
+
+  it.each([
+    ['a 404', (s: TestServer) => s.route('/broken.json', (_q, r) => void r.writeHead(404).end())],
+    ['invalid JSON', (s: TestServer) => s.page('/broken.json', '{"revision": 1,', 'application/json')],
+  ])('survives %s from the config URL', async (_, arrange) => {
+    arrange(server);
+    server.page('/broken', page('<script src="/dist/consentry.min.js" data-config="/broken.json"></script>'));
+    await tab.goto(server.origin + '/broken');
+    await tab.waitForFunction(() => window.Consentry);
+    await expect.poll(() => errors.length).toBe(1);
+    expect(errors[0]).toMatch(/consentry/i);
+    expect(await ran()).toEqual([]);
+  });
+});
+
+describe('records', () => {
+  it('treats a corrupt consent cookie as no consent', async () => {
+    await context.addCookies([{ name: 'consentry', value: '1|%%garbage|||', url: server.origin }]);
+    await tab.goto(server.origin + '/inline');
+    await tab.waitForFunction(() => document.querySelector('consentry-ui'));
+    expect(await ran()).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('asks again after a material change (revision bump)', async () => {
+    await context.addCookies([{ name: 'consentry', value: record({ revision: 1 }), url: server.origin }]);
+    await tab.goto(server.origin + '/inline');
+    await tab.waitForFunction(() => document.querySelector('consentry-ui'));
+    expect(await ran()).toEqual([]);
+  });
+
+  it('asks again once the record expired', async () => {
+    await context.addCookies([{ name: 'consentry', value: record({ expires: Date.now() - 1 }), url: server.origin }]);
+    await tab.goto(server.origin + '/inline');
+    await tab.waitForFunction(() => document.querySelector('consentry-ui'));
+    expect(await ran()).toEqual([]);
+  });
+
+  it('honours a valid record', async () => {
+    await context.addCookies([{ name: 'consentry', value: record(), url: server.origin }]);
+    await tab.goto(server.origin + '/inline');
+    await tab.waitForFunction(() => window.Consentry?.get().status === 'decided');
+    expect(await ran()).toEqual(['analytics']);
+  });
+});
+
+describe('regimes and signals', () => {
+  it('opt-out region with GPC: advertising refused without any click', async () => {
+    server.page('/california', page('<meta name="consentry-region" content="US-CA">' + inline(CONFIG)));
+    await tab.addInitScript(() => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true }));
+    await tab.goto(server.origin + '/california');
+    await tab.waitForFunction(() => window.Consentry?.get());
+    expect(await ran()).toEqual(['analytics']);
+    expect(await state()).toMatchObject({ regime: 'opt-out', gpc: true, categories: { advertising: false } });
+  });
+});
+
+describe('across tabs', () => {
+  it('a choice in one tab applies in the other without reload', async () => {
+    await tab.goto(server.origin + '/inline');
+    const other = await context.newPage();
+    await other.goto(server.origin + '/inline');
+    await other.waitForFunction(() => window.Consentry?.get());
+    await tab.waitForFunction(() => window.Consentry?.get());
+    await tab.evaluate(() => window.Consentry!.acceptAll());
+    await other.waitForFunction(() => (window as any).__ran.length === 2);
+    expect(await ran(other)).toEqual(['analytics', 'advertising']);
+    expect(await bannerShown(other)).toBe(false);
+  });
+});
+
+describe('receipts', () => {
+  it('reach the endpoint, and are retried on the next page after going offline', async () => {
+    await tab.goto(server.origin + '/inline');
+    await tab.waitForFunction(() => window.Consentry?.get());
+    const before = server.hits.filter((h) => h.path === '/receipts').length;
+    await tab.evaluate(() => window.Consentry!.rejectAll());
+    await expect.poll(() => server.hits.filter((h) => h.path === '/receipts').length).toBe(before + 1);
+    const receipt = JSON.parse(server.hits.filter((h) => h.path === '/receipts').at(-1)!.body);
+    expect(receipt).toMatchObject({ method: 'reject-all', revision: 2, categories: { analytics: false, advertising: false } });
+    expect(receipt.consentId).toMatch(/^[\w-]{22}$/);
+
+    await context.setOffline(true);
+    await tab.evaluate(() => window.Consentry!.acceptAll());
+    await tab.waitForTimeout(200);
+    expect(server.hits.filter((h) => h.path === '/receipts').length).toBe(before + 1);
+    expect(await tab.evaluate(() => JSON.parse(localStorage.getItem('consentry:receipts') || '[]').length)).toBe(1);
+    await context.setOffline(false);
+    await tab.reload();
+    await expect.poll(() => server.hits.filter((h) => h.path === '/receipts').length).toBe(before + 2);
+    expect(JSON.parse(server.hits.filter((h) => h.path === '/receipts').at(-1)!.body).method).toBe('accept-all');
+  });
+});
+
+describe('hostile environments', () => {
+  it('loaded twice on one page: a single instance', async () => {
+    server.page('/twice', page(inline(CONFIG) + '<script src="/dist/consentry.min.js"></script>'));
+    await tab.goto(server.origin + '/twice');
+    await tab.waitForFunction(() => document.querySelector('consentry-ui'));
+    await tab.evaluate(() => window.Consentry!.acceptAll());
+    expect(await ran()).toEqual(['analytics', 'advertising']);
+    expect(await tab.evaluate(() => document.querySelectorAll('consentry-ui').length)).toBe(1);
+  });
+
+  it('cookies and localStorage disabled: the choice holds for the page, nothing throws', async () => {
+    await tab.addInitScript(() => {
+      Object.defineProperty(Document.prototype, 'cookie', { get: () => { throw new DOMException('denied', 'SecurityError'); }, set: () => { throw new DOMException('denied', 'SecurityError'); } });
+      Storage.prototype.setItem = () => { throw new DOMException('quota', 'QuotaExceededError'); };
+    });
+    await tab.goto(server.origin + '/inline');
+    await tab.waitForFunction(() => window.Consentry?.get());
+    await tab.evaluate(() => window.Consentry!.set({ categories: { advertising: true } }));
+    expect(await ran()).toEqual(['advertising']);
+    expect(errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
+  });
+
+  it('works inside a sandboxed iframe without same-origin access', async () => {
+    server.page('/frame', `<!doctype html><iframe sandbox="allow-scripts" src="/inline" width="800" height="600"></iframe>`);
+    await tab.goto(server.origin + '/frame');
+    const frame = tab.frames()[1];
+    await frame.waitForFunction(() => (window as any).Consentry?.get());
+    await frame.evaluate(() => (window as any).Consentry.acceptAll());
+    expect(await frame.evaluate(() => (window as any).__ran)).toEqual(['analytics', 'advertising']);
+    expect(errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
+  });
+
+  it('data-consent-open opens the preferences', async () => {
+    await tab.goto(server.origin + '/inline');
+    await tab.waitForFunction(() => window.Consentry?.get());
+    await tab.click('#settings');
+    await tab.waitForFunction(() => document.querySelector('consentry-ui')?.shadowRoot?.querySelector('[role="dialog"]'));
+  });
+});
