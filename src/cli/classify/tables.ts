@@ -1,0 +1,40 @@
+import { classifyCookieFull } from '../../blocking/full/classify-cookie-full';
+import { classifyHostFull } from '../../blocking/full/classify-host-full';
+
+/** What the SDK's built-in tables know about one cookie, storage key or host. */
+export interface TableHit {
+  category: string;
+  provider: string;
+  purpose: string;
+  /** Retention the table states ("2 years"); '' when unknown. */
+  retention: string;
+  /** The vendor's privacy or rights page, when known. */
+  privacyUrl?: string;
+  pattern?: { name: string; prefix: boolean };
+}
+
+export interface Tables {
+  cookie(name: string, domain: string): TableHit | null;
+  host(host: string): TableHit | null;
+}
+
+/** The SDK's full-tier tables (Open Cookie Database + v2fly + hand additions), Node side only. */
+export const builtInTables: Tables = {
+  cookie(name, domain) {
+    const match = classifyCookieFull({ name, domain });
+    return match
+      ? {
+          category: match.category,
+          provider: match.provider,
+          purpose: match.description,
+          retention: match.retention,
+          privacyUrl: match.privacyUrl,
+          pattern: { name: match.name, prefix: match.prefix },
+        }
+      : null;
+  },
+  host(host) {
+    const match = classifyHostFull(host);
+    return match ? { category: match.category, provider: match.provider, purpose: match.description, retention: '' } : null;
+  },
+};

@@ -1,0 +1,80 @@
+import type { Browser } from 'playwright-core';
+import type { Settings } from '../../config/types';
+import type { PageVisit } from '../types';
+import { choose, type Choice } from './consent';
+import { readLinks } from './links';
+import { openSession, type SessionOptions } from './session';
+import { takeSnapshot } from './snapshot';
+
+export interface VisitOptions extends SessionOptions {
+  /** `scan`: accept all, then load the page again. `check`: reject all, then go on to the next page. */
+  mode: 'scan' | 'check';
+  /** The page a `check` goes on to after rejecting, chosen from the page's links (default: itself). */
+  nextPage?: (links: string[], url: string) => string;
+}
+
+export interface VisitResult {
+  visit: PageVisit;
+  /** The site's consentry settings, when it runs consentry and its config loaded. */
+  settings: Settings | null;
+}
+
+/** How long to look for a banner button before falling back to the API (or giving up). */
+const BANNER_WAIT_MS = { consentry: 3000, other: 1000 };
+
+/**
+ * One page in a fresh profile. First as a new visitor who has not chosen; then, for `scan`, after
+ * accepting all (and on the next page view, when consented tags run from the start); for `check`,
+ * after rejecting all, on the same page and on the next one.
+ */
+export async function visitPage(browser: Browser, url: string, depth: number, options: VisitOptions): Promise<VisitResult> {
+  const visit: PageVisit = {
+    url,
+    depth,
+    status: null,
+    error: null,
+    timedOut: false,
+    consentry: false,
+    consentBy: 'none',
+    snapshots: [],
+    links: [],
+  };
+  let settings: Settings | null = null;
+  const session = await openSession(browser, options);
+  const { page, observer } = session;
+  try {
+    const loaded = await session.load(url);
+    Object.assign(visit, { status: loaded.status, error: loaded.error, timedOut: loaded.timedOut, consentry: loaded.consentry });
+    settings = loaded.settings;
+    if (loaded.error && !loaded.timedOut) return { visit, settings };
+    visit.links = await readLinks(page);
+    visit.snapshots.push(await takeSnapshot(page, observer, 'before-consent'));
+    if (loaded.timedOut) return { visit, settings };
+
+    const choice: Choice = options.mode == 'scan' ? 'accept' : 'reject';
+    const phase = options.mode == 'scan' ? 'after-accept' : 'after-reject';
+    observer.setPhase(phase);
+    session.restartClock();
+    visit.consentBy = await choose(page, choice, settings, visit.consentry ? BANNER_WAIT_MS.consentry : BANNER_WAIT_MS.other);
+    await session.settle();
+
+    if (options.mode == 'scan') {
+      // Some tags only run when the page loads with consent already given.
+      const again = await session.load(url);
+      if (again.timedOut) visit.error = `after accepting: ${again.error}`;
+      visit.snapshots.push(await takeSnapshot(page, observer, phase));
+    } else {
+      visit.snapshots.push(await takeSnapshot(page, observer, phase));
+      const next = options.nextPage?.(visit.links, url) || url;
+      observer.setPhase('next-page-after-reject');
+      const nextLoad = await session.load(next);
+      if (nextLoad.error) visit.error = `next page ${next}: ${nextLoad.error}`;
+      visit.snapshots.push(await takeSnapshot(page, observer, 'next-page-after-reject'));
+    }
+  } catch (error) {
+    visit.error = (error as Error).message.split('\n')[0];
+  } finally {
+    await session.close();
+  }
+  return { visit, settings };
+}

@@ -1,0 +1,74 @@
+import type { Classification, PageVisit, Phase, Setter, StorageType } from '../types';
+
+export interface CookieFinding {
+  name: string;
+  /** Without the leading dot. */
+  domain: string;
+  path: string;
+  /** Seconds since epoch of the latest expiry seen; null for a session cookie. */
+  expires: number | null;
+  duration: string;
+  httpOnly: boolean;
+  secure: boolean;
+  sameSite: string;
+  party: 'first' | 'third';
+  setBy: Setter[];
+  /** URLs of the pages where it was seen. */
+  pages: string[];
+  phases: Phase[];
+  classification: Classification;
+}
+
+export interface StorageFinding {
+  type: StorageType;
+  key: string;
+  origin: string;
+  party: 'first' | 'third';
+  setBy: Setter[];
+  pages: string[];
+  phases: Phase[];
+  classification: Classification;
+}
+
+export interface RequestFinding {
+  /** host[:port] */
+  host: string;
+  origin: string;
+  party: 'first' | 'third';
+  resourceTypes: string[];
+  count: number;
+  /** Distinct URLs requested (at most 50). */
+  urls: string[];
+  /** Distinct initiator chains (at most 10), nearest first. */
+  initiators: string[][];
+  pages: string[];
+  phases: Phase[];
+  classification: Classification;
+}
+
+export interface PageSummary {
+  url: string;
+  depth: number;
+  status: number | null;
+  error: string | null;
+  timedOut: boolean;
+  consentry: boolean;
+  consentBy: PageVisit['consentBy'];
+}
+
+/** Everything one scan found: what scan.json holds and what the reports and draft config are made from. */
+export interface ScanReport {
+  tool: { name: 'consentry'; version: string };
+  startUrl: string;
+  origin: string;
+  scannedAt: string;
+  durationMs: number;
+  /** Whether consentry runs on the site (its settings then took part in the sorting). */
+  consentry: boolean;
+  pages: PageSummary[];
+  cookies: CookieFinding[];
+  storage: StorageFinding[];
+  requests: RequestFinding[];
+  /** Every page's raw observations, phase by phase. */
+  visits: PageVisit[];
+}
