@@ -4,7 +4,7 @@ import type { Texts } from '../../config/types';
 export const en: Texts = {
   bannerTitle: 'Cookies on this site',
   bannerText:
-    'We use cookies and similar technologies, such as web beacons, for sign-in, security and fraud prevention, and to remember your preferences and language.',
+    'We use cookies and similar technologies for sign-in, security and fraud prevention, and to remember your preferences and language.',
   bannerPurposes: 'With your consent, we and third parties also use them for {purposes}. You can change your choice at any time.',
   analyticsPurposes: 'analytics (site analytics, page-view beacons, usage logs)',
   advertisingPurposes: 'advertising (personalised ads, ad banners, tracking by advertisers)',
@@ -15,7 +15,7 @@ export const en: Texts = {
   privacyPolicy: 'Privacy policy',
   preferencesTitle: 'Privacy preferences',
   preferencesText:
-    'Choose which cookies and similar technologies we may use. Essential ones are always on because the site cannot work without them. You can change your choice at any time.',
+    'Choose which cookies and similar technologies we may use. Essential ones are always on: the site cannot work without them.',
   save: 'Save choices',
   alwaysOn: 'Always on',
   services: 'Services and cookies',
@@ -33,17 +33,16 @@ export const en: Texts = {
   alwaysAllow: 'Always allow',
   crossBorderTitle: 'Transfer outside your country',
   crossBorderText:
-    'We would like to send your personal information to {recipient} in {country} for {purpose}. Data concerned: {data}. This is asked separately: refusing does not affect the rest of the site.',
+    'We would like to send your personal information to {recipient} in {country} for {purpose}. Data concerned: {data}. Refusing does not affect the rest of the site.',
   crossBorderContact: "Recipient's contact: {contact}",
   ageQuestion: 'Your age group',
   ageAdult: '{age} or older',
   ageMinor: 'Under {age}',
   minorNote: "Needs a parent's or guardian's consent",
   essentialTitle: 'Essential',
-  essentialDescription:
-    'Needed for sign-in, security and fraud prevention, and to remember your preferences and language. The site cannot work without them.',
+  essentialDescription: 'Sign-in, security and fraud prevention, your preferences and language.',
   analyticsTitle: 'Analytics',
-  analyticsDescription: 'Help us understand how the site is used: third-party site analytics, page-view beacons and usage logs.',
+  analyticsDescription: 'Site analytics by third parties, page-view beacons and usage logs.',
   advertisingTitle: 'Advertising',
-  advertisingDescription: 'Personalised ads, ad banners and tracking by advertisers across sites.',
+  advertisingDescription: 'Personalised ads, ad banners and tracking by advertisers.',
 };

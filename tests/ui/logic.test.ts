@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { ageThreshold } from '../../src/ui/age-threshold';
+import { bannerText } from '../../src/ui/banner-text';
+import { categoryDescription, categoryTitle } from '../../src/ui/category-texts';
+import { choicesFromDraft, initialDraft, wholeChoices, withAgeGroup, withCategory } from '../../src/ui/draft';
+import { directionOf } from '../../src/ui/i18n/direction';
+import { en } from '../../src/ui/i18n/en';
+import { fill } from '../../src/ui/i18n/fill';
+import { localize } from '../../src/ui/i18n/localize';
+import { resolveTexts } from '../../src/ui/i18n/resolve-texts';
+import { zh } from '../../src/ui/i18n/zh';
+import { recordOf, settingsOf, stateOf } from './fixtures';
+
+const settings = settingsOf();
+
+describe('draft', () => {
+  it('starts from what is granted, optional categories only', () => {
+    expect(initialDraft(settings, stateOf(settings))).toEqual({ categories: { analytics: false, advertising: false }, crossBorder: false, ageGroup: undefined });
+    const state = stateOf(settings, { record: recordOf({ analytics: true }, { crossBorder: true, ageGroup: 'adult' }) });
+    expect(initialDraft(settings, state)).toEqual({ categories: { analytics: true, advertising: false }, crossBorder: true, ageGroup: 'adult' });
+  });
+
+  it('shows opt-out defaults as they are in force', () => {
+    const state = stateOf(settings, { regime: 'opt-out', categories: { essential: true, analytics: true, advertising: false } });
+    expect(initialDraft(settings, state).categories).toEqual({ analytics: true, advertising: false });
+  });
+
+  it('never switches essential or unknown categories', () => {
+    const draft = initialDraft(settings, stateOf(settings));
+    expect(withCategory(draft, 'essential', false)).toBe(draft);
+    expect(withCategory(draft, 'nope', true)).toBe(draft);
+  });
+
+  it("turns a minor's advertising off and keeps it off", () => {
+    let draft = withCategory(initialDraft(settings, stateOf(settings)), 'advertising', true);
+    draft = withAgeGroup(draft, 'minor');
+    expect(draft.categories.advertising).toBe(false);
+    expect(withCategory(draft, 'advertising', true).categories.advertising).toBe(false);
+    expect(withAgeGroup(draft, 'adult').categories.advertising).toBe(false);
+  });
+
+  it('saves exactly the switches, plus the questions the site asks', () => {
+    const draft = { categories: { analytics: true, advertising: false }, crossBorder: true, ageGroup: 'adult' as const };
+    expect(choicesFromDraft(settings, draft)).toEqual({ categories: { analytics: true, advertising: false } });
+    const asking = settingsOf({ minors: { ask: true }, crossBorder: { recipient: 'R', country: 'US', purpose: 'P', dataCategories: 'D' } });
+    expect(choicesFromDraft(asking, draft)).toEqual({ categories: { analytics: true, advertising: false }, crossBorder: true, ageGroup: 'adult' });
+  });
+
+  it('needs no custom choice for Accept/Reject all unless a separate question was answered', () => {
+    const draft = { categories: { analytics: false, advertising: false }, crossBorder: false };
+    expect(wholeChoices(settings, draft, true)).toBeNull();
+  });
+});
+
+describe('texts', () => {
+  it('en and zh have every key, with the same placeholders', () => {
+    expect(Object.keys(zh).sort()).toEqual(Object.keys(en).sort());
+    const placeholders = (text: string) => (text.match(/\{\w+\}/g) || []).sort();
+    for (const key of Object.keys(en)) expect(placeholders(zh[key]), key).toEqual(placeholders(en[key]));
+  });
+
+  it('layers English, pack and site texts', () => {
+    expect(resolveTexts('de', { acceptAll: 'A' }, { de: { rejectAll: 'R' }, en: { save: 'S' } }).texts).toMatchObject({
+      acceptAll: 'A',
+      rejectAll: 'R',
+      save: en.save,
+    });
+    expect(resolveTexts('xx', null, { en: { save: 'S' } })).toMatchObject({ lang: 'en', texts: { save: 'S' } });
+  });
+
+  it('fills placeholders and leaves unknown ones visible', () => {
+    expect(fill('{a} and {b}', { a: 1 })).toBe('1 and {b}');
+  });
+
+  it('localizes config text', () => {
+    expect(localize({ en: 'E', zh: 'Z' }, 'zh')).toBe('Z');
+    expect(localize({ en: 'E', zh: 'Z' }, 'de')).toBe('E');
+    expect(localize({ fr: 'F' }, 'de')).toBe('F');
+    expect(localize('plain', 'de')).toBe('plain');
+    expect(localize(undefined, 'de')).toBe('');
+  });
+
+  it('names categories from config, built-ins, or the id', () => {
+    const [essential, analytics] = settings.categories;
+    expect(categoryTitle(essential, en, 'en')).toBe('Essential');
+    expect(categoryTitle({ ...analytics, title: { zh: '统计' } }, zh, 'zh')).toBe('统计');
+    expect(categoryTitle({ id: 'social', title: '', description: '', required: false }, en, 'en')).toBe('social');
+    expect(categoryDescription({ id: 'social', title: '', description: '', required: false }, en, 'en')).toBe('');
+  });
+
+  it('builds the banner text from the configured categories', () => {
+    expect(bannerText(settingsOf({ categories: [] }), en, 'en')).toContain('analytics (');
+    const onlyEssential = { ...settings, categories: settings.categories.filter((c) => c.required) };
+    expect(bannerText(onlyEssential, en, 'en')).toBe(en.bannerText);
+    expect(bannerText(settings, { ...en, bannerPurposes: '' }, 'en')).toBe(en.bannerText);
+  });
+
+  it('knows right-to-left languages', () => {
+    expect(['ar', 'he', 'fa', 'ur', 'ar-EG'].map(directionOf)).toEqual(['rtl', 'rtl', 'rtl', 'rtl', 'rtl']);
+    expect(['en', 'zh', 'de'].map(directionOf)).toEqual(['ltr', 'ltr', 'ltr']);
+  });
+});
+
+describe('ageThreshold', () => {
+  const thresholds = { CN: 14, 'US-CA': 13, default: 16 };
+  it('takes the most specific of subdivision, country, default', () => {
+    expect(ageThreshold(thresholds, 'US-CA')).toBe(13);
+    expect(ageThreshold(thresholds, 'CN-31')).toBe(14);
+    expect(ageThreshold(thresholds, 'DE')).toBe(16);
+    expect(ageThreshold(thresholds, null)).toBe(16);
+    expect(ageThreshold({}, null)).toBe(16);
+  });
+});
