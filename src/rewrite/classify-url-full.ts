@@ -1,0 +1,22 @@
+import { classifyHostFull } from '../blocking/full/classify-host-full';
+import { classifyUrl, type UrlClassifier } from './classify-url';
+
+/**
+ * The runtime's classification, then every v2fly ads/tracking host (~140 KB table, Node side): holds more
+ * before the browser sees it. Held tags still run once their category is granted, so nothing breaks for
+ * a visitor who accepts; a host it over-matches waits for consent, which a site rule with category
+ * `essential` undoes.
+ */
+export const classifyUrlFull: UrlClassifier = (url, settings, base) => {
+  if (settings && !settings.blocking.autoBlock) return null;
+  const found = classifyUrl(url, settings, base);
+  if (found) return found;
+  try {
+    const target = new URL(url, base);
+    if (!/^https?:$/.test(target.protocol) || target.origin === new URL(base).origin) return null;
+    const match = classifyHostFull(target.hostname);
+    return match ? { category: match.category } : null;
+  } catch {
+    return null;
+  }
+};

@@ -1,0 +1,53 @@
+import type { Settings } from '../config/types';
+import { classifyUrl, type UrlClassifier } from './classify-url';
+import type { Grants } from './grants';
+import type { TagHandler } from './html-engine';
+import { planGate, type GateEdit } from './plan-gate';
+
+/** One tag the rewriter held, for logs, counts and tests. */
+export interface HeldTag {
+  tagName: string;
+  url: string;
+  category: string;
+  service?: string;
+}
+
+export interface DocumentGateOptions {
+  settings: Settings | null;
+  grants: Grants;
+  /** The document's URL: relative URLs resolve against it, and same-origin URLs are the site's own. */
+  pageUrl: string;
+  /** Default: the runtime's own `classifyUrl`; `classifyUrlFull` holds every known ads/tracking host. */
+  classifier?: UrlClassifier;
+  onHeld?: (tag: HeldTag) => void;
+}
+
+/**
+ * The per-document decision, shared by every parser (parse5 here, lol-html in the Worker): tags come in
+ * document order, the first `<base href>` moves the base URL for what follows (as the preload scanner
+ * does), and each fetching tag is planned against the grants.
+ */
+export function createDocumentGate(options: DocumentGateOptions): TagHandler {
+  const { settings, grants, pageUrl, classifier = classifyUrl, onHeld } = options;
+  let base = pageUrl;
+  let baseSeen = false;
+  const classify = (url: string) => classifier(url, settings, base);
+  return (tag): GateEdit | null => {
+    if (tag.name === 'base') {
+      const href = tag.get('href');
+      if (!baseSeen && href != null) {
+        baseSeen = true;
+        try {
+          const resolved = new URL(href.trim(), pageUrl);
+          if (/^https?:$/.test(resolved.protocol)) base = resolved.href;
+        } catch {
+          // An unparsable base leaves the page URL as the base, as in browsers.
+        }
+      }
+      return null;
+    }
+    const edit = planGate(tag, { classify, grants });
+    if (edit && onHeld) onHeld({ tagName: tag.name, url: edit.url, category: edit.category, service: edit.service });
+    return edit;
+  };
+}
