@@ -35,21 +35,20 @@ export function serveCmpFrames(
   if (doc.body) addFrame();
   else doc.addEventListener('DOMContentLoaded', addFrame);
 
-  const onMessage = (event: MessageEvent) => {
-    const asString = typeof event.data === 'string';
-    let data = event.data;
+  const onMessage = ({ data, source }: MessageEvent) => {
+    const asString = typeof data === 'string';
+    // Anything that is not a call for this API (unparsable, another protocol, no sender) is not ours to answer.
     try {
-      if (asString) data = JSON.parse(data);
+      const call: CmpCall = (asString ? JSON.parse(data) : data)[api + 'Call'];
+      if (call && source) {
+        invoke(call, (returnValue, success) => {
+          const message = { [api + 'Return']: { returnValue, success, callId: call.callId } };
+          (source as Window).postMessage(asString ? JSON.stringify(message) : message, '*');
+        });
+      }
     } catch {
-      return;
+      // ignored, see above
     }
-    const call: CmpCall | undefined = data && data[api + 'Call'];
-    const source = event.source as Window | null;
-    if (!call || typeof call !== 'object' || !source) return;
-    invoke(call, (returnValue, success) => {
-      const message = { [api + 'Return']: { returnValue, success, callId: call.callId } };
-      source.postMessage(asString ? JSON.stringify(message) : message, '*');
-    });
   };
   win.addEventListener('message', onMessage);
 

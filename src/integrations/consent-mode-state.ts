@@ -47,14 +47,12 @@ export type ConsentDefaultCommand = { [key: string]: string | string[] | number 
  * The `gtag('consent', 'default', …)` payloads, region-scoped ones first, the region-less one last.
  * Without consent only essential-mapped types are granted. Google applies, per type, the most specific
  * matching region (subdivision "US-CA" over country "US" over no region), whatever the order.
+ * The config validator admits only the seven types with 'granted' | 'denied' in a region default.
  */
 export function consentModeDefaults(settings: Settings, mapping: ConsentModeMapping): ConsentDefaultCommand[] {
-  const config = settings.integrations.googleConsentMode || {};
-  const wait = config.waitForUpdate ?? 500;
-  const extra: ConsentDefaultCommand = wait > 0 ? { wait_for_update: wait } : {};
-  const commands: ConsentDefaultCommand[] = [];
-  // The config validator admits only the seven types with 'granted' | 'denied' here.
-  for (const { regions, ...values } of config.regionDefaults || []) commands.push({ ...values, region: regions, ...extra });
-  commands.push({ ...consentModeState({ essential: true }, mapping), ...extra });
-  return commands;
+  const { regionDefaults = [], waitForUpdate = 500 } = settings.integrations.googleConsentMode || {};
+  return [
+    ...regionDefaults.map(({ regions, ...values }) => ({ ...values, region: regions, wait_for_update: waitForUpdate })),
+    { ...consentModeState({ essential: true }, mapping), wait_for_update: waitForUpdate },
+  ];
 }

@@ -9,19 +9,17 @@ const gtagOf = (settings: Settings, win: PageWindow) => gtagFor(win, settings.in
 
 /**
  * Tell Google the defaults before any tag can send data: run synchronously at loader start, first in <head>.
- * Then, when a stored record (or the regime, e.g. opt-out) already grants something, the `update` at once.
+ * Then, when a stored record or the regime (opt-out, notice-only) decides, the matching `update` at once.
  */
 export function setConsentModeDefaults(settings: Settings, state: ConsentState, win: PageWindow): void {
-  const config = settings.integrations.googleConsentMode || {};
+  const { adsDataRedaction, urlPassthrough } = settings.integrations.googleConsentMode || {};
   const mapping = consentModeMapping(settings);
   const gtag = gtagOf(settings, win);
   for (const command of consentModeDefaults(settings, mapping)) gtag('consent', 'default', command);
-  if (config.adsDataRedaction) gtag('set', 'ads_data_redaction', true);
-  if (config.urlPassthrough) gtag('set', 'url_passthrough', true);
-  const current = consentModeState(state.categories, mapping);
-  if (state.record || JSON.stringify(current) != JSON.stringify(consentModeState({ essential: true }, mapping))) {
-    gtag('consent', 'update', current);
-  }
+  if (adsDataRedaction) gtag('set', 'ads_data_redaction', true);
+  if (urlPassthrough) gtag('set', 'url_passthrough', true);
+  // Only an opt-in regime without a record leaves every grant at its default (policy: src/consent/decide.ts).
+  if (state.record || state.regime != 'opt-in') gtag('consent', 'update', consentModeState(state.categories, mapping));
 }
 
 /**

@@ -31,10 +31,9 @@ export function installTcf(host: IntegrationHost): Uninstall {
 
 export function installTcfStub(win: PageWindow, registration: NonNullable<TcfFunction['consentry']>): Uninstall {
   const queue: unknown[][] = [];
-  const stub: TcfFunction = function (command, _version, callback) {
-    // eslint-disable-next-line prefer-rest-params
-    const args = [...arguments];
+  const stub: TcfFunction = (...args: unknown[]) => {
     if (!args.length) return queue;
+    const [command, , callback] = args;
     if (command !== 'ping') queue.push(args);
     else if (typeof callback === 'function') {
       callback(

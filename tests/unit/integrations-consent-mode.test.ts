@@ -85,9 +85,13 @@ describe('Consent Mode defaults and region precedence', () => {
     expect(resolve('DE')).toMatchObject({ ad_storage: 'denied', analytics_storage: 'denied', security_storage: 'granted' });
   });
 
-  it('omits wait_for_update when set to 0', () => {
-    const none = settingsWith({ googleConsentMode: { waitForUpdate: 0 } });
-    expect(consentModeDefaults(none, consentModeMapping(none))[0]).not.toHaveProperty('wait_for_update');
+  it('waits 500 ms for an update by default, or as configured (0: not at all)', () => {
+    const wait = (googleConsentMode: object) => {
+      const settings = settingsWith({ googleConsentMode });
+      return consentModeDefaults(settings, consentModeMapping(settings))[0].wait_for_update;
+    };
+    expect(wait({})).toBe(500);
+    expect(wait({ waitForUpdate: 0 })).toBe(0);
   });
 });
 

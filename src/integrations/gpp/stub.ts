@@ -49,21 +49,20 @@ export function installGppStub(win: PageWindow, settings: Settings): Uninstall {
   });
   const queue: unknown[][] = [];
   const events: GppListener[] = [];
-  const stub: GppFunction = function (command, callback, parameter) {
-    // eslint-disable-next-line prefer-rest-params
-    const args = [...arguments];
+  const stub: GppFunction = (...args: unknown[]) => {
     if (!args.length) return queue;
-    const reply: GppCallback = typeof callback === 'function' ? callback : () => {};
+    const [command, callback, parameter] = args;
+    const reply = (typeof callback === 'function' ? callback : () => {}) as GppCallback;
     if (command === 'ping') reply(ping(), true);
     else if (command === 'addEventListener') {
-      const id = (stub.lastId = (stub.lastId || 0) + 1);
+      const id = (stub.lastId = stub.lastId! + 1);
       events.push({ id, callback: reply, parameter });
       reply({ eventName: 'listenerRegistered', listenerId: id, data: true, pingData: ping() }, true);
     } else if (command === 'removeEventListener') {
       const index = events.findIndex((listener) => listener.id === Number(parameter));
       if (index >= 0) events.splice(index, 1);
       reply(index >= 0, true);
-    } else if (command === 'hasSection' || command === 'getSection' || command === 'getField') reply(null, true);
+    } else if (/^(hasSection|getSection|getField)$/.test(command as string)) reply(null, true);
     else queue.push(args);
   };
   Object.assign(stub, { queue, events, lastId: 0, consentry: true });
