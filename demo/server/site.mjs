@@ -183,11 +183,6 @@ export function createSiteHandler(options) {
     async '/__demo/receipts'(req, res) {
       sendJson(res, { receipts: await receipts.list() });
     },
-    async '/bundles/consentry.mjs'(req, res) {
-      const bundle = await sdkBundler.build();
-      if (bundle.ok) return send(res, 200, bundle.code, 'text/javascript; charset=utf-8');
-      send(res, 503, `throw new Error(${JSON.stringify(bundle.error)});`, 'text/javascript; charset=utf-8');
-    },
     '/favicon.ico'(req, res) {
       return serveFile(res, join(demoDir, 'assets'), '/favicon.svg');
     },
@@ -210,6 +205,11 @@ export function createSiteHandler(options) {
       const get = gets[path];
       if (get) return await get(req, res, url);
       if (path.startsWith('/dist/')) return await serveFile(res, distDir, path.slice('/dist'.length));
+      if (path.startsWith('/bundles/')) {
+        const bundled = await sdkBundler.file(path.slice('/bundles/'.length));
+        if (bundled.ok) return send(res, 200, bundled.code, 'text/javascript; charset=utf-8');
+        return send(res, bundled.status, `throw new Error(${JSON.stringify(bundled.error)});`, 'text/javascript; charset=utf-8');
+      }
       if (path.startsWith('/assets/')) return await serveFile(res, join(demoDir, 'assets'), path.slice('/assets'.length));
       if (path === '/spa/app.js') return await serveFile(res, join(demoDir, 'spa'), '/app.js');
       const language = /^\/lang\/(en|zh)$/.exec(path);

@@ -63,6 +63,7 @@
   };
   window.northstar.loaded = true;
 
-  // Single-page apps report their own route changes with northstar('page_view', { path }).
-  if (!window.northstarManualPageViews) pageView();
+  // The page view of the page that loaded the tag; single-page apps report later route changes
+  // themselves with northstar('page_view', { path }).
+  pageView();
 })();

@@ -1,0 +1,113 @@
+#!/usr/bin/env node
+/**
+ * Screenshots of every demo page before and after consent, with the demo panel open, at 1280 and
+ * 375 px wide, in English and Chinese, into screenshots/ (git-ignored). Needs `npm run build` first.
+ *
+ *   node demo/screenshot.mjs [--lang en|zh] [--page home,blog] [--full]
+ *
+ * Files are named <lang>-<page>-<width>-<before|after>.png; with --full, the "after" shot is the whole
+ * page instead of the first screen.
+ */
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startDemo } from './server.mjs';
+
+const OUT_DIR = fileURLToPath(new URL('../screenshots/', import.meta.url));
+/** Same browser and flags as tests/e2e/helpers/browser.ts (Debian Chromium, never a downloaded one). */
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-quic',
+  '--disable-sync',
+];
+
+export const PAGES = {
+  home: '/',
+  pricing: '/pricing',
+  blog: '/blog/edge-caching-explained',
+  contact: '/contact',
+  privacy: '/privacy',
+  playground: '/playground',
+  receipts: '/receipts',
+  spa: '/spa/',
+};
+
+const WIDTHS = [
+  { width: 1280, height: 800 },
+  { width: 375, height: 812 },
+];
+
+const ACCEPT = { en: 'Accept all', zh: '全部接受' };
+
+function option(argv, flag) {
+  const index = argv.indexOf(flag);
+  return index >= 0 ? argv[index + 1] : undefined;
+}
+
+async function main() {
+  const argv = process.argv.slice(2);
+  const languages = option(argv, '--lang') ? [option(argv, '--lang')] : ['en', 'zh'];
+  const pages = option(argv, '--page') ? option(argv, '--page').split(',') : Object.keys(PAGES);
+  const full = argv.includes('--full');
+  if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH}`);
+  mkdirSync(OUT_DIR, { recursive: true });
+
+  const dataDir = join(tmpdir(), `consentry-demo-shots-${process.pid}`);
+  const demo = await startDemo({ quiet: true, dataDir });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+  const written = [];
+  try {
+    for (const language of languages) {
+      for (const page of pages) {
+        for (const viewport of WIDTHS) {
+          const context = await browser.newContext({
+            viewport,
+            deviceScaleFactor: 1,
+            locale: language === 'zh' ? 'zh-CN' : 'en-US',
+            isMobile: viewport.width < 600,
+            hasTouch: viewport.width < 600,
+          });
+          await context.addCookies([{ name: 'lang', value: language, url: demo.url }]);
+          const tab = await context.newPage();
+          const consoleErrors = [];
+          tab.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
+          tab.on('pageerror', (error) => consoleErrors.push(String(error)));
+          await tab.goto(demo.url + PAGES[page], { waitUntil: 'load' });
+          const accept = tab.getByRole('button', { name: ACCEPT[language], exact: true }).first();
+          await accept.waitFor({ state: 'visible', timeout: 5000 }).catch(() => {});
+          await tab.waitForTimeout(1200); // one panel poll
+          const base = `${language}-${page}-${viewport.width}`;
+          await tab.screenshot({ path: join(OUT_DIR, `${base}-before.png`) });
+          written.push(`${base}-before.png`);
+          if (await accept.isVisible()) {
+            await accept.click();
+            await tab.waitForTimeout(2500); // tags load, third parties answer, the panel polls
+          }
+          await tab.evaluate(() => window.scrollTo(0, 0));
+          await tab.screenshot({ path: join(OUT_DIR, `${base}-after.png`), fullPage: full });
+          written.push(`${base}-after.png`);
+          if (consoleErrors.length) console.warn(`${base}: console errors:\n  ${consoleErrors.join('\n  ')}`);
+          await context.close();
+        }
+      }
+    }
+  } finally {
+    await browser.close();
+    await demo.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  console.log(`${written.length} screenshots in ${OUT_DIR}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
