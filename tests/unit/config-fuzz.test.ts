@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/config/errors';
 import { validateConfig } from '../../src/config/validate';
-import { BASE, PATHS, mutate, nearValidConfig } from './fixtures/config-arbitraries';
+import { BASE, PATHS, mutate, nearValidConfig, type Json } from './fixtures/config-arbitraries';
 
 const quiet = () => {};
 

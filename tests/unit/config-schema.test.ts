@@ -26,7 +26,7 @@ const validByValidator = (config: unknown) => {
 };
 
 /** Follows a local `$ref`. */
-const resolve = (node: Schema): Schema => (node.$ref ? resolve(schema.definitions[node.$ref.split('/').pop()]) : node);
+const resolve = (node: Schema): Schema => (node.$ref ? resolve((schema.definitions as Schema)[node.$ref.split('/').pop()]) : node);
 
 /** Every sub-schema, with its JSON pointer. */
 function* walk(node: unknown, pointer = '#'): Generator<[string, Schema]> {
