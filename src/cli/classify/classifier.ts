@@ -49,10 +49,11 @@ function fromTable(hit: TableHit): Classification {
 }
 
 /**
- * Sorts findings into categories. The site's own declarations come first (the owner may reclassify
- * anything), then consentry's own cookie and keys, then the SDK's built-in tables matched on name
- * together with domain. A cookie or key the tables do not know takes the category of the third party
- * that set it, when that party is known. Anything else is `unclassified`: never silently essential.
+ * Sorts findings into categories. consentry's own cookie and keys are essential. Then the site's own
+ * declarations (the owner may reclassify anything): cookie and key names, and for a cookie, the
+ * server or script the config names as its setter. Then the SDK's built-in tables, matched on name
+ * together with domain. A cookie or key the tables do not know takes the category of the known third
+ * party that set or holds it. Anything else is `unclassified`: never silently essential.
  */
 export function createClassifier({ tables, settings, siteOrigin }: ClassifierOptions): Classifier {
   const services = settings?.services || [];
@@ -101,10 +102,13 @@ export function createClassifier({ tables, settings, siteOrigin }: ClassifierOpt
         for (const cookie of service.cookies)
           if ((cookie.prefix ? name.startsWith(cookie.name) : name == cookie.name) && (!cookie.domain || isHostWithin(host, cookie.domain)))
             return fromService(service, pickText(cookie.purpose), { name: cookie.name, prefix: !!cookie.prefix });
+      // A server or script the site's config names speaks for its cookies before a name-only table guess.
+      const declaredSetter = bySetter(setBy);
+      if (declaredSetter?.source == 'config') return declaredSetter;
       const table = tables.cookie(name, host);
       return (
         (table && fromTable(table)) ||
-        bySetter(setBy) ||
+        declaredSetter ||
         (registrableDomain(host) != registrableDomain(new URL(siteOrigin).hostname) &&
           byOwner(new URL(siteOrigin).protocol + '//' + host + '/', 'Kept on the domain of ')) ||
         unclassified()

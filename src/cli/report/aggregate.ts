@@ -35,9 +35,10 @@ export function aggregate(visits: PageVisit[], classifier: Classifier, siteOrigi
   const cookies = new Map<string, CookieFinding>();
   const storage = new Map<string, StorageFinding>();
   const requests = new Map<string, RequestFinding>();
-  const seenOn = (finding: { pages: string[]; phases: Phase[] }, page: string, phase: Phase) => {
+  const seenOn = (finding: { pages: string[]; phases: Phase[]; pagesBeforeConsent: string[] }, page: string, phase: Phase) => {
     addOnce(finding.pages, page, String);
     addOnce(finding.phases, phase, String);
+    if (phase == 'before-consent') addOnce(finding.pagesBeforeConsent, page, String);
   };
 
   for (const visit of visits)
@@ -60,6 +61,7 @@ export function aggregate(visits: PageVisit[], classifier: Classifier, siteOrigi
             setBy: [],
             pages: [],
             phases: [],
+            pagesBeforeConsent: [],
             classification: PENDING,
           };
           cookies.set(key, finding);
@@ -79,6 +81,7 @@ export function aggregate(visits: PageVisit[], classifier: Classifier, siteOrigi
             setBy: [],
             pages: [],
             phases: [],
+            pagesBeforeConsent: [],
             classification: PENDING,
           };
           storage.set(key, finding);
@@ -100,6 +103,7 @@ export function aggregate(visits: PageVisit[], classifier: Classifier, siteOrigi
             initiators: [],
             pages: [],
             phases: [],
+            pagesBeforeConsent: [],
             classification: classifier.request(request.url),
           };
           requests.set(origin, finding);

@@ -16,6 +16,8 @@ export interface CookieFinding {
   /** URLs of the pages where it was seen. */
   pages: string[];
   phases: Phase[];
+  /** Pages where it was there before any choice. */
+  pagesBeforeConsent: string[];
   classification: Classification;
 }
 
@@ -27,6 +29,8 @@ export interface StorageFinding {
   setBy: Setter[];
   pages: string[];
   phases: Phase[];
+  /** Pages where it was there before any choice. */
+  pagesBeforeConsent: string[];
   classification: Classification;
 }
 
@@ -43,6 +47,8 @@ export interface RequestFinding {
   initiators: string[][];
   pages: string[];
   phases: Phase[];
+  /** Pages where it was there before any choice. */
+  pagesBeforeConsent: string[];
   classification: Classification;
 }
 

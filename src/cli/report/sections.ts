@@ -131,13 +131,17 @@ export function buildSections(report: ScanReport, settings: Settings | null): Re
     };
   });
 
-  const early = (phases: string[], category: string) => phases.includes('before-consent') && category != 'essential';
+  const early = (pages: string[], category: string) => pages.length > 0 && category != 'essential';
   const beforeConsent = table(['Kind', 'Name', 'Category', 'Provider', 'Pages'], [1], [
-    ...report.cookies.filter((c) => early(c.phases, c.classification.category)).map((c) => ['cookie', c.name, c.classification.category, c.classification.provider, pagesCell(c.pages, origin)]),
-    ...report.storage.filter((s) => early(s.phases, s.classification.category)).map((s) => ['storage', s.key, s.classification.category, s.classification.provider, pagesCell(s.pages, origin)]),
+    ...report.cookies
+      .filter((c) => early(c.pagesBeforeConsent, c.classification.category))
+      .map((c) => ['cookie', c.name, c.classification.category, c.classification.provider, pagesCell(c.pagesBeforeConsent, origin)]),
+    ...report.storage
+      .filter((s) => early(s.pagesBeforeConsent, s.classification.category))
+      .map((s) => ['storage', s.key, s.classification.category, s.classification.provider, pagesCell(s.pagesBeforeConsent, origin)]),
     ...report.requests
-      .filter((r) => early(r.phases, r.classification.category) && r.party == 'third')
-      .map((r) => ['request', r.host, r.classification.category, r.classification.provider, pagesCell(r.pages, origin)]),
+      .filter((r) => early(r.pagesBeforeConsent, r.classification.category) && r.party == 'third')
+      .map((r) => ['request', r.host, r.classification.category, r.classification.provider, pagesCell(r.pagesBeforeConsent, origin)]),
   ]);
 
   return {
