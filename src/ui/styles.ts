@@ -18,7 +18,7 @@ export const STYLES = `:host{all:initial;position:fixed;z-index:var(--consentry-
 .banner,.dialog{background:var(--bg);color:var(--fg);box-shadow:0 4px 24px #0006;animation:cy-in .2s ease-out}
 .bar-bottom,.bar-top{position:fixed;left:0;right:0;bottom:0;display:flex;flex-wrap:wrap;align-items:center;gap:12px 32px;padding:16px max(16px,50% - 560px);max-height:100%;overflow:auto;border-top:1px solid var(--bd)}
 .bar-top{top:0;bottom:auto;border-width:0 0 1px}
-.txt{flex:1 1 420px;min-width:0}
+.txt{flex:999 1 420px;min-width:0}
 .box{position:fixed;bottom:16px;inset-inline-end:16px;width:min(400px,100% - 32px);max-height:calc(100% - 32px);overflow:auto;padding:20px;border:1px solid var(--bd);border-radius:var(--rd)}
 .bd{position:fixed;inset:0;display:flex;align-items:center;justify-content:center;padding:12px;background:var(--sh)}
 .modal,.dialog{position:relative;width:100%;max-width:560px;max-height:100%;overflow:auto;border-radius:var(--rd)}
@@ -33,10 +33,11 @@ h3{flex:1;margin:0;font-size:1em}
 p{margin:0 0 8px}
 .txt p{margin:0}
 a{color:var(--ac)}
-.acts{display:grid;gap:8px}
-@media(min-width:641px){.bar-bottom .acts,.bar-top .acts,.modal .acts,.dialog .acts{grid-auto-flow:column;grid-auto-columns:1fr}}
+.acts{display:flex;flex:1 1 auto;flex-wrap:wrap;gap:8px}
+@media(min-width:641px){.bar-bottom .acts,.bar-top .acts,.modal .acts,.dialog .acts{display:grid;grid-auto-flow:column;grid-auto-columns:1fr}}
+@media(max-height:480px){.dialog{display:block}.body{overflow:visible}}
 button{font:inherit;color:inherit;cursor:pointer}
-.btn{min-height:44px;padding:8px 20px;border:2px solid var(--ac);border-radius:var(--rd);background:var(--ac);color:var(--af);font-weight:600}
+.btn{flex:1 1 8em;min-height:44px;padding:8px 16px;border:2px solid var(--ac);border-radius:var(--rd);background:var(--ac);color:var(--af);font-weight:600}
 .alt{border-color:var(--bd);background:none;color:var(--fg)}
 .btn:hover{text-decoration:underline}
 .x{position:absolute;top:8px;inset-inline-end:8px;width:44px;height:44px;border:0;border-radius:var(--rd);background:none;font-size:28px;line-height:1}
@@ -48,7 +49,8 @@ button{font:inherit;color:inherit;cursor:pointer}
 .sw[aria-checked=true]::before{inset-inline-start:23px;background:var(--af)}
 .sw:disabled{cursor:not-allowed;opacity:.6}
 .cat{min-width:0;margin:0;padding:12px 0;border:0;border-top:1px solid var(--bd)}
-legend{float:left;width:100%;padding:0;margin-bottom:4px;font-weight:600}
+fieldset{min-width:0;margin:0;padding:0;border:0}
+legend{padding:0;margin-bottom:4px;font-weight:600}
 label{display:flex;align-items:center;gap:8px;min-height:32px}
 input{width:20px;height:20px;margin:0;accent-color:var(--ac)}
 .note{color:var(--mu);font-size:.875em}
@@ -56,8 +58,8 @@ input{width:20px;height:20px;margin:0;accent-color:var(--ac)}
 .more::after{content:"";width:6px;height:6px;border:solid;border-width:0 2px 2px 0;transform:rotate(45deg)}
 .more[aria-expanded=true]::after{transform:rotate(-135deg)}
 ul{margin:8px 0;padding-inline-start:20px}
-table{width:100%;margin:8px 0;border-collapse:collapse;table-layout:fixed;font-size:.875em}
-th,td{padding:4px 0;padding-inline-end:8px;border-bottom:1px solid var(--bd);text-align:start;vertical-align:top;overflow-wrap:anywhere}
+table{width:100%;margin:8px 0;border-collapse:collapse;font-size:.875em}
+th,td{padding:4px 0;padding-inline-end:8px;border-bottom:1px solid var(--bd);text-align:start;vertical-align:top;overflow-wrap:break-word}
 code{font:.95em ui-monospace,monospace;overflow-wrap:anywhere}
 .meta{display:grid;grid-template-columns:auto 1fr;gap:2px 12px;margin:0;padding:12px 0;border-top:1px solid var(--bd);color:var(--mu);font-size:.875em}
 dd{min-width:0;margin:0}

@@ -30,8 +30,7 @@ export function ServiceDetails({ id, hidden, services, texts, lang }: ServiceDet
         {services.map((service) => (
           <li>
             <strong>{service.name || service.id}</strong>
-            {service.provider && ` (${service.provider})`}
-            {service.purpose && ': ' + localize(service.purpose, lang)}
+            {[service.provider, localize(service.purpose, lang)].map((part) => part && ' · ' + part)}
             {isSafeUrl(service.privacyPolicyUrl) && (
               <>
                 {' '}
