@@ -10,8 +10,8 @@ export const LANGUAGE_OR_AUTO = /^(auto|[a-z]{2,3}(-[A-Za-z0-9]{2,8})*)$/;
 export const REGION = /^[A-Z]{2}(-[A-Z0-9]{1,3})?$/;
 export const REGION_OR_DEFAULT = /^([A-Z]{2}(-[A-Z0-9]{1,3})?|default)$/;
 export const REGION_SOURCE = /^([A-Z]{2}(-[A-Z0-9]{1,3})?|global:[A-Za-z_$][\w$.]*|meta:[\w.:-]+)$/;
-export const HOST =
-  /^(?=.{1,253}$)[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
+/** Dot-separated labels of letters, digits and inner '-'; the 253-character cap is a length limit. */
+export const HOST = /^[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?(\.[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?)*$/;
 /**
  * Cookie and storage names: nothing that could end the name and start a cookie attribute
  * (`;`, `,`, `=`), no whitespace, no control characters.
@@ -20,9 +20,10 @@ export const TOKEN = /^[^;,=\s\x00-\x1f\x7f]+$/;
 export const COOKIE_PATH = /^\/[^;,\s\x00-\x1f\x7f]*$/;
 /**
  * http(s) with a host, or relative (no scheme at all), so `javascript:` and `data:` can never get in.
+ * Linear: one host character is enough to rule out `https:///`, the rest is checked by the tail.
  * No whitespace, control characters or backslashes, which browsers strip or rewrite before parsing.
  */
-export const URL_LIKE = /^(https?:\/\/[^\x00-\x20\x7f\\/?#]+|(?![a-zA-Z][a-zA-Z0-9+.-]*:)(?=.))[^\x00-\x20\x7f\\]*$/;
+export const URL_LIKE = /^(https?:\/\/[^\x00-\x20\x7f\\/?#]|(?![a-zA-Z][a-zA-Z0-9+.-]*:)(?=.))[^\x00-\x20\x7f\\]*$/;
 export const NONCE = /^[A-Za-z0-9+/=_-]+$/;
 export const JS_NAME = /^[A-Za-z_$][\w$]*$/;
 /** Names of texts such as `bannerTitle`; never a name that reaches Object.prototype. */

@@ -36,7 +36,7 @@ const perLanguage = map(language, plainText, 'must be text, or an object of lang
 const localized: Check = (value, path, context) => (typeof value == 'string' ? plainText : perLanguage)(value, path, context);
 const id = text("must be lower-case letters, digits and '-'", ID, MAX_ID);
 const region = text('must be a region code such as "DE" or "US-CA"', REGION);
-const host = text('must be a host name such as "example.com"', HOST);
+const host = text('must be a host name such as "example.com"', HOST, 253);
 const url = text('must be an http(s) or relative URL', URL_LIKE);
 const token = text('must not be empty nor contain ";", ",", "=", spaces or control characters', TOKEN);
 const regime = oneOf('opt-in', 'opt-out', 'notice-only');
@@ -44,32 +44,25 @@ const regime = oneOf('opt-in', 'opt-out', 'notice-only');
 const isCategory = (valid: string, context: CheckContext) =>
   BUILT_IN_CATEGORIES.includes(valid) || context._categories.has(valid);
 
-/** Declares a category id: each at most once (re-declaring a built-in once is how its texts change). */
-const categoryId: Check = (value, path, context) => {
-  const valid = id(value, path, context);
-  return valid && (context._categories.has(valid) ? fail(context, path, valid, 'is declared twice') : (context._categories.add(valid), valid));
-};
-
-/** Declares a service id: once, and never a category's id, since `isGranted(id)` takes either. */
-const serviceId: Check = (value, path, context) => {
-  const valid = id(value, path, context);
-  return (
-    valid &&
-    (context._services.has(valid) || isCategory(valid, context)
-      ? fail(context, path, valid, context._services.has(valid) ? 'is declared twice' : 'is a category id')
-      : (context._services.add(valid), valid))
-  );
-};
-
-const categoryRef: Check = (value, path, context) => {
-  const valid = id(value, path, context);
-  return valid && (isCategory(valid, context) ? valid : fail(context, path, valid, 'is not a declared category'));
-};
-
-const serviceRef: Check = (value, path, context) => {
-  const valid = id(value, path, context);
-  return valid && (context._services.has(valid) ? valid : fail(context, path, valid, 'is not a declared service'));
-};
+/**
+ * An id of `kind` that the config declares (each once; built-in categories may be re-declared once to
+ * change their texts; a service never takes a category's id, since `isGranted(id)` takes either) or
+ * refers to (it must exist; built-in categories always do).
+ */
+const idOf =
+  (kind: 'category' | 'service', declares?: boolean): Check =>
+  (value, path, context) => {
+    const valid = id(value, path, context);
+    const services = kind == 'service';
+    const declared = context[services ? '_services' : '_categories'];
+    const hint = declares
+      ? declared.has(valid)
+        ? 'is declared twice'
+        : services && isCategory(valid, context) && 'is a category id'
+      : !(services ? declared.has(valid) : isCategory(valid, context)) && 'is not a declared ' + kind;
+    return valid && (hint ? fail(context, path, valid, hint) : (declares && declared.add(valid), valid));
+  };
+const categoryRef = idOf('category');
 
 const expiresDays: Check = (value, path, context) => {
   const valid = integer(1, MAX_EXPIRES_DAYS)(value, path, context);
@@ -85,11 +78,11 @@ export const configSpec: Check = object({
   $schema: plainText,
   revision: integer(0, MAX_REVISION),
   language: text('must be "auto" or a language code such as "en" or "zh-Hans"', LANGUAGE_OR_AUTO),
-  categories: list(object({ id: categoryId, title: localized, description: localized }, ['id'])),
+  categories: list(object({ id: idOf('category', true), title: localized, description: localized }, ['id'])),
   services: list(
     object(
       {
-        id: serviceId,
+        id: idOf('service', true),
         category: categoryRef,
         name: plainText,
         provider: plainText,
@@ -115,8 +108,7 @@ export const configSpec: Check = object({
   }),
   texts: map(
     language,
-    map(text('must be a text key such as "bannerTitle"', TEXT_KEY), plainText, 'must be an object of text key to text'),
-    'must be an object of language code to texts',
+    map(text('must be a text key such as "bannerTitle"', TEXT_KEY), plainText),
   ),
   ui: object({
     layout: oneOf('bar-bottom', 'bar-top', 'box', 'modal'),
@@ -138,7 +130,6 @@ export const configSpec: Check = object({
     thresholds: map(
       text('must be a region code such as "CN" or "default"', REGION_OR_DEFAULT),
       integer(1, 21),
-      'must be an object of region code to age',
     ),
   }),
   crossBorder: object(
@@ -149,7 +140,7 @@ export const configSpec: Check = object({
     autoBlock: boolean,
     rules: list(
       object(
-        { match: text('must be a host name or URL prefix', URL_LIKE), category: categoryRef, service: serviceRef },
+        { match: text('must be a host name or URL prefix', URL_LIKE), category: categoryRef, service: idOf('service') },
         ['match'],
         ['category', 'service'],
       ),

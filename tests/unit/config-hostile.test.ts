@@ -187,6 +187,21 @@ describe('size limits (issue 9)', () => {
     expect(performance.now() - started).toBeLessThan(2000);
   });
 
+  it('patterns stay fast on long adversarial strings (no catastrophic backtracking)', () => {
+    const long = 'a'.repeat(4999);
+    const started = performance.now();
+    for (const tail of [' ', '-', '_', ':', '\\'])
+      problemsOf({
+        language: long + tail,
+        cookie: { name: long + ';', domain: 'a'.repeat(252) + tail, path: '/' + long + tail },
+        ui: { privacyPolicyUrl: 'https://' + long.slice(8) + tail, assetsUrl: long + tail, nonce: long + tail },
+        regions: { source: 'global:' + long.slice(7) + tail },
+        texts: { en: { ['a'.repeat(200) + tail]: 'x' } },
+        services: [{ id: 'x', category: 'analytics', hosts: ['a-'.repeat(126) + tail] }],
+      });
+    expect(performance.now() - started).toBeLessThan(200);
+  });
+
   it('deep nesting is a problem, not a stack overflow', () => {
     const depth = 100_000;
     const json = '{"categories":[{"id":"x","title":' + '['.repeat(depth) + ']'.repeat(depth) + '}]}';

