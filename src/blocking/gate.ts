@@ -48,7 +48,8 @@ export function installGate(host: BlockingHost): Uninstall {
     if (isGranted(need, $state.get(), settings)) {
       if (el.tagName != 'SCRIPT') {
         taken.add(el);
-        activateElement(el);
+        // In a task of its own: Chromium ignores a src given to an iframe in the task that inserted it.
+        setTimeout(activateElement, 0, el);
       } else if (
         document.readyState != 'loading' ||
         el.hasAttribute('async') ||

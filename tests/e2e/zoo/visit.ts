@@ -1,0 +1,43 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import type { ResolvedNeed } from '../../../src/blocking/types';
+
+export interface ZooView {
+  /** Execution order: tracker scripts and the page's own probes. */
+  order: string[];
+  /** Messages posted by tracker iframes when their document ran. */
+  messages: string[];
+  events: Array<[string, unknown]>;
+  held: Array<{ tag: string; id: string; need: ResolvedNeed }>;
+  storage: { [key: string]: string };
+  deferSawEnd: boolean | undefined;
+}
+
+/**
+ * Let every fetch, script and iframe the current state allows finish: the page has loaded and the
+ * trackers have received nothing new for 500 ms (the zoo's slowest response takes 150 ms).
+ */
+export async function settle(page: Page, hits: string[]) {
+  await page.waitForLoadState('load');
+  let count = -1;
+  for (let quiet = 0; quiet < 5; ) {
+    await page.waitForTimeout(100);
+    quiet = hits.length == count ? quiet + 1 : 0;
+    count = hits.length;
+  }
+}
+
+export async function view(page: Page): Promise<ZooView> {
+  return page.evaluate(() => ({
+    order: window.__order,
+    messages: (window as unknown as { __messages: string[] }).__messages,
+    events: window.__zoo.events,
+    held: window.__zoo.held,
+    storage: { ...localStorage },
+    deferSawEnd: (window as unknown as { __deferSawEnd?: boolean }).__deferSawEnd,
+  }));
+}
+
+/** The jar as "name=value", sorted. */
+export async function jar(context: BrowserContext): Promise<string[]> {
+  return (await context.cookies()).map((c) => `${c.name}=${c.value}`).sort();
+}
