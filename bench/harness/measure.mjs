@@ -1,0 +1,86 @@
+import { probe } from './probe.mjs';
+import { TAG_URL_PATTERNS } from './page.mjs';
+
+/** Quiet time after load (and after the banner, when one is expected) before reading the counters. */
+export const SETTLE_MS = 800;
+const BANNER_TIMEOUT_MS = 8000;
+
+/**
+ * One cold page view in a fresh browser context (empty cache, cookies only those given).
+ * @param {import('playwright-core').Browser} browser
+ * @param {{ url: string, variant: any, cookies?: any[], expectBanner: boolean }} options
+ */
+export async function measure(browser, { url, variant, cookies = [], expectBanner }) {
+  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
+  try {
+    if (cookies.length) await context.addCookies(cookies);
+    await context.addInitScript(probe, variant.banner || null);
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await page.goto(url, { waitUntil: 'load' });
+    if (expectBanner && variant.banner) {
+      await page.waitForFunction(() => window.__bench.bannerAt !== null, null, { timeout: BANNER_TIMEOUT_MS, polling: 100 }).catch(() => {});
+    }
+    await page.waitForTimeout(SETTLE_MS);
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const metric = (name) => (metrics.find((m) => m.name === name)?.value || 0) * 1000;
+    const inPage = await page.evaluate(
+      ({ sdkPaths, tagPatterns }) => {
+        const resources = performance.getEntriesByType('resource');
+        const sdk = resources.filter((r) => sdkPaths.some((path) => new URL(r.name).pathname.startsWith(path)) && new URL(r.name).origin === location.origin);
+        const paint = performance.getEntriesByName('first-contentful-paint')[0];
+        const navigation = performance.getEntriesByType('navigation')[0];
+        return {
+          ...window.__bench,
+          sdkBytes: sdk.reduce((sum, r) => sum + r.encodedBodySize, 0),
+          sdkFiles: sdk.map((r) => new URL(r.name).pathname),
+          fcp: paint ? paint.startTime : null,
+          load: navigation ? navigation.loadEventEnd : null,
+          tagsRan: Object.entries(tagPatterns).filter(([, p]) => resources.some((r) => r.name.includes(p))).map(([k]) => k),
+        };
+      },
+      { sdkPaths: variant.sdkPaths, tagPatterns: TAG_URL_PATTERNS },
+    );
+    return {
+      ...inPage,
+      scriptMs: metric('ScriptDuration'),
+      taskMs: metric('TaskDuration'),
+      layoutMs: metric('LayoutDuration'),
+      styleMs: metric('RecalcStyleDuration'),
+      layouts: metrics.find((m) => m.name === 'LayoutCount')?.value || 0,
+      styles: metrics.find((m) => m.name === 'RecalcStyleCount')?.value || 0,
+      errors,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * A returning visitor's consent, recorded by the SDK itself: a visit, "accept all" through its own
+ * API, and the cookies it wrote. Replayed into each fresh context before a returning run.
+ */
+export async function recordAcceptAll(browser, { url, variant }) {
+  const context = await browser.newContext({ locale: 'en-US' });
+  try {
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(url, { waitUntil: 'load' });
+    await page.waitForFunction(variant.ready || (() => true), null, { timeout: BANNER_TIMEOUT_MS }).catch(() => {
+      throw new Error(`not ready within ${BANNER_TIMEOUT_MS} ms${errors.length ? ': ' + errors.join(' | ') : ''}`);
+    });
+    await page.waitForTimeout(300);
+    await page.evaluate(variant.acceptAll);
+    await page.waitForTimeout(300);
+    const cookies = (await context.cookies()).filter((c) => variant.consentCookie.test(c.name));
+    if (!cookies.length) throw new Error(`${variant.name}: accepting all wrote no consent cookie`);
+    return cookies;
+  } finally {
+    await context.close();
+  }
+}

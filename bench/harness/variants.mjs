@@ -1,0 +1,166 @@
+import { resolve } from 'node:path';
+import { fileAsset } from './servers.mjs';
+
+/**
+ * The SDKs under test, each set up the way its documentation recommends, for the same three
+ * categories and the same three tags. A variant says how it marks a held tag, what it serves, how its
+ * banner is found, and how a visitor accepts everything (to record a returning visitor's consent).
+ */
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+const file = (path) => resolve(ROOT, path);
+/** The consentry build under test; BENCH_DIST points at another one (e.g. to compare a change). */
+export const CONSENTRY_DIST = resolve(process.env.BENCH_DIST || resolve(ROOT, 'dist'));
+const attr = (value) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+const json = (value) => JSON.stringify(value).replace(/</g, '\\u003c');
+
+/** A tag written to run at once: the baseline of a visit where everything is granted. */
+const plainTag = (t) => (t.src ? `<script async src="${attr(t.src)}"></script>` : `<script>${t.code}</script>`);
+/** A tag that never runs: the baseline of a visit where nothing is granted yet. */
+const inertTag = (t) => (t.src ? `<script type="text/plain" src="${attr(t.src)}"></script>` : `<script type="text/plain">${t.code}</script>`);
+
+export const baselineHeld = {
+  id: 'baseline-held',
+  name: 'no consent script, tags held',
+  tag: inertTag,
+  assets: {},
+  sdkPaths: [],
+};
+
+export const baselineRun = {
+  id: 'baseline-run',
+  name: 'no consent script, tags run',
+  tag: plainTag,
+  assets: {},
+  sdkPaths: [],
+};
+
+const CONSENTRY_CONFIG = {
+  categories: [{ id: 'essential' }, { id: 'analytics' }, { id: 'advertising' }],
+  services: [
+    { id: 'site-analytics', category: 'analytics', name: 'Site analytics' },
+    { id: 'ad-network', category: 'advertising', name: 'Ad network' },
+    { id: 'ad-pixel', category: 'advertising', name: 'Conversion pixel' },
+  ],
+  ui: { privacyPolicyUrl: '/privacy' },
+};
+
+export const consentry = {
+  id: 'consentry',
+  name: 'consentry',
+  headFirst: `<script src="/dist/consentry.min.js"></script>
+<script type="application/json" id="consentry-config">${json(CONSENTRY_CONFIG)}</script>`,
+  tag: (t) =>
+    t.src
+      ? `<script type="text/plain" data-consent="${t.category}" src="${attr(t.src)}"></script>`
+      : `<script type="text/plain" data-consent="${t.category}">${t.code}</script>`,
+  assets: () => ({
+    '/dist/consentry.min.js': fileAsset(resolve(CONSENTRY_DIST, 'consentry.min.js'), 'text/javascript'),
+    '/dist/consentry-ui.min.js': fileAsset(resolve(CONSENTRY_DIST, 'consentry-ui.min.js'), 'text/javascript'),
+  }),
+  sdkPaths: ['/dist/'],
+  banner: { host: 'consentry-ui', selector: '.banner' },
+  ready: () => window.Consentry?.get().status === 'pending',
+  acceptAll: () => window.Consentry.acceptAll(),
+  consentCookie: /^consentry$/,
+};
+
+const CC_CATEGORIES = { analytics: 'analytics', advertising: 'ads' };
+const CC_CONFIG = {
+  // Its default hides the banner when navigator.webdriver is set, as it is under automation.
+  hideFromBots: false,
+  categories: { necessary: { enabled: true, readOnly: true }, analytics: {}, ads: {} },
+  language: {
+    default: 'en',
+    translations: {
+      en: {
+        consentModal: {
+          title: 'We use cookies',
+          description: 'We use essential cookies to run this site and, with your consent, analytics and advertising cookies to measure visits and show relevant ads.',
+          acceptAllBtn: 'Accept all',
+          acceptNecessaryBtn: 'Reject all',
+          showPreferencesBtn: 'Manage preferences',
+          footer: '<a href="/privacy">Privacy policy</a>',
+        },
+        preferencesModal: {
+          title: 'Cookie preferences',
+          acceptAllBtn: 'Accept all',
+          acceptNecessaryBtn: 'Reject all',
+          savePreferencesBtn: 'Save preferences',
+          closeIconLabel: 'Close',
+          sections: [
+            { title: 'Essential', description: 'Needed for the site to work.', linkedCategory: 'necessary' },
+            { title: 'Analytics', description: 'Counting visits and how the site is used.', linkedCategory: 'analytics' },
+            { title: 'Advertising', description: 'Showing and measuring ads.', linkedCategory: 'ads' },
+          ],
+        },
+      },
+    },
+  },
+};
+
+export const vanillaCookieconsent = {
+  id: 'vanilla-cookieconsent',
+  name: 'vanilla-cookieconsent 3.1',
+  headEnd: '<link rel="stylesheet" href="/vendor/cookieconsent/cookieconsent.css">',
+  bodyEnd: `<script src="/vendor/cookieconsent/cookieconsent.umd.js"></script>
+<script>CookieConsent.run(${json(CC_CONFIG)});</script>`,
+  tag: (t) =>
+    t.src
+      ? `<script type="text/plain" data-category="${CC_CATEGORIES[t.category]}" src="${attr(t.src)}"></script>`
+      : `<script type="text/plain" data-category="${CC_CATEGORIES[t.category]}">${t.code}</script>`,
+  assets: () => ({
+    '/vendor/cookieconsent/cookieconsent.css': fileAsset(file('node_modules/vanilla-cookieconsent/dist/cookieconsent.css'), 'text/css'),
+    '/vendor/cookieconsent/cookieconsent.umd.js': fileAsset(file('node_modules/vanilla-cookieconsent/dist/cookieconsent.umd.js'), 'text/javascript'),
+  }),
+  sdkPaths: ['/vendor/cookieconsent/'],
+  banner: { selector: '#cc-main .cm' },
+  ready: () => !!window.CookieConsent && !!document.querySelector('#cc-main .cm'),
+  acceptAll: () => window.CookieConsent.acceptCategory('all'),
+  consentCookie: /^cc_cookie$/,
+};
+
+const KLARO_CONFIG = {
+  version: 1,
+  elementID: 'klaro',
+  storageMethod: 'cookie',
+  storageName: 'klaro',
+  lang: 'en',
+  acceptAll: true,
+  mustConsent: false,
+  privacyPolicy: '/privacy',
+  translations: { en: { purposes: { analytics: 'Analytics', advertising: 'Advertising' } } },
+  services: [
+    { name: 'site-analytics', title: 'Site analytics', purposes: ['analytics'] },
+    { name: 'ad-network', title: 'Ad network', purposes: ['advertising'] },
+    { name: 'ad-pixel', title: 'Conversion pixel', purposes: ['advertising'] },
+  ],
+};
+
+export const klaro = {
+  id: 'klaro',
+  name: 'klaro 0.7',
+  headFirst: `<script>window.klaroConfig=${json(KLARO_CONFIG)};</script>
+<script defer data-config="klaroConfig" src="/vendor/klaro/klaro.js"></script>`,
+  tag: (t) =>
+    t.src
+      ? `<script type="text/plain" data-type="text/javascript" data-name="${t.service}" data-src="${attr(t.src)}"></script>`
+      : `<script type="text/plain" data-type="text/javascript" data-name="${t.service}">${t.code}</script>`,
+  assets: () => ({
+    '/vendor/klaro/klaro.js': fileAsset(file('node_modules/klaro/dist/klaro.js'), 'text/javascript'),
+  }),
+  sdkPaths: ['/vendor/klaro/'],
+  banner: { selector: '#klaro .cookie-notice, #klaro .cookie-modal' },
+  ready: () => !!window.klaro && !!document.querySelector('#klaro .cookie-notice'),
+  acceptAll: () => {
+    const manager = window.klaro.getManager();
+    manager.changeAll(true);
+    manager.saveAndApplyConsents();
+  },
+  consentCookie: /^klaro$/,
+};
+
+export const SDKS = [consentry, vanillaCookieconsent, klaro];
+
+/** Gzip size of a variant's inline config: bytes the page pays for besides the SDK files. */
+export const inlineConfigMarkup = (variant) => [variant.headFirst, variant.bodyEnd].filter(Boolean).join('').replace(/<script[^>]*src=[^>]*><\/script>/g, '');

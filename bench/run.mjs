@@ -1,0 +1,105 @@
+/**
+ * `npm run bench`: the same page in headless Chromium with no consent script, consentry,
+ * vanilla-cookieconsent and klaro; medians of cold runs for a first and a returning visit; a markdown
+ * table with consentry's figures as ratios to vanilla-cookieconsent's from the same run.
+ * A benchmark, not a test: it prints what it measured and exits 0 (1 only if it could not measure).
+ *
+ *   node bench/run.mjs [--runs 5] [--json results.json]
+ */
+import { existsSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { measure, recordAcceptAll } from './harness/measure.mjs';
+import { pageHtml } from './harness/page.mjs';
+import { htmlAsset, startSite, startTracker } from './harness/servers.mjs';
+import { baselineLine, markdownTable } from './harness/table.mjs';
+import { baselineHeld, baselineRun, CONSENTRY_DIST, inlineConfigMarkup, SDKS } from './harness/variants.mjs';
+import { sanityNotes } from './harness/sanity.mjs';
+import { autoBlockerSection } from './harness/auto-blocker-section.mjs';
+
+// The flags of tests/e2e/helpers/browser.ts (a .ts file this plain script cannot import).
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-quic', '--disable-sync'];
+
+const argument = (name) => {
+  const at = process.argv.indexOf(name);
+  return at > 0 ? process.argv[at + 1] : undefined;
+};
+const RUNS = Math.max(1, Number(argument('--runs') || process.env.BENCH_RUNS || 5));
+const JSON_OUT = argument('--json');
+
+const sdks = SDKS.filter((sdk) => sdk.id !== 'consentry' || ['consentry.min.js', 'consentry-ui.min.js'].every((f) => existsSync(`${CONSENTRY_DIST}/${f}`)));
+const notes = [];
+if (sdks.length < SDKS.length) notes.push('consentry left out: dist/consentry.min.js or dist/consentry-ui.min.js is missing (run `npm run build`).');
+
+const started = Date.now();
+const launch = () => chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+const site = await startSite();
+const tracker = await startTracker();
+try {
+  const variants = [baselineHeld, baselineRun, ...sdks];
+  if (process.env.BENCH_SKIP) sdks.splice(0, sdks.length, ...sdks.filter((s) => !process.env.BENCH_SKIP.split(',').includes(s.id)));
+  const urls = new Map();
+  for (const variant of variants) {
+    const path = `/${variant.id}.html`;
+    site.add(path, htmlAsset(pageHtml({ ...variant, tracker: tracker.origin, title: variant.name })));
+    for (const [assetPath, value] of Object.entries(typeof variant.assets === 'function' ? variant.assets() : variant.assets)) site.add(assetPath, value);
+    urls.set(variant.id, site.origin + path);
+  }
+
+  // Each SDK records its own consent cookie once; returning runs replay it into a fresh context.
+  const consentCookies = new Map();
+  let browser = await launch();
+  for (const sdk of [...sdks]) {
+    try {
+      consentCookies.set(sdk.id, await recordAcceptAll(browser, { url: urls.get(sdk.id), variant: sdk }));
+    } catch (error) {
+      // A build that does not run in the browser yet: measure the others, and say so.
+      sdks.splice(sdks.indexOf(sdk), 1);
+      notes.push(`${sdk.name} left out: it did not run (${error.message.split('\n')[0]}).`);
+    }
+  }
+  await browser.close();
+
+  const results = new Map(variants.map((v) => [v.id, { first: [], returning: [] }]));
+  const plan = [
+    { variant: baselineHeld, visit: 'first' },
+    { variant: baselineRun, visit: 'returning' },
+    ...sdks.flatMap((variant) => [{ variant, visit: 'first' }, { variant, visit: 'returning' }]),
+  ];
+  for (let round = 0; round < RUNS; round++) {
+    // A new browser per round, and the order rotated, so drift on a busy machine is shared fairly.
+    browser = await launch();
+    // The first page view of a fresh browser pays for warming Chromium itself: keep it out.
+    await measure(browser, { url: urls.get(baselineHeld.id), variant: baselineHeld, expectBanner: false });
+    const order = plan.map((_, i) => plan[(i + round * 2) % plan.length]);
+    for (const { variant, visit } of order) {
+      const run = await measure(browser, {
+        url: urls.get(variant.id),
+        variant,
+        cookies: visit === 'returning' ? consentCookies.get(variant.id) || [] : [],
+        expectBanner: visit === 'first',
+      });
+      results.get(variant.id)[visit].push(run);
+    }
+    await browser.close();
+    process.stderr.write(`round ${round + 1}/${RUNS} done (${((Date.now() - started) / 1000).toFixed(0)} s)\n`);
+  }
+
+  const autoBlocker = await autoBlockerSection(new URL('./auto-blocker.mjs', import.meta.url));
+  notes.push(...sanityNotes(sdks, results));
+
+  const chromiumVersion = await (async () => { const b = await launch(); const v = b.version(); await b.close(); return v; })();
+  console.log(`\n## consentry benchmark: median of ${RUNS} cold runs, Chromium ${chromiumVersion} headless, ${new Date().toISOString().slice(0, 10)}\n`);
+  const configBytes = sdks.map((sdk) => gzipSync(inlineConfigMarkup(sdk), { level: 9 }).length);
+  console.log(markdownTable({ sdks, results, configBytes }));
+  console.log('\n' + baselineLine(results));
+  console.log('Bytes: gzip -9 bodies of the SDK files (Resource Timing encodedBodySize); inline config markup not included. Added times: median of the variant minus median of the baseline (first visit: tags held; returning: tags run).');
+  console.log('\n' + autoBlocker);
+  if (notes.length) console.log('\nNotes:\n' + notes.map((n) => '- ' + n).join('\n'));
+  console.log(`\n(${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  if (JSON_OUT) writeFileSync(JSON_OUT, JSON.stringify({ runs: RUNS, results: Object.fromEntries(results) }, null, 2));
+} finally {
+  await site.close();
+  await tracker.close();
+}
