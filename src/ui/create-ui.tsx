@@ -69,10 +69,18 @@ export function createUi(): UiController {
     const element = container.querySelector<HTMLElement>('[role=dialog],[role=region]')!;
     const customize = container.querySelector<HTMLElement>('[data-customize]');
     if (previous === 'preferences' && customize) customize.focus();
+    // On the document, so that Escape and Tab still work after a click on the backdrop moved focus to <body>.
+    const onKey = (event: KeyboardEvent) => {
+      if (isModal(next) || event.composedPath().includes(element)) actions.key(event, element);
+    };
+    document.addEventListener('keydown', onKey);
     if (isModal(next)) {
       const restore = makePageInert(host);
       if (previous !== 'preferences' || !customize) element.focus();
-      return restore;
+      return () => {
+        document.removeEventListener('keydown', onKey);
+        restore();
+      };
     }
     const restorePadding = reserveScrollPadding(element, ctx!.settings.ui.layout === 'bar-top' ? 'top' : 'bottom');
     const { settings } = ctx!;
@@ -82,6 +90,7 @@ export function createUi(): UiController {
       paint();
     }, ANNOUNCE_DELAY);
     return () => {
+      document.removeEventListener('keydown', onKey);
       clearTimeout(timer);
       restorePadding();
     };
@@ -152,14 +161,14 @@ export function createUi(): UiController {
     },
     ageGroup: (group) => edit(withAgeGroup(draft, group)),
     crossBorder: () => edit({ ...draft, crossBorder: !draft.crossBorder }),
-    key(event) {
+    key(event, element) {
       if (!view) return;
       if (event.key === 'Escape') {
         // Escape never accepts: it leaves the dialog, or refuses only where a visible × offers the same.
         if (view === 'preferences') actions.dismiss();
         else if (ctx!.settings.ui.closeButton) actions.close();
       } else if (event.key === 'Tab' && isModal(view)) {
-        trapTab(event, event.currentTarget as HTMLElement);
+        trapTab(event, element);
       }
     },
   };

@@ -30,8 +30,8 @@ export interface UiActions {
   expand(category: string): void;
   ageGroup(group: AgeGroup): void;
   crossBorder(): void;
-  /** Keyboard inside the banner or the dialog (Escape, Tab trap). */
-  key(event: KeyboardEvent): void;
+  /** Keyboard while the banner (focus inside it) or a modal is shown: Escape, and the Tab trap of `element`. */
+  key(event: KeyboardEvent, element: HTMLElement): void;
 }
 
 export interface UiProps {

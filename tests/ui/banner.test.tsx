@@ -98,6 +98,12 @@ describe('banner', () => {
     expect(ctx.acceptAll).not.toHaveBeenCalled();
   });
 
+  it('ignores Escape pressed elsewhere on the page', async () => {
+    const { ctx } = await banner({ config: { ui: { closeButton: true } } });
+    fireEvent.keyDown(document.body, { key: 'Escape' });
+    expect(ctx.close).not.toHaveBeenCalled();
+  });
+
   it('links the privacy policy, opening in a new tab', async () => {
     const { screen } = await banner({ config: { ui: { privacyPolicyUrl: 'https://example.com/privacy' } } });
     const link = screen.getByRole('link', { name: 'Privacy policy' });

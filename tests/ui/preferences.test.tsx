@@ -142,6 +142,14 @@ describe('preferences dialog', () => {
     expect(root.activeElement!.textContent).toBe('Customize');
   });
 
+  it('Escape still works after focus left the dialog (a click on the backdrop)', async () => {
+    const { screen, ctx } = await preferences({ state: decided });
+    (document.activeElement as HTMLElement | null)?.blur();
+    fireEvent.keyDown(document.body, { key: 'Escape' });
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(ctx.set).not.toHaveBeenCalled();
+  });
+
   it('× closes like Escape', async () => {
     const { screen, click, ctx } = await preferences({ state: decided });
     click('Close');

@@ -18,7 +18,6 @@ export function Banner({ model: { settings, texts, lang }, on }: UiProps) {
       aria-labelledby="cy-bt"
       aria-describedby="cy-bd"
       tabIndex={modal ? -1 : undefined}
-      onKeyDown={on.key}
     >
       <div class="txt">
         <h2 id="cy-bt">{texts.bannerTitle}</h2>

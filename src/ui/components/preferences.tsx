@@ -21,8 +21,7 @@ export function Preferences(props: UiProps) {
         aria-labelledby="cy-pt"
         aria-describedby="cy-pd"
         tabIndex={-1}
-        onKeyDown={on.key}
-      >
+        >
         <div class="head">
           <h2 id="cy-pt">{texts.preferencesTitle}</h2>
           <button type="button" class="x" aria-label={texts.close} title={texts.close} onClick={on.dismiss}>
