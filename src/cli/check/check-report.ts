@@ -47,7 +47,7 @@ export function renderCheck(report: CheckReport): string {
       for (const leak of leaks) {
         const what = leak.kind == 'request' ? `request ${leak.name}` : `${leak.kind} ${leak.name} (${leak.where})`;
         const sort = leak.category + (leak.provider ? ', ' + leak.provider : '');
-        out.push(`      ${what} [${sort}] — ${leak.from}`);
+        out.push(`      ${what} [${sort}] — ${leak.from}${leak.keptAfterReject ? '; still there after "reject all"' : ''}`);
       }
     }
   }

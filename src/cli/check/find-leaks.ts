@@ -16,6 +16,8 @@ export interface Leak {
   provider: string;
   /** Who caused it: the setter of a cookie or key, the initiator chain of a request. */
   from: string;
+  /** A cookie or key that was already there before any choice and was still there after "reject all". */
+  keptAfterReject?: boolean;
 }
 
 export interface FindLeaksOptions {
@@ -33,13 +35,22 @@ export function findLeaks(visit: PageVisit, classifier: Classifier, { siteOrigin
   const leaks: Leak[] = [];
   const leaking = (classification: Classification) =>
     classification.category != 'essential' && !(allowUnclassified && classification.category == UNCLASSIFIED);
+  const earlier = new Map<string, Leak>();
+  /** A cookie or key already reported on this visit is not repeated: the first report says it stayed. */
+  const push = (leak: Leak) => {
+    if (leak.kind == 'request') return void leaks.push(leak);
+    const key = [leak.kind, leak.name, leak.where].join('\n');
+    const first = earlier.get(key);
+    if (!first) return void (earlier.set(key, leak), leaks.push(leak));
+    if (first.phase == 'before-consent' && leak.phase != 'before-consent') first.keptAfterReject = true;
+  };
   for (const snapshot of visit.snapshots) {
     const base = { page: snapshot.url, phase: snapshot.phase };
     for (const cookie of snapshot.cookies) {
       const domain = cookie.domain.replace(/^\./, '');
       const classification = classifier.cookie({ name: cookie.name, domain, setBy: cookie.setBy });
       if (leaking(classification))
-        leaks.push({
+        push({
           ...base,
           kind: 'cookie',
           name: cookie.name,
@@ -52,7 +63,7 @@ export function findLeaks(visit: PageVisit, classifier: Classifier, { siteOrigin
     for (const item of snapshot.storage) {
       const classification = classifier.storage(item);
       if (leaking(classification))
-        leaks.push({
+        push({
           ...base,
           kind: 'storage',
           name: item.key,

@@ -35,16 +35,16 @@ async function clickFirstVisible(frame: Frame | Page | Locator, selectors: strin
     frame.getByRole('button', { name: label }).first(),
   ];
   const deadline = Date.now() + timeout;
-  while (Date.now() < deadline) {
+  for (;;) {
     for (const candidate of candidates) {
       if (await candidate.isVisible().catch(() => false)) {
         const clicked = await candidate.click({ timeout: 1000 }).then(() => true, () => false);
         if (clicked) return true;
       }
     }
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    if (Date.now() >= deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 150));
   }
-  return false;
 }
 
 async function decidedBy(page: Page, choice: Choice): Promise<boolean> {
@@ -76,6 +76,6 @@ export async function choose(page: Page, choice: Choice, settings: Settings | nu
     return 'api';
   }
   for (const frame of [page.mainFrame(), ...page.mainFrame().childFrames()])
-    if (await clickFirstVisible(frame, KNOWN_BUTTONS[choice], LABELS[choice], frame == page.mainFrame() ? timeout : 200)) return 'click';
+    if (await clickFirstVisible(frame, KNOWN_BUTTONS[choice], LABELS[choice], frame == page.mainFrame() ? timeout : 0)) return 'click';
   return 'none';
 }

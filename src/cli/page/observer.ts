@@ -3,6 +3,7 @@ import type { Phase, RequestObservation, Setter, StorageType } from '../types';
 import { parseCookieWrite, type CookieWrite } from './cookie-write';
 import { cdpInitiatorUrl, createInitiatorLog, type CdpInitiator } from './initiator-chain';
 import { instrumentWrites, REPORT_BINDING, type WriteReport } from './instrument';
+import { bounded } from './bounded';
 import { pickScriptUrl } from './pick-script-url';
 
 interface SeenRequest {
@@ -177,7 +178,7 @@ export async function observe(context: BrowserContext, origin: string, sdkScript
         if (inFlight == 0 && Date.now() - lastActivity >= quietMs) break;
         await new Promise((resolve) => setTimeout(resolve, 25));
       }
-      await Promise.race([Promise.all([...pendingHeaders]), new Promise((resolve) => setTimeout(resolve, Math.max(0, deadline - Date.now())))]);
+      await bounded(Promise.all([...pendingHeaders]), deadline - Date.now(), []);
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { BrowserContext, Frame, Page } from 'playwright-core';
 import type { CookieObservation, Phase, Snapshot, StorageObservation, StorageType } from '../types';
+import { bounded } from './bounded';
 import type { PageObserver } from './observer';
 
 interface FrameStorage {
@@ -28,14 +29,11 @@ async function readFrameStorage(): Promise<FrameStorage> {
   return { origin: location.origin, local: keys(() => localStorage), session: keys(() => sessionStorage), indexeddb };
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T> {
-  return Promise.race([promise.catch(() => fallback), new Promise<T>((resolve) => setTimeout(() => resolve(fallback), ms))]);
-}
 
 export async function readStorage(page: Page, observer: PageObserver, timeout = 2000): Promise<StorageObservation[]> {
   const frames: Frame[] = page.frames().filter((frame) => !frame.isDetached());
   const results = await Promise.all(
-    frames.map((frame) => withTimeout(frame.evaluate(readFrameStorage), timeout, null as FrameStorage | null)),
+    frames.map((frame) => bounded(frame.evaluate(readFrameStorage), timeout, null as FrameStorage | null)),
   );
   const out = new Map<string, StorageObservation>();
   for (const result of results) {
