@@ -31,7 +31,17 @@ export function createDocumentGate(options: DocumentGateOptions): TagHandler {
   const { settings, grants, pageUrl, classifier = classifyUrl, onHeld } = options;
   let base = pageUrl;
   let baseSeen = false;
-  const classify = (url: string) => classifier(url, settings, base);
+  // Resolved against the document base, but "same origin" means the page's origin: a <base href> on a
+  // tracker's host must not make the tracker the site's own.
+  const classify = (url: string) => {
+    let absolute: string;
+    try {
+      absolute = new URL(url.trim(), base).href;
+    } catch {
+      return null;
+    }
+    return classifier(absolute, settings, pageUrl);
+  };
   return (tag): GateEdit | null => {
     if (tag.name === 'base') {
       const href = tag.get('href');

@@ -1,8 +1,5 @@
-import type { Token } from 'parse5';
-import { RewritingStream } from 'parse5-html-rewriting-stream';
+import { defaultTreeAdapter, Parser, TokenizerMode, type DefaultTreeAdapterMap, type Token } from 'parse5';
 import type { GateEdit, TagView } from './plan-gate';
-
-type StartTag = Parameters<RewritingStream['emitStartTag']>[0];
 
 /** Decides, per start tag in document order, whether it is held; called once per tag. */
 export type TagHandler = (tag: TagView) => GateEdit | null;
@@ -15,7 +12,9 @@ export interface HtmlEngine {
   end(): string;
 }
 
-function viewOf(token: StartTag): TagView {
+const HTML_NS = 'http://www.w3.org/1999/xhtml';
+
+function viewOf(token: Token.TagToken): TagView {
   return {
     name: token.tagName,
     get(attribute) {
@@ -40,26 +39,123 @@ export function applyEdit(attrs: Token.Attribute[], edit: GateEdit): void {
   }
 }
 
+const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/\u00a0/g, '&nbsp;');
+
+function serializeStartTag(token: Token.TagToken): string {
+  let out = '<' + token.tagName;
+  for (const { name, value } of token.attrs) out += ` ${name}="${escapeAttribute(value)}"`;
+  return out + (token.selfClosing ? '/>' : '>');
+}
+
 /**
- * parse5's rewriting stream driven synchronously: its tokenizer and parser-feedback simulator are the
- * spec's (raw text in script/style/textarea/noscript, foreign content in svg/math), and every token we
- * do not change is emitted from the raw source. We collect what it pushes instead of going through the
- * Node stream machinery, which keeps this usable from web streams and strings alike and adds no ticks.
+ * parse5's spec tree builder drives its tokenizer (raw text in script/style/textarea/noscript, foreign
+ * content in svg/math exactly as browsers decide it) and tells which namespace each start tag's element
+ * lands in; the output is the input source, copied by token offsets, with held start tags re-serialized.
+ * (parse5-html-rewriting-stream emits the same raw source, but its parser-feedback simulator mis-tracks
+ * foreign content — `<math/>`, `<svg><svg><img>`, `<div><svg></div>` — so it would miss tags and edit
+ * inline scripts; the fuzz test finds those.) Text nodes are not stored, so memory is one small object
+ * per element.
  */
-class GatingStream extends RewritingStream {
+class GatingParser extends Parser<DefaultTreeAdapterMap> {
   _out = '';
+  /** Source offset up to which input has been copied or replaced. */
+  _copiedTo = 0;
+  /** The current start tag's attributes, and the namespace its element was created in (null: none was). */
+  _tagAttrs: Token.Attribute[] | null = null;
+  _tagNamespace: string | null = null;
   _noscript: HtmlEngine | null = null;
 
   constructor(private readonly _handle: TagHandler) {
-    super();
-    this.on('startTag', (token: StartTag, raw: string) => this._onStartTag(token, raw));
-    this.on('text', (_token: unknown, raw: string) => this._onText(raw));
-    this.on('endTag', (token: { tagName: string }, raw: string) => this._onEndTag(token.tagName, raw));
+    super({
+      sourceCodeLocationInfo: true,
+      scriptingEnabled: true,
+      treeAdapter: { ...defaultTreeAdapter, ...LIGHT_ADAPTER },
+    });
   }
 
-  override push(chunk: unknown): boolean {
-    if (typeof chunk === 'string') this._out += chunk;
-    return true;
+  /** Copies source up to `offset`, into the noscript rewriter while inside one. */
+  _copyTo(offset: number) {
+    if (offset <= this._copiedTo) return;
+    const { html, droppedBufferSize } = this.tokenizer.preprocessor;
+    const raw = html.slice(Math.max(this._copiedTo - droppedBufferSize, 0), offset - droppedBufferSize);
+    this._copiedTo = offset;
+    this._out += this._noscript ? this._noscript.write(raw) : raw;
+  }
+
+  override _createElement(tagName: string, namespaceURI: any, attrs: Token.Attribute[], intendedParent: any) {
+    if (attrs === this._tagAttrs) this._tagNamespace = namespaceURI;
+    return super._createElement(tagName, namespaceURI, attrs, intendedParent);
+  }
+
+  override onStartTag(token: Token.TagToken): void {
+    const { startOffset, endOffset } = token.location!;
+    this._copyTo(startOffset);
+    this._tagAttrs = token.attrs;
+    this._tagNamespace = null;
+    super.onStartTag(token);
+    // A tag that creates no element (ignored where it stands) still reaches the preload scanner: judge it as HTML.
+    const namespace = this._tagNamespace ?? HTML_NS;
+    this._tagAttrs = null;
+    const edit = namespace === HTML_NS ? this._handle(viewOf(token)) : null;
+    if (edit) {
+      applyEdit(token.attrs, edit);
+      this._out += serializeStartTag(token);
+      this._copiedTo = endOffset;
+    } else {
+      this._copyTo(endOffset);
+    }
+    // With scripting on (every visitor who can consent), <noscript> content is raw text; without it, it is
+    // markup that loads — and a visitor without JavaScript can never consent. So it is rewritten as well.
+    if (token.tagName === 'noscript' && namespace === HTML_NS && this.tokenizer.state === TokenizerMode.RAWTEXT) {
+      this._noscript = createHtmlEngine(this._handle);
+    }
+  }
+
+  override onEndTag(token: Token.TagToken): void {
+    const { startOffset, endOffset } = token.location!;
+    this._copyTo(startOffset);
+    if (this._noscript) this._closeNoscript();
+    super.onEndTag(token);
+    this._copyTo(endOffset);
+  }
+
+  _closeNoscript() {
+    const inner = this._noscript!;
+    this._noscript = null;
+    this._out += inner.end();
+  }
+
+  override onCharacter(token: Token.CharacterToken): void {
+    super.onCharacter(token);
+    this._copyTo(token.location!.endOffset);
+  }
+
+  override onNullCharacter(token: Token.CharacterToken): void {
+    super.onNullCharacter(token);
+    this._copyTo(token.location!.endOffset);
+  }
+
+  override onWhitespaceCharacter(token: Token.CharacterToken): void {
+    super.onWhitespaceCharacter(token);
+    this._copyTo(token.location!.endOffset);
+  }
+
+  override onComment(token: Token.CommentToken): void {
+    super.onComment(token);
+    this._copyTo(token.location!.endOffset);
+  }
+
+  override onDoctype(token: Token.DoctypeToken): void {
+    super.onDoctype(token);
+    this._copyTo(token.location!.endOffset);
+  }
+
+  override onEof(token: Token.EOFToken): void {
+    super.onEof(token);
+    // Everything left, including a tag still open at EOF, which parsers drop but whose bytes stay.
+    const { html, droppedBufferSize } = this.tokenizer.preprocessor;
+    this._copyTo(droppedBufferSize + html.length);
+    if (this._noscript) this._closeNoscript();
   }
 
   _take(): string {
@@ -67,50 +163,27 @@ class GatingStream extends RewritingStream {
     this._out = '';
     return out;
   }
-
-  _onStartTag(token: StartTag, raw: string) {
-    if (this.parserFeedbackSimulator.inForeignContent) return this.emitRaw(raw);
-    const edit = this._handle(viewOf(token));
-    if (edit) {
-      applyEdit(token.attrs, edit);
-      this.emitStartTag(token);
-    } else {
-      this.emitRaw(raw);
-    }
-    // With scripting on (as for every visitor who can consent), <noscript> content is raw text to the
-    // parser; without it, it is markup that loads. It gets the same treatment, so a no-JS visitor, who
-    // can never consent, is not tracked by a noscript pixel either.
-    if (token.tagName === 'noscript' && !token.selfClosing) this._noscript = createHtmlEngine(this._handle);
-  }
-
-  _onText(raw: string) {
-    this.emitRaw(this._noscript ? this._noscript.write(raw) : raw);
-  }
-
-  _onEndTag(tagName: string, raw: string) {
-    if (this._noscript && tagName === 'noscript') this._closeNoscript();
-    this.emitRaw(raw);
-  }
-
-  _closeNoscript() {
-    const inner = this._noscript!;
-    this._noscript = null;
-    this.emitRaw(inner.end());
-  }
-
-  write_(chunk: string): string {
-    this._transformChunk(chunk);
-    return this._take();
-  }
-
-  end_(): string {
-    this._final(() => undefined);
-    if (this._noscript) this._closeNoscript();
-    return this._take();
-  }
 }
 
+/** Nothing is read back from text or locations: skip storing them. */
+const LIGHT_ADAPTER = {
+  insertText() {},
+  insertTextBefore() {},
+  setNodeSourceCodeLocation() {},
+  updateNodeSourceCodeLocation() {},
+  getNodeSourceCodeLocation: () => undefined,
+};
+
 export function createHtmlEngine(handle: TagHandler): HtmlEngine {
-  const stream = new GatingStream(handle);
-  return { write: (chunk) => stream.write_(chunk), end: () => stream.end_() };
+  const parser = new GatingParser(handle);
+  return {
+    write(chunk) {
+      parser.tokenizer.write(chunk, false);
+      return parser._take();
+    },
+    end() {
+      parser.tokenizer.write('', true);
+      return parser._take();
+    },
+  };
 }
