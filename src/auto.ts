@@ -4,10 +4,10 @@
  * from an inline `<script type="application/json" id="consentry-config">`, the `data-config` URL, or a
  * later `Consentry.init(config)`. Until a valid config arrives every non-essential tag stays held.
  */
-import type { ConsentryConfig } from './config/types';
+import type { ConsentryConfig, Settings } from './config/types';
 import { validateConfig } from './config/validate';
 import type { Consent } from './consent/api';
-import { CONFIGURED_EFFECTS, EARLY_EFFECTS } from './loader/effects';
+import { configuredEffects, EARLY_EFFECTS } from './loader/effects';
 import { scriptLazyLoaders } from './loader/lazy-script';
 import { createRuntime } from './loader/runtime';
 import { toScriptURL } from './blocking/trusted-types';
@@ -29,10 +29,13 @@ const CONFIG_TIMEOUT_MS = 10_000;
 function boot(script: HTMLScriptElement | null) {
   const loaderBase = script?.src ? script.src.replace(/[^/]*$/, '') : '';
   const nonce = script?.nonce || '';
+  const lazy = scriptLazyLoaders(loaderBase, (settings) => ({ nonce: settings.ui.nonce || nonce, toScriptURL }));
+  let current: Settings | undefined;
   const runtime = createRuntime({
     early: EARLY_EFFECTS,
-    configured: CONFIGURED_EFFECTS,
-    ...scriptLazyLoaders(loaderBase, (settings) => ({ nonce: settings.ui.nonce || nonce, toScriptURL })),
+    configured: configuredEffects(() => lazy.loadGpp(current!)),
+    loadUi: (settings) => lazy.loadUi((current = settings)),
+    loadLanguage: lazy.loadLanguage,
   });
   const fail = (error: Error) => {
     // One readable line for the site owner; the page keeps blocking every non-essential tag.
@@ -45,6 +48,7 @@ function boot(script: HTMLScriptElement | null) {
     try {
       const settings = validateConfig(config);
       configured = true;
+      current = settings;
       runtime.configure(settings);
     } catch (error) {
       fail(error as Error);

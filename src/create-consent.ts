@@ -1,9 +1,9 @@
 import type { ConsentryConfig } from './config/types';
 import { validateConfig } from './config/validate';
 import type { Consent } from './consent/api';
-import { CONFIGURED_EFFECTS, EARLY_EFFECTS } from './loader/effects';
+import { configuredEffects, EARLY_EFFECTS } from './loader/effects';
 import { inertConsent } from './loader/inert-consent';
-import { loadLanguagePack, loadUiModule } from './loader/lazy-esm';
+import { loadGppInstaller, loadLanguagePack, loadUiModule } from './loader/lazy-esm';
 import { createRuntime } from './loader/runtime';
 
 /**
@@ -16,7 +16,7 @@ export function createConsent(config: ConsentryConfig | string): Consent {
   if (typeof window === 'undefined' || typeof document === 'undefined') return inertConsent(settings);
   const runtime = createRuntime({
     early: EARLY_EFFECTS,
-    configured: CONFIGURED_EFFECTS,
+    configured: configuredEffects(loadGppInstaller),
     loadUi: loadUiModule,
     loadLanguage: loadLanguagePack,
   });

@@ -4,6 +4,7 @@ import { installGate } from '../blocking/gate';
 import { installWithdrawalCleanup } from '../blocking/withdrawal-cleanup';
 import type { Settings } from '../config/types';
 import { installFloatingButton } from './floating-button';
+import { type GppInstaller, installIntegrations } from './integrations';
 import { resolveLanguage } from './language';
 import { installOpenLinks } from './open-links';
 import type { Effect, RuntimeHost } from './runtime';
@@ -34,4 +35,8 @@ const reopenControls: ConfiguredEffect = (host, settings) => {
   };
 };
 
-export const CONFIGURED_EFFECTS: ConfiguredEffect[] = [reopenControls];
+/** Each entry supplies how the GPP full part is fetched (dynamic import, or a script next to the loader). */
+export const configuredEffects = (loadGpp: () => Promise<GppInstaller>): ConfiguredEffect[] => [
+  (host, settings) => installIntegrations(host, settings, loadGpp),
+  reopenControls,
+];

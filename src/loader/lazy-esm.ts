@@ -24,3 +24,5 @@ export async function loadLanguagePack(lang: string): Promise<Partial<Texts> | n
     return null;
   }
 }
+
+export const loadGppInstaller = () => import('../integrations/gpp/index').then((module) => module.installGpp);

@@ -184,9 +184,10 @@ export function createRuntime(options: RuntimeOptions): Runtime {
 
   function configure(settings: Settings) {
     $settings.set(settings);
+    // Integrations first: Consent Mode's defaults must precede anything a tag released by the decision sends.
+    for (const effect of options.configured || []) install(effect(host, settings));
     refresh(settings);
     broadcast = openBroadcast(settings.cookie.name, () => refresh(settings));
-    for (const effect of options.configured || []) install(effect(host, settings));
     emit('ready', $state.get());
     pending.splice(0).forEach((action) => action());
     if (settings.receipts) void sendReceipts(settings.receipts.endpoint);
