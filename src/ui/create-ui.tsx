@@ -15,7 +15,7 @@ import { zh } from './i18n/zh';
 import { parseInline, plainText } from './markup';
 import type { UiActions } from './model';
 import { makePageInert } from './page-inert';
-import { reserveScrollPadding } from './scroll-padding';
+import { keepFocusClear } from './keep-focus-clear';
 import { createShadowHost, type ShadowHost } from './shadow-host';
 import { STYLES } from './styles';
 
@@ -82,7 +82,7 @@ export function createUi(): UiController {
         restore();
       };
     }
-    const restorePadding = reserveScrollPadding(element, ctx!.settings.ui.layout === 'bar-top' ? 'top' : 'bottom');
+    const restorePadding = keepFocusClear(element, ctx!.settings.ui.layout === 'bar-top' ? 'top' : 'bottom', container);
     const { settings } = ctx!;
     const timer = setTimeout(() => {
       const { texts, lang } = resolved;

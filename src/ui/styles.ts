@@ -10,7 +10,7 @@ const DARK =
   '--ac:var(--consentry-accent,#9cc2ff);--af:var(--consentry-accent-fg,#0b1220);--bd:var(--consentry-border,#8d9199)';
 
 export const STYLES = `:host{all:initial;position:fixed;z-index:var(--consentry-z,2147483646)}
-.r{--bg:var(--consentry-bg,#fff);--fg:var(--consentry-fg,#16181d);--mu:var(--consentry-muted,#4b5060);--ac:var(--consentry-accent,#1d4ed8);--af:var(--consentry-accent-fg,#fff);--bd:var(--consentry-border,#6e7380);--sh:var(--consentry-backdrop,#0009);--rd:var(--consentry-radius,8px);font:var(--consentry-font-size,15px)/1.5 var(--consentry-font,system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif);color:var(--fg);line-break:strict}
+.r{--bg:var(--consentry-bg,#fff);--fg:var(--consentry-fg,#16181d);--mu:var(--consentry-muted,#4b5060);--ac:var(--consentry-accent,#1d4ed8);--af:var(--consentry-accent-fg,#fff);--bd:var(--consentry-border,#6e7380);--sh:var(--consentry-backdrop,#0009);--rd:var(--consentry-radius,8px);font:var(--consentry-font-size,15px)/1.5 var(--consentry-font,system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif);color:var(--fg);line-break:strict;overflow-wrap:break-word;hyphens:auto}
 .r[data-theme=dark]{${DARK}}
 @media(prefers-color-scheme:dark){.r[data-theme=auto]{${DARK}}}
 *{box-sizing:border-box}
@@ -18,6 +18,7 @@ export const STYLES = `:host{all:initial;position:fixed;z-index:var(--consentry-
 .banner,.dialog{background:var(--bg);color:var(--fg);box-shadow:0 4px 24px #0006;animation:cy-in .2s ease-out}
 .bar-bottom,.bar-top{position:fixed;left:0;right:0;bottom:0;display:flex;flex-wrap:wrap;align-items:center;gap:12px 32px;padding:16px max(16px,50% - 560px);max-height:100%;overflow:auto;border-top:1px solid var(--bd)}
 .bar-top{top:0;bottom:auto;border-width:0 0 1px}
+[data-flip] .bar-top{top:auto;bottom:0;border-width:1px 0 0}
 .txt{flex:999 1 420px;min-width:0}
 .box{position:fixed;bottom:16px;inset-inline-end:16px;width:min(400px,100% - 32px);max-height:calc(100% - 32px);overflow:auto;padding:20px;border:1px solid var(--bd);border-radius:var(--rd)}
 .bd{position:fixed;inset:0;display:flex;align-items:center;justify-content:center;padding:12px;background:var(--sh)}
@@ -28,6 +29,7 @@ export const STYLES = `:host{all:initial;position:fixed;z-index:var(--consentry-
 .head{display:flex;align-items:center;gap:8px;padding:12px;padding-inline-start:20px}
 .body{overflow:auto;padding:0 20px}
 .dialog .acts{padding:12px 20px;border-top:1px solid var(--bd)}
+h2,h3{min-width:0}
 h2{flex:1;margin:0 0 4px;font-size:1.25em;line-height:1.3}
 h3{flex:1;margin:0;font-size:1em}
 p{margin:0 0 8px}
@@ -58,6 +60,7 @@ input{width:20px;height:20px;margin:0;accent-color:var(--ac)}
 .more::after{content:"";width:6px;height:6px;border:solid;border-width:0 2px 2px 0;transform:rotate(45deg)}
 .more[aria-expanded=true]::after{transform:rotate(-135deg)}
 ul{margin:8px 0;padding-inline-start:20px}
+.tw{overflow-x:auto}
 table{width:100%;margin:8px 0;border-collapse:collapse;font-size:.875em}
 th,td{padding:4px 0;padding-inline-end:8px;border-bottom:1px solid var(--bd);text-align:start;vertical-align:top;overflow-wrap:break-word}
 code{font:.95em ui-monospace,monospace;overflow-wrap:anywhere}

@@ -122,6 +122,8 @@ describe('keyboard only', () => {
     expect(await focused(page)).toBe('button:Services and cookies (1)');
     await page.keyboard.press('Enter');
     expect(await page.locator('consentry-ui .more').getAttribute('aria-expanded')).toBe('true');
+    // The unfolded cookie table is a tab stop of its own, so that it can be scrolled by keyboard.
+    expect(await tabs(page, 1)).toEqual(['group:Advertising']);
     await tabs(page, 3);
     expect(await focused(page)).toBe('button:Save choices');
     await page.keyboard.press('Enter');

@@ -9,6 +9,7 @@ afterEach(() => {
   shown = undefined;
   document.body.innerHTML = '';
   document.documentElement.removeAttribute('style');
+  document.documentElement.style.cssText = '';
   vi.useRealTimers();
 });
 
@@ -139,6 +140,32 @@ describe('banner', () => {
     expect(root.style[property as 'scrollPaddingTop']).toMatch(/^\d+px$/);
     fireEvent.click(screen.getByRole('button', { name: 'Reject all' }));
     expect(root.style[property as 'scrollPaddingTop']).toBe(before);
+  });
+
+  it('a bottom bar adds room at the end of the page, and takes it back', async () => {
+    const root = document.documentElement;
+    root.style.paddingBottom = '3px';
+    const { screen } = await banner();
+    expect(root.style.paddingBottom).toMatch(/^\d+px$/);
+    expect(root.style.paddingBottom).toBe(`${3 + parseInt(root.style.scrollPaddingBottom)}px`);
+    fireEvent.click(screen.getByRole('button', { name: 'Accept all' }));
+    expect(root.style.paddingBottom).toBe('3px');
+  });
+
+  it('a top bar moves to the bottom edge when a page element it hides gets focus', async () => {
+    document.body.innerHTML = '<a href="#" id="top-link">top</a>';
+    const { root } = await banner({ config: { ui: { layout: 'bar-top' } } });
+    const bar = root.querySelector<HTMLElement>('.banner')!;
+    bar.getBoundingClientRect = () => ({ top: 0, bottom: 120, left: 0, right: 800, width: 800, height: 120 }) as DOMRect;
+    const link = document.getElementById('top-link')!;
+    link.getBoundingClientRect = () => ({ top: 10, bottom: 30, left: 8, right: 40, width: 32, height: 20 }) as DOMRect;
+    const container = root.querySelector<HTMLElement>('.r')!;
+    expect(container.hasAttribute('data-flip')).toBe(false);
+    link.focus();
+    expect(container.hasAttribute('data-flip')).toBe(true);
+    expect(document.documentElement.style.scrollPaddingBottom).toMatch(/px$/);
+    fireEvent.click(within(root as unknown as HTMLElement).getByRole('button', { name: 'Reject all' }));
+    expect(container.hasAttribute('data-flip')).toBe(false);
   });
 
   it('non-modal layouts leave the page usable: no inert, no focus theft', async () => {

@@ -42,7 +42,7 @@ export function CategorySection({ model, on, category }: UiProps & { category: C
           >
             {`${texts.services} (${services.length})`}
           </button>
-          <ServiceDetails id={`cy-s-${id}`} hidden={!expanded[id]} services={services} texts={texts} lang={lang} />
+          <ServiceDetails id={`cy-s-${id}`} labelledBy={titleId} hidden={!expanded[id]} services={services} texts={texts} lang={lang} />
         </>
       )}
     </div>

@@ -4,6 +4,8 @@ import { isSafeUrl } from '../safe-url';
 
 export interface ServiceDetailsProps {
   id: string;
+  /** The category title, which also names the cookie table. */
+  labelledBy: string;
   hidden: boolean;
   services: ServiceSettings[];
   texts: Texts;
@@ -11,7 +13,7 @@ export interface ServiceDetailsProps {
 }
 
 /** The services of one category and the cookies they set: what, who, why, how long. */
-export function ServiceDetails({ id, hidden, services, texts, lang }: ServiceDetailsProps) {
+export function ServiceDetails({ id, labelledBy, hidden, services, texts, lang }: ServiceDetailsProps) {
   const rows = services.flatMap((service) =>
     service.cookies.map((cookie) => (
       <tr>
@@ -42,18 +44,21 @@ export function ServiceDetails({ id, hidden, services, texts, lang }: ServiceDet
           </li>
         ))}
       </ul>
+      {/* Data tables may scroll sideways on narrow screens (WCAG 1.4.10); focusable so the keyboard can scroll it. */}
       {rows.length > 0 && (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{texts.cookieName}</th>
-              <th scope="col">{texts.cookieProvider}</th>
-              <th scope="col">{texts.cookiePurpose}</th>
-              <th scope="col">{texts.cookieDuration}</th>
-            </tr>
-          </thead>
-          <tbody>{rows}</tbody>
-        </table>
+        <div class="tw" tabIndex={0} role="group" aria-labelledby={labelledBy}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{texts.cookieName}</th>
+                <th scope="col">{texts.cookieProvider}</th>
+                <th scope="col">{texts.cookiePurpose}</th>
+                <th scope="col">{texts.cookieDuration}</th>
+              </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+          </table>
+        </div>
       )}
     </div>
   );
