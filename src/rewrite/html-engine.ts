@@ -53,8 +53,7 @@ function serializeStartTag(token: Token.TagToken): string {
  * lands in; the output is the input source, copied by token offsets, with held start tags re-serialized.
  * (parse5-html-rewriting-stream emits the same raw source, but its parser-feedback simulator mis-tracks
  * foreign content — `<math/>`, `<svg><svg><img>`, `<div><svg></div>` — so it would miss tags and edit
- * inline scripts; the fuzz test finds those.) Text nodes are not stored, so memory is one small object
- * per element.
+ * inline scripts; the fuzz test finds those.)
  */
 class GatingParser extends Parser<DefaultTreeAdapterMap> {
   _out = '';
@@ -69,7 +68,7 @@ class GatingParser extends Parser<DefaultTreeAdapterMap> {
     super({
       sourceCodeLocationInfo: true,
       scriptingEnabled: true,
-      treeAdapter: { ...defaultTreeAdapter, ...LIGHT_ADAPTER },
+      treeAdapter: { ...defaultTreeAdapter, ...SKELETON_ADAPTER },
     });
   }
 
@@ -125,6 +124,13 @@ class GatingParser extends Parser<DefaultTreeAdapterMap> {
     this._out += inner.end();
   }
 
+  // Text is never stored, elements keep no location (see SKELETON_ADAPTER).
+  override _insertCharacters(): void {}
+
+  override _attachElementToTree(element: DefaultTreeAdapterMap['element'], _location: unknown, insertion: { parent: any }): void {
+    element.parentNode = insertion.parent;
+  }
+
   override onCharacter(token: Token.CharacterToken): void {
     super.onCharacter(token);
     this._copyTo(token.location!.endOffset);
@@ -165,8 +171,23 @@ class GatingParser extends Parser<DefaultTreeAdapterMap> {
   }
 }
 
-/** Nothing is read back from text or locations: skip storing them. */
-const LIGHT_ADAPTER = {
+/**
+ * A skeleton tree: elements know their parent but no parent keeps its children, and text, comments and
+ * locations are not stored. The tree builder's decisions (insertion modes, namespaces, tokenizer states)
+ * rest on its stack of open elements and list of formatting elements, never on child lists; so memory
+ * stays proportional to nesting depth, and a 200 KB page costs no DOM. The fuzz test compares every
+ * decision against parse5's full DOM.
+ */
+const SKELETON_ADAPTER: Partial<typeof defaultTreeAdapter> = {
+  appendChild(_parent, node) {
+    node.parentNode = _parent as any;
+  },
+  insertBefore(parent, node) {
+    node.parentNode = parent as any;
+  },
+  detachNode(node) {
+    node.parentNode = null;
+  },
   insertText() {},
   insertTextBefore() {},
   setNodeSourceCodeLocation() {},

@@ -30,9 +30,9 @@ const url = fc.constantFrom(
 );
 const attrName = fc.constantFrom(
   'src', 'SRC', 'srcset', 'href', 'rel', 'type', 'poster', 'data', 'imagesrcset', 'data-src', 'data-consent',
-  'data-service', 'data-type', 'alt', 'class', 'async', 'language', 'a"b', '=x', "'", '<',
+  'data-service', 'data-type', 'alt', 'class', 'async', 'language', 'a"b', '=x', "'", '<', 'encoding', 'color',
 );
-const attrValue = fc.oneof(url, fc.constantFrom('stylesheet', 'preload', 'canonical', 'module', 'text/plain', 'text/javascript', 'analytics', 'maps', 'x"y', "a'b", '&quot;', 'é<>'), fc.string({ maxLength: 6 }));
+const attrValue = fc.oneof(url, fc.constantFrom('stylesheet', 'preload', 'canonical', 'module', 'text/plain', 'text/javascript', 'analytics', 'maps', 'x"y', "a'b", '&quot;', 'é<>', 'text/html', 'red'), fc.string({ maxLength: 6 }));
 const attribute = fc
   .tuple(attrName, attrValue, fc.constantFrom('"', "'", '', 'none'))
   .map(([name, value, quote]) =>
@@ -40,7 +40,9 @@ const attribute = fc
   );
 const tagName = fc.constantFrom(
   'script', 'img', 'iframe', 'video', 'audio', 'source', 'embed', 'object', 'link', 'image', 'IMG', 'Script', 'noscript',
-  'svg', 'math', 'foreignObject', 'template', 'textarea', 'title', 'style', 'table', 'tr', 'td', 'select', 'option', 'p', 'div', 'picture', 'xmp',
+  'svg', 'math', 'foreignObject', 'desc', 'mi', 'annotation-xml', 'template', 'textarea', 'title', 'style', 'table', 'tr', 'td',
+  'caption', 'colgroup', 'select', 'option', 'p', 'div', 'picture', 'xmp', 'plaintext', 'b', 'a', 'font', 'form', 'button', 'head',
+  'body', 'html', 'frameset', 'iframe', 'noembed',
 );
 const startTag = fc
   .tuple(tagName, fc.array(attribute, { maxLength: 5 }), fc.constantFrom('>', '/>', ' >', '', '\n>'))
