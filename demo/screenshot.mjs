@@ -5,8 +5,8 @@
  *
  *   node demo/screenshot.mjs [--lang en|zh] [--page home,blog] [--full]
  *
- * Files are named <lang>-<page>-<width>-<before|after>.png; with --full, the "after" shot is the whole
- * page instead of the first screen.
+ * Files are named <lang>-<page>-<width>-<before|after>.png; with --full they show the whole page
+ * instead of the first screen.
  */
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -47,6 +47,21 @@ const WIDTHS = [
 
 const ACCEPT = { en: 'Accept all', zh: '全部接受' };
 
+/**
+ * A whole-page shot grows the viewport to the page instead of using `fullPage`: Chromium does not paint
+ * cross-origin iframes outside the viewport, so embeds and ads would come out blank.
+ */
+async function shoot(tab, path, full) {
+  const viewport = tab.viewportSize();
+  if (full && viewport) {
+    const height = await tab.evaluate(() => document.documentElement.scrollHeight);
+    await tab.setViewportSize({ width: viewport.width, height });
+    await tab.waitForTimeout(800);
+  }
+  await tab.screenshot({ path });
+  if (full && viewport) await tab.setViewportSize(viewport);
+}
+
 function option(argv, flag) {
   const index = argv.indexOf(flag);
   return index >= 0 ? argv[index + 1] : undefined;
@@ -80,19 +95,20 @@ async function main() {
           const consoleErrors = [];
           tab.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
           tab.on('pageerror', (error) => consoleErrors.push(String(error)));
+          demo.clearHits(); // the panel then shows this page's hits only
           await tab.goto(demo.url + PAGES[page], { waitUntil: 'load' });
           const accept = tab.getByRole('button', { name: ACCEPT[language], exact: true }).first();
           await accept.waitFor({ state: 'visible', timeout: 5000 }).catch(() => {});
           await tab.waitForTimeout(1200); // one panel poll
           const base = `${language}-${page}-${viewport.width}`;
-          await tab.screenshot({ path: join(OUT_DIR, `${base}-before.png`) });
+          await shoot(tab, join(OUT_DIR, `${base}-before.png`), full);
           written.push(`${base}-before.png`);
           if (await accept.isVisible()) {
             await accept.click();
             await tab.waitForTimeout(2500); // tags load, third parties answer, the panel polls
           }
           await tab.evaluate(() => window.scrollTo(0, 0));
-          await tab.screenshot({ path: join(OUT_DIR, `${base}-after.png`), fullPage: full });
+          await shoot(tab, join(OUT_DIR, `${base}-after.png`), full);
           written.push(`${base}-after.png`);
           if (consoleErrors.length) console.warn(`${base}: console errors:\n  ${consoleErrors.join('\n  ')}`);
           await context.close();

@@ -25,17 +25,24 @@ import { createTrackerServer } from './server/tracker-server.mjs';
 
 const DEMO_DIR = fileURLToPath(new URL('.', import.meta.url));
 const REPO_DIR = join(DEMO_DIR, '..');
-const DIST_DIR = join(REPO_DIR, 'dist');
+/** The SDK build served under /dist/; CONSENTRY_DEMO_DIST points the CLI elsewhere (e.g. another build). */
+export const DEFAULT_DIST_DIR = process.env.CONSENTRY_DEMO_DIST || join(REPO_DIR, 'dist');
 
 /** Where receipts are kept unless a test points elsewhere (git-ignored, created on first receipt). */
 export const DEFAULT_DATA_DIR = join(DEMO_DIR, '.data');
 
 /**
- * @typedef {{ port?: number, host?: string, quiet?: boolean, dataDir?: string }} StartDemoOptions
+ * @typedef {{ port?: number, host?: string, quiet?: boolean, dataDir?: string, distDir?: string }} StartDemoOptions
  */
 
 /** @param {StartDemoOptions} [options] */
-export async function startDemo({ port = 0, host = '127.0.0.1', quiet = false, dataDir = DEFAULT_DATA_DIR } = {}) {
+export async function startDemo({
+  port = 0,
+  host = '127.0.0.1',
+  quiet = false,
+  dataDir = DEFAULT_DATA_DIR,
+  distDir = DEFAULT_DIST_DIR,
+} = {}) {
   const hits = createHitLog();
   const trackerServers = {
     analytics: createTrackerServer({ tracker: analyticsProvider, hits }),
@@ -53,13 +60,13 @@ export async function startDemo({ port = 0, host = '127.0.0.1', quiet = false, d
   const site = createServer(
     createSiteHandler({
       demoDir: DEMO_DIR,
-      distDir: DIST_DIR,
+      distDir,
       trackers,
       hits,
       receipts,
       sessions: createSessions(),
       renderer: createPageRenderer({ pagesDir: join(DEMO_DIR, 'pages') }),
-      sdkBundler: createSdkBundler({ entry: join(DIST_DIR, 'consentry.mjs'), root: REPO_DIR }),
+      sdkBundler: createSdkBundler({ entry: join(distDir, 'consentry.mjs'), root: REPO_DIR }),
     }),
   );
   let url;
@@ -70,7 +77,7 @@ export async function startDemo({ port = 0, host = '127.0.0.1', quiet = false, d
     throw error;
   }
 
-  if (!quiet && !existsSync(join(DIST_DIR, 'consentry.min.js'))) {
+  if (!quiet && !existsSync(join(distDir, 'consentry.min.js'))) {
     console.warn('consentry demo: dist/consentry.min.js is missing, so pages run without the SDK. Run "npm run build".');
   }
 

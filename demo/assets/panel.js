@@ -168,11 +168,12 @@
         grants.appendChild(chip(id + (state.categories[id] ? ' ✓' : ' ✗'), state.categories[id] ? 'on' : 'off'));
       });
       fact('grants', grants);
-      var overrides = Object.keys(state.services || {});
+      // Per-service choices only when the visitor made some; otherwise services follow their category.
+      var overrides = Object.keys((record && record.services) || {});
       if (overrides.length) {
         var serviceChips = h('span', { className: 'dp-chips' });
         overrides.forEach(function (id) {
-          serviceChips.appendChild(chip(id + (state.services[id] ? ' ✓' : ' ✗'), state.services[id] ? 'on' : 'off'));
+          serviceChips.appendChild(chip(id + (record.services[id] ? ' ✓' : ' ✗'), record.services[id] ? 'on' : 'off'));
         });
         fact('services', serviceChips);
       }

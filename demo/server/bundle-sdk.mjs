@@ -29,6 +29,8 @@ export function createSdkBundler({ entry, root }) {
       const result = await esbuild.build({
         entryPoints: { consentry: entry },
         absWorkingDir: root,
+        // The build may live outside the repo (CONSENTRY_DEMO_DIST); its dependencies are the repo's.
+        nodePaths: [join(root, 'node_modules')],
         bundle: true,
         splitting: true,
         format: 'esm',

@@ -36,6 +36,7 @@ const T = zh
       rejectAll: '全部拒绝',
       reset: '清除我的选择',
       created: '实例已创建',
+      videoHeld: '在您允许广告类 Cookie 之前，来自 Streamly 的视频不会加载。',
     }
   : {
       console: 'Console',
@@ -61,6 +62,7 @@ const T = zh
       rejectAll: 'Reject all',
       reset: 'Forget my choice',
       created: 'instance created',
+      videoHeld: 'The video from Streamly is held until you allow advertising cookies.',
     };
 
 const ROUTES = {
@@ -165,13 +167,23 @@ function renderTutorials() {
     h(
       'figure',
       { class: 'embed embed-video' },
-      h('iframe', {
-        'data-consent': 'advertising',
-        'data-service': 'streamly-video',
-        'data-src': `${embedOrigin}/video/embed/console-tour?title=${encodeURIComponent(zh ? '控制台快速上手' : 'A tour of the console')}`,
-        title: zh ? '视频：控制台快速上手' : 'Video: a tour of the console',
-        allow: 'fullscreen',
-      }),
+      h(
+        'div',
+        { class: 'embed-frame' },
+        h('iframe', {
+          'data-consent': 'advertising',
+          'data-service': 'streamly-video',
+          'data-src': `${embedOrigin}/video/embed/console-tour?title=${encodeURIComponent(zh ? '控制台快速上手' : 'A tour of the console')}`,
+          title: zh ? '视频：控制台快速上手' : 'Video: a tour of the console',
+          allow: 'fullscreen',
+        }),
+        h(
+          'div',
+          { class: 'embed-held' },
+          h('p', { text: T.videoHeld }),
+          h('button', { class: 'button button-small button-ghost', type: 'button', text: T.cookieSettings, onclick: () => consent.showPreferences() }),
+        ),
+      ),
     ),
   ];
 }
