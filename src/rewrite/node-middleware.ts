@@ -45,6 +45,7 @@ export function rewriteMiddleware(options: MiddlewareOptions) {
     let engine: HtmlEngine | null = null;
     let decoder: StringDecoder | null = null;
     let etagVariant: string | undefined;
+    let etagVaried = false;
     const variant = () => (etagVariant ||= grantsKey(rewriter.grantsFor(context)));
     const html = () => isRewritableHtml(res.getHeader('content-type'), res.getHeader('content-encoding'));
 
@@ -56,7 +57,7 @@ export function rewriteMiddleware(options: MiddlewareOptions) {
       res.removeHeader('content-length');
       if (rewriter.variesByCookie) res.setHeader('vary', addVary(res.getHeader('vary'), varyHeaders(signals.gpc, signals.dnt)));
       const etag = res.getHeader('etag');
-      if (typeof etag === 'string') original.setHeader.call(res, 'etag', variantEtag(etag, variant()));
+      if (typeof etag === 'string' && !etagVaried) original.setHeader.call(res, 'etag', variantEtag(etag, variant()));
       if (req.method === 'HEAD') return;
       engine = rewriter.engine(context);
       decoder = new StringDecoder('utf8');
@@ -72,7 +73,10 @@ export function rewriteMiddleware(options: MiddlewareOptions) {
     // An ETag set while the body is known to be HTML is made a variant before freshness checks (Express's
     // res.send, serve-static) compare it with If-None-Match.
     res.setHeader = function (this: ServerResponse, name: string, value: number | string | readonly string[]) {
-      if (!decided && name.toLowerCase() === 'etag' && typeof value === 'string' && html()) value = variantEtag(value, variant());
+      if (!decided && name.toLowerCase() === 'etag' && typeof value === 'string') {
+        etagVaried = html();
+        if (etagVaried) value = variantEtag(value, variant());
+      }
       return original.setHeader.call(this, name, value);
     } as typeof res.setHeader;
 
