@@ -27,10 +27,17 @@ const minify = () =>
     format: { comments: /^!/ },
   });
 
+// Dependencies' development checks (nanostores) read process.env, which browsers do not have.
+const production = () => ({
+  name: 'production',
+  transform: (code) =>
+    code.includes('process.env.NODE_ENV') ? { code: code.replaceAll('process.env.NODE_ENV', '"production"'), map: null } : null,
+});
+
 const browserScript = (input, file, options = {}) => ({
   input,
   output: { file, format: 'iife', banner, plugins: [minify()], ...options },
-  plugins: [nodeResolve({ browser: true }), typescript()],
+  plugins: [nodeResolve({ browser: true }), production(), typescript()],
 });
 
 /** Each language pack as its own file that registers its texts for the loader to pick up. */

@@ -56,13 +56,40 @@ function boot(script: HTMLScriptElement | null) {
   };
   window.Consentry = Object.assign(runtime.api, { init, version: __VERSION__ });
 
-  const inline = document.getElementById('consentry-config');
   const url = script?.getAttribute('data-config');
-  if (inline) init(inline.textContent || '');
-  else if (url) {
+  if (url) {
     fetch(url, { credentials: 'same-origin', signal: AbortSignal.timeout?.(CONFIG_TIMEOUT_MS) })
       .then((response) => (response.ok ? response.text() : Promise.reject(new Error('HTTP ' + response.status))))
       .then(init, (error: Error) => fail(new Error(`consentry: could not load config from ${url}: ${error.message}`)));
+  } else whenInlineConfig(init);
+}
+
+/**
+ * The inline config usually follows the loader in <head>, so it is not parsed yet when the loader runs:
+ * take it the moment the parser adds it (tags after it are decided before they run), or at DOMContentLoaded.
+ */
+function whenInlineConfig(use: (json: string) => void) {
+  const take = () => {
+    const text = document.getElementById('consentry-config')?.textContent;
+    if (text == null) return false;
+    // The parser may have added the element but not all of its text yet: wait for the rest.
+    if (document.readyState == 'loading' && !isJson(text)) return false;
+    observer.disconnect();
+    use(text);
+    return true;
+  };
+  const observer = new MutationObserver(take);
+  if (take()) return;
+  observer.observe(document.documentElement, { childList: true, subtree: true });
+  document.addEventListener('DOMContentLoaded', () => take() || observer.disconnect(), { once: true });
+}
+
+function isJson(text: string) {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
   }
 }
 
