@@ -10,7 +10,7 @@ const DARK =
   '--ac:var(--consentry-accent,#9cc2ff);--af:var(--consentry-accent-fg,#0b1220);--bd:var(--consentry-border,#8d9199)';
 
 export const STYLES = `:host{all:initial;position:fixed;z-index:var(--consentry-z,2147483646)}
-.r{--bg:var(--consentry-bg,#fff);--fg:var(--consentry-fg,#16181d);--mu:var(--consentry-muted,#4b5060);--ac:var(--consentry-accent,#1d4ed8);--af:var(--consentry-accent-fg,#fff);--bd:var(--consentry-border,#6e7380);--sh:var(--consentry-backdrop,#0009);--rd:var(--consentry-radius,8px);font:var(--consentry-font-size,15px)/1.5 var(--consentry-font,system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif);color:var(--fg);line-break:strict;overflow-wrap:break-word;hyphens:auto}
+.r{--bg:var(--consentry-bg,#fff);--fg:var(--consentry-fg,#16181d);--mu:var(--consentry-muted,#4b5060);--ac:var(--consentry-accent,#1d4ed8);--af:var(--consentry-accent-fg,#fff);--bd:var(--consentry-border,#6e7380);--sh:var(--consentry-backdrop,#0009);--rd:var(--consentry-radius,8px);font:var(--consentry-font-size,15px)/1.5 var(--consentry-font,system-ui,sans-serif);color:var(--fg);line-break:strict;overflow-wrap:break-word;hyphens:auto}
 .r[data-theme=dark]{${DARK}}
 @media(prefers-color-scheme:dark){.r[data-theme=auto]{${DARK}}}
 *{box-sizing:border-box}

@@ -27,18 +27,18 @@ export function Banner({ model: { settings, texts, lang }, on }: UiProps) {
         </p>
       </div>
       <div class="acts">
-        <button type="button" class="btn" onClick={on.acceptAll}>
+        <button class="btn" onClick={on.acceptAll}>
           {texts.acceptAll}
         </button>
-        <button type="button" class="btn" onClick={on.rejectAll}>
+        <button class="btn" onClick={on.rejectAll}>
           {texts.rejectAll}
         </button>
-        <button type="button" class="btn alt" data-customize onClick={on.customize}>
+        <button class="btn alt" data-customize onClick={on.customize}>
           {texts.customize}
         </button>
       </div>
       {closeButton && (
-        <button type="button" class="x" aria-label={texts.close} title={texts.close} onClick={on.close}>
+        <button class="x" aria-label={texts.close} onClick={on.close}>
           ×
         </button>
       )}

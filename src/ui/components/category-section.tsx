@@ -33,7 +33,7 @@ export function CategorySection({ model, on, category }: UiProps & { category: C
       {services.length > 0 && (
         <>
           <button
-            type="button"
+           
             class="more"
             aria-expanded={!!expanded[id]}
             aria-controls={`cy-s-${id}`}

@@ -24,7 +24,7 @@ export function Preferences(props: UiProps) {
         >
         <div class="head">
           <h2 id="cy-pt">{texts.preferencesTitle}</h2>
-          <button type="button" class="x" aria-label={texts.close} title={texts.close} onClick={on.dismiss}>
+          <button class="x" aria-label={texts.close} onClick={on.dismiss}>
             ×
           </button>
         </div>
@@ -42,13 +42,13 @@ export function Preferences(props: UiProps) {
           {state.record && <ConsentReceipt record={state.record} texts={texts} lang={lang} />}
         </div>
         <div class="acts">
-          <button type="button" class="btn" onClick={on.acceptAll}>
+          <button class="btn" onClick={on.acceptAll}>
             {texts.acceptAll}
           </button>
-          <button type="button" class="btn" onClick={on.rejectAll}>
+          <button class="btn" onClick={on.rejectAll}>
             {texts.rejectAll}
           </button>
-          <button type="button" class="btn alt" onClick={on.save}>
+          <button class="btn alt" onClick={on.save}>
             {texts.save}
           </button>
         </div>

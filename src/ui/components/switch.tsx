@@ -11,7 +11,7 @@ export interface SwitchProps {
 export function Switch({ checked, disabled, labelledBy, describedBy, onToggle }: SwitchProps) {
   return (
     <button
-      type="button"
+     
       role="switch"
       class="sw"
       aria-checked={checked}
