@@ -24,7 +24,7 @@ export const STYLES = `:host{all:initial;position:fixed;z-index:var(--consentry-
 .bd{position:fixed;inset:0;display:flex;align-items:center;justify-content:center;padding:12px;background:var(--sh)}
 .modal,.dialog{position:relative;width:100%;max-width:560px;max-height:100%;overflow:auto;border-radius:var(--rd)}
 .modal{padding:24px}
-.hx{padding-inline-end:max(64px,50% - 560px)}
+.hx .txt{padding-inline-end:40px}
 .dialog{max-width:640px;display:flex;flex-direction:column}
 .head{display:flex;align-items:center;gap:8px;padding:12px;padding-inline-start:20px}
 .body{overflow:auto;padding:0 20px}
@@ -36,7 +36,7 @@ p{margin:0 0 8px}
 .txt p{margin:0}
 a{color:var(--ac)}
 .acts{display:flex;flex:1 1 auto;flex-wrap:wrap;gap:8px}
-@media(min-width:641px){.bar-bottom .acts,.bar-top .acts,.modal .acts,.dialog .acts{display:grid;grid-auto-flow:column;grid-auto-columns:1fr}}
+@media(min-width:641px){.bar-bottom .acts,.bar-top .acts,.modal .acts,.dialog .acts{display:grid;grid-auto-flow:column;grid-auto-columns:1fr}.hx.bar-bottom,.hx.bar-top{padding-inline-end:max(64px,50% - 560px)}}
 @media(max-height:480px){.dialog{display:block}.body{overflow:visible}}
 button{font:inherit;color:inherit;cursor:pointer}
 .btn{flex:1 1 8em;min-height:44px;padding:8px 16px;border:2px solid var(--ac);border-radius:var(--rd);background:var(--ac);color:var(--af);font-weight:600}
@@ -62,6 +62,7 @@ input{width:20px;height:20px;margin:0;accent-color:var(--ac)}
 ul{margin:8px 0;padding-inline-start:20px}
 .tw{overflow-x:auto}
 table{width:100%;margin:8px 0;border-collapse:collapse;font-size:.875em}
+th{white-space:nowrap}
 th,td{padding:4px 0;padding-inline-end:8px;border-bottom:1px solid var(--bd);text-align:start;vertical-align:top;overflow-wrap:break-word}
 code{font:.95em ui-monospace,monospace;overflow-wrap:anywhere}
 .meta{display:grid;grid-template-columns:auto 1fr;gap:2px 12px;margin:0;padding:12px 0;border-top:1px solid var(--bd);color:var(--mu);font-size:.875em}

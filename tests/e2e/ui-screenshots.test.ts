@@ -96,3 +96,9 @@ describe('screenshots', () => {
     await shoot('dialog-zoom200', { view: 'preferences', context: { viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 } });
   });
 });
+
+describe('screenshots with the ×', () => {
+  it('bottom bar with × at a medium width', async () => {
+    await shoot('layout-bar-bottom-x-900', { config: { ui: { closeButton: true, privacyPolicyUrl: '/privacy' } }, context: { viewport: { width: 900, height: 600 } } });
+  });
+});
