@@ -36,6 +36,8 @@ export interface PageObserver {
   waitForQuiet(quietMs: number, maxMs: number): Promise<void>;
 }
 
+/** A request open longer than this (or twice the quiet time) no longer keeps a page from settling. */
+const MIN_LONG_REQUEST_MS = 1000;
 const SKIPPED_SCHEMES = /^(data|blob|about|chrome|chrome-extension|devtools):/;
 
 /**
@@ -50,11 +52,20 @@ export async function observe(context: BrowserContext, origin: string, sdkScript
   const storageEvents: StorageEvent[] = [];
   const initiators = createInitiatorLog();
   const pendingHeaders = new Set<Promise<unknown>>();
-  let inFlight = 0;
+  // Requests still open, by start time. One open for long (a long poll, a stream, a keepalive beacon
+  // Chromium never reports finished) stops counting, or a page would never settle.
+  const open = new Map<Request, number>();
   let lastActivity = Date.now();
-  const activity = (delta: number) => {
-    inFlight = Math.max(0, inFlight + delta);
-    lastActivity = Date.now();
+  const started = (request: Request) => {
+    open.set(request, (lastActivity = Date.now()));
+  };
+  const ended = (request: Request) => {
+    if (open.delete(request)) lastActivity = Date.now();
+  };
+  const busy = (longRequest: number) => {
+    const now = Date.now();
+    for (const since of open.values()) if (now - since < longRequest) return true;
+    return false;
   };
 
   await context.exposeBinding(REPORT_BINDING, ({ frame }, report: WriteReport) => {
@@ -95,7 +106,7 @@ export async function observe(context: BrowserContext, origin: string, sdkScript
     pendingHeaders.add(headers);
   };
   context.on('request', (request) => {
-    activity(+1);
+    started(request);
     const url = request.url();
     if (SKIPPED_SCHEMES.test(url)) return;
     let requestOrigin = '';
@@ -106,8 +117,8 @@ export async function observe(context: BrowserContext, origin: string, sdkScript
     }
     if (requestOrigin != origin) seen.push({ request, phase });
   });
-  context.on('requestfinished', () => activity(-1));
-  context.on('requestfailed', () => activity(-1));
+  context.on('requestfinished', ended);
+  context.on('requestfailed', ended);
   context.on('response', onResponse);
 
   const watched = new WeakSet<Page>();
@@ -174,8 +185,9 @@ export async function observe(context: BrowserContext, origin: string, sdkScript
     },
     async waitForQuiet(quietMs, maxMs) {
       const deadline = Date.now() + maxMs;
+      const longRequest = Math.max(MIN_LONG_REQUEST_MS, 2 * quietMs);
       while (Date.now() < deadline) {
-        if (inFlight == 0 && Date.now() - lastActivity >= quietMs) break;
+        if (!busy(longRequest) && Date.now() - lastActivity >= quietMs) break;
         await new Promise((resolve) => setTimeout(resolve, 25));
       }
       await bounded(Promise.all([...pendingHeaders]), deadline - Date.now(), []);

@@ -20,7 +20,7 @@ export interface VisitResult {
 }
 
 /** How long to look for a banner button before falling back to the API (or giving up). */
-const BANNER_WAIT_MS = { consentry: 3000, other: 600 };
+const BANNER_WAIT_MS = { consentry: 10_000, other: 600 };
 
 /**
  * One page in a fresh profile. First as a new visitor who has not chosen; then, for `scan`, after

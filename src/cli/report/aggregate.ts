@@ -6,6 +6,7 @@ import type { CookieFinding, RequestFinding, StorageFinding } from './scan-repor
 
 const MAX_URLS = 50;
 const MAX_CHAINS = 10;
+const MAX_SETTERS = 5;
 const PENDING: Classification = { category: UNCLASSIFIED, provider: '', purpose: '', source: 'none' };
 
 const addOnce = <T>(list: T[], item: T, key: (value: T) => string = (value) => JSON.stringify(value)) => {
@@ -15,7 +16,7 @@ const addOnce = <T>(list: T[], item: T, key: (value: T) => string = (value) => J
 
 /** Known setters only; `unknown` stays when nothing better was ever seen. */
 function addSetter(list: Setter[], setter: Setter) {
-  if (setter.kind == 'unknown' && list.length) return;
+  if ((setter.kind == 'unknown' && list.length) || list.length >= MAX_SETTERS) return;
   const known = list.filter((existing) => existing.kind != 'unknown');
   if (setter.kind != 'unknown' && known.length < list.length) list.splice(0, list.length, ...known);
   addOnce(list, setter);
@@ -91,7 +92,10 @@ export function aggregate(visits: PageVisit[], classifier: Classifier, siteOrigi
       }
       for (const request of snapshot.requests) {
         const origin = new URL(request.url).origin;
-        let finding = requests.get(origin);
+        // One origin can serve several services (URL-prefix rules): one finding per origin and service.
+        const classification = classifier.request(request.url);
+        const key = [origin, classification.category, classification.service || classification.provider].join('\n');
+        let finding = requests.get(key);
         if (!finding) {
           finding = {
             host: request.host,
@@ -104,9 +108,9 @@ export function aggregate(visits: PageVisit[], classifier: Classifier, siteOrigi
             pages: [],
             phases: [],
             pagesBeforeConsent: [],
-            classification: classifier.request(request.url),
+            classification,
           };
-          requests.set(origin, finding);
+          requests.set(key, finding);
         }
         finding.count++;
         addOnce(finding.resourceTypes, request.resourceType, String);

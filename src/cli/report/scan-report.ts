@@ -12,6 +12,7 @@ export interface CookieFinding {
   secure: boolean;
   sameSite: string;
   party: 'first' | 'third';
+  /** Who set it (at most 5). */
   setBy: Setter[];
   /** URLs of the pages where it was seen. */
   pages: string[];
@@ -34,6 +35,7 @@ export interface StorageFinding {
   classification: Classification;
 }
 
+/** Requests to one origin for one service (an origin may serve several, told apart by URL prefix). */
 export interface RequestFinding {
   /** host[:port] */
   host: string;

@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+// Benchmark of `consentry scan`: 20 pages of the demo site (started here on free loopback ports),
+// through the real command in a child process. Prints the wall time; the target is under 60 s.
+//   node bench/scan.mjs [--pages 20] [--concurrency N]      (after `npm run build`)
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const flag = (name, fallback) => {
+  const index = process.argv.indexOf(name);
+  return index > 0 ? process.argv[index + 1] : fallback;
+};
+const pages = Number(flag('--pages', '20'));
+const concurrency = flag('--concurrency', undefined);
+const demoModule = process.env.SCANNER_DEMO_MODULE || join(root, 'demo/server.mjs');
+
+const dir = mkdtempSync(join(tmpdir(), 'consentry-bench-scan-'));
+const { startDemo } = await import(pathToFileURL(demoModule).href);
+const demo = await startDemo({ port: 0, quiet: true, dataDir: join(dir, 'receipts') });
+try {
+  const args = [join(root, 'bin/consentry.mjs'), 'scan', demo.url + '/', '--max-pages', String(pages), '--out', join(dir, 'out'), '--quiet'];
+  if (concurrency) args.push('--concurrency', concurrency);
+  const load = loadavg()[0];
+  const started = performance.now();
+  const code = await new Promise((resolve) => {
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'inherit'] });
+    child.on('close', resolve);
+  });
+  const seconds = (performance.now() - started) / 1000;
+  if (code !== 0) throw new Error(`consentry scan exited with ${code}`);
+  const report = JSON.parse(readFileSync(join(dir, 'out/scan.json'), 'utf8'));
+  const scanned = report.pages.filter((page) => !page.error).length;
+  console.log(`consentry scan: ${report.pages.length} demo pages (${scanned} scanned, ${report.pages.length - scanned} not HTML or failed) in ${seconds.toFixed(1)} s`);
+  console.log(`  ${(seconds / report.pages.length).toFixed(2)} s per page; ${report.cookies.length} cookies, ${report.storage.length} storage keys, ${report.requests.length} third-party origins/services`);
+  console.log(`  load average at start: ${load.toFixed(1)} on ${(await import('node:os')).cpus().length} cores; target < 60 s: ${seconds < 60 ? 'met' : 'NOT met'}`);
+} finally {
+  await demo.close();
+  rmSync(dir, { recursive: true, force: true });
+}
