@@ -5,6 +5,10 @@
  * A benchmark, not a test: it prints what it measured and exits 0 (1 only if it could not measure).
  *
  *   node bench/run.mjs [--runs 5] [--json results.json]
+ *
+ * Environment: BENCH_RUNS (as --runs); BENCH_DIST=dir (the consentry build to test, default dist/);
+ * BENCH_COMPARE=dir1,dir2 (more consentry builds as extra columns of the same run, to judge a change);
+ * BENCH_SKIP=klaro,auto-blocker,… (leave SDKs or the auto-blocker figure out); BENCH_CONFIG_FIRST=1 (inline config before the loader).
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -13,7 +17,7 @@ import { measure, recordAcceptAll } from './harness/measure.mjs';
 import { pageHtml } from './harness/page.mjs';
 import { htmlAsset, startSite, startTracker } from './harness/servers.mjs';
 import { baselineLine, markdownTable } from './harness/table.mjs';
-import { baselineHeld, baselineRun, CONSENTRY_DIST, inlineConfigMarkup, SDKS } from './harness/variants.mjs';
+import { baselineHeld, baselineRun, comparedBuilds, inlineConfigMarkup, SDKS } from './harness/variants.mjs';
 import { sanityNotes } from './harness/sanity.mjs';
 import { autoBlockerSection } from './harness/auto-blocker-section.mjs';
 
@@ -28,17 +32,20 @@ const argument = (name) => {
 const RUNS = Math.max(1, Number(argument('--runs') || process.env.BENCH_RUNS || 5));
 const JSON_OUT = argument('--json');
 
-const sdks = SDKS.filter((sdk) => sdk.id !== 'consentry' || ['consentry.min.js', 'consentry-ui.min.js'].every((f) => existsSync(`${CONSENTRY_DIST}/${f}`)));
 const notes = [];
-if (sdks.length < SDKS.length) notes.push('consentry left out: dist/consentry.min.js or dist/consentry-ui.min.js is missing (run `npm run build`).');
+const sdks = [...SDKS.slice(0, 1), ...comparedBuilds(), ...SDKS.slice(1)].filter((sdk) => {
+  const missing = sdk.files?.().filter((file) => !existsSync(file)) || [];
+  if (missing.length) notes.push(`${sdk.name} left out: ${missing.join(', ')} missing (run \`npm run build\`).`);
+  return !missing.length;
+});
 
 const started = Date.now();
 const launch = () => chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
 const site = await startSite();
 const tracker = await startTracker();
 try {
-  const variants = [baselineHeld, baselineRun, ...sdks];
   if (process.env.BENCH_SKIP) sdks.splice(0, sdks.length, ...sdks.filter((s) => !process.env.BENCH_SKIP.split(',').includes(s.id)));
+  const variants = [baselineHeld, baselineRun, ...sdks];
   const urls = new Map();
   for (const variant of variants) {
     const path = `/${variant.id}.html`;
@@ -86,7 +93,9 @@ try {
     process.stderr.write(`round ${round + 1}/${RUNS} done (${((Date.now() - started) / 1000).toFixed(0)} s)\n`);
   }
 
-  const autoBlocker = await autoBlockerSection(new URL('./auto-blocker.mjs', import.meta.url));
+  const autoBlocker = (process.env.BENCH_SKIP || '').split(',').includes('auto-blocker')
+    ? '_Auto-blocker: skipped (BENCH_SKIP)._'
+    : await autoBlockerSection(new URL('./auto-blocker.mjs', import.meta.url), { runs: RUNS });
   notes.push(...sanityNotes(sdks, results));
 
   const chromiumVersion = await (async () => { const b = await launch(); const v = b.version(); await b.close(); return v; })();

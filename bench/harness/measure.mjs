@@ -1,8 +1,9 @@
 import { probe } from './probe.mjs';
 import { TAG_URL_PATTERNS } from './page.mjs';
+import { CPU_TRACE_CATEGORIES, cpuTimes } from './cpu-time.mjs';
 
 /** Quiet time after load (and after the banner, when one is expected) before reading the counters. */
-export const SETTLE_MS = 800;
+export const SETTLE_MS = 600;
 const BANNER_TIMEOUT_MS = 8000;
 
 /**
@@ -21,12 +22,18 @@ export async function measure(browser, { url, variant, cookies = [], expectBanne
     page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
+    const traceEvents = [];
+    cdp.on('Tracing.dataCollected', ({ value }) => traceEvents.push(...value));
+    const traced = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    await cdp.send('Tracing.start', { traceConfig: { includedCategories: CPU_TRACE_CATEGORIES }, transferMode: 'ReportEvents' });
     await page.goto(url, { waitUntil: 'load' });
     if (expectBanner && variant.banner) {
       await page.waitForFunction(() => window.__bench.bannerAt !== null, null, { timeout: BANNER_TIMEOUT_MS, polling: 100 }).catch(() => {});
     }
     await page.waitForTimeout(SETTLE_MS);
     const { metrics } = await cdp.send('Performance.getMetrics');
+    await cdp.send('Tracing.end');
+    await traced;
     const metric = (name) => (metrics.find((m) => m.name === name)?.value || 0) * 1000;
     const inPage = await page.evaluate(
       ({ sdkPaths, tagPatterns }) => {
@@ -47,6 +54,7 @@ export async function measure(browser, { url, variant, cookies = [], expectBanne
     );
     return {
       ...inPage,
+      ...cpuTimes(traceEvents, url),
       scriptMs: metric('ScriptDuration'),
       taskMs: metric('TaskDuration'),
       layoutMs: metric('LayoutDuration'),

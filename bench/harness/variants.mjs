@@ -10,7 +10,7 @@ import { fileAsset } from './servers.mjs';
 const ROOT = new URL('../../', import.meta.url).pathname;
 const file = (path) => resolve(ROOT, path);
 /** The consentry build under test; BENCH_DIST points at another one (e.g. to compare a change). */
-export const CONSENTRY_DIST = resolve(process.env.BENCH_DIST || resolve(ROOT, 'dist'));
+export const consentryDist = () => resolve(process.env.BENCH_DIST || resolve(ROOT, 'dist'));
 const attr = (value) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
 const json = (value) => JSON.stringify(value).replace(/</g, '\\u003c');
 
@@ -45,25 +45,48 @@ const CONSENTRY_CONFIG = {
   ui: { privacyPolicyUrl: '/privacy' },
 };
 
-export const consentry = {
-  id: 'consentry',
-  name: 'consentry',
-  headFirst: `<script src="/dist/consentry.min.js"></script>
-<script type="application/json" id="consentry-config">${json(CONSENTRY_CONFIG)}</script>`,
-  tag: (t) =>
-    t.src
-      ? `<script type="text/plain" data-consent="${t.category}" src="${attr(t.src)}"></script>`
-      : `<script type="text/plain" data-consent="${t.category}">${t.code}</script>`,
-  assets: () => ({
-    '/dist/consentry.min.js': fileAsset(resolve(CONSENTRY_DIST, 'consentry.min.js'), 'text/javascript'),
-    '/dist/consentry-ui.min.js': fileAsset(resolve(CONSENTRY_DIST, 'consentry-ui.min.js'), 'text/javascript'),
-  }),
-  sdkPaths: ['/dist/'],
-  banner: { host: 'consentry-ui', selector: '.banner' },
-  ready: () => window.Consentry?.get().status === 'pending',
-  acceptAll: () => window.Consentry.acceptAll(),
-  consentCookie: /^consentry$/,
-};
+/**
+ * consentry as a site uses it: the loader first in <head>, the inline config right after it.
+ * BENCH_CONFIG_FIRST=1 puts the config before the loader instead (for a build that reads it only at boot).
+ * @param {{ id: string, name: string, dist: () => string, base: string }} build
+ */
+export function consentryVariant({ id, name, dist, base }) {
+  const loader = `<script src="${base}consentry.min.js"></script>`;
+  const config = `<script type="application/json" id="consentry-config">${json(CONSENTRY_CONFIG)}</script>`;
+  return {
+    id,
+    name,
+    headFirst: process.env.BENCH_CONFIG_FIRST ? `${config}\n${loader}` : `${loader}\n${config}`,
+    tag: (t) =>
+      t.src
+        ? `<script type="text/plain" data-consent="${t.category}" src="${attr(t.src)}"></script>`
+        : `<script type="text/plain" data-consent="${t.category}">${t.code}</script>`,
+    files: () => ['consentry.min.js', 'consentry-ui.min.js'].map((file) => resolve(dist(), file)),
+    assets: () => ({
+      [base + 'consentry.min.js']: fileAsset(resolve(dist(), 'consentry.min.js'), 'text/javascript'),
+      [base + 'consentry-ui.min.js']: fileAsset(resolve(dist(), 'consentry-ui.min.js'), 'text/javascript'),
+    }),
+    sdkPaths: [base],
+    banner: { host: 'consentry-ui', selector: '.banner' },
+    ready: () => window.Consentry?.get().status === 'pending',
+    acceptAll: () => window.Consentry.acceptAll(),
+    consentCookie: /^consentry$/,
+  };
+}
+
+export const consentry = consentryVariant({ id: 'consentry', name: 'consentry', dist: consentryDist, base: '/dist/' });
+
+/**
+ * More consentry builds to compare in the same run, from BENCH_COMPARE=dir1,dir2 (each holding
+ * consentry.min.js and consentry-ui.min.js); each is named after its folder.
+ */
+export function comparedBuilds() {
+  return (process.env.BENCH_COMPARE || '').split(',').filter(Boolean).map((dir, i) => {
+    const parts = dir.replace(/\/+$/, '').split('/');
+    const label = parts.slice(parts.at(-1) === 'dist' ? -2 : -1).join('/');
+    return consentryVariant({ id: `consentry-${i + 1}`, name: `consentry (${label})`, dist: () => resolve(dir), base: `/compare-${i + 1}/` });
+  });
+}
 
 const CC_CATEGORIES = { analytics: 'analytics', advertising: 'ads' };
 const CC_CONFIG = {

@@ -1,0 +1,50 @@
+/**
+ * Main-thread CPU time from a Chromium trace: thread time (`tdur`), which, unlike the wall-clock
+ * durations of Performance.getMetrics, leaves out the time the renderer waited for a core. On a busy
+ * machine (the benchmark shares two cores with whatever else runs) it is the steadier figure.
+ */
+export const CPU_TRACE_CATEGORIES = ['toplevel', 'devtools.timeline', 'disabled-by-default-v8.compile'];
+
+const SCRIPT_EVENTS = new Set(['EvaluateScript', 'FunctionCall', 'v8.compile', 'v8.compileModule', 'V8.CompileCode', 'EventDispatch', 'TimerFire', 'FireAnimationFrame', 'RunMicrotasks', 'v8.run', 'v8.callFunction']);
+const TASK_EVENTS = new Set(['ThreadControllerImpl::RunTask', 'RunTask']);
+
+/**
+ * The page's renderer main thread: CrRendererMain of the process the page's document was committed
+ * in (the browser says which in FrameCommittedInBrowser), else of the process that parsed the most HTML.
+ */
+function pageMainThread(events, url) {
+  const committed = events.filter((e) => e.name === 'FrameCommittedInBrowser' && e.args?.data?.url === url).pop();
+  let pid = committed?.args.data.processId;
+  if (!pid) {
+    const parsed = new Map();
+    for (const e of events) if (e.name === 'ParseHTML') parsed.set(e.pid, (parsed.get(e.pid) || 0) + (e.dur || 0));
+    pid = [...parsed.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  }
+  const thread = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.pid === pid && e.args?.name === 'CrRendererMain');
+  return thread ? `${thread.pid}:${thread.tid}` : undefined;
+}
+
+/**
+ * Sum of thread time of the outermost events of a kind (nested ones are inside their parent's). Script
+ * counts what DevTools counts as scripting: evaluation, calls, compilation, and event/timer/rAF
+ * dispatch (a script's onload handler and what it renders run inside one).
+ */
+function outermostThreadTime(events, kinds) {
+  const list = events.filter((e) => e.ph === 'X' && kinds.has(e.name) && typeof e.tdur === 'number').sort((a, b) => a.ts - b.ts);
+  let end = -Infinity;
+  let total = 0;
+  for (const e of list) {
+    if (e.ts < end) continue;
+    end = e.ts + e.dur;
+    total += e.tdur;
+  }
+  return total / 1000;
+}
+
+/** { scriptCpuMs, taskCpuMs } of the page's main thread, or nulls when the trace has no such thread. */
+export function cpuTimes(events, url) {
+  const main = pageMainThread(events, url);
+  if (!main) return { scriptCpuMs: null, taskCpuMs: null };
+  const mine = events.filter((e) => `${e.pid}:${e.tid}` === main);
+  return { scriptCpuMs: outermostThreadTime(mine, SCRIPT_EVENTS), taskCpuMs: outermostThreadTime(mine, TASK_EVENTS) };
+}
