@@ -137,7 +137,7 @@ describe('consentry check on the demo site', () => {
     const run = await runCli(['check', demo.url + '/', '--max-pages', '4', '--quiet']);
     expect(run.stdout).toMatch(/PASS: nothing non-essential before consent or after "reject all" on 4 pages/);
     expect(run.code).toBe(0);
-  });
+  }, 120_000);
 
   it('fails on the same site without consentry, naming each leak', async () => {
     const proxy = await startProxyWithoutConsentry(demo.url);
@@ -153,5 +153,5 @@ describe('consentry check on the demo site', () => {
     } finally {
       await proxy.close();
     }
-  });
+  }, 120_000);
 });

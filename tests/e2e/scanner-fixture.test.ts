@@ -91,7 +91,14 @@ describe('consentry scan (fixture site)', () => {
     expect(cookies.sid).toMatchObject({ party: 'first', duration: 'session', httpOnly: true });
     expect(cookies.sid.setBy[0]).toMatchObject({ kind: 'header' });
     expect(cookies._ga.pagesBeforeConsent.length).toBe(4);
-    expect(category(report.storage, (s) => s.type + ' ' + s.key)).toEqual({ 'local ns_visitor': 'analytics', 'local ad_slot': 'advertising' });
+    expect(category(report.storage, (s) => s.type + ' ' + s.key)).toEqual({
+      'local ns_visitor': 'analytics',
+      'indexeddb ns_events': 'analytics',
+      'session ap_session': 'advertising',
+      'local ad_slot': 'advertising',
+    });
+    const events = report.storage.find((s) => s.key == 'ns_events')!;
+    expect(events.setBy).toEqual([{ kind: 'script', url: site.analytics + '/a.js?id=NS1', inline: false }]);
     expect(report.storage.find((s) => s.key == 'ad_slot')).toMatchObject({ origin: site.ads, party: 'third' });
   });
 
@@ -126,7 +133,7 @@ describe('consentry scan (fixture site)', () => {
       sid: 'unclassified',
     });
     expect(bare.requests.map((r) => r.classification.category)).toEqual(['unclassified', 'unclassified']);
-  });
+  }, 120_000);
 });
 
 describe('consentry check (fixture site)', () => {
@@ -136,7 +143,7 @@ describe('consentry check (fixture site)', () => {
     expect(run.stdout).toContain('✓ /safe/  (rejected through the banner)');
     expect(run.stdout).toContain('PASS: nothing non-essential before consent or after "reject all" on 2 pages');
     expect(run.code).toBe(0);
-  });
+  }, 120_000);
 
   it('fails (exit 1) on the variant without a consent tool, naming each leak and where it came from', async () => {
     const run = await runCli(['check', site.url + '/', '--max-pages', '1', '--config', join(dir, 'site-config.json')]);
@@ -148,7 +155,7 @@ describe('consentry check (fixture site)', () => {
     expect(run.stdout).toContain('after "reject all", next page on /about:');
     expect(run.stdout).not.toMatch(/cookie sid /);
     expect(run.stdout.trim().split('\n').pop()).toMatch(/^FAIL: \d+ leaks on 1 of 1 page$/);
-  });
+  }, 120_000);
 
   it('fails when "reject all" still lets a tag run, on the same and the next page', async () => {
     const run = await runCli(['check', site.url + '/safe/buggy', '--max-pages', '1', '--json']);
@@ -161,7 +168,7 @@ describe('consentry check (fixture site)', () => {
     );
     expect(leaks.some((leak) => leak.phase == 'next-page-after-reject' || leak.phase == 'after-reject')).toBe(true);
     expect(result.pages[0].consentBy).toBe('click');
-  });
+  }, 120_000);
 });
 
 describe('bad input: exit 2 with one readable line', () => {
@@ -169,28 +176,28 @@ describe('bad input: exit 2 with one readable line', () => {
     const run = await runBin(['scan', `http://127.0.0.1:${await closedPort()}/`]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^consentry: cannot connect to 127\.0\.0\.1:\d+: connection refused \(is the site running\?\)\n$/);
-  });
+  }, 120_000);
   it('a non-HTML answer', async () => {
     const run = await runBin(['check', site.url + '/data.json']);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(`consentry: ${site.url}/data.json is not an HTML page (content-type: application/json); give the URL of a web page\n`);
-  });
+  }, 120_000);
   it('a TLS error', async () => {
     const run = await runBin(['scan', site.url.replace('http:', 'https:') + '/']);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^consentry: TLS error talking to 127\.0\.0\.1:\d+/);
-  });
+  }, 120_000);
   it('a redirect to another site', async () => {
     const run = await runCli(['scan', site.url + '/away']);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(`consentry: ${site.url}/away redirects to another site (${site.ads}); scan that site's URL instead\n`);
     expect(site.hits().filter((hit) => hit.server == 'ads' && hit.path.startsWith('/landing'))).toEqual([]);
-  });
+  }, 120_000);
   it('a start page that never answers', async () => {
     const run = await runCli(['scan', site.url + '/hang', '--page-timeout', '500']);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(`consentry: ${site.url}/hang did not answer within 0.5 s\n`);
-  });
+  }, 120_000);
   it('no browser, and bad options', async () => {
     const run = await runCli(['scan', site.url + '/', '--chromium', '/nonexistent/chrome']);
     expect(run.code).toBe(2);
@@ -200,5 +207,5 @@ describe('bad input: exit 2 with one readable line', () => {
     expect(bad.stderr).toBe('consentry: --max-pages must be a whole number from 1 to 10000, not "lots"\n');
     const config = await runCli(['scan', site.url + '/', '--config', join(dir, 'missing.json')]);
     expect(config.stderr).toMatch(/--config .*missing.json: cannot read it \(ENOENT\)/);
-  });
+  }, 120_000);
 });

@@ -62,6 +62,19 @@ describe('findLeaks', () => {
       { page: SITE + '/next', phase: 'next-page-after-reject', kind: 'storage', name: '_ga_state', where: 'localStorage of ' + SITE, category: 'analytics', provider: 'Google Analytics', from: 'unknown' },
     ]);
   });
+  it('a cookie still there after "reject all" is reported once, marked as kept', () => {
+    const ga = cookie('_ga', { kind: 'script', url: 'http://127.0.0.1:4001/ns.js', inline: false });
+    const kept = visit([
+      { phase: 'before-consent', cookies: [ga] },
+      { phase: 'after-reject', cookies: [ga, cookie('_fbp')] },
+      { phase: 'next-page-after-reject', cookies: [ga] },
+    ]);
+    const leaks = findLeaks(kept, classifier, { siteOrigin: SITE });
+    expect(leaks.map((leak) => [leak.phase, leak.name, !!leak.keptAfterReject])).toEqual([
+      ['before-consent', '_ga', true],
+      ['after-reject', '_fbp', false],
+    ]);
+  });
   it('unclassified third-party requests and cookies fail unless allowed; first-party requests never', () => {
     const unknown = visit([{ phase: 'before-consent', cookies: [cookie('mystery')], requests: [request('https://cdn.unknown.example/x.js'), request(SITE.replace('4000', '4005') + '/y.js')] }]);
     expect(findLeaks(unknown, classifier, { siteOrigin: SITE }).map((leak) => [leak.kind, leak.category])).toEqual([

@@ -106,6 +106,7 @@ export async function startFixtureSite(): Promise<FixtureSite> {
         res,
         `document.cookie = '_ga=GA1.1.' + Math.floor(Math.random() * 1e9) + '; path=/; max-age=63072000';
          localStorage.setItem('ns_visitor', String(Date.now()));
+         indexedDB.open('ns_events', 1).onupgradeneeded = function (event) { event.target.result.createObjectStore('queue'); };
          navigator.sendBeacon(${JSON.stringify(analyticsOrigin())} + '/collect?dl=' + encodeURIComponent(location.href), 'v=1');`,
       );
     if (path.startsWith('/collect')) return void res.writeHead(204).end();
@@ -118,6 +119,7 @@ export async function startFixtureSite(): Promise<FixtureSite> {
       return js(
         res,
         `document.cookie = '_fbp=fb.1.' + Date.now() + '; path=/; max-age=7776000';
+         sessionStorage.setItem('ap_session', '1');
          var img = new Image(1, 1); img.src = ${JSON.stringify(ads.origin)} + '/px.gif?ev=PageView'; document.body.appendChild(img);
          var frame = document.createElement('iframe'); frame.src = ${JSON.stringify(ads.origin)} + '/frame'; document.body.appendChild(frame);`,
       );
