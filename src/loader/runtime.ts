@@ -90,7 +90,11 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     else pending.push(() => action($settings.get()!));
   };
 
-  const refresh = (settings: Settings) => $state.set(decide(settings, readSignals(settings)));
+  const refresh = (settings: Settings) => {
+    $state.set(decide(settings, readSignals(settings)));
+    // Decided elsewhere (another tab): this tab's banner has nothing left to ask.
+    if (view === 'banner' && !$state.get().needsBanner) hide();
+  };
 
   const commit = (settings: Settings, choices: Choices, method: ConsentMethod) => {
     const record = recordFor(settings, choices, method, $state.get(), Date.now());

@@ -55,7 +55,7 @@ describe('consent record', () => {
       }),
       { numRuns: 100_000 },
     );
-  });
+  }, 60_000);
 
   it('never throws on mutations of a valid value', () => {
     const valid = encodeRecord(record);
@@ -66,5 +66,5 @@ describe('consent record', () => {
       }),
       { numRuns: 20_000 },
     );
-  });
+  }, 60_000);
 });

@@ -42,6 +42,7 @@ export async function startServer(): Promise<TestServer> {
     const path = (req.url || '/').split('?')[0];
     hits.push({ method: req.method || 'GET', path: req.url || '/', body, time: Date.now() });
     try {
+      if (path === '/favicon.ico') return void res.writeHead(204).end();
       const route = routes.get(path);
       if (route && (await route(req, res, body)) !== false) return;
       const page = pages.get(path);
