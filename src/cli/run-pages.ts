@@ -1,4 +1,3 @@
-import type { Browser } from 'playwright-core';
 import type { Settings } from '../config/types';
 import { findChromium } from './browser/find-chromium';
 import { launchBrowser } from './browser/launch';
@@ -48,12 +47,7 @@ export async function runPages(options: CrawlSettings, mode: VisitOptions['mode'
   const typed = parseStartUrl(options.url);
   const { url: start } = await preflight(typed, { timeout: options.pageTimeout });
   const executable = findChromium({ flag: options.chromium });
-  let browser: Browser;
-  try {
-    browser = await launchBrowser(executable);
-  } catch (error) {
-    throw new InputError(`could not start Chromium at ${executable}: ${(error as Error).message.split('\n')[0]}`);
-  }
+  const browser = await launchBrowser(executable);
   const filter = createUrlFilter(options);
   let settings: Settings | null = null;
   const visitOptions: VisitOptions = {

@@ -202,6 +202,9 @@ describe('bad input: exit 2 with one readable line', () => {
     const run = await runCli(['scan', site.url + '/', '--chromium', '/nonexistent/chrome']);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^consentry: Chromium not found at \/nonexistent\/chrome \(--chromium\): install it with "sudo apt-get install -y chromium"/);
+    const broken = await runCli(['scan', site.url + '/', '--chromium', '/bin/true']);
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toMatch(/^consentry: could not start Chromium at \/bin\/true: /);
     const bad = await runCli(['scan', site.url + '/', '--max-pages', 'lots']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toBe('consentry: --max-pages must be a whole number from 1 to 10000, not "lots"\n');

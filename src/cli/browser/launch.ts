@@ -1,4 +1,5 @@
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { InputError } from '../errors';
 
 /**
  * The same flags as the e2e tests: headless, and none of Chromium's own background traffic
@@ -20,6 +21,20 @@ export const CHROMIUM_ARGS = [
   '--disable-domain-reliability',
 ];
 
-export function launchBrowser(executablePath: string): Promise<Browser> {
-  return chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+/** playwright-core is only needed by the CLI, so it is loaded here and its absence explained. */
+async function loadPlaywright(): Promise<typeof import('playwright-core')> {
+  try {
+    return await import('playwright-core');
+  } catch {
+    throw new InputError('the scanner needs playwright-core (it drives your Chromium): npm install --save-dev playwright-core');
+  }
+}
+
+export async function launchBrowser(executablePath: string): Promise<Browser> {
+  const { chromium } = await loadPlaywright();
+  try {
+    return await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+  } catch (error) {
+    throw new InputError(`could not start Chromium at ${executablePath}: ${(error as Error).message.split('\n')[0]}`);
+  }
 }
