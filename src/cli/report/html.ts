@@ -21,7 +21,7 @@ h1{font-size:1.6rem;margin:.2em 0 .6em}h2{margin-top:2em;padding-top:.4em;border
 ul.facts{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:8px 20px;color:#4a5263}
 .scroll{overflow-x:auto}table{border-collapse:collapse;width:100%;background:#fff;font-size:.9rem}
 th,td{border:1px solid #d9dde4;padding:6px 8px;text-align:left;vertical-align:top}th{background:#eef0f4}
-code{font:.85rem ui-monospace,Menlo,Consolas,monospace;word-break:break-all}
+code{font:.85rem ui-monospace,Menlo,Consolas,monospace;overflow-wrap:anywhere}td:first-child{min-width:8em}
 .none{color:#6b7280;font-style:italic}.warn{background:#fff4e5;border:1px solid #f0b36b;padding:12px 16px;border-radius:6px}
 section.unclassified h2{color:#9a3412}
 `;

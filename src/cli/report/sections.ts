@@ -57,7 +57,12 @@ export function describeSetter(setter: Setter, origin: string): string {
   return 'unknown';
 }
 
-const setBy = (setters: Setter[], origin: string) => setters.map((setter) => describeSetter(setter, origin)).join('; ');
+const SETTERS_SHOWN = 2;
+const setBy = (setters: Setter[], origin: string) =>
+  setters
+    .slice(0, SETTERS_SHOWN)
+    .map((setter) => describeSetter(setter, origin))
+    .join('; ') + (setters.length > SETTERS_SHOWN ? ` +${setters.length - SETTERS_SHOWN} more` : '');
 
 function cookieRows(cookies: CookieFinding[], origin: string): string[][] {
   return cookies.map((cookie) => [
