@@ -69,14 +69,15 @@ function boot(script: HTMLScriptElement | null) {
  * take it the moment the parser adds it (tags after it are decided before they run), or at DOMContentLoaded.
  */
 function whenInlineConfig(use: (json: string) => void) {
+  let taken = false;
   const take = () => {
     const text = document.getElementById('consentry-config')?.textContent;
-    if (text == null) return false;
+    if (taken || text == null) return taken;
     // The parser may have added the element but not all of its text yet: wait for the rest.
     if (document.readyState == 'loading' && !isJson(text)) return false;
     observer.disconnect();
     use(text);
-    return true;
+    return (taken = true);
   };
   const observer = new MutationObserver(take);
   if (take()) return;
