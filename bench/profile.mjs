@@ -50,7 +50,7 @@ try {
       if (run) traces.push(traced); // the first one warms Chromium up
     }
     console.log(`\n# ${variant.name}, ${visit} visit (${RUNS} runs, medians)\n`);
-    console.log(summarizeTrace(traces.map((t) => t.events), { sdkPaths: variant.sdkPaths }));
+    console.log(summarizeTrace(traces.map((t) => t.events), { sdkPaths: variant.sdkPaths, url }));
     console.log(summarizeProfile(traces.map((t) => t.profile), { sdkPaths: variant.sdkPaths }));
   }
 } finally {

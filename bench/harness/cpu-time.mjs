@@ -9,19 +9,12 @@ const SCRIPT_EVENTS = new Set(['EvaluateScript', 'FunctionCall', 'v8.compile', '
 const TASK_EVENTS = new Set(['ThreadControllerImpl::RunTask', 'RunTask']);
 
 /**
- * The page's renderer main thread: CrRendererMain of the process the page's document was committed
- * in (the browser says which in FrameCommittedInBrowser), else of the process that parsed the most HTML.
+ * The page's renderer main thread: the thread that parsed the page's HTML. (Tracing is browser-wide:
+ * other renderers, such as Chromium's own WebUI, show up in the same trace.)
  */
-function pageMainThread(events, url) {
-  const committed = events.filter((e) => e.name === 'FrameCommittedInBrowser' && e.args?.data?.url === url).pop();
-  let pid = committed?.args.data.processId;
-  if (!pid) {
-    const parsed = new Map();
-    for (const e of events) if (e.name === 'ParseHTML') parsed.set(e.pid, (parsed.get(e.pid) || 0) + (e.dur || 0));
-    pid = [...parsed.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
-  }
-  const thread = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.pid === pid && e.args?.name === 'CrRendererMain');
-  return thread ? `${thread.pid}:${thread.tid}` : undefined;
+export function pageMainThread(events, url) {
+  const parse = events.find((e) => e.name === 'ParseHTML' && e.args?.beginData?.url === url);
+  return parse ? `${parse.pid}:${parse.tid}` : undefined;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { median } from './stats.mjs';
+import { pageMainThread } from './cpu-time.mjs';
 
 const isSdk = (url, sdkPaths) => {
   try {
@@ -12,14 +13,6 @@ const fmt = (value) => (value === null ? '–' : value.toFixed(1));
 const msOf = (e) => (e.tdur ?? e.dur) / 1000;
 const shortUrl = (url) => (url ? url.replace(/^https?:\/\/[^/]+/, '') : '(inline/page)');
 
-/** The renderer main thread of the page: the thread with the most devtools.timeline work. */
-function mainThread(events) {
-  const threads = new Map();
-  for (const e of events) if (e.name === 'ParseHTML' || e.name === 'EvaluateScript') threads.set(`${e.pid}:${e.tid}`, (threads.get(`${e.pid}:${e.tid}`) || 0) + (e.dur || 0));
-  const [key] = [...threads.entries()].sort((a, b) => b[1] - a[1])[0] || [];
-  return (e) => `${e.pid}:${e.tid}` === key;
-}
-
 function frameOf(stack) {
   const frame = stack?.find((f) => f.url) || stack?.[0];
   return frame ? `${frame.functionName || '(anonymous)'} ${shortUrl(frame.url)}:${frame.lineNumber + 1}:${frame.columnNumber + 1}` : null;
@@ -29,9 +22,9 @@ function frameOf(stack) {
  * One trace's figures: SDK compile and evaluate time per script, script-forced layouts and style
  * recalcs (a JS stack on the event means script asked for geometry or styles synchronously).
  */
-function oneTrace(events, sdkPaths) {
-  const onMain = mainThread(events);
-  const main = events.filter((e) => e.ph === 'X' && onMain(e));
+function oneTrace(events, sdkPaths, url) {
+  const thread = pageMainThread(events, url);
+  const main = events.filter((e) => e.ph === 'X' && `${e.pid}:${e.tid}` === thread);
   const perScript = new Map();
   const add = (url, field, ms) => {
     const row = perScript.get(url) || { compile: 0, evaluate: 0, calls: 0 };
@@ -61,8 +54,8 @@ function oneTrace(events, sdkPaths) {
   };
 }
 
-export function summarizeTrace(traces, { sdkPaths }) {
-  const all = traces.map((events) => oneTrace(events, sdkPaths));
+export function summarizeTrace(traces, { sdkPaths, url }) {
+  const all = traces.map((events) => oneTrace(events, sdkPaths, url));
   const lines = ['Thread (CPU) time from the trace.', '', '| SDK script | compile ms | evaluate ms (incl. compile) | later calls ms |', '| --- | ---: | ---: | ---: |'];
   const urls = [...new Set(all.flatMap((t) => [...t.perScript.keys()]))];
   for (const url of urls) {
