@@ -99,6 +99,8 @@ async function main() {
           await tab.goto(demo.url + PAGES[page], { waitUntil: 'load' });
           const accept = tab.getByRole('button', { name: ACCEPT[language], exact: true }).first();
           await accept.waitFor({ state: 'visible', timeout: 5000 }).catch(() => {});
+          const show = tab.locator('#demo-panel').getByRole('button', { name: 'Show' });
+          if (await show.isVisible()) await show.click(); // collapsed by default on a phone
           await tab.waitForTimeout(1200); // one panel poll
           const base = `${language}-${page}-${viewport.width}`;
           await shoot(tab, join(OUT_DIR, `${base}-before.png`), full);

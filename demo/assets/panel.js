@@ -41,12 +41,15 @@
     return new Date(time).toTimeString().slice(0, 8);
   }
 
+  /** Open by default where there is room; on a phone the one-line summary stays until asked. */
   function readOpen() {
+    var stored = null;
     try {
-      return sessionStorage.getItem(STATE_KEY) !== 'closed';
+      stored = sessionStorage.getItem(STATE_KEY);
     } catch (e) {
-      return true;
+      /* storage disabled */
     }
+    return stored ? stored === 'open' : window.innerWidth >= 700;
   }
 
   function writeOpen(open) {
