@@ -1,4 +1,5 @@
-import type { Settings, Texts } from '../config/types';
+import type { Settings } from '../config/types';
+import type { UiTexts } from './i18n/page-texts';
 import { categoryTitle } from './category-texts';
 import { fill } from './i18n/fill';
 import { listFormat } from './i18n/list-format';
@@ -10,7 +11,7 @@ const NO_SPACES = /^(zh|ja)/;
  * The banner's text: what essential cookies do, then (when the site has optional categories) what the
  * visitor is asked to allow, listing exactly the categories this site configured.
  */
-export function bannerText(settings: Settings, texts: Texts, lang: string): string {
+export function bannerText(settings: Settings, texts: UiTexts, lang: string): string {
   const purposes = settings.categories
     .filter((category) => !category.required)
     .map((category) => texts[category.id + 'Purposes'] || categoryTitle(category, texts, lang));

@@ -1,12 +1,13 @@
-import type { Settings, Texts } from '../config/types';
+import type { Settings } from '../config/types';
 import type { AgeGroup, ConsentState } from '../consent/types';
 import type { Draft } from './draft';
+import type { UiTexts } from './i18n/page-texts';
 
 /** Everything the components show. Components are pure functions of it: no state of their own. */
 export interface UiModel {
   settings: Settings;
   state: ConsentState;
-  texts: Texts;
+  texts: UiTexts;
   /** Language shown (BCP 47 primary subtag). */
   lang: string;
   draft: Draft;

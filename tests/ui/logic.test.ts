@@ -5,7 +5,9 @@ import { categoryDescription, categoryTitle } from '../../src/ui/category-texts'
 import { choicesFromDraft, initialDraft, wholeChoices, withAgeGroup, withCategory } from '../../src/ui/draft';
 import { directionOf } from '../../src/ui/i18n/direction';
 import { en } from '../../src/ui/i18n/en';
+import type { Texts } from '../../src/config/types';
 import { fill } from '../../src/ui/i18n/fill';
+import { PAGE_TEXTS } from '../../src/ui/i18n/page-texts';
 import { localize } from '../../src/ui/i18n/localize';
 import { resolveTexts } from '../../src/ui/i18n/resolve-texts';
 import { zh } from '../../src/ui/i18n/zh';
@@ -54,9 +56,18 @@ describe('draft', () => {
 
 describe('texts', () => {
   it('en and zh have every key, with the same placeholders', () => {
-    expect(Object.keys(zh).sort()).toEqual(Object.keys(en).sort());
+    const english: Texts = { ...en, ...PAGE_TEXTS.en };
+    const chinese: Texts = { ...zh, ...PAGE_TEXTS.zh };
+    expect(Object.keys(chinese).sort()).toEqual(Object.keys(english).sort());
     const placeholders = (text: string) => (text.match(/\{\w+\}/g) || []).sort();
-    for (const key of Object.keys(en)) expect(placeholders(zh[key]), key).toEqual(placeholders(en[key]));
+    for (const key of Object.keys(english)) expect(placeholders(chinese[key]), key).toEqual(placeholders(english[key]));
+  });
+
+  it('keeps the loader-only texts out of the UI chunk', () => {
+    for (const key of ['reopen', 'placeholderText', 'loadOnce', 'alwaysAllow']) {
+      expect(en).not.toHaveProperty(key);
+      expect(PAGE_TEXTS.en).toHaveProperty(key);
+    }
   });
 
   it('layers English, pack and site texts', () => {

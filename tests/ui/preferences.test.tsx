@@ -46,6 +46,14 @@ describe('preferences dialog', () => {
     screen.getByText('Counting visits');
   });
 
+  it('allows links and emphasis in category descriptions', async () => {
+    const { screen } = await preferences({
+      config: { categories: [{ id: 'analytics', description: 'See **our** [statistics notice](https://example.com/stats).' }] },
+    });
+    expect(screen.getByRole('link', { name: 'statistics notice' }).getAttribute('href')).toBe('https://example.com/stats');
+    expect(screen.getByText('our').tagName).toBe('STRONG');
+  });
+
   it('shows essential as always on and locked', async () => {
     const { screen, switchOf } = await preferences();
     const essential = switchOf('Essential');

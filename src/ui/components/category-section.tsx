@@ -2,6 +2,7 @@ import type { CategorySettings } from '../../config/types';
 import { categoryDescription, categoryTitle } from '../category-texts';
 import { isLockedForMinor } from '../draft';
 import type { UiProps } from '../model';
+import { RichText } from './rich-text';
 import { ServiceDetails } from './service-details';
 import { Switch } from './switch';
 
@@ -27,7 +28,7 @@ export function CategorySection({ model, on, category }: UiProps & { category: C
         />
       </div>
       <p id={textId}>
-        {categoryDescription(category, texts, lang)}
+        <RichText text={categoryDescription(category, texts, lang)} />
         {minorLocked && <span class="note"> {texts.minorNote}</span>}
       </p>
       {services.length > 0 && (

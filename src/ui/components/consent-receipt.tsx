@@ -1,4 +1,4 @@
-import type { Texts } from '../../config/types';
+import type { UiTexts } from '../i18n/page-texts';
 import type { ConsentRecord } from '../../consent/types';
 
 function formatDate(time: number, lang: string): string {
@@ -10,7 +10,7 @@ function formatDate(time: number, lang: string): string {
 }
 
 /** The id the visitor can quote to the site owner, and when they chose. */
-export function ConsentReceipt({ record, texts, lang }: { record: ConsentRecord; texts: Texts; lang: string }) {
+export function ConsentReceipt({ record, texts, lang }: { record: ConsentRecord; texts: UiTexts; lang: string }) {
   return (
     <dl class="meta">
       <dt>{texts.consentId}</dt>

@@ -1,7 +1,7 @@
-import type { Texts } from '../../config/types';
+import type { UiTexts } from '../i18n/page-texts';
 import { isSafeUrl } from '../safe-url';
 
-export function PolicyLink({ url, texts }: { url: string; texts: Texts }) {
+export function PolicyLink({ url, texts }: { url: string; texts: UiTexts }) {
   return url && isSafeUrl(url) ? (
     <>
       {' '}

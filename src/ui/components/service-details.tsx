@@ -1,4 +1,5 @@
-import type { ServiceSettings, Texts } from '../../config/types';
+import type { ServiceSettings } from '../../config/types';
+import type { UiTexts } from '../i18n/page-texts';
 import { localize } from '../i18n/localize';
 import { isSafeUrl } from '../safe-url';
 
@@ -8,7 +9,7 @@ export interface ServiceDetailsProps {
   labelledBy: string;
   hidden: boolean;
   services: ServiceSettings[];
-  texts: Texts;
+  texts: UiTexts;
   lang: string;
 }
 

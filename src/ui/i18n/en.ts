@@ -1,7 +1,7 @@
-import type { Texts } from '../../config/types';
+import type { UiTexts } from './page-texts';
 
 /** English: the complete pack every other language falls back to. Wording follows the seed policies. */
-export const en: Texts = {
+export const en: UiTexts = {
   bannerTitle: 'Cookies on this site',
   bannerText:
     'We use cookies and similar technologies for sign-in, security and fraud prevention, and to remember your preferences and language.',
@@ -27,10 +27,6 @@ export const en: Texts = {
   consentDate: 'Date of your choice',
   doNotSell: 'Do Not Sell or Share My Personal Information',
   gpcHonored: 'Opt-out request honored',
-  reopen: 'Cookie settings',
-  placeholderText: 'This content from {service} is blocked until you allow {category} cookies.',
-  loadOnce: 'Load once',
-  alwaysAllow: 'Always allow',
   crossBorderTitle: 'Transfer outside your country',
   crossBorderText:
     'We would like to send your personal information to {recipient} in {country} for {purpose}. Data concerned: {data}. Refusing does not affect the rest of the site.',

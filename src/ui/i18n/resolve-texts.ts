@@ -1,10 +1,11 @@
 import type { Settings, Texts } from '../../config/types';
 import { en } from './en';
+import type { UiTexts } from './page-texts';
 
 export interface ResolvedTexts {
   /** The language actually shown: English when nothing exists for the requested one. */
   lang: string;
-  texts: Texts;
+  texts: UiTexts;
 }
 
 /**
@@ -14,6 +15,6 @@ export interface ResolvedTexts {
  */
 export function resolveTexts(lang: string, pack: Partial<Texts> | null, configured: Settings['texts']): ResolvedTexts {
   const own = configured[lang];
-  if (!pack && !own) return { lang: 'en', texts: { ...en, ...configured.en } as Texts };
-  return { lang, texts: { ...en, ...(pack ? null : configured.en), ...pack, ...own } as Texts };
+  if (!pack && !own) return { lang: 'en', texts: { ...en, ...configured.en } as UiTexts };
+  return { lang, texts: { ...en, ...(pack ? null : configured.en), ...pack, ...own } as UiTexts };
 }

@@ -1,7 +1,7 @@
-import type { Texts } from '../../config/types';
+import type { UiTexts } from './page-texts';
 
 /** Simplified Chinese, built in beside English (the seed companies serve Chinese and English visitors). */
-export const zh: Texts = {
+export const zh: UiTexts = {
   bannerTitle: '本网站使用 Cookie',
   bannerText: '我们使用 Cookie 和类似技术（如网站信标）来实现登录、保障安全、防范欺诈，并记住您的偏好和语言设置。',
   bannerPurposes: '经您同意，我们和第三方还会将其用于{purposes}。您可以随时更改您的选择。',
@@ -25,10 +25,6 @@ export const zh: Texts = {
   consentDate: '选择日期',
   doNotSell: '请勿出售或共享我的个人信息',
   gpcHonored: '已遵从您的退出请求',
-  reopen: 'Cookie 设置',
-  placeholderText: '此内容来自 {service}，在您允许{category} Cookie 之前不会加载。',
-  loadOnce: '仅加载一次',
-  alwaysAllow: '始终允许',
   crossBorderTitle: '向境外提供个人信息',
   crossBorderText:
     '我们希望将您的个人信息提供给位于{country}的{recipient}，用于{purpose}。涉及的个人信息：{data}。拒绝不会影响网站的其他功能。',
