@@ -5,6 +5,7 @@ import { isHeld, needOf } from './marking';
 import { patchNetwork } from './network-guard';
 import type { BlockingHost, Need, Uninstall } from './types';
 import { urlCategory } from './url-category';
+import { watchTags } from './watch-tags';
 import { patchDocumentWrite } from './write-guard';
 
 type Proto = { prototype: object };
@@ -71,17 +72,6 @@ export function installAutoBlocker(host: BlockingHost): Uninstall {
     if (node.childElementCount) node.querySelectorAll(KIND_SELECTOR).forEach(check);
   };
 
-  const observer = new MutationObserver((records) => {
-    // While parsing, the parser reports every element on its own; later, a whole subtree may come at once.
-    const subtrees = document.readyState != 'loading';
-    for (const record of records) {
-      for (const node of record.addedNodes) {
-        if (node.nodeType == 1) subtrees ? checkTree(node as Element) : check(node as Element);
-      }
-    }
-  });
-  observer.observe(document, { childList: true, subtree: true });
-
   const patch = <T extends object>(target: T, name: keyof T & string, wrap: (original: any) => unknown) => {
     const descriptor = Object.getOwnPropertyDescriptor(target, name)!;
     Object.defineProperty(target, name, { ...descriptor, ...(wrap(descriptor) as PropertyDescriptor) });
@@ -127,6 +117,8 @@ export function installAutoBlocker(host: BlockingHost): Uninstall {
     patch(Element.prototype, name, inserting);
   }
 
+  restores.push(watchTags(check));
+
   const blocked = (url: string) => {
     const settings = $settings.get();
     const need = settings?.blocking.autoBlock != false && urlCategory(url, settings, base());
@@ -165,7 +157,6 @@ export function installAutoBlocker(host: BlockingHost): Uninstall {
   const unlisten = [$state.listen(release), $settings.listen(reclassify)];
 
   return () => {
-    observer.disconnect();
     unlisten.forEach((stop) => stop());
     restores.splice(0).reverse().forEach((restore) => restore());
   };

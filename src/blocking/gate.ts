@@ -4,6 +4,7 @@ import { categoryOf, isGranted } from './grant';
 import { URL_ATTRIBUTE } from './kinds';
 import { isHeld, MARKING_SELECTOR, needOf } from './marking';
 import type { BlockingHost, Need, Uninstall } from './types';
+import { watchTags } from './watch-tags';
 
 const EMBED = /^(IFRAME|VIDEO|AUDIO|EMBED|OBJECT)$/;
 
@@ -80,25 +81,13 @@ export function installGate(host: BlockingHost): Uninstall {
     }
   };
 
-  const observer = new MutationObserver((records) => {
-    // While parsing, the parser reports every element on its own; later, a whole subtree may come at once.
-    const subtrees = document.readyState != 'loading';
-    for (const record of records) {
-      for (const node of record.addedNodes) {
-        if (node.nodeType == 1) {
-          consider(node as Element);
-          if (subtrees && (node as Element).childElementCount) (node as Element).querySelectorAll(MARKING_SELECTOR).forEach(consider);
-        }
-      }
-    }
-  });
-  observer.observe(document, { childList: true, subtree: true });
+  const unwatch = watchTags(consider);
   document.addEventListener('DOMContentLoaded', schedule);
   const unlisten = [$state.listen(schedule), $settings.listen(schedule)];
   schedule();
 
   return () => {
-    observer.disconnect();
+    unwatch();
     document.removeEventListener('DOMContentLoaded', schedule);
     unlisten.forEach((stop) => stop());
   };
