@@ -7,6 +7,9 @@ import { DEFAULT_DIST_DIR, startDemo, type Demo } from '../../demo/server.mjs';
 import { bannerButton, hitKeys, openTab, settledHits, trackerCookies, type DemoTab } from './demo-harness';
 import { launchChromium } from './helpers/browser';
 
+/** The UI chunk loads lazily and third parties answer when they answer: give them time on a busy machine. */
+const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 10_000 });
+
 // The built SDK on the demo site, in Chromium: for each page and each choice, the exact third-party
 // hits and cookies; the site's own essential features after Reject all; the playground; the SPA.
 
@@ -104,10 +107,10 @@ describe('Accept all', () => {
     const hits = await settledHits(demo, RELEASED['/'].length);
     // The inline config (anonymize_ip) was queued before ns.js ran: its beacon carries aip=1.
     expect(hits.find((hit) => hit.kind === 'beacon')?.path).toContain('&aip=1&');
-    await expect.poll(() => trackerCookies(tab.context)).toEqual(sorted([...SCRIPT_COOKIES, 'IDE']));
+    await poll(() => trackerCookies(tab.context)).toEqual(sorted([...SCRIPT_COOKIES, 'IDE']));
     expect(JSON.parse((await tab.page.evaluate(() => localStorage.getItem('ns_client')))!)).toHaveProperty('cid');
     const frame = tab.page.frameLocator('[data-adpulse-slot="home-leaderboard"] iframe');
-    await expect.poll(() => frame.getByText('Ad · Adpulse').count()).toBe(1);
+    await poll(() => frame.getByText('Ad · Adpulse').count()).toBe(1);
   });
 
   it('on the blog loads the video and the map in place of their placeholders, with their providers’ cookies', async () => {
@@ -116,7 +119,7 @@ describe('Accept all', () => {
     await bannerButton(tab.page, 'Accept all').click();
     await settledHits(demo, RELEASED['/blog/edge-caching-explained'].length);
     expect(await tab.page.locator('.embed-video iframe').getAttribute('src')).toBe(`${demo.trackers.embed}/video/embed/edge-101?title=Edge%20caching%20in%203%20minutes`);
-    await expect.poll(() => tab.page.frameLocator('.embed-video iframe').getByRole('button', { name: 'Play' }).count()).toBe(1);
+    await poll(() => tab.page.frameLocator('.embed-video iframe').getByRole('button', { name: 'Play' }).count()).toBe(1);
     expect(await trackerCookies(tab.context)).toEqual(sorted([...SCRIPT_COOKIES, 'IDE', 'NID', 'VISITOR_INFO1_LIVE', 'YSC']));
   });
 
@@ -143,18 +146,18 @@ describe('Accept all', () => {
     await tab.page.goto(demo.url + '/pricing');
     await bannerButton(tab.page, 'Accept all').click();
     const id = (await state()).record!.id;
-    await expect.poll(async () => (await demo.receipts()).map((entry) => entry.receipt.consentId)).toContain(id);
+    await poll(async () => (await demo.receipts()).map((entry) => entry.receipt.consentId)).toContain(id);
     const stored = (await demo.receipts()).find((entry) => entry.receipt.consentId === id)!;
     expect(stored.receipt).toMatchObject({ method: 'accept-all', categories: { analytics: true, advertising: true } });
     await tab.page.goto(demo.url + '/receipts');
-    await expect.poll(() => tab.page.locator('.receipts-table').textContent()).toContain(id);
+    await poll(() => tab.page.locator('.receipts-table').textContent()).toContain(id);
   });
 
   it('withdrawn later: the page reloads, the tags stop and the trackers’ cookies and storage are removed', async () => {
     await tab.page.goto(demo.url + '/');
     await bannerButton(tab.page, 'Accept all').click();
     await settledHits(demo, RELEASED['/'].length);
-    await expect.poll(() => trackerCookies(tab.context)).toEqual(sorted([...SCRIPT_COOKIES, 'IDE']));
+    await poll(() => trackerCookies(tab.context)).toEqual(sorted([...SCRIPT_COOKIES, 'IDE']));
 
     demo.clearHits();
     await Promise.all([tab.page.waitForEvent('load'), tab.page.evaluate(() => window.Consentry!.rejectAll())]);
@@ -243,12 +246,12 @@ describe('the playground', () => {
   it('reports config errors from the SDK’s own validator, and invalid JSON', async () => {
     await tab.page.goto(demo.url + '/playground');
     const status = tab.page.locator('#config-status');
-    await expect.poll(() => status.textContent()).toMatch(/^✓ Valid config: 3 categories, 6 services$/);
+    await poll(() => status.textContent()).toMatch(/^✓ Valid config: 3 categories, 6 services$/);
 
     const editor = tab.page.locator('#config-editor');
     const text = await editor.inputValue();
     await editor.fill(text.replace('"id": "analytics"', '"id": "Analytics!"').replace('"expiresDays": 182', '"expiresDays": 999'));
-    await expect.poll(() => status.textContent()).toBe('✗ The SDK found 2 problems:');
+    await poll(() => status.textContent()).toBe('✗ The SDK found 2 problems:');
     const problems = await tab.page.locator('#config-problems li').allTextContents();
     expect(problems).toHaveLength(2);
     expect(problems.some((p) => p.startsWith('categories[1].id: '))).toBe(true);
@@ -256,29 +259,29 @@ describe('the playground', () => {
     expect(await tab.page.locator('#config-apply').isDisabled()).toBe(true);
 
     await editor.fill('{ "categories": [');
-    await expect.poll(() => status.textContent()).toMatch(/^✗ Not valid JSON: /);
+    await poll(() => status.textContent()).toMatch(/^✗ Not valid JSON: /);
   });
 
   it('applies an edited config to the page, and goes back to the site config', async () => {
     await tab.page.goto(demo.url + '/playground');
     const editor = tab.page.locator('#config-editor');
-    await expect.poll(() => tab.page.locator('#config-status').textContent()).toMatch(/^✓/);
+    await poll(() => tab.page.locator('#config-status').textContent()).toMatch(/^✓/);
     await editor.fill((await editor.inputValue()).replace('"Cookies on Cirrus Edge"', '"Edited in the playground"'));
-    await expect.poll(() => tab.page.locator('#config-apply').isDisabled()).toBe(false);
+    await poll(() => tab.page.locator('#config-apply').isDisabled()).toBe(false);
     await Promise.all([tab.page.waitForEvent('load'), tab.page.locator('#config-apply').click()]);
-    await expect.poll(() => tab.page.locator('consentry-ui').getByText('Edited in the playground').first().isVisible()).toBe(true);
+    await poll(() => tab.page.locator('consentry-ui').getByText('Edited in the playground').first().isVisible()).toBe(true);
     expect(await tab.page.locator('#config-source').textContent()).toContain('applied');
 
     await Promise.all([tab.page.waitForEvent('load'), tab.page.locator('#config-revert').click()]);
-    await expect.poll(() => tab.page.locator('consentry-ui').getByText('Cookies on Cirrus Edge').first().isVisible()).toBe(true);
+    await poll(() => tab.page.locator('consentry-ui').getByText('Cookies on Cirrus Edge').first().isVisible()).toBe(true);
     expect(await tab.page.locator('consentry-ui').getByText('Edited in the playground').count()).toBe(0);
   });
 
   it('“Reset my consent” forgets the choice and asks again', async () => {
     await tab.page.goto(demo.url + '/playground');
     await bannerButton(tab.page, 'Accept all').click();
-    await expect.poll(async () => (await state()).status).toBe('decided');
-    await expect.poll(() => tab.page.locator('#consent-summary').textContent()).toContain('accept-all');
+    await poll(async () => (await state()).status).toBe('decided');
+    await poll(() => tab.page.locator('#consent-summary').textContent()).toContain('accept-all');
     await tab.page.locator('#reset-consent').click();
     await bannerIsShown();
     expect((await state()).status).toBe('pending');
@@ -302,7 +305,7 @@ describe('the SPA (npm build)', () => {
   it('receives events, reports route changes as page views once analytics is granted, and gates a routed embed', async () => {
     await tab.page.goto(demo.url + '/spa/');
     await bannerIsShown();
-    await expect.poll(events).toContain('shown');
+    await poll(events).toContain('shown');
 
     // Before consent, a routed embed is held.
     await tab.page.locator('a[data-route="/spa/tutorials"]').click();
@@ -311,8 +314,8 @@ describe('the SPA (npm build)', () => {
     expect(await settledHits(demo, 0, { quietMs: 800 })).toEqual([]);
 
     await bannerButton(tab.page, 'Accept all').click();
-    await expect.poll(events).toEqual(expect.arrayContaining(['consent', 'change', 'hidden']));
-    await expect.poll(() => tab.page.locator('#spa-state [data-category="analytics"]').textContent()).toBe('analytics ✓');
+    await poll(events).toEqual(expect.arrayContaining(['consent', 'change', 'hidden']));
+    await poll(() => tab.page.locator('#spa-state [data-category="analytics"]').textContent()).toBe('analytics ✓');
     const released = ['embed iframe /video/embed/console-tour', ...ANALYTICS];
     expect(hitKeys(await settledHits(demo, released.length))).toEqual(sorted(released));
 
@@ -324,7 +327,7 @@ describe('the SPA (npm build)', () => {
     expect(pageViews.every((hit) => hit.page === '/spa/traffic')).toBe(true);
 
     await tab.page.locator('#spa-cookie-settings').click();
-    await expect.poll(events).toContain('shown');
+    await poll(events).toContain('shown');
     expect(tab.errors).toEqual([]);
   });
 
@@ -332,9 +335,9 @@ describe('the SPA (npm build)', () => {
     await tab.page.goto(demo.url + '/spa/privacy');
     await bannerIsShown();
     await tab.page.locator('#spa-toggle-analytics').check();
-    await expect.poll(async () => (await state()).categories).toEqual({ essential: true, analytics: true, advertising: false });
+    await poll(async () => (await state()).categories).toEqual({ essential: true, analytics: true, advertising: false });
     expect((await state()).record?.method).toBe('api');
     expect(hitKeys(await settledHits(demo, ANALYTICS.length))).toEqual(sorted(ANALYTICS));
-    await expect.poll(() => tab.page.locator('#spa-toggle-analytics').isChecked()).toBe(true);
+    await poll(() => tab.page.locator('#spa-toggle-analytics').isChecked()).toBe(true);
   });
 });

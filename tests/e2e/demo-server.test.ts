@@ -8,6 +8,9 @@ import { validateConfig } from '../../src/config/validate';
 import { openTab } from './demo-harness';
 import { launchChromium } from './helpers/browser';
 
+/** The UI chunk loads lazily and third parties answer when they answer: give them time on a busy machine. */
+const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 10_000 });
+
 // The demo server on its own: the fake third parties, the site's essential features, the receipt
 // endpoint and the templating. The SDK's behaviour on the demo is in demo-consent.test.ts.
 
@@ -373,10 +376,10 @@ describe('in Chromium', () => {
     const tab = await openTab(browser);
     await tab.page.goto(demo.url + '/contact');
     const panel = tab.page.locator('#demo-panel');
-    await expect.poll(() => panel.getAttribute('aria-label')).toBe('Demo inspector (not part of the consentry SDK)');
-    await expect.poll(() => panel.locator('.dp-bar').textContent()).toContain('not of the consentry SDK');
+    await poll(() => panel.getAttribute('aria-label')).toBe('Demo inspector (not part of the consentry SDK)');
+    await poll(() => panel.locator('.dp-bar').textContent()).toContain('not of the consentry SDK');
     // The HttpOnly session cookie is invisible to scripts; the panel learns its name from the server.
-    await expect.poll(() => panel.locator('.dp-section').nth(2).textContent()).toContain('sid');
+    await poll(() => panel.locator('.dp-section').nth(2).textContent()).toContain('sid');
     await panel.getByRole('button', { name: 'Hide' }).click();
     expect(await panel.locator('#demo-panel-body').isHidden()).toBe(true);
     await tab.page.goto(demo.url + '/privacy');
