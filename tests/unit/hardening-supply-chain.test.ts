@@ -1,0 +1,95 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/*
+ * Supply chain: what a site ships with consentry is our code plus three small libraries, each locked to
+ * an exact, integrity-checked tarball with no dependencies of its own. A new runtime dependency (or a
+ * dependency that grew one) has to be a deliberate change to this test.
+ */
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+const RUNTIME = ['js-cookie', 'nanostores', 'preact'];
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8'));
+
+describe('runtime dependencies', () => {
+  it('are exactly preact, nanostores and js-cookie', () => {
+    expect(Object.keys(pkg.dependencies).sort()).toEqual(RUNTIME);
+    expect(pkg.optionalDependencies ?? {}).toEqual({});
+    expect(pkg.peerDependencies ?? {}).toEqual({});
+    expect(pkg.bundleDependencies ?? pkg.bundledDependencies ?? []).toEqual([]);
+  });
+
+  it('are locked as in package.json, to integrity-checked tarballs, with no dependencies of their own', () => {
+    expect(lock.packages[''].dependencies).toEqual(pkg.dependencies);
+    for (const name of RUNTIME) {
+      const entry = lock.packages['node_modules/' + name];
+      expect(entry, name).toBeDefined();
+      expect(entry.dev, name).toBeUndefined();
+      // No `resolved` URL is written (npm then uses the configured registry); the hash pins the tarball.
+      if (entry.resolved) expect(entry.resolved, name).toMatch(new RegExp(`^https://registry\\.npmjs\\.org/${name}/-/${name}-${entry.version}\\.tgz$`));
+      expect(entry.integrity, name).toMatch(/^sha512-[A-Za-z0-9+/]{86}==$/);
+      expect(entry.dependencies ?? {}, name).toEqual({});
+      for (const [peer, meta] of Object.entries((entry.peerDependenciesMeta ?? {}) as { [name: string]: { optional?: boolean } })) {
+        expect(meta.optional, `${name} → ${peer}`).toBe(true);
+      }
+      expect(Object.keys(entry.peerDependencies ?? {}).sort(), name).toEqual(Object.keys(entry.peerDependenciesMeta ?? {}).sort());
+      expect(entry.hasInstallScript, name).toBeUndefined();
+      // The caret range's floor is the locked version: `npm install` cannot pick an older (patched-away) one.
+      expect(pkg.dependencies[name], name).toBe('^' + entry.version);
+    }
+  });
+
+  it('leave nothing but dev tooling in the lock file', () => {
+    const shipped = Object.entries(lock.packages as { [path: string]: { dev?: boolean; devOptional?: boolean } })
+      .filter(([path, entry]) => path && !entry.dev && !entry.devOptional)
+      .map(([path]) => path.replace(/^node_modules\//, ''));
+    expect(shipped.sort()).toEqual(RUNTIME);
+  });
+});
+
+const filesUnder = (dir: string, pattern: RegExp): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    return entry.isDirectory() ? filesUnder(path, pattern) : pattern.test(entry.name) ? [path] : [];
+  });
+
+/** Module specifiers of static imports, re-exports and dynamic imports of string literals. */
+const specifiers = (code: string) =>
+  [...code.matchAll(/(?:\bimport|\bexport)\s*(?:[\w*{}\s,$]*?\bfrom\s*)?["']([^"']+)["']|\bimport\(\s*["']([^"']+)["']\s*\)/g)].map(
+    (m) => m[1] ?? m[2],
+  );
+
+const DIST = join(ROOT, 'dist');
+describe.runIf(existsSync(join(DIST, 'consentry.min.js')))('the built files', () => {
+  it('import nothing outside the package but the three runtime dependencies', () => {
+    const files = filesUnder(DIST, /\.mjs$/);
+    expect(files.length).toBeGreaterThan(0);
+    const bare = new Set(files.flatMap((file) => specifiers(readFileSync(file, 'utf8'))).filter((s) => !s.startsWith('.')));
+    expect([...bare].filter((s) => !RUNTIME.includes(s.split('/')[0]))).toEqual([]);
+  });
+
+  it('for the script tag are self-contained: no import, no require, no other origin', () => {
+    for (const file of filesUnder(DIST, /\.min\.js$/)) {
+      const code = readFileSync(file, 'utf8');
+      expect(specifiers(code), relative(DIST, file)).toEqual([]);
+      expect(code, relative(DIST, file)).not.toMatch(/\brequire\(\s*["']/);
+      // Lazy parts come from next to the loader (or ui.assetsUrl): no CDN or tracker URL is built in.
+      expect(code.match(/https?:\/\/[^\s"'`)]+/g) ?? [], relative(DIST, file)).toEqual(
+        (code.match(/https?:\/\/[^\s"'`)]+/g) ?? []).filter((url) => /^https?:\/\/(www\.w3\.org|[\w.-]*iabgpp|[\w.-]*iab\.com)/.test(url)),
+      );
+    }
+  });
+});
+
+describe('the lexer this test relies on', () => {
+  it('finds static, re-exported and dynamic imports, minified or not', () => {
+    expect(specifiers(`import{a as b}from"preact";export{c}from'./x.mjs';import 'js-cookie';const m=import("nanostores")`)).toEqual([
+      'preact',
+      './x.mjs',
+      'js-cookie',
+      'nanostores',
+    ]);
+  });
+});
