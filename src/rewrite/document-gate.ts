@@ -23,6 +23,16 @@ export interface DocumentGateOptions {
 }
 
 /**
+ * Whether the URL parser would resolve `url` against the base's origin: no scheme, and not starting with
+ * two slashes (or backslashes, which special URLs treat alike) once tabs, newlines and surrounding C0
+ * controls and spaces are stripped, as the parser strips them.
+ */
+export function isPathRelative(url: string): boolean {
+  const bare = url.replace(/[\t\n\r]/g, '').replace(/^[\x00-\x20]+/, '');
+  return !/^([a-zA-Z][a-zA-Z0-9+.-]*:|[\\/]{2})/.test(bare);
+}
+
+/**
  * The per-document decision, shared by every parser (parse5 here, lol-html in the Worker): tags come in
  * document order, the first `<base href>` moves the base URL for what follows (as the preload scanner
  * does), and each fetching tag is planned against the grants.
@@ -31,9 +41,14 @@ export function createDocumentGate(options: DocumentGateOptions): TagHandler {
   const { settings, grants, pageUrl, classifier = classifyUrl, onHeld } = options;
   let base = pageUrl;
   let baseSeen = false;
+  let baseIsOwn = true;
+  // Without site rules, a path-relative URL under an own base is the site's own: no URL parsing needed
+  // (most URLs in a page are; this halves the rewriter's cost on a typical page).
+  const noRules = !settings?.blocking.rules.length;
   // Resolved against the document base, but "same origin" means the page's origin: a <base href> on a
   // tracker's host must not make the tracker the site's own.
   const classify = (url: string) => {
+    if (noRules && baseIsOwn && isPathRelative(url)) return null;
     let absolute: string;
     try {
       absolute = new URL(url.trim(), base).href;
@@ -49,7 +64,10 @@ export function createDocumentGate(options: DocumentGateOptions): TagHandler {
         baseSeen = true;
         try {
           const resolved = new URL(href.trim(), pageUrl);
-          if (/^https?:$/.test(resolved.protocol)) base = resolved.href;
+          if (/^https?:$/.test(resolved.protocol)) {
+            base = resolved.href;
+            baseIsOwn = resolved.origin === new URL(pageUrl).origin;
+          }
         } catch {
           // An unparsable base leaves the page URL as the base, as in browsers.
         }

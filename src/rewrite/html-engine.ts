@@ -50,33 +50,59 @@ function serializeStartTag(token: Token.TagToken): string {
 /**
  * parse5's spec tree builder drives its tokenizer (raw text in script/style/textarea/noscript, foreign
  * content in svg/math exactly as browsers decide it) and tells which namespace each start tag's element
- * lands in; the output is the input source, copied by token offsets, with held start tags re-serialized.
- * (parse5-html-rewriting-stream emits the same raw source, but its parser-feedback simulator mis-tracks
- * foreign content — `<math/>`, `<svg><svg><img>`, `<div><svg></div>` — so it would miss tags and edit
- * inline scripts; the fuzz test finds those.)
+ * lands in; the output is the input source, copied in long runs by offset, with held start tags
+ * re-serialized. (parse5-html-rewriting-stream emits the same raw source, but its parser-feedback
+ * simulator mis-tracks foreign content — `<math/>`, `<svg><svg><img>`, `<div><svg></div>` — so it would
+ * miss tags and edit inline scripts; the fuzz test finds those.) Location info is off (it triples the
+ * tokenizer's allocations): tag offsets are read from the preprocessor where the tokenizer starts a tag
+ * token and where it emits one, at its '>'.
  */
 class GatingParser extends Parser<DefaultTreeAdapterMap> {
   _out = '';
   /** Source offset up to which input has been copied or replaced. */
   _copiedTo = 0;
+  /** Source offset up to which input may be copied: the end of the last tag the tokenizer emitted. */
+  _safeTo = 0;
+  /** Where the tag token in progress started (its '<'). */
+  _tagStart = 0;
   /** The current start tag's attributes, and the namespace its element was created in (null: none was). */
   _tagAttrs: Token.Attribute[] | null = null;
   _tagNamespace: string | null = null;
   _noscript: HtmlEngine | null = null;
 
   constructor(private readonly _handle: TagHandler) {
-    super({
-      sourceCodeLocationInfo: true,
-      scriptingEnabled: true,
-      treeAdapter: { ...defaultTreeAdapter, ...SKELETON_ADAPTER },
-    });
+    super({ scriptingEnabled: true, treeAdapter: { ...defaultTreeAdapter, ...SKELETON_ADAPTER } });
+    const tokenizer = this.tokenizer as unknown as TokenizerInternals;
+    const preprocessor = tokenizer.preprocessor;
+    const { _createStartTagToken: startTag, _createEndTagToken: endTag } = tokenizer;
+    // Called with the current code point on the tag name's first letter: '<' is 1 back, '</' 2.
+    tokenizer._createStartTagToken = () => {
+      this._tagStart = preprocessor.offset - 1;
+      startTag.call(tokenizer);
+    };
+    tokenizer._createEndTagToken = () => {
+      this._tagStart = preprocessor.offset - 2;
+      endTag.call(tokenizer);
+    };
+    // The parser drops input it has finished with (past 64 KB): copy it out first. It only does so
+    // between tokens, never inside a tag.
+    const drop = preprocessor.dropParsedChunk;
+    preprocessor.dropParsedChunk = (keep = 0) => {
+      if (preprocessor.willDropParsedChunk()) this._copyTo(preprocessor.offset - keep);
+      drop.call(preprocessor, keep);
+    };
+  }
+
+  /** The offset just past the '>' the tokenizer is on when it emits a tag. */
+  _tagEnd(): number {
+    return this.tokenizer.preprocessor.offset + 1;
   }
 
   /** Copies source up to `offset`, into the noscript rewriter while inside one. */
   _copyTo(offset: number) {
     if (offset <= this._copiedTo) return;
     const { html, droppedBufferSize } = this.tokenizer.preprocessor;
-    const raw = html.slice(Math.max(this._copiedTo - droppedBufferSize, 0), offset - droppedBufferSize);
+    const raw = html.slice(this._copiedTo - droppedBufferSize, offset - droppedBufferSize);
     this._copiedTo = offset;
     this._out += this._noscript ? this._noscript.write(raw) : raw;
   }
@@ -87,8 +113,8 @@ class GatingParser extends Parser<DefaultTreeAdapterMap> {
   }
 
   override onStartTag(token: Token.TagToken): void {
-    const { startOffset, endOffset } = token.location!;
-    this._copyTo(startOffset);
+    const start = this._tagStart;
+    const end = this._tagEnd();
     this._tagAttrs = token.attrs;
     this._tagNamespace = null;
     super.onStartTag(token);
@@ -97,25 +123,27 @@ class GatingParser extends Parser<DefaultTreeAdapterMap> {
     this._tagAttrs = null;
     const edit = namespace === HTML_NS ? this._handle(viewOf(token)) : null;
     if (edit) {
+      this._copyTo(start);
       applyEdit(token.attrs, edit);
       this._out += serializeStartTag(token);
-      this._copiedTo = endOffset;
-    } else {
-      this._copyTo(endOffset);
+      this._copiedTo = end;
     }
+    this._safeTo = end;
     // With scripting on (every visitor who can consent), <noscript> content is raw text; without it, it is
     // markup that loads — and a visitor without JavaScript can never consent. So it is rewritten as well.
     if (token.tagName === 'noscript' && namespace === HTML_NS && this.tokenizer.state === TokenizerMode.RAWTEXT) {
+      this._copyTo(end);
       this._noscript = createHtmlEngine(this._handle);
     }
   }
 
   override onEndTag(token: Token.TagToken): void {
-    const { startOffset, endOffset } = token.location!;
-    this._copyTo(startOffset);
-    if (this._noscript) this._closeNoscript();
+    if (this._noscript) {
+      this._copyTo(this._tagStart);
+      this._closeNoscript();
+    }
     super.onEndTag(token);
-    this._copyTo(endOffset);
+    this._safeTo = this._tagEnd();
   }
 
   _closeNoscript() {
@@ -131,31 +159,6 @@ class GatingParser extends Parser<DefaultTreeAdapterMap> {
     element.parentNode = insertion.parent;
   }
 
-  override onCharacter(token: Token.CharacterToken): void {
-    super.onCharacter(token);
-    this._copyTo(token.location!.endOffset);
-  }
-
-  override onNullCharacter(token: Token.CharacterToken): void {
-    super.onNullCharacter(token);
-    this._copyTo(token.location!.endOffset);
-  }
-
-  override onWhitespaceCharacter(token: Token.CharacterToken): void {
-    super.onWhitespaceCharacter(token);
-    this._copyTo(token.location!.endOffset);
-  }
-
-  override onComment(token: Token.CommentToken): void {
-    super.onComment(token);
-    this._copyTo(token.location!.endOffset);
-  }
-
-  override onDoctype(token: Token.DoctypeToken): void {
-    super.onDoctype(token);
-    this._copyTo(token.location!.endOffset);
-  }
-
   override onEof(token: Token.EOFToken): void {
     super.onEof(token);
     // Everything left, including a tag still open at EOF, which parsers drop but whose bytes stay.
@@ -165,10 +168,22 @@ class GatingParser extends Parser<DefaultTreeAdapterMap> {
   }
 
   _take(): string {
+    this._copyTo(this._safeTo);
     const out = this._out;
     this._out = '';
     return out;
   }
+}
+
+/** The tokenizer members used above (protected or internal in parse5's types). */
+interface TokenizerInternals {
+  _createStartTagToken(): void;
+  _createEndTagToken(): void;
+  preprocessor: {
+    offset: number;
+    willDropParsedChunk(): boolean;
+    dropParsedChunk(keep?: number): void;
+  };
 }
 
 /**

@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { isPathRelative } from '../../src/rewrite/document-gate';
 import { decodeAttribute } from '../../src/rewrite/decode-attribute';
 import { addVary, isRewritableHtml, variantEtag } from '../../src/rewrite/html-response';
 import { srcsetUrls } from '../../src/rewrite/srcset-urls';
@@ -55,5 +57,33 @@ describe('HTTP helpers', () => {
   it('makes weak per-variant ETags', () => {
     expect(variantEtag('"abc"', 'cs1')).toBe('W/"abc-cs1"');
     expect(variantEtag('W/"abc"', 'cs1')).toBe('W/"abc-cs1"');
+  });
+});
+
+describe('isPathRelative', () => {
+  it.each([
+    ['/a.js', true], ['a.js', true], ['?q', true], ['#x', true], ['', true], ['./x:y', true],
+    ['//evil.example/x', false], ['/\\evil.example', false], ['\t/\n/evil.example', false], [' \x01//evil.example', false],
+    ['https://x', false], ['HTTP://x', false], ['javascript:x', false], ['data:,', false], ['a+b.c-d:x', false],
+  ])('%j → %s', (url, expected) => {
+    expect(isPathRelative(url)).toBe(expected);
+  });
+
+  it('never claims a URL the URL parser resolves to another origin', () => {
+    const base = 'https://own.example/dir/page';
+    const char = fc.constantFrom('a', 'h', 't', 'p', 's', '/', '\\', ':', '.', '@', '?', '#', '%', '\t', '\n', '\r', ' ', '\x01', '\x7f', 'é');
+    fc.assert(
+      fc.property(fc.array(char, { maxLength: 12 }).map((chars) => chars.join('')), (url) => {
+        if (!isPathRelative(url)) return;
+        let origin: string | null = null;
+        try {
+          origin = new URL(url, base).origin;
+        } catch {
+          return;
+        }
+        expect(origin).toBe('https://own.example');
+      }),
+      { numRuns: 20000 },
+    );
   });
 });
