@@ -21,6 +21,8 @@ export interface VisitResult {
 
 /** How long to look for a banner button before falling back to the API (or giving up). */
 const BANNER_WAIT_MS = { consentry: 10_000, other: 600 };
+const ACCEPT_PAUSE_MS = 200;
+const ACCEPT_PAUSE_MAX_MS = 1000;
 
 /**
  * One page in a fresh profile. First as a new visitor who has not chosen; then, for `scan`, after
@@ -56,14 +58,17 @@ export async function visitPage(browser: Browser, url: string, depth: number, op
     observer.setPhase(phase);
     session.restartClock();
     visit.consentBy = await choose(page, choice, settings, visit.consentry ? BANNER_WAIT_MS.consentry : BANNER_WAIT_MS.other);
-    await session.settle();
 
     if (options.mode == 'scan') {
+      // What the choice starts on this page is seen again, whole, on the consented load that follows:
+      // a short pause for what it sends at once is enough here.
+      await observer.waitForQuiet(ACCEPT_PAUSE_MS, Math.min(ACCEPT_PAUSE_MAX_MS, session.remaining()));
       // Some tags only run when the page loads with consent already given.
       const again = await session.load(url);
       if (again.timedOut) visit.error = `after accepting: ${again.error}`;
       visit.snapshots.push(await takeSnapshot(page, observer, phase));
     } else {
+      await session.settle();
       visit.snapshots.push(await takeSnapshot(page, observer, phase));
       const next = options.nextPage?.(visit.links, url) || url;
       observer.setPhase('next-page-after-reject');
