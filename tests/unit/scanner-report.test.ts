@@ -175,7 +175,7 @@ describe('reports', () => {
     const markdown = renderMarkdown(sections);
     expect(markdown).toContain('| `_ga` | Google Analytics |');
     expect(markdown).toContain('`ns_visitor\\|<b>`');
-    expect(escapeMarkdown('a|b <img src=x> [x](y) *z*\nnext')).toBe('a\\|b &lt;img src=x&gt; \\[x\\]\\(y\\) \\*z\\* next');
+    expect(escapeMarkdown('a|b <img src=x> [x](y) *z* _w_\nnext')).toBe('a\\|b &lt;img src=x&gt; \\[x\\](y) \\*z\\* \\_w\\_ next');
     expect(markdown).toMatch(/## Unclassified: decide/);
   });
   it('HTML: one self-contained page, every value escaped, no script', () => {

@@ -7,7 +7,8 @@ export function escapeMarkdown(text: string): string {
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1');
+    // Enough to stop emphasis, code, links and cells; "(" or "#" mean nothing mid-line once "[" is escaped.
+    .replace(/([\\`*_[\]|~])/g, '\\$1');
 }
 
 /** A name as a code span; a span cannot hold a pipe in a table, nor a backtick of its own length. */
