@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Screenshots of every demo page before and after consent, with the demo panel open, at 1280 and
- * 375 px wide, in English and Chinese, into screenshots/ (git-ignored). Needs `npm run build` first.
+ * 375 px wide, in English and Chinese, into screenshots/demo/ (git-ignored). Needs `npm run build` first.
  *
  *   node demo/screenshot.mjs [--lang en|zh] [--page home,blog] [--full]
  *
@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startDemo } from './server.mjs';
 
-const OUT_DIR = fileURLToPath(new URL('../screenshots/', import.meta.url));
+const OUT_DIR = fileURLToPath(new URL('../screenshots/demo/', import.meta.url));
 /** Same browser and flags as tests/e2e/helpers/browser.ts (Debian Chromium, never a downloaded one). */
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
