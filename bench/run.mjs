@@ -8,7 +8,7 @@
  *
  * Environment: BENCH_RUNS (as --runs); BENCH_DIST=dir (the consentry build to test, default dist/);
  * BENCH_COMPARE=dir1,dir2 (more consentry builds as extra columns of the same run, to judge a change);
- * BENCH_SKIP=klaro,auto-blocker,… (leave SDKs or the auto-blocker figure out); BENCH_CONFIG_FIRST=1 (inline config before the loader).
+ * BENCH_SKIP=klaro,auto-blocker,… (leave SDKs or the auto-blocker figure out).
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -19,6 +19,7 @@ import { htmlAsset, startSite, startTracker } from './harness/servers.mjs';
 import { baselineLine, markdownTable } from './harness/table.mjs';
 import { baselineHeld, baselineRun, comparedBuilds, inlineConfigMarkup, SDKS } from './harness/variants.mjs';
 import { sanityNotes } from './harness/sanity.mjs';
+import { barsSection } from './harness/bars.mjs';
 import { autoBlockerSection } from './harness/auto-blocker-section.mjs';
 
 // The flags of tests/e2e/helpers/browser.ts (a .ts file this plain script cannot import).
@@ -54,43 +55,47 @@ try {
     urls.set(variant.id, site.origin + path);
   }
 
-  // Each SDK records its own consent cookie once; returning runs replay it into a fresh context.
-  const consentCookies = new Map();
-  let browser = await launch();
-  for (const sdk of [...sdks]) {
-    try {
-      consentCookies.set(sdk.id, await recordAcceptAll(browser, { url: urls.get(sdk.id), variant: sdk }));
-    } catch (error) {
-      // A build that does not run in the browser yet: measure the others, and say so.
-      sdks.splice(sdks.indexOf(sdk), 1);
-      notes.push(`${sdk.name} left out: it did not run (${error.message.split('\n')[0]}).`);
+  // One browser for the whole run (its first page view, which pays for warming Chromium up, is thrown
+  // away); a fresh context, so an empty cache and cookie jar, for every page view measured.
+  const browser = await launch();
+  const chromiumVersion = browser.version();
+  const results = new Map();
+  try {
+    // Each SDK records its own consent cookie once; returning runs replay it into a fresh context.
+    const consentCookies = new Map();
+    for (const sdk of [...sdks]) {
+      try {
+        consentCookies.set(sdk.id, await recordAcceptAll(browser, { url: urls.get(sdk.id), variant: sdk }));
+      } catch (error) {
+        // A build that does not run in the browser yet: measure the others, and say so.
+        sdks.splice(sdks.indexOf(sdk), 1);
+        notes.push(`${sdk.name} left out: it did not run (${error.message.split('\n')[0]}).`);
+      }
     }
-  }
-  await browser.close();
-
-  const results = new Map(variants.map((v) => [v.id, { first: [], returning: [] }]));
-  const plan = [
-    { variant: baselineHeld, visit: 'first' },
-    { variant: baselineRun, visit: 'returning' },
-    ...sdks.flatMap((variant) => [{ variant, visit: 'first' }, { variant, visit: 'returning' }]),
-  ];
-  for (let round = 0; round < RUNS; round++) {
-    // A new browser per round, and the order rotated, so drift on a busy machine is shared fairly.
-    browser = await launch();
-    // The first page view of a fresh browser pays for warming Chromium itself: keep it out.
     await measure(browser, { url: urls.get(baselineHeld.id), variant: baselineHeld, expectBanner: false });
-    const order = plan.map((_, i) => plan[(i + round * 2) % plan.length]);
-    for (const { variant, visit } of order) {
-      const run = await measure(browser, {
-        url: urls.get(variant.id),
-        variant,
-        cookies: visit === 'returning' ? consentCookies.get(variant.id) || [] : [],
-        expectBanner: visit === 'first',
-      });
-      results.get(variant.id)[visit].push(run);
+
+    for (const v of [baselineHeld, baselineRun, ...sdks]) results.set(v.id, { first: [], returning: [] });
+    const plan = [
+      { variant: baselineHeld, visit: 'first' },
+      { variant: baselineRun, visit: 'returning' },
+      ...sdks.flatMap((variant) => [{ variant, visit: 'first' }, { variant, visit: 'returning' }]),
+    ];
+    for (let round = 0; round < RUNS; round++) {
+      // The order rotates each round, so drift on a busy machine is shared fairly.
+      const order = plan.map((_, i) => plan[(i + round * 2) % plan.length]);
+      for (const { variant, visit } of order) {
+        const run = await measure(browser, {
+          url: urls.get(variant.id),
+          variant,
+          cookies: visit === 'returning' ? consentCookies.get(variant.id) || [] : [],
+          expectBanner: visit === 'first',
+        });
+        results.get(variant.id)[visit].push(run);
+      }
+      process.stderr.write(`round ${round + 1}/${RUNS} done (${((Date.now() - started) / 1000).toFixed(0)} s)\n`);
     }
+  } finally {
     await browser.close();
-    process.stderr.write(`round ${round + 1}/${RUNS} done (${((Date.now() - started) / 1000).toFixed(0)} s)\n`);
   }
 
   const autoBlocker = (process.env.BENCH_SKIP || '').split(',').includes('auto-blocker')
@@ -98,12 +103,13 @@ try {
     : await autoBlockerSection(new URL('./auto-blocker.mjs', import.meta.url), { runs: RUNS });
   notes.push(...sanityNotes(sdks, results));
 
-  const chromiumVersion = await (async () => { const b = await launch(); const v = b.version(); await b.close(); return v; })();
   console.log(`\n## consentry benchmark: median of ${RUNS} cold runs, Chromium ${chromiumVersion} headless, ${new Date().toISOString().slice(0, 10)}\n`);
   const configBytes = sdks.map((sdk) => gzipSync(inlineConfigMarkup(sdk), { level: 9 }).length);
   console.log(markdownTable({ sdks, results, configBytes }));
   console.log('\n' + baselineLine(results));
   console.log('Bytes: gzip -9 bodies of the SDK files (Resource Timing encodedBodySize); inline config markup not included. Added times: median of the variant minus median of the baseline (first visit: tags held; returning: tags run).');
+  const bars = barsSection(sdks, results);
+  if (bars) console.log('\n' + bars);
   console.log('\n' + autoBlocker);
   if (notes.length) console.log('\nNotes:\n' + notes.map((n) => '- ' + n).join('\n'));
   console.log(`\n(${((Date.now() - started) / 1000).toFixed(0)} s)`);

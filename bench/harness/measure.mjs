@@ -3,7 +3,7 @@ import { TAG_URL_PATTERNS } from './page.mjs';
 import { CPU_TRACE_CATEGORIES, cpuTimes } from './cpu-time.mjs';
 
 /** Quiet time after load (and after the banner, when one is expected) before reading the counters. */
-export const SETTLE_MS = 600;
+export const SETTLE_MS = 500;
 const BANNER_TIMEOUT_MS = 8000;
 
 /**
@@ -47,6 +47,9 @@ export async function measure(browser, { url, variant, cookies = [], expectBanne
           sdkFiles: sdk.map((r) => new URL(r.name).pathname),
           fcp: paint ? paint.startTime : null,
           load: navigation ? navigation.loadEventEnd : null,
+          domContentLoaded: navigation ? navigation.domContentLoadedEventEnd : null,
+          // When each SDK file started and finished arriving: where the time to the banner goes.
+          sdkTimings: sdk.map((r) => ({ path: new URL(r.name).pathname, start: r.startTime, end: r.responseEnd })),
           tagsRan: Object.entries(tagPatterns).filter(([, p]) => resources.some((r) => r.name.includes(p))).map(([k]) => k),
         };
       },

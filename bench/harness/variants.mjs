@@ -47,7 +47,6 @@ const CONSENTRY_CONFIG = {
 
 /**
  * consentry as a site uses it: the loader first in <head>, the inline config right after it.
- * BENCH_CONFIG_FIRST=1 puts the config before the loader instead (for a build that reads it only at boot).
  * @param {{ id: string, name: string, dist: () => string, base: string }} build
  */
 export function consentryVariant({ id, name, dist, base }) {
@@ -56,7 +55,7 @@ export function consentryVariant({ id, name, dist, base }) {
   return {
     id,
     name,
-    headFirst: process.env.BENCH_CONFIG_FIRST ? `${config}\n${loader}` : `${loader}\n${config}`,
+    headFirst: `${loader}\n${config}`,
     tag: (t) =>
       t.src
         ? `<script type="text/plain" data-consent="${t.category}" src="${attr(t.src)}"></script>`
