@@ -231,3 +231,22 @@ describe('hostile environments', () => {
     await tab.waitForFunction(() => document.querySelector('consentry-ui')?.shadowRoot?.querySelector('[role="dialog"]'));
   });
 });
+
+describe('placeholders', () => {
+  it('a held video embed shows a placeholder; "Always allow" grants its category and loads it', async () => {
+    server.page('/embed', page(inline(CONFIG), '<iframe id="video" data-consent="advertising" data-src="/video-frame" width="560" height="315" title="Video"></iframe>'));
+    server.page('/video-frame', '<!doctype html><p>video</p>');
+    await context.addCookies([{ name: 'consentry', value: record(), url: server.origin }]);
+    await tab.goto(server.origin + '/embed');
+    const placeholder = tab.locator('[data-consentry-placeholder="advertising"]');
+    await placeholder.waitFor();
+    const box = await placeholder.boundingBox();
+    expect(Math.round(box!.width)).toBe(560);
+    expect(Math.round(box!.height)).toBe(315);
+    expect(server.hits.some((h) => h.path === '/video-frame')).toBe(false);
+    await placeholder.getByRole('button', { name: /always allow/i }).click();
+    await expect.poll(() => server.hits.some((h) => h.path === '/video-frame')).toBe(true);
+    expect(await state()).toMatchObject({ categories: { analytics: true, advertising: true } });
+    expect(await tab.locator('[data-consentry-placeholder]').count()).toBe(0);
+  });
+});

@@ -80,6 +80,7 @@ describe('consentry scan (fixture site)', () => {
       _fbp: 'advertising',
       IDE: 'advertising',
       ad_frame: 'advertising',
+      ap_cs: 'advertising',
       sid: 'essential',
     });
     const cookies = Object.fromEntries(report.cookies.map((cookie) => [cookie.name, cookie]));
@@ -89,6 +90,8 @@ describe('consentry scan (fixture site)', () => {
     expect(cookies.IDE).toMatchObject({ party: 'third', httpOnly: true, sameSite: 'Lax', duration: '13 months' });
     expect(cookies.IDE.setBy.every((setter) => setter.kind == 'header' && setter.url.startsWith(site.ads + '/'))).toBe(true);
     expect(cookies.sid).toMatchObject({ party: 'first', duration: 'session', httpOnly: true });
+    // Written through the Cookie Store API, by the ad script.
+    expect(cookies.ap_cs.setBy).toEqual([{ kind: 'script', url: site.ads + '/ads.js?id=AP1', inline: false }]);
     expect(cookies.sid.setBy[0]).toMatchObject({ kind: 'header' });
     expect(cookies._ga.pagesBeforeConsent.length).toBe(4);
     expect(category(report.storage, (s) => s.type + ' ' + s.key)).toEqual({
@@ -107,7 +110,7 @@ describe('consentry scan (fixture site)', () => {
     expect(() => validateConfig(draft)).not.toThrow();
     const services = Object.fromEntries(draft.services.map((s: any) => [s.id, s]));
     expect(services.northstar.cookies.map((c: any) => c.name)).toEqual(['_ga']);
-    expect(services.adco.cookies.map((c: any) => c.name).sort()).toEqual(['IDE', '_fbp', 'ad_frame']);
+    expect(services.adco.cookies.map((c: any) => c.name).sort()).toEqual(['IDE', '_fbp', 'ad_frame', 'ap_cs']);
     expect(draft.blocking.rules).toEqual(
       expect.arrayContaining([
         { match: site.analytics + '/', service: 'northstar' },
@@ -130,6 +133,7 @@ describe('consentry scan (fixture site)', () => {
       _fbp: 'advertising',
       IDE: 'advertising',
       ad_frame: 'unclassified',
+      ap_cs: 'unclassified',
       sid: 'unclassified',
     });
     expect(bare.requests.map((r) => r.classification.category)).toEqual(['unclassified', 'unclassified']);

@@ -120,6 +120,7 @@ export async function startFixtureSite(): Promise<FixtureSite> {
         res,
         `document.cookie = '_fbp=fb.1.' + Date.now() + '; path=/; max-age=7776000';
          sessionStorage.setItem('ap_session', '1');
+         if (window.cookieStore) cookieStore.set('ap_cs', '1');
          var img = new Image(1, 1); img.src = ${JSON.stringify(ads.origin)} + '/px.gif?ev=PageView'; document.body.appendChild(img);
          var frame = document.createElement('iframe'); frame.src = ${JSON.stringify(ads.origin)} + '/frame'; document.body.appendChild(frame);`,
       );
