@@ -22,22 +22,25 @@ export function installAutoBlocker(host: BlockingHost): Uninstall {
   const { $state, $settings } = host;
   const restores: Array<() => void> = [];
   // Held while detached (`new Image()` pixels, scripts not inserted yet): activated here once granted.
-  const detached: Element[] = [];
+  let detached: Element[] = [];
   const setAttribute = Element.prototype.setAttribute;
   const base = () => document.baseURI;
 
-  /** What an unmarked URL waits for. Before the config is known every cross-origin URL waits. */
-  const needFor = (url: string): Need | null => {
+  /** What the config and the built-in table say a URL needs (nothing when auto-blocking is off). */
+  const classify = (url: string): Need | null => {
     const settings = $settings.get();
-    if (!settings) {
-      try {
-        const { protocol, origin } = new URL(url, base());
-        return /^https?:$/.test(protocol) && origin != location.origin ? { category: PENDING } : null;
-      } catch {
-        return null;
-      }
+    return settings?.blocking.autoBlock == false ? null : urlCategory(url, settings, base());
+  };
+
+  /** What an unmarked tag's URL waits for. Before the config (and so its rules) is known, every cross-origin URL waits. */
+  const needFor = (url: string): Need | null => {
+    if ($settings.get()) return classify(url);
+    try {
+      const { protocol, origin } = new URL(url, base());
+      return /^https?:$/.test(protocol) && origin != location.origin ? { category: PENDING } : null;
+    } catch {
+      return null;
     }
-    return settings.blocking.autoBlock ? urlCategory(url, settings, base()) : null;
   };
 
   /** Hold `el` instead of giving it `url` in `attr`, when that needs a consent not given. */
@@ -120,24 +123,18 @@ export function installAutoBlocker(host: BlockingHost): Uninstall {
   restores.push(watchTags(check));
 
   const blocked = (url: string) => {
-    const settings = $settings.get();
-    const need = settings?.blocking.autoBlock != false && urlCategory(url, settings, base());
-    return !!need && !isGranted(need, $state.get(), settings);
+    const need = classify(url);
+    return !!need && !isGranted(need, $state.get(), $settings.get());
   };
   restores.push(patchNetwork(blocked), patchDocumentWrite(check, KIND_SELECTOR));
 
+  // A detached held element that gets connected is the gate's; one still detached is activated here.
   const release = () => {
-    const state = $state.get();
-    const settings = $settings.get();
-    for (let i = detached.length; i--; ) {
-      const el = detached[i];
-      const need = needOf(el, false);
-      if (el.isConnected || !isHeld(el)) detached.splice(i, 1);
-      else if (need && isGranted(need, state, settings)) {
-        detached.splice(i, 1);
-        activateElement(el);
-      }
-    }
+    detached = detached.filter((el) => {
+      if (el.isConnected || !isHeld(el)) return false;
+      if (!isGranted(needOf(el, false)!, $state.get(), $settings.get())) return true;
+      activateElement(el);
+    });
   };
 
   // The config's rules are known now: give every pending tag its real category, or none.
