@@ -1,7 +1,10 @@
 import type { ReadableAtom } from 'nanostores';
 import type { ConsentState } from '../consent/types';
+import { PAGE_TEXTS } from '../ui/i18n/page-texts';
 
-const LABELS: { [lang: string]: string } = { en: 'Cookie settings', zh: 'Cookie 设置' };
+const SVG = 'http://www.w3.org/2000/svg';
+const COOKIE_ICON =
+  'M12 2a10 10 0 1 0 10 10 4 4 0 0 1-5-5 4 4 0 0 1-5-5zm-4.5 9a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3zm3 5a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3zm6-1a1 1 0 1 1 0 2 1 1 0 0 1 0-2zM8 6a1 1 0 1 1 0 2 1 1 0 0 1 0-2z';
 
 /**
  * The small "cookie settings" button that lets a visitor withdraw as easily as they agreed. It lives in
@@ -17,13 +20,24 @@ export function installFloatingButton(
   const button = document.createElement('button');
   button.type = 'button';
   button.setAttribute('data-consentry-reopen', '');
-  button.setAttribute('aria-label', label || LABELS[language] || LABELS.en);
+  button.setAttribute('aria-label', label || (PAGE_TEXTS[language] || PAGE_TEXTS.en).reopen);
   button.title = button.getAttribute('aria-label')!;
-  button.textContent = '🍪';
+  // A drawn cookie, not an emoji: many systems have no colour emoji font.
+  const svg = document.createElementNS(SVG, 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('width', '24');
+  svg.setAttribute('height', '24');
+  svg.setAttribute('aria-hidden', 'true');
+  const path = document.createElementNS(SVG, 'path');
+  path.setAttribute('fill', 'currentColor');
+  path.setAttribute('d', COOKIE_ICON);
+  svg.append(path);
+  button.append(svg);
   Object.assign(button.style, {
-    position: 'fixed', left: '16px', bottom: '16px', zIndex: '2147483000', width: '44px', height: '44px',
-    borderRadius: '50%', border: '2px solid #1f2937', background: '#fff', color: '#111827', fontSize: '22px',
-    lineHeight: '1', cursor: 'pointer', boxShadow: '0 2px 8px rgba(0,0,0,.25)', padding: '0',
+    position: 'fixed', insetInlineStart: '16px', bottom: '16px', zIndex: '2147483000', width: '44px', height: '44px',
+    borderRadius: '50%', border: '2px solid var(--consentry-reopen-border, #1f2937)',
+    background: 'var(--consentry-reopen-bg, #fff)', color: 'var(--consentry-reopen-fg, #1f2937)',
+    cursor: 'pointer', boxShadow: '0 2px 8px rgba(0,0,0,.25)', padding: '0', display: 'grid', placeItems: 'center',
   });
   button.onclick = open;
   let wanted = false;

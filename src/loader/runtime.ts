@@ -10,7 +10,9 @@ import { encodeRecord } from '../consent/record';
 import { recordFor } from '../consent/record-for';
 import { receiptOf, sendReceipts } from '../consent/receipts';
 import type { Choices, ConsentMethod, ConsentState } from '../consent/types';
-import type { UiContext, UiModule } from '../ui/contract';
+import type { ResolvedNeed } from '../blocking/types';
+import type { Extras, UiContext, UiModule } from '../ui/contract';
+import { heldEmbedPlaceholder } from './placeholders';
 import { domReady } from './dom-ready';
 import { resolveLanguage } from './language';
 
@@ -22,6 +24,8 @@ export interface RuntimeHost {
   emit: Emitter['emit'];
   /** Show the banner or the preferences (loads the UI chunk on first use). */
   show(view: UiView): Promise<void>;
+  /** A held embed (iframe, video…) is in the page: draw its placeholder. */
+  onHeldEmbed?: (el: Element, need: ResolvedNeed) => void;
 }
 
 /** An effect installs itself and returns how to uninstall. */
@@ -71,6 +75,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   let ui: Promise<UiModule> | undefined;
   let view: UiView | null = null;
   let broadcast: ReturnType<typeof openBroadcast> | undefined;
+  let ready = false;
 
   const install = (uninstall: (() => void) | void) => uninstall && cleanups.push(uninstall);
   for (const effect of options.early || []) install(effect(host));
@@ -114,9 +119,11 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     return categories;
   };
 
-  const acceptAll = whenConfigured((s) => commit(s, { categories: allCategories(s, true) }, 'accept-all'));
-  const rejectAll = whenConfigured((s) => commit(s, { categories: allCategories(s, false) }, 'reject-all'));
-  const close = whenConfigured((s) => commit(s, { categories: allCategories(s, false) }, 'close'));
+  const acceptAll = (extras?: Extras) =>
+    whenConfigured((s) => commit(s, { ...extras, categories: allCategories(s, true) }, 'accept-all'))();
+  const rejectAll = (extras?: Extras) =>
+    whenConfigured((s) => commit(s, { ...extras, categories: allCategories(s, false), crossBorder: false }, 'reject-all'))();
+  const close = whenConfigured((s) => commit(s, { categories: allCategories(s, false), crossBorder: false }, 'close'));
 
   const uiContext = (settings: Settings): UiContext => {
     const language = resolveLanguage(settings.language);
@@ -165,8 +172,8 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       const state = $state.get();
       return !!(state.categories[id] ?? state.services[id]);
     },
-    acceptAll,
-    rejectAll,
+    acceptAll: () => acceptAll(),
+    rejectAll: () => rejectAll(),
     set: (choices) => whenConfigured((s) => commit(s, choices, 'api'))(),
     reset: whenConfigured((settings) => {
       removeConsentCookie(settings.cookie);
@@ -177,7 +184,12 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     showBanner: () => show('banner'),
     showPreferences: () => show('preferences'),
     hide,
-    on: emitter.on,
+    on(event, listener) {
+      // "ready" is sticky: a listener added after it fired (an SPA that subscribes once createConsent returned)
+      // still hears it, on the next microtask.
+      if (event === 'ready' && ready) queueMicrotask(() => (listener as (state: ConsentState) => void)($state.get()));
+      return emitter.on(event, listener);
+    },
     destroy() {
       cleanups.splice(0).forEach((cleanup) => cleanup());
       broadcast?.close();
@@ -187,11 +199,13 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   };
 
   function configure(settings: Settings) {
+    host.onHeldEmbed = heldEmbedPlaceholder(settings, $state.get, (choices) => commit(settings, choices, 'custom'));
     $settings.set(settings);
     // Integrations first: Consent Mode's defaults must precede anything a tag released by the decision sends.
     for (const effect of options.configured || []) install(effect(host, settings));
     refresh(settings);
     broadcast = openBroadcast(settings.cookie.name, () => refresh(settings));
+    ready = true;
     emit('ready', $state.get());
     pending.splice(0).forEach((action) => action());
     if (settings.receipts) void sendReceipts(settings.receipts.endpoint);

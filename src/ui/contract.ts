@@ -3,6 +3,8 @@ import type { Settings, Texts } from '../config/types';
 import type { UiView } from '../consent/api';
 import type { Choices, ConsentEventName, ConsentEvents, ConsentState } from '../consent/types';
 
+export type Extras = Pick<Choices, 'ageGroup' | 'crossBorder'>;
+
 /**
  * What the lazy UI chunk receives from the loader. The UI never touches cookies, tags or storage:
  * it reads `$state` and calls these actions, exactly as the public API does.
@@ -10,8 +12,10 @@ import type { Choices, ConsentEventName, ConsentEvents, ConsentState } from '../
 export interface UiContext {
   settings: Settings;
   $state: ReadableAtom<ConsentState>;
-  acceptAll(): void;
-  rejectAll(): void;
+  /** The age group and cross-border answers given in the same dialog travel with the decision. */
+  acceptAll(extras?: Extras): void;
+  /** Refusal withdraws the cross-border consent too. */
+  rejectAll(extras?: Extras): void;
   /** Closing the banner with its × control: recorded as refusal (method "close"). */
   close(): void;
   set(choices: Choices): void;
@@ -28,7 +32,7 @@ export interface UiContext {
 /** The UI chunk's single export. */
 export interface UiModule {
   /** Show a view; resolves once it is in the DOM. Calling again switches view. */
-  show(ctx: UiContext, view: UiView): void;
+  show(ctx: UiContext, view: UiView): Promise<void> | void;
   hide(): void;
   /** Remove everything the UI added (shadow host, floating button, listeners). */
   unmount(): void;

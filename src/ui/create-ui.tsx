@@ -134,9 +134,10 @@ export function createUi(): UiController {
   };
 
   const decideWhole = (granted: boolean) => {
-    const { acceptAll, rejectAll, set, settings } = ctx!;
-    const choices = view === 'preferences' ? wholeChoices(settings, draft, granted) : null;
-    decideWith(() => (choices ? set(choices) : granted ? acceptAll() : rejectAll()));
+    const { acceptAll, rejectAll } = ctx!;
+    // Answers given in the dialog (age group, cross-border) travel with the whole decision.
+    const extras = view === 'preferences' ? { ageGroup: draft.ageGroup, crossBorder: granted && draft.crossBorder } : undefined;
+    decideWith(() => (granted ? acceptAll(extras) : rejectAll(extras)));
   };
 
   const edit = (next: Draft) => {

@@ -131,3 +131,15 @@ describe('runtime', () => {
     expect(api.isGranted('unknown')).toBe(false);
   });
 });
+
+describe('ready', () => {
+  it('reaches a listener added after it fired, once', async () => {
+    const { runtime, api, settings } = start();
+    runtime.configure(settings);
+    const heard: string[] = [];
+    api.on('ready', (state) => heard.push(state.status));
+    expect(heard).toEqual([]);
+    await Promise.resolve();
+    expect(heard).toEqual(['pending']);
+  });
+});

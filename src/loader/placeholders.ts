@@ -1,0 +1,32 @@
+import { showPlaceholder } from '../blocking/placeholder';
+import type { ResolvedNeed } from '../blocking/types';
+import type { LocalizedText, Settings } from '../config/types';
+import type { ConsentState } from '../consent/types';
+import { PAGE_TEXTS } from '../ui/i18n/page-texts';
+import { resolveLanguage } from './language';
+
+const localized = (text: LocalizedText, lang: string) => (typeof text === 'string' ? text : text[lang] || text.en || '');
+
+/**
+ * Placeholders for held embeds (video players, maps), drawn by the loader itself: a visitor who already
+ * chose sees them without the UI chunk being fetched. "Always allow" records the category on top of the
+ * visitor's current choices, exactly as the preferences dialog would.
+ */
+export function heldEmbedPlaceholder(
+  settings: Settings,
+  getState: () => ConsentState,
+  set: (choices: { categories: { [id: string]: boolean } }) => void,
+) {
+  const lang = resolveLanguage(settings.language);
+  const texts = { ...PAGE_TEXTS.en, ...PAGE_TEXTS[lang], ...settings.texts[lang] };
+  return (el: Element, need: ResolvedNeed) => {
+    const category = settings.categories.find((c) => c.id === need.category);
+    const service = settings.services.find((s) => s.id === need.service);
+    showPlaceholder(el, need, {
+      texts,
+      serviceName: service?.name || undefined,
+      categoryTitle: (category && localized(category.title, lang)) || need.category,
+      onAlwaysAllow: () => set({ categories: { ...getState().categories, [need.category]: true } }),
+    });
+  };
+}
