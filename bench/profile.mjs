@@ -8,10 +8,10 @@
  * --readable profiles an unminified esbuild bundle of src/ (consentry only) so function names are
  * readable; its times are close to, not equal to, the minified build's.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './harness/chromium.mjs';
 
 const argument = (name) => {
   const at = process.argv.indexOf(name);
@@ -20,14 +20,14 @@ const argument = (name) => {
 const variantId = process.argv[2] && !process.argv[2].startsWith('--') ? process.argv[2] : 'consentry';
 const RUNS = Number(argument('--runs') || 3);
 
-if (process.argv.includes('--readable')) process.env.BENCH_DIST = await readableBuild();
+const readable = process.argv.includes('--readable') ? await readableBuild() : null;
+if (readable) process.env.BENCH_DIST = readable;
 const { recordAcceptAll } = await import('./harness/measure.mjs');
 const { pageHtml } = await import('./harness/page.mjs');
 const { htmlAsset, startSite, startTracker } = await import('./harness/servers.mjs');
 const { SDKS } = await import('./harness/variants.mjs');
 const { summarizeTrace, summarizeProfile } = await import('./harness/trace-summary.mjs');
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-quic', '--disable-sync'];
 const TRACE_CATEGORIES = [
   'devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.stack',
   'v8.execute', 'disabled-by-default-v8.compile', 'blink.user_timing', 'loading',
@@ -37,7 +37,7 @@ const variant = SDKS.find((s) => s.id === variantId);
 if (!variant) throw new Error(`unknown SDK "${variantId}"; one of ${SDKS.map((s) => s.id).join(', ')}`);
 const site = await startSite();
 const tracker = await startTracker();
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+const browser = await launchChromium();
 try {
   site.add('/p.html', htmlAsset(pageHtml({ ...variant, tracker: tracker.origin, title: variant.name })));
   for (const [path, value] of Object.entries(variant.assets())) site.add(path, value);
@@ -57,6 +57,7 @@ try {
   await browser.close();
   await site.close();
   await tracker.close();
+  if (readable) rmSync(readable, { recursive: true, force: true });
 }
 
 async function traceOne(url, cookies) {

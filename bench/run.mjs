@@ -12,7 +12,7 @@
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './harness/chromium.mjs';
 import { measure, recordAcceptAll } from './harness/measure.mjs';
 import { pageHtml } from './harness/page.mjs';
 import { htmlAsset, startSite, startTracker } from './harness/servers.mjs';
@@ -22,9 +22,6 @@ import { sanityNotes } from './harness/sanity.mjs';
 import { barsSection } from './harness/bars.mjs';
 import { autoBlockerSection } from './harness/auto-blocker-section.mjs';
 
-// The flags of tests/e2e/helpers/browser.ts (a .ts file this plain script cannot import).
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-quic', '--disable-sync'];
 
 const argument = (name) => {
   const at = process.argv.indexOf(name);
@@ -41,7 +38,6 @@ const sdks = [...SDKS.slice(0, 1), ...comparedBuilds(), ...SDKS.slice(1)].filter
 });
 
 const started = Date.now();
-const launch = () => chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
 const site = await startSite();
 const tracker = await startTracker();
 try {
@@ -57,7 +53,7 @@ try {
 
   // One browser for the whole run (its first page view, which pays for warming Chromium up, is thrown
   // away); a fresh context, so an empty cache and cookie jar, for every page view measured.
-  const browser = await launch();
+  const browser = await launchChromium();
   const chromiumVersion = browser.version();
   const results = new Map();
   try {
