@@ -6,7 +6,7 @@ import { bannerText } from './banner-text';
 import { App } from './components/app';
 import type { UiContext, UiModule } from './contract';
 import { deepActiveElement } from './deep-active-element';
-import { type Draft, choicesFromDraft, initialDraft, wholeChoices, withAgeGroup, withCategory } from './draft';
+import { type Draft, choicesFromDraft, initialDraft, withAgeGroup, withCategory } from './draft';
 import { trapTab } from './focus-trap';
 import { directionOf } from './i18n/direction';
 import { en } from './i18n/en';

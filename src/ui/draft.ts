@@ -46,13 +46,3 @@ export function choicesFromDraft(settings: Settings, draft: Draft): Choices {
   return choices;
 }
 
-/**
- * "Accept all" / "Reject all" from the dialog. Accepting never includes the cross-border transfer
- * (PIPL wants it unbundled) unless the visitor switched it on; null means the plain action will do.
- */
-export function wholeChoices(settings: Settings, draft: Draft, granted: boolean): Choices | null {
-  if (!draft.crossBorder && !draft.ageGroup) return null;
-  const categories: Draft['categories'] = {};
-  for (const id in draft.categories) categories[id] = granted && !isLockedForMinor(draft, id);
-  return choicesFromDraft(settings, { ...draft, categories, crossBorder: granted && draft.crossBorder });
-}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ageThreshold } from '../../src/ui/age-threshold';
 import { bannerText } from '../../src/ui/banner-text';
 import { categoryDescription, categoryTitle } from '../../src/ui/category-texts';
-import { choicesFromDraft, initialDraft, wholeChoices, withAgeGroup, withCategory } from '../../src/ui/draft';
+import { choicesFromDraft, initialDraft, withAgeGroup, withCategory } from '../../src/ui/draft';
 import { directionOf } from '../../src/ui/i18n/direction';
 import { en } from '../../src/ui/i18n/en';
 import type { Texts } from '../../src/config/types';
@@ -48,10 +48,6 @@ describe('draft', () => {
     expect(choicesFromDraft(asking, draft)).toEqual({ categories: { analytics: true, advertising: false }, crossBorder: true, ageGroup: 'adult' });
   });
 
-  it('needs no custom choice for Accept/Reject all unless a separate question was answered', () => {
-    const draft = { categories: { analytics: false, advertising: false }, crossBorder: false };
-    expect(wholeChoices(settings, draft, true)).toBeNull();
-  });
 });
 
 describe('texts', () => {

@@ -84,7 +84,7 @@ describe('cross-border transfer (PIPL art. 39)', () => {
     const first = await preferences({ config: { crossBorder: transfer } });
     fireEvent.click(first.screen.getByRole('switch', { name: 'Transfer outside your country' }));
     first.click('Accept all');
-    expect(first.ctx.set).toHaveBeenCalledWith({ categories: { analytics: true, advertising: true }, crossBorder: true });
+    expect(first.ctx.acceptAll).toHaveBeenCalledWith({ ageGroup: undefined, crossBorder: true });
     first.ui.unmount();
     const second = await preferences({
       config: { crossBorder: transfer },
@@ -92,7 +92,7 @@ describe('cross-border transfer (PIPL art. 39)', () => {
     });
     expect(second.screen.getByRole('switch', { name: 'Transfer outside your country' }).getAttribute('aria-checked')).toBe('true');
     second.click('Reject all');
-    expect(second.ctx.set).toHaveBeenCalledWith({ categories: { analytics: false, advertising: false }, crossBorder: false });
+    expect(second.ctx.rejectAll).toHaveBeenCalledWith({ ageGroup: undefined, crossBorder: false });
   });
 
   it('is localized', async () => {
@@ -125,7 +125,8 @@ describe('minors', () => {
     expect((advertising as HTMLButtonElement).disabled).toBe(true);
     screen.getByText(/Needs a parent's or guardian's consent/);
     click('Accept all');
-    expect(ctx.set).toHaveBeenCalledWith({ categories: { analytics: true, advertising: false }, ageGroup: 'minor' });
+    // The loader's policy keeps a minor's advertising refused whatever "Accept all" asks (src/consent/decide.ts).
+    expect(ctx.acceptAll).toHaveBeenCalledWith({ ageGroup: 'minor', crossBorder: false });
   });
 
   it('saves the age group of an adult', async () => {
