@@ -16,7 +16,10 @@ export interface DocumentContext {
 export type HeaderSource = { get(name: string): string | null } | { [name: string]: string | string[] | undefined };
 
 export function headerOf(headers: HeaderSource, name: string): string | undefined {
-  const value = typeof headers.get === 'function' ? (headers as { get(n: string): string | null }).get(name) : (headers as any)[name];
+  const value =
+    typeof headers.get === 'function'
+      ? (headers as { get(n: string): string | null }).get(name)
+      : (headers as { [name: string]: string | string[] | undefined })[name];
   if (value == null) return undefined;
   return Array.isArray(value) ? value.join('; ') : String(value);
 }

@@ -1,4 +1,6 @@
-import { defaultTreeAdapter, Parser, TokenizerMode, type DefaultTreeAdapterMap, type Token } from 'parse5';
+import { defaultTreeAdapter, Parser, TokenizerMode, type DefaultTreeAdapterMap, type html, type Token } from 'parse5';
+
+type ParentNode = DefaultTreeAdapterMap['parentNode'];
 import type { GateEdit, TagView } from './plan-gate';
 
 /** Decides, per start tag in document order, whether it is held; called once per tag. */
@@ -67,7 +69,7 @@ class GatingParser extends Parser<DefaultTreeAdapterMap> {
   _tagStart = 0;
   /** The current start tag's attributes, and the namespace its element was created in (null: none was). */
   _tagAttrs: Token.Attribute[] | null = null;
-  _tagNamespace: string | null = null;
+  _tagNamespace: html.NS | null = null;
   _noscript: HtmlEngine | null = null;
 
   constructor(private readonly _handle: TagHandler) {
@@ -107,7 +109,7 @@ class GatingParser extends Parser<DefaultTreeAdapterMap> {
     this._out += this._noscript ? this._noscript.write(raw) : raw;
   }
 
-  override _createElement(tagName: string, namespaceURI: any, attrs: Token.Attribute[], intendedParent: any) {
+  override _createElement(tagName: string, namespaceURI: html.NS, attrs: Token.Attribute[], intendedParent: ParentNode) {
     if (attrs === this._tagAttrs) this._tagNamespace = namespaceURI;
     return super._createElement(tagName, namespaceURI, attrs, intendedParent);
   }
@@ -155,7 +157,7 @@ class GatingParser extends Parser<DefaultTreeAdapterMap> {
   // Text is never stored, elements keep no location (see SKELETON_ADAPTER).
   override _insertCharacters(): void {}
 
-  override _attachElementToTree(element: DefaultTreeAdapterMap['element'], _location: unknown, insertion: { parent: any }): void {
+  override _attachElementToTree(element: DefaultTreeAdapterMap['element'], _location: unknown, insertion: { parent: ParentNode }): void {
     element.parentNode = insertion.parent;
   }
 
@@ -194,11 +196,11 @@ interface TokenizerInternals {
  * decision against parse5's full DOM.
  */
 const SKELETON_ADAPTER: Partial<typeof defaultTreeAdapter> = {
-  appendChild(_parent, node) {
-    node.parentNode = _parent as any;
+  appendChild(parent, node) {
+    node.parentNode = parent;
   },
   insertBefore(parent, node) {
-    node.parentNode = parent as any;
+    node.parentNode = parent;
   },
   detachNode(node) {
     node.parentNode = null;
