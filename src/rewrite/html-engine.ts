@@ -1,9 +1,10 @@
 import { defaultTreeAdapter, Parser, TokenizerMode, type DefaultTreeAdapterMap, type html, type Token } from 'parse5';
 
 type ParentNode = DefaultTreeAdapterMap['parentNode'];
+import { FETCH_ATTRIBUTES } from './gated-form';
 import type { GateEdit, TagView } from './plan-gate';
 
-/** Decides, per start tag in document order, whether it is held; called once per tag. */
+/** Decides, per start tag in document order, whether it is held; called once per `base` and fetching tag. */
 export type TagHandler = (tag: TagView) => GateEdit | null;
 
 /** A synchronous, chunk-at-a-time rewriter: what goes in comes out, byte for byte, except held tags. */
@@ -15,6 +16,8 @@ export interface HtmlEngine {
 }
 
 const HTML_NS = 'http://www.w3.org/1999/xhtml';
+/** The only tags the handler ever acts on (the base URL, and tags that fetch); others skip it. */
+const WATCHED = new Set(['base', ...Object.keys(FETCH_ATTRIBUTES)]);
 
 function viewOf(token: Token.TagToken): TagView {
   return {
@@ -123,7 +126,7 @@ class GatingParser extends Parser<DefaultTreeAdapterMap> {
     // A tag that creates no element (ignored where it stands) still reaches the preload scanner: judge it as HTML.
     const namespace = this._tagNamespace ?? HTML_NS;
     this._tagAttrs = null;
-    const edit = namespace === HTML_NS ? this._handle(viewOf(token)) : null;
+    const edit = namespace === HTML_NS && WATCHED.has(token.tagName) ? this._handle(viewOf(token)) : null;
     if (edit) {
       this._copyTo(start);
       applyEdit(token.attrs, edit);
