@@ -136,6 +136,15 @@ describe.each(Object.keys(POLICIES) as Policy[])('%s', (policy) => {
     expect(Math.min(...look.padding)).toBeGreaterThanOrEqual(8);
     expect(look.height).toBeGreaterThanOrEqual(44);
 
+    // The held iframe's placeholder is drawn by the loader, styled through CSSOM as well.
+    const placeholder = await tab.evaluate(() => {
+      const box = document.querySelector<HTMLElement>('[data-consentry-placeholder]')!;
+      const style = getComputedStyle(box);
+      return { category: box.dataset.consentryPlaceholder, display: style.display, background: style.backgroundColor, width: box.getBoundingClientRect().width };
+    });
+    expect(placeholder).toMatchObject({ category: 'advertising', display: 'flex', width: 320 });
+    expect(placeholder.background).not.toBe('rgba(0, 0, 0, 0)');
+
     await tab.waitForTimeout(300);
     expect(await ran()).toEqual([]);
     expect(tracker.hits).toEqual([]);
@@ -178,13 +187,21 @@ describe.each(Object.keys(POLICIES) as Policy[])('%s', (policy) => {
     ]);
   });
 
-  it('keeps refused tags held after Reject all, with no violation', async () => {
+  it('keeps refused tags held after Reject all; the placeholder then loads its embed alone, with no violation', async () => {
     await open();
     await ui('.acts .btn').nth(1).click();
     await ui('[role=region]').waitFor({ state: 'detached' });
     await tab.waitForTimeout(500);
     expect(await ran()).toEqual([]);
     expect(tracker.hits).toEqual([]);
+
+    // "Load once" (the first of its two buttons) activates this embed and grants nothing.
+    await tab.locator('[data-consentry-placeholder] button').first().click();
+    await expect.poll(trackerPaths).toEqual(['/f/embed.html']);
+    await expect.poll(() => tab.locator('[data-consentry-placeholder]').count()).toBe(0);
+    expect(await tab.evaluate(() => window.Consentry!.get().categories.advertising)).toBe(false);
+    await tab.waitForTimeout(300);
+    expect(await ran()).toEqual([]);
     expect(await violations()).toEqual([]);
     expect(consoleErrors).toEqual([]);
   });
