@@ -73,6 +73,20 @@ export default [
     plugins: [typescript()],
   },
   { input: 'src/index.ts', output: { file: 'dist/consentry.d.ts', format: 'es' }, plugins: [dts()] },
+  // Server side: the HTML rewriter for Node (parse5 is an optional peer dependency) and for edge runtimes.
+  {
+    input: 'src/rewrite/index.ts',
+    external: [/^parse5/, /^node:/],
+    output: { file: 'dist/rewrite.mjs', format: 'es', banner },
+    plugins: [nodeResolve(), typescript()],
+  },
+  { input: 'src/rewrite/index.ts', external: [/^parse5/, /^node:/], output: { file: 'dist/rewrite.d.ts', format: 'es' }, plugins: [dts()] },
+  {
+    input: 'src/rewrite/edge.ts',
+    output: { file: 'dist/rewrite-edge.mjs', format: 'es', banner },
+    plugins: [nodeResolve({ browser: true }), typescript()],
+  },
+  { input: 'src/rewrite/edge.ts', output: { file: 'dist/rewrite-edge.d.ts', format: 'es' }, plugins: [dts()] },
   // Script tag: the synchronous loader, and the UI it fetches only when it must be shown.
   browserScript('src/auto.ts', 'dist/consentry.min.js'),
   browserScript('src/ui/script-entry.ts', 'dist/consentry-ui.min.js'),
