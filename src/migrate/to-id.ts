@@ -1,0 +1,14 @@
+import { MAX_ID } from '../config/limits';
+
+/**
+ * A consentry id (lower-case letters, digits and '-') from another tool's name: "Google Analytics" →
+ * "google-analytics", "inlineTracker" → "inlinetracker". Empty when nothing usable is left.
+ */
+export function toId(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, MAX_ID)
+    .replace(/-+$/, '');
+}

@@ -1,0 +1,87 @@
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import { CODE, extractConfigObject } from '../../src/migrate/extract-config';
+import { MigrateError } from '../../src/migrate/types';
+
+const extract = (text: string, file = 'config.js') => extractConfigObject(text, file, ts);
+
+describe('extractConfigObject reads a config out of JavaScript without running it', () => {
+  it('never runs the file: side effects in the config and around it do not happen', () => {
+    const marker = '__consentryMigrateRan';
+    const { value, notes } = extract(`
+      globalThis.${marker} = 'top level';
+      CookieConsent.run({
+        revision: (globalThis.${marker} = 'in a value', 1),
+        get categories() { globalThis.${marker} = 'getter'; return {}; },
+        language: (() => { globalThis.${marker} = 'iife'; return {}; })(),
+        onConsent: function () { globalThis.${marker} = 'callback'; },
+      });
+    `);
+    expect((globalThis as any)[marker]).toBeUndefined();
+    expect(value).toEqual({ onConsent: CODE });
+    expect(notes.join('\n')).toMatch(/revision: globalThis\.__consentryMigrateRan = 'in a value', 1 is code/);
+    expect(notes.join('\n')).toMatch(/a getter or setter is code/);
+    expect(notes.join('\n')).toMatch(/language: .* is code, not a literal/);
+  });
+
+  it('converts every literal: strings, templates, numbers, negatives, booleans, null, lists, regular expressions', () => {
+    const { value, notes } = extract(`
+      CookieConsent.run({
+        s: 'a', t: \`b\`, u: \`x\${'y'}z\`, n: 1_000, m: -2, h: 0x10, yes: true, no: false, nil: null, gone: undefined,
+        list: [1, , 'two', [3]], re: /^_ga(_\\w+)?$/i, 'quoted-key': 1, 42: 'numeric key', sum: 'a' + 'b',
+      });
+    `);
+    expect(value).toEqual({
+      s: 'a', t: 'b', u: 'xyz', n: 1000, m: -2, h: 16, yes: true, no: false, nil: null,
+      list: [1, 'two', [3]], re: /^_ga(_\w+)?$/i, 'quoted-key': 1, 42: 'numeric key', sum: 'ab',
+    });
+    expect(notes).toEqual([]);
+  });
+
+  it('follows constants of the same file, and names what it cannot follow', () => {
+    const { value, notes } = extract(`
+      const GA = [{ name: /^_ga/ }];
+      const config = { categories: { analytics: { autoClear: { cookies: GA } } }, cookie: { domain: location.hostname, name: imported } };
+      CookieConsent.run(config);
+    `);
+    expect(value).toEqual({ categories: { analytics: { autoClear: { cookies: [{ name: /^_ga/ }] } } }, cookie: {} });
+    expect(notes).toEqual([
+      'cookie.domain: location.hostname is read from the page at run time: left out, give a fixed value',
+      'cookie.name: the variable imported is not a literal in this file: left out',
+    ]);
+  });
+
+  it('finds klaro configs by their variable, window property or module export, and TypeScript configs', () => {
+    expect(extract('var klaroConfig = { services: [] };').value).toEqual({ services: [] });
+    expect(extract('window.klaroConfig = { services: [{ name: "a" }] };').value).toEqual({ services: [{ name: 'a' }] });
+    expect(extract('export default { services: [] };').value).toEqual({ services: [] });
+    expect(extract('module.exports = { categories: {} };').value).toEqual({ categories: {} });
+    expect(
+      extract(`import type { CookieConsentConfig } from 'vanilla-cookieconsent';
+        export const pluginConfig: CookieConsentConfig = { categories: { analytics: {} } } satisfies CookieConsentConfig;`, 'config.ts').value,
+    ).toEqual({ categories: { analytics: {} } });
+  });
+
+  it('prefers the run(...) call over other objects in the file', () => {
+    const { value } = extract(`const otherConfig = { a: 1 }; CookieConsent.run({ categories: {} });`);
+    expect(value).toEqual({ categories: {} });
+  });
+
+  it('keeps __proto__ and computed keys out, and survives self-reference', () => {
+    const { value, notes } = extract(`const a = { x: a }; CookieConsent.run({ __proto__: { polluted: true }, [key]: 1, ...rest, a });`);
+    expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
+    expect((value as any).polluted).toBeUndefined();
+    expect(value).toEqual({ a: {} });
+    expect(notes).toEqual([
+      '__proto__: left out',
+      'config: computed key [key] is code: left out',
+      'config: spread ...rest is code: left out',
+      'a.x: the variable a is not a literal in this file: left out',
+    ]);
+  });
+
+  it('refuses a file with no config object, saying what it looked for', () => {
+    expect(() => extract('console.log("hello")')).toThrow(MigrateError);
+    expect(() => extract('console.log("hello")')).toThrow(/expected CookieConsent\.run\(\{\.\.\.\}\), var klaroConfig/);
+  });
+});
