@@ -33,7 +33,7 @@ Options:
   --exclude PATTERN     never follow matching paths (repeatable)
   --page-timeout MS     cut a page off after this long, report it and go on (default 15000)
   --settle MS           quiet time that counts as "done loading" (default 500)
-  --concurrency N       pages at once (default 2)
+  --concurrency N       pages at once (default 4)
   --config FILE         sort by this consentry config instead of the site's own
   --allow-unclassified  check: fail only on findings known to be non-essential
   --chromium PATH       Chromium to drive (else CHROMIUM_PATH, else /usr/bin/chromium)
@@ -124,6 +124,6 @@ export function parseCli(argv: string[]): CliOptions {
     depth: count('depth', values.depth, DEFAULTS[command].depth, 0, 100),
     pageTimeout: Math.max(100, ms('page-timeout', values['page-timeout'], 15_000)),
     settle: ms('settle', values.settle, 500),
-    concurrency: count('concurrency', values.concurrency, 2, 1, 16),
+    concurrency: count('concurrency', values.concurrency, 4, 1, 16),
   };
 }
