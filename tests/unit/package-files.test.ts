@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureDist, ROOT, sh } from './package-dist';
+
+// What `npm publish` would ship: exactly the build (without source maps), the schema inside it, the README,
+// the licence, the changelog, the third-party notices and package.json. Needs dist/: built here when missing.
+
+const pkg = JSON.parse(readFileSync(ROOT + 'package.json', 'utf8'));
+
+let files: string[] = [];
+beforeAll(() => {
+  ensureDist();
+  const [report] = JSON.parse(sh('npm', ['pack', '--dry-run', '--json', '--ignore-scripts']));
+  files = report.files.map((file: { path: string }) => file.path).sort();
+}, 600_000);
+
+describe('npm pack', () => {
+  it('ships only dist/ (no source maps), README.md, LICENSE, CHANGELOG.md, THIRD_PARTY_NOTICES and package.json', () => {
+    const declaredBins = Object.values<string>(typeof pkg.bin == 'string' ? { [pkg.name]: pkg.bin } : (pkg.bin ?? {})).map((p) => p.replace(/^\.\//, ''));
+    const allowed = (path: string) =>
+      (path.startsWith('dist/') && !path.endsWith('.map')) ||
+      ['README.md', 'LICENSE', 'CHANGELOG.md', 'THIRD_PARTY_NOTICES', 'package.json', ...declaredBins].includes(path);
+    expect(files.filter((path) => !allowed(path))).toEqual([]);
+  });
+
+  it('ships everything the package names: entries, types, schema, script-tag files, licence and notices', () => {
+    const named = [
+      'README.md', 'LICENSE', 'CHANGELOG.md', 'THIRD_PARTY_NOTICES', 'package.json',
+      'dist/consentry.mjs', 'dist/consentry.d.ts', 'dist/consentry.schema.json',
+      'dist/consentry.min.js', 'dist/consentry-ui.min.js', 'dist/consentry-ui.mjs',
+    ];
+    // Every file package.json points to (exports, main, types, bin) must be in the tarball.
+    const targets = (value: unknown): string[] =>
+      typeof value == 'string' ? [value] : value && typeof value == 'object' ? Object.values(value).flatMap(targets) : [];
+    const pointed = [...targets(pkg.exports), pkg.main, pkg.module, pkg.types, ...targets(pkg.bin)].filter(Boolean).map((p: string) => p.replace(/^\.\//, ''));
+    expect([...named, ...pointed].filter((path) => !files.includes(path))).toEqual([]);
+    expect(files.some((path) => path.startsWith('dist/i18n/'))).toBe(true);
+  });
+
+  it('has an MIT licence for "consentry contributors" that matches package.json, and a changelog entry for this version', () => {
+    expect(pkg.license).toBe('MIT');
+    const licence = readFileSync(ROOT + 'LICENSE', 'utf8');
+    expect(licence).toMatch(/^MIT License\n\nCopyright \(c\) \d{4} consentry contributors\n/);
+    expect(licence).toContain('THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND');
+    expect(readFileSync(ROOT + 'CHANGELOG.md', 'utf8')).toMatch(new RegExp(`^## ${pkg.version.replace(/\./g, '\\.')}\\b`, 'm'));
+  });
+
+  it('credits the third-party data its tables come from, with their licences', () => {
+    const notices = readFileSync(ROOT + 'THIRD_PARTY_NOTICES', 'utf8');
+    for (const credit of ['Open Cookie Database', 'Apache License', 'v2fly/domain-list-community', 'MIT']) expect(notices).toContain(credit);
+  });
+});
