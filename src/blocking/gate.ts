@@ -57,7 +57,8 @@ export function installGate(host: BlockingHost): Uninstall {
         !(el.getAttribute('data-type') == 'module' || (el.hasAttribute('defer') && el.matches('[src],[data-src]')))
       ) {
         taken.add(el);
-        chain = chain.then(() => run(el as HTMLScriptElement, need));
+        // One tag that cannot be activated (Trusted Types refusing it, say) is reported; the tags after it still run.
+        chain = chain.then(() => run(el as HTMLScriptElement, need)).catch((error) => host.emit('error', { error }));
       }
       // A granted defer/module script waits for the pass at DOMContentLoaded, as the browser would.
     } else if (settings && host.onHeldEmbed && EMBED.test(el.tagName) && !announced.has(el)) {
