@@ -35,6 +35,11 @@ export interface StartDemoOptions {
   dataDir?: string;
   /** The SDK build served under /dist/. Default dist/ (or $CONSENTRY_DEMO_DIST). */
   distDir?: string;
+  /**
+   * Serve every page through consentry's HTML rewriter (distDir/rewrite.mjs, imported on first use).
+   * Default false; `?rewrite=1` / `?rewrite=0` on a page URL overrides it for that page view.
+   */
+  rewrite?: boolean;
 }
 
 export interface Demo {

@@ -4,7 +4,7 @@
  * (analytics provider, ad network, video/map embeds) each on its own port, recording every hit.
  * Nothing is ever requested outside 127.0.0.1.
  *
- *   node demo/server.mjs [--port N] [--host H]      (after `npm run build`)
+ *   node demo/server.mjs [--port N] [--host H] [--rewrite]      (after `npm run build`)
  *   import { startDemo } from './demo/server.mjs'   (tests)
  */
 import { existsSync } from 'node:fs';
@@ -32,7 +32,7 @@ export const DEFAULT_DIST_DIR = process.env.CONSENTRY_DEMO_DIST || join(REPO_DIR
 export const DEFAULT_DATA_DIR = join(DEMO_DIR, '.data');
 
 /**
- * @typedef {{ port?: number, host?: string, quiet?: boolean, dataDir?: string, distDir?: string }} StartDemoOptions
+ * @typedef {{ port?: number, host?: string, quiet?: boolean, dataDir?: string, distDir?: string, rewrite?: boolean }} StartDemoOptions
  */
 
 /** @param {StartDemoOptions} [options] */
@@ -42,6 +42,7 @@ export async function startDemo({
   quiet = false,
   dataDir = DEFAULT_DATA_DIR,
   distDir = DEFAULT_DIST_DIR,
+  rewrite = false,
 } = {}) {
   const hits = createHitLog();
   const trackerServers = {
@@ -67,6 +68,7 @@ export async function startDemo({
       sessions: createSessions(),
       renderer: createPageRenderer({ pagesDir: join(DEMO_DIR, 'pages') }),
       sdkBundler: createSdkBundler({ entry: join(distDir, 'consentry.mjs'), root: REPO_DIR }),
+      rewrite,
     }),
   );
   let url;
@@ -79,6 +81,9 @@ export async function startDemo({
 
   if (!quiet && !existsSync(join(distDir, 'consentry.min.js'))) {
     console.warn('consentry demo: dist/consentry.min.js is missing, so pages run without the SDK. Run "npm run build".');
+  }
+  if (!quiet && rewrite && !existsSync(join(distDir, 'rewrite.mjs'))) {
+    console.warn('consentry demo: dist/rewrite.mjs is missing, so pages are served without the HTML rewriter. Run "npm run build".');
   }
 
   return {
@@ -102,22 +107,22 @@ function parseArgs(argv) {
     return index >= 0 ? argv[index + 1] : undefined;
   };
   const port = value('--port') ?? process.env.PORT;
-  return { port: port === undefined ? undefined : Number(port), host: value('--host') };
+  return { port: port === undefined ? undefined : Number(port), host: value('--host'), rewrite: argv.includes('--rewrite') };
 }
 
 async function main() {
-  const { port, host } = parseArgs(process.argv.slice(2));
+  const { port, host, rewrite } = parseArgs(process.argv.slice(2));
   if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536)) {
-    console.error('Usage: node demo/server.mjs [--port N] [--host H]');
+    console.error('Usage: node demo/server.mjs [--port N] [--host H] [--rewrite]');
     process.exit(2);
   }
   let demo;
   try {
     // A stable port is friendlier to a person; fall back to any free one when it is taken.
-    demo = await startDemo({ port: port ?? 8080, host });
+    demo = await startDemo({ port: port ?? 8080, host, rewrite });
   } catch (error) {
     if (port !== undefined || /** @type {NodeJS.ErrnoException} */ (error).code !== 'EADDRINUSE') throw error;
-    demo = await startDemo({ port: 0, host });
+    demo = await startDemo({ port: 0, host, rewrite });
   }
   const lines = [
     'consentry demo is running:',
@@ -126,6 +131,8 @@ async function main() {
     `  Playground          ${demo.url}/playground`,
     `  SPA (npm build)     ${demo.url}/spa/`,
     `  Consent receipts    ${demo.url}/receipts`,
+    `  Legacy page         ${demo.url}/legacy  (unmarked tags; add ?rewrite=1 for the HTML rewriter)`,
+    `  HTML rewriter       ${rewrite ? 'on for every page (--rewrite)' : 'off; ?rewrite=1 on a page URL, or --rewrite for all'}`,
     `  Third-party hits    ${demo.url}/__demo/hits`,
     'Fake third parties (loopback only):',
     `  Analytics           ${demo.trackers.analytics}`,

@@ -343,6 +343,22 @@
   var cookieCount = cookieSection.heading.querySelector('.dp-count');
   var storageCount = storageSection.heading.querySelector('.dp-count');
 
+  // The mode the server rendered this page in (demo/server/rewrite-switch.mjs): on, off or unavailable.
+  var rewriterMeta = document.querySelector('meta[name="demo-rewriter"]');
+  var rewriterMode = rewriterMeta ? rewriterMeta.getAttribute('content') : null;
+  var rewriterButton = h('button', { type: 'button', className: 'dp-small-button', text: rewriterMode === 'off' ? 'Turn on' : 'Turn off' });
+  var rewriter = rewriterMode
+    ? h(
+        'span',
+        { className: 'dp-rewriter', title: 'Pages served through consentry/rewrite: unmarked tracker tags are held on the server. ?rewrite=1 on any page URL.' },
+        chip('HTML rewriter: ' + (rewriterMode === 'unavailable' ? 'unavailable (run "npm run build")' : rewriterMode), rewriterMode === 'on' ? 'on' : 'off'),
+        rewriterButton,
+      )
+    : null;
+  // A button, not a link: the consentry scanner's crawl of this demo follows every <a href>, and the
+  // legacy page leaks to trackers by design, without the rewriter.
+  var legacyButton = h('button', { type: 'button', className: 'dp-link-button', text: 'Legacy page' });
+
   var body = h('div', { id: 'demo-panel-body', className: 'dp-body' }, consentSection.element, hitsSection.element, cookieSection.element, storageSection.element);
   body.hidden = !open;
 
@@ -356,7 +372,8 @@
       h('strong', { className: 'dp-title', text: 'Inspector' }),
       h('span', { className: 'dp-note', text: 'part of this demo site, not of the consentry SDK' }),
       summary,
-      h('span', { className: 'dp-links' }, h('a', { href: '/playground', text: 'Playground' }), h('a', { href: '/spa/', text: 'SPA' }), h('a', { href: '/receipts', text: 'Receipts' })),
+      rewriter,
+      h('span', { className: 'dp-links' }, h('a', { href: '/playground', text: 'Playground' }), h('a', { href: '/spa/', text: 'SPA' }), h('a', { href: '/receipts', text: 'Receipts' }), legacyButton),
       toggle,
     ),
     body,
@@ -368,6 +385,16 @@
     toggle.textContent = open ? 'Hide' : 'Show';
     toggle.setAttribute('aria-expanded', String(open));
     writeOpen(open);
+  });
+
+  rewriterButton.addEventListener('click', function () {
+    var next = new URL(location.href);
+    next.searchParams.set('rewrite', rewriterMode === 'off' ? '1' : '0');
+    location.assign(next.href);
+  });
+
+  legacyButton.addEventListener('click', function () {
+    location.assign('/legacy');
   });
 
   clearButton.addEventListener('click', function () {

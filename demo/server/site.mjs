@@ -6,7 +6,9 @@ import { headTags } from './head-tags.mjs';
 import { readBody } from './read-body.mjs';
 import { isReceipt } from './receipt-store.mjs';
 import { redirect, safeLocalPath, send, sendJson } from './respond.mjs';
+import { createRewriteSwitch } from './rewrite-switch.mjs';
 import { csrfTokenMatches, setLanguageCookie } from './sessions.mjs';
+import { fillTemplate } from './render-page.mjs';
 import { serveFile } from './static-files.mjs';
 import { fillConfigOrigins, trackerPlaceholders } from './tracker-origins.mjs';
 import { GPC_COOKIE, REGION_CODE, REGION_COOKIE, readVisitorSignals } from './visitor-signals.mjs';
@@ -23,6 +25,7 @@ export const PAGES = {
   '/privacy': 'privacy',
   '/playground': 'playground',
   '/receipts': 'receipts',
+  '/legacy': 'legacy',
 };
 
 const CONTACT_TOPICS = ['sales', 'support', 'partnership', 'press'];
@@ -37,6 +40,7 @@ const CONTACT_TOPICS = ['sales', 'support', 'partnership', 'press'];
  *   sessions: ReturnType<typeof import('./sessions.mjs').createSessions>,
  *   renderer: ReturnType<typeof import('./render-page.mjs').createPageRenderer>,
  *   sdkBundler: ReturnType<typeof import('./bundle-sdk.mjs').createSdkBundler>,
+ *   rewrite?: boolean,
  * }} SiteOptions
  */
 
@@ -46,12 +50,14 @@ const CONTACT_TOPICS = ['sales', 'support', 'partnership', 'press'];
  * @param {SiteOptions} options
  */
 export function createSiteHandler(options) {
-  const { demoDir, distDir, trackers, hits, receipts, sessions, renderer, sdkBundler } = options;
+  const { demoDir, distDir, trackers, hits, receipts, sessions, renderer, sdkBundler, rewrite = false } = options;
   const pagesDir = join(demoDir, 'pages');
 
   async function configText() {
     return fillConfigOrigins(await readFile(join(demoDir, 'consent.base.json'), 'utf8'), trackers);
   }
+
+  const rewriteSwitch = createRewriteSwitch({ distDir, configText, defaultOn: rewrite });
 
   /**
    * @param {import('node:http').IncomingMessage} req
@@ -62,6 +68,7 @@ export function createSiteHandler(options) {
    */
   async function renderPage(req, res, url, page, status = 200) {
     const signals = readVisitorSignals(req, url);
+    const rewriter = await rewriteSwitch.apply(req, res, url, signals);
     const { csrf, session } = sessions.open(req, res);
     const texts = await renderer.chrome(signals.language);
     const mode = page === 'spa' ? 'npm' : page === 'playground' ? 'inline' : 'script';
@@ -79,6 +86,7 @@ export function createSiteHandler(options) {
         moduleScript,
         trackerVars: trackerPlaceholders(trackers),
       })),
+      DEMO_REWRITER: `<meta name="demo-rewriter" content="${rewriter}">`,
       CSRF: escapeHtml(csrf),
       CART_COUNT: String(session.cart.length),
       LANG_SWITCH_HREF: escapeHtml(`/lang/${switchTo}?next=${encodeURIComponent(url.pathname + url.search)}`),
@@ -91,6 +99,11 @@ export function createSiteHandler(options) {
       RECEIPT_ROWS: page === 'receipts' ? receiptRowsView(texts, await receipts.list()) : '',
       ...simulationOptionsView(texts, signals),
     };
+    // The old page predates consentry on this site: it carries its own unmarked copies of the tags
+    // instead of the site-wide marked ones.
+    if (page === 'legacy') {
+      vars.GLOBAL_TAGS = fillTemplate(await readFile(join(pagesDir, 'legacy-tags.html'), 'utf8'), trackerPlaceholders(trackers), {});
+    }
     send(res, status, await renderer.render({ page, language: signals.language, vars }), HTML);
   }
 
