@@ -207,6 +207,42 @@ describe.each(Object.keys(POLICIES) as Policy[])('%s', (policy) => {
   });
 });
 
+describe('Trusted Types without the consentry policy allowed', () => {
+  const POLICY = (t: string) =>
+    `default-src 'self'; script-src 'self' 'nonce-${NONCE}'; style-src 'self' 'nonce-${NONCE}'; img-src 'self' ${t}; frame-src ${t}; ` +
+    `require-trusted-types-for 'script'; trusted-types site`;
+
+  it('fails closed: the UI chunk and gated scripts do not load, each attempt is one error event, nothing throws', async () => {
+    site.route('/tt-no-policy', (_req, res) =>
+      void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': POLICY(tracker.origin) }).end(page(tracker.origin)),
+    );
+    await tab.goto(site.origin + '/tt-no-policy');
+    await tab.waitForFunction(() => window.Consentry?.get().status === 'pending');
+    await tab.waitForTimeout(500);
+    expect(await tab.evaluate(() => !!document.querySelector('consentry-ui'))).toBe(false);
+    // The banner's own attempt failed during boot, before a page script could listen; each new attempt reports.
+    await tab.evaluate(() => {
+      const seen: string[] = ((window as unknown as { __errors: string[] }).__errors = []);
+      window.Consentry!.on('error', (e) => seen.push(e.error.message));
+    });
+    const reported = () => tab.evaluate(() => (window as unknown as { __errors: string[] }).__errors);
+    await tab.evaluate(() => window.Consentry!.showPreferences());
+    expect(await reported()).toHaveLength(1);
+    expect(await tab.evaluate(() => !!document.querySelector('consentry-ui'))).toBe(false);
+
+    // Accept all: each of the three gated scripts is tried in turn, refused, and reported; none runs.
+    await tab.evaluate(() => window.Consentry!.acceptAll());
+    await expect.poll(reported).toHaveLength(4);
+    expect(await ran()).toEqual([]);
+    expect(tracker.hits.filter((h) => h.path.endsWith('.js'))).toEqual([]);
+    const refused = await violations();
+    expect(refused[0]).toMatch(/^trusted-types trusted-types-policy consentry/);
+    expect(refused.slice(1).filter((v) => !/^require-trusted-types-for trusted-types-sink HTMLScriptElement (src|text)\|/.test(v))).toEqual([]);
+    expect(refused.filter((v) => /inline-analytics|\/t\/ads\.js|\/dyn\/tag\.js/.test(v))).toHaveLength(3);
+    expect(consoleErrors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
+  });
+});
+
 describe('the policies are really enforced (so the tests above could fail)', () => {
   it('an inline script without the nonce is refused and reported', async () => {
     await tab.goto(site.origin + '/' + encodeURIComponent('strict CSP'));
