@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Benchmark of `consentry scan`: 20 pages of the demo site (started here on free loopback ports),
 // through the real command in a child process. Prints the wall time; the target is under 60 s.
-//   node bench/scan.mjs [--pages 20] [--concurrency N]      (after `npm run build`)
+//   node bench/scan.mjs [--pages 20] [--concurrency N] [--no-reload]      (after `npm run build`)
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -15,6 +15,7 @@ const flag = (name, fallback) => {
 };
 const pages = Number(flag('--pages', '20'));
 const concurrency = flag('--concurrency', undefined);
+const noReload = process.argv.includes('--no-reload');
 const demoModule = process.env.SCANNER_DEMO_MODULE || join(root, 'demo/server.mjs');
 
 /**
@@ -36,6 +37,7 @@ const demo = await startDemo({ port: 0, quiet: true, dataDir: join(dir, 'receipt
 try {
   const args = [join(root, 'bin/consentry.mjs'), 'scan', demo.url + '/', '--max-pages', String(pages), '--out', join(dir, 'out'), '--quiet'];
   if (concurrency) args.push('--concurrency', concurrency);
+  if (noReload) args.push('--no-reload');
   const load = loadavg()[0];
   const cpuBefore = childrenCpuSeconds();
   const started = performance.now();

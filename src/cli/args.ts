@@ -19,6 +19,8 @@ export interface CliOptions {
   json: boolean;
   quiet: boolean;
   allowUnclassified: boolean;
+  /** scan: skip the second, consented page load (faster; misses tags a server adds only for consented visitors). */
+  noReload: boolean;
 }
 
 export const USAGE = `Usage:
@@ -36,6 +38,8 @@ Options:
   --concurrency N       pages at once (default 4)
   --config FILE         sort by this consentry config instead of the site's own
   --allow-unclassified  check: fail only on findings known to be non-essential
+  --no-reload           scan: after accepting, do not load the page again (faster; misses tags that
+                        only a consented page view gets, such as ones the server adds)
   --chromium PATH       Chromium to drive (else CHROMIUM_PATH, else /usr/bin/chromium)
   --json                print the result as JSON
   --quiet               no progress lines
@@ -83,6 +87,7 @@ export function parseCli(argv: string[]): CliOptions {
         config: { type: 'string' },
         chromium: { type: 'string' },
         'allow-unclassified': { type: 'boolean' },
+        'no-reload': { type: 'boolean' },
         json: { type: 'boolean' },
         quiet: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -104,6 +109,7 @@ export function parseCli(argv: string[]): CliOptions {
     json: !!values.json,
     quiet: !!values.quiet,
     allowUnclassified: !!values['allow-unclassified'],
+    noReload: !!values['no-reload'],
   };
   if (values.version) return { ...base, command: 'version', maxPages: 0, depth: 0, pageTimeout: 0, settle: 0, concurrency: 1 };
   if (values.help || !command) return { ...base, command: 'help', maxPages: 0, depth: 0, pageTimeout: 0, settle: 0, concurrency: 1 };

@@ -20,6 +20,8 @@ export interface CrawlSettings {
   /** ms without requests after which a page counts as settled. */
   settle: number;
   concurrency: number;
+  /** scan: skip the consented reload. */
+  noReload?: boolean;
   chromium?: string;
   /** One line per page, as it is done. */
   log?: (line: string) => void;
@@ -55,6 +57,7 @@ export async function runPages(options: CrawlSettings, mode: VisitOptions['mode'
     origin: start.origin,
     pageTimeout: options.pageTimeout,
     settle: options.settle,
+    reload: !options.noReload,
     nextPage: (links, url) => links.map((link) => link.split('#')[0]).find((link) => link != url && link.startsWith(start.origin + '/') && filter(new URL(link))) || url,
   };
   let done = 0;

@@ -124,8 +124,8 @@ describe('consentry scan (fixture site)', () => {
     expect(html).toContain('<code>IDE</code>');
   });
 
-  it('without a config, sorts by the SDK tables and leaves the rest unclassified', async () => {
-    const run = await runCli(['scan', site.url + '/', '--depth', '0', '--json']);
+  it('without a config (and without the consented reload), sorts by the SDK tables and leaves the rest unclassified', async () => {
+    const run = await runCli(['scan', site.url + '/', '--depth', '0', '--json', '--no-reload']);
     expect(run.code).toBe(0);
     const bare: ScanReport = JSON.parse(run.stdout);
     expect(category(bare.cookies, (c) => c.name)).toEqual({

@@ -125,7 +125,8 @@ describe('parseCli', () => {
   it('reads commands, defaults and repeatable patterns', () => {
     const scan = parseCli(['scan', 'https://example.com/', '--include', '/a/*', '--include', '/b/**', '--page-timeout', '20s', '--out', 'o']);
     expect(scan).toMatchObject({ command: 'scan', url: 'https://example.com/', maxPages: 20, depth: 3, include: ['/a/*', '/b/**'], pageTimeout: 20000, out: 'o', concurrency: 4 });
-    expect(parseCli(['check', 'x.example', '--max-pages', '3', '--allow-unclassified'])).toMatchObject({ command: 'check', maxPages: 3, depth: 2, allowUnclassified: true });
+    expect(parseCli(['check', 'x.example', '--max-pages', '3', '--allow-unclassified'])).toMatchObject({ command: 'check', maxPages: 3, depth: 2, allowUnclassified: true, noReload: false });
+    expect(parseCli(['scan', 'x.example', '--no-reload']).noReload).toBe(true);
     expect(parseCli([]).command).toBe('help');
     expect(parseCli(['--version']).command).toBe('version');
   });

@@ -9,6 +9,8 @@ import { takeSnapshot } from './snapshot';
 export interface VisitOptions extends SessionOptions {
   /** `scan`: accept all, then load the page again. `check`: reject all, then go on to the next page. */
   mode: 'scan' | 'check';
+  /** `scan`: load the page once more after accepting (default true). */
+  reload?: boolean;
   /** The page a `check` goes on to after rejecting, chosen from the page's links (default: itself). */
   nextPage?: (links: string[], url: string) => string;
 }
@@ -59,11 +61,14 @@ export async function visitPage(browser: Browser, url: string, depth: number, op
     session.restartClock();
     visit.consentBy = await choose(page, choice, settings, visit.consentry ? BANNER_WAIT_MS.consentry : BANNER_WAIT_MS.other);
 
-    if (options.mode == 'scan') {
+    if (options.mode == 'scan' && options.reload === false) {
+      await session.settle();
+      visit.snapshots.push(await takeSnapshot(page, observer, phase));
+    } else if (options.mode == 'scan') {
       // What the choice starts on this page is seen again, whole, on the consented load that follows:
       // a short pause for what it sends at once is enough here.
       await observer.waitForQuiet(ACCEPT_PAUSE_MS, Math.min(ACCEPT_PAUSE_MAX_MS, session.remaining()));
-      // Some tags only run when the page loads with consent already given.
+      // Some tags only run when the page loads with consent already given (a server that adds them).
       const again = await session.load(url);
       if (again.timedOut) visit.error = `after accepting: ${again.error}`;
       visit.snapshots.push(await takeSnapshot(page, observer, phase));
