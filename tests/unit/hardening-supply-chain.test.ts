@@ -10,6 +10,8 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const RUNTIME = ['js-cookie', 'nanostores', 'preact'];
+/** Needed only by `consentry/rewrite` (Node), which a site installs on purpose. */
+const OPTIONAL_PEERS = ['parse5'];
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8'));
 
@@ -17,8 +19,13 @@ describe('runtime dependencies', () => {
   it('are exactly preact, nanostores and js-cookie', () => {
     expect(Object.keys(pkg.dependencies).sort()).toEqual(RUNTIME);
     expect(pkg.optionalDependencies ?? {}).toEqual({});
-    expect(pkg.peerDependencies ?? {}).toEqual({});
     expect(pkg.bundleDependencies ?? pkg.bundledDependencies ?? []).toEqual([]);
+  });
+
+  it('ask nothing more of a site: a peer dependency is only ever optional (parse5, for the server-side rewriter)', () => {
+    const peers = Object.keys(pkg.peerDependencies ?? {});
+    expect(peers.filter((name) => pkg.peerDependenciesMeta?.[name]?.optional !== true)).toEqual([]);
+    expect(peers).toEqual(OPTIONAL_PEERS);
   });
 
   it('are locked as in package.json, to integrity-checked tarballs, with no dependencies of their own', () => {
@@ -41,7 +48,7 @@ describe('runtime dependencies', () => {
     }
   });
 
-  it('leave nothing but dev tooling in the lock file', () => {
+  it('leave nothing else in the lock file but dev tooling', () => {
     const shipped = Object.entries(lock.packages as { [path: string]: { dev?: boolean; devOptional?: boolean } })
       .filter(([path, entry]) => path && !entry.dev && !entry.devOptional)
       .map(([path]) => path.replace(/^node_modules\//, ''));
@@ -63,11 +70,18 @@ const specifiers = (code: string) =>
 
 const DIST = join(ROOT, 'dist');
 describe.runIf(existsSync(join(DIST, 'consentry.min.js')))('the built files', () => {
-  it('import nothing outside the package but the three runtime dependencies', () => {
-    const files = filesUnder(DIST, /\.mjs$/);
-    expect(files.length).toBeGreaterThan(0);
-    const bare = new Set(files.flatMap((file) => specifiers(readFileSync(file, 'utf8'))).filter((s) => !s.startsWith('.')));
-    expect([...bare].filter((s) => !RUNTIME.includes(s.split('/')[0]))).toEqual([]);
+  const outside = (files: string[]) => new Set(files.flatMap((file) => specifiers(readFileSync(file, 'utf8'))).filter((s) => !s.startsWith('.')));
+  const SERVER = /^rewrite(-[\w-]+)?\.mjs$/;
+
+  it('for browsers (npm entry, UI, chunks) import nothing outside the package but the three runtime dependencies', () => {
+    const files = filesUnder(DIST, /\.mjs$/).filter((file) => !SERVER.test(relative(DIST, file)));
+    expect(files.map((file) => relative(DIST, file))).toContain('consentry.mjs');
+    expect([...outside(files)].filter((s) => !RUNTIME.includes(s.split('/')[0]))).toEqual([]);
+  });
+
+  it('for the server-side rewriter import only those, the optional peers and Node built-ins', () => {
+    const files = filesUnder(DIST, /\.mjs$/).filter((file) => SERVER.test(relative(DIST, file)));
+    expect([...outside(files)].filter((s) => !s.startsWith('node:') && ![...RUNTIME, ...OPTIONAL_PEERS].includes(s.split('/')[0]))).toEqual([]);
   });
 
   it('for the script tag are self-contained: no import, no require, no other origin', () => {
