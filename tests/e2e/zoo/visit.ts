@@ -13,16 +13,18 @@ export interface ZooView {
 }
 
 /**
- * Let every fetch, script and iframe the current state allows finish: the page has loaded and the
- * trackers have received nothing new for 500 ms (the zoo's slowest response takes 150 ms).
+ * Let every fetch, script and iframe the current state allows finish: the page has loaded, and neither the
+ * trackers' hits nor the page's execution log changed for 800 ms (the zoo's slowest response takes 150 ms;
+ * the margin is for a busy machine).
  */
 export async function settle(page: Page, hits: string[]) {
   await page.waitForLoadState('load');
-  let count = -1;
-  for (let quiet = 0; quiet < 5; ) {
+  let last = '';
+  for (let quiet = 0; quiet < 8; ) {
     await page.waitForTimeout(100);
-    quiet = hits.length == count ? quiet + 1 : 0;
-    count = hits.length;
+    const now = `${hits.length}/${await page.evaluate(() => `${window.__order?.length}/${(window as unknown as { __messages?: string[] }).__messages?.length}`)}`;
+    quiet = now == last ? quiet + 1 : 0;
+    last = now;
   }
 }
 
