@@ -87,6 +87,13 @@ export default [
     plugins: [nodeResolve({ browser: true }), typescript()],
   },
   { input: 'src/rewrite/edge.ts', output: { file: 'dist/rewrite-edge.d.ts', format: 'es' }, plugins: [dts()] },
+  // The `consentry` command (scan, check, migrate, rewrite) for Node; playwright-core is loaded only to scan.
+  {
+    input: 'src/cli/bin-entry.ts',
+    external: [/^playwright-core/, /^node:/, /^parse5/, /^typescript$/],
+    output: { file: 'dist/cli.mjs', format: 'es', banner: '#!/usr/bin/env node' },
+    plugins: [nodeResolve({ preferBuiltins: true }), typescript()],
+  },
   // Script tag: the synchronous loader, and the UI it fetches only when it must be shown.
   browserScript('src/auto.ts', 'dist/consentry.min.js'),
   browserScript('src/ui/script-entry.ts', 'dist/consentry-ui.min.js'),

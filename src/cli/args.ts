@@ -26,6 +26,8 @@ export interface CliOptions {
 export const USAGE = `Usage:
   consentry scan <url> [options]    find every cookie, storage key and third-party request; sort them; draft a config
   consentry check <url> [options]   fail (exit 1) when anything non-essential shows up before consent or after "reject all"
+  consentry migrate <file>          convert a vanilla-cookieconsent or klaro config (consentry migrate --help)
+  consentry rewrite <in> <out>      hold tracker tags in a static site's HTML (consentry rewrite --help)
 
 Options:
   --out DIR             scan: write report.html, report.md, scan.json, consentry.config.json; check: check.json
