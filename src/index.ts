@@ -1,4 +1,6 @@
 export { createConsent } from './create-consent';
+export { useConsent } from './hooks/use-consent';
+export { subscribe } from './hooks/subscribe';
 export { validateConfig } from './config/validate';
 export { ConfigError, type ConfigProblem } from './config/errors';
 export type { WarningListener } from './config/validate';
