@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 const ROOT = new URL('../../', import.meta.url).pathname;
 const CHECKED = [
   'docs/README.md', 'docs/config.md', 'docs/api.md', 'docs/markup.md', 'docs/regions.md', 'docs/blocking.md',
-  'docs/browsers.md', 'docs/recipes.md', 'docs/migration.md', 'CHANGELOG.md',
+  'docs/browsers.md', 'docs/recipes.md', 'docs/migration.md', 'docs/quick-start.md', 'CHANGELOG.md',
 ];
 
 /** GitHub's heading anchors: lower case, punctuation dropped (letters of any script kept), spaces to '-'. */
