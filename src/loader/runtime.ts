@@ -1,4 +1,4 @@
-import { atom, type ReadableAtom } from 'nanostores';
+import { atom, batch, type ReadableAtom } from 'nanostores';
 import type { Settings, Texts } from '../config/types';
 import type { Consent, UiView } from '../consent/api';
 import { openBroadcast } from '../consent/broadcast';
@@ -201,9 +201,12 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   function configure(settings: Settings) {
     host.onHeldEmbed = heldEmbedPlaceholder(settings, $state.get, (choices) => commit(settings, choices, 'custom'));
     $settings.set(settings);
-    // Integrations first: Consent Mode's defaults must precede anything a tag released by the decision sends.
-    for (const effect of options.configured || []) install(effect(host, settings));
-    refresh(settings);
+    // The decision is made first, but its listeners (the gate releasing tags) run only after the integrations
+    // are installed: they see the decision itself, and Consent Mode's defaults precede anything a tag sends.
+    batch(() => {
+      refresh(settings);
+      for (const effect of options.configured || []) install(effect(host, settings));
+    });
     broadcast = openBroadcast(settings.cookie.name, () => refresh(settings));
     ready = true;
     emit('ready', $state.get());

@@ -250,3 +250,45 @@ describe('placeholders', () => {
     expect(await tab.locator('[data-consentry-placeholder]').count()).toBe(0);
   });
 });
+
+describe('Google Consent Mode and tag-manager events from the script-tag build', () => {
+  const GCM_CONFIG = { ...CONFIG, integrations: { googleConsentMode: { enabled: true, waitForUpdate: 500 }, dataLayer: { enabled: true } } };
+  const gtagPage = page(
+    inline(GCM_CONFIG) +
+      `<script>window.dataLayer = window.dataLayer || []; function gtag(){ dataLayer.push(arguments); } gtag('js', 0); gtag('config', 'G-TEST');</script>`,
+  );
+  const entries = () =>
+    tab.evaluate(() =>
+      (window as any).dataLayer.map((entry: any) =>
+        entry && typeof entry === 'object' && 'length' in entry ? Array.from(entry).slice(0, 2).join(' ') : 'event ' + entry.event,
+      ),
+    );
+
+  it('the consent default precedes the page’s own gtag commands; a choice sends an update and an event', async () => {
+    server.page('/gtag', gtagPage);
+    await tab.goto(server.origin + '/gtag');
+    await tab.waitForFunction(() => window.Consentry?.get().status === 'pending');
+    const before = await entries();
+    expect(before.indexOf('consent default')).toBeGreaterThanOrEqual(0);
+    expect(before.indexOf('consent default')).toBeLessThan(before.indexOf('config G-TEST'));
+    expect(before, before.join(', ')).not.toContain('consent update');
+    expect(before).toContain('event consentry_ready');
+    const defaults = await tab.evaluate(() => Array.from((window as any).dataLayer.find((e: any) => e[0] === 'consent' && e[1] === 'default'))[2]);
+    expect(defaults).toMatchObject({ ad_storage: 'denied', analytics_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied', security_storage: 'granted', wait_for_update: 500 });
+    await tab.evaluate(() => window.Consentry!.set({ categories: { analytics: true } }));
+    const after = await entries();
+    expect(after.slice(before.length)).toEqual(expect.arrayContaining(['consent update', 'event consentry_update']));
+    const update = await tab.evaluate(() => Array.from((window as any).dataLayer.filter((e: any) => e[0] === 'consent' && e[1] === 'update').at(-1))[2]);
+    expect(update).toMatchObject({ analytics_storage: 'granted', ad_storage: 'denied' });
+  });
+
+  it('a returning visitor’s stored choice is sent as an update right after the default, before the page’s config', async () => {
+    server.page('/gtag', gtagPage);
+    await context.addCookies([{ name: 'consentry', value: record(), url: server.origin }]);
+    await tab.goto(server.origin + '/gtag');
+    await tab.waitForFunction(() => window.Consentry?.get().status === 'decided');
+    const list = await entries();
+    expect(list.indexOf('consent default')).toBeLessThan(list.indexOf('consent update'));
+    expect(list.indexOf('consent update')).toBeLessThan(list.indexOf('config G-TEST'));
+  });
+});
