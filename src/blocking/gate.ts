@@ -2,9 +2,9 @@ import { activateElement } from './activate';
 import { cloneScript } from './clone-script';
 import { categoryOf, isGranted } from './grant';
 import { URL_ATTRIBUTE } from './kinds';
-import { isHeld, MARKING_SELECTOR, needOf } from './marking';
+import { isHeld, needOf } from './marking';
 import type { BlockingHost, Need, Uninstall } from './types';
-import { watchTags } from './watch-tags';
+import { forEachTag, tagLists, watchTags } from './watch-tags';
 
 const EMBED = /^(IFRAME|VIDEO|AUDIO|EMBED|OBJECT)$/;
 
@@ -70,9 +70,10 @@ export function installGate(host: BlockingHost): Uninstall {
     }
   };
 
+  const lists = tagLists();
   const pass = () => {
     scheduled = false;
-    document.querySelectorAll(MARKING_SELECTOR).forEach(consider);
+    forEachTag(lists, consider);
   };
   // Coalesced into a microtask so that every subscriber (the auto-blocker re-marking its tags) runs first.
   const schedule = () => {

@@ -1,8 +1,6 @@
 import { HELD_ATTRIBUTES } from './kinds';
 import type { Need } from './types';
 
-export const MARKING_SELECTOR = '[data-consent],[data-service],[data-category],[data-name]';
-
 /** Held: a script that cannot run (`type="text/plain"`), or an element whose URLs wait under `data-*`. */
 export function isHeld(el: Element): boolean {
   return el.tagName == 'SCRIPT'

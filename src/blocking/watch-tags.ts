@@ -2,13 +2,23 @@ import { KIND_SELECTOR, URL_ATTRIBUTE } from './kinds';
 import type { Uninstall } from './types';
 
 /**
+ * The document's live list of each kind of tag (scripts and iframes first). The browser keeps one list per
+ * tag name and walks the document again only when it changed, so every caller shares the same walk.
+ */
+export const tagLists = () => Object.keys(URL_ATTRIBUTE).map((tag) => document.getElementsByTagName(tag));
+
+export const forEachTag = (lists: HTMLCollectionOf<Element>[], fn: (el: Element) => void, kinds = lists.length) => {
+  for (let k = 0; k < kinds; k++) for (let i = 0, list = lists[k]; i < list.length; i++) fn(list[i]);
+};
+
+/**
  * Calls `found` once for every element of a kind that loads or runs something (script, iframe, img, …)
  * once it is in the document. While the page is parsed, scripts and iframes are found before they run
  * (the parser lets observers run before it reaches a script's end tag); the other kinds were requested by
  * the preload scanner anyway and are found in one pass at DOMContentLoaded. This runs on every page, so it
  * is kept cheap: during parsing the observer's thousands of records are not read (that alone costs
- * milliseconds) but the browser's live lists of scripts and iframes are walked; afterwards, when records
- * are few, only what they added is looked at.
+ * milliseconds on a large page) but the live lists of scripts and iframes are; afterwards, when records are
+ * few, only what they added is looked at.
  */
 export function watchTags(found: (el: Element) => void): Uninstall {
   const seen = new WeakSet<Element>();
@@ -18,28 +28,26 @@ export function watchTags(found: (el: Element) => void): Uninstall {
       found(el);
     }
   };
-  const lists = [document.getElementsByTagName('script'), document.getElementsByTagName('iframe')];
-  const scan = (root: Document | Element) => root.querySelectorAll(KIND_SELECTOR).forEach(see);
+  const lists = tagLists();
   const observer = new MutationObserver((records) => {
-    if (document.readyState == 'loading') {
-      for (const list of lists) for (let i = 0; i < list.length; i++) see(list[i]);
-    } else {
+    if (document.readyState == 'loading') forEachTag(lists, see, 2);
+    else {
       for (const record of records) {
         for (const node of record.addedNodes) {
           if (node.nodeType == 1) {
             if ((node as Element).tagName in URL_ATTRIBUTE) see(node as Element);
-            if ((node as Element).childElementCount) scan(node as Element);
+            if ((node as Element).childElementCount) (node as Element).querySelectorAll(KIND_SELECTOR).forEach(see);
           }
         }
       }
     }
   });
   observer.observe(document, { childList: true, subtree: true });
-  const scanDocument = () => scan(document);
-  document.addEventListener('DOMContentLoaded', scanDocument);
-  scanDocument();
+  const all = () => forEachTag(lists, see);
+  document.addEventListener('DOMContentLoaded', all);
+  all();
   return () => {
     observer.disconnect();
-    document.removeEventListener('DOMContentLoaded', scanDocument);
+    document.removeEventListener('DOMContentLoaded', all);
   };
 }
