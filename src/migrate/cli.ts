@@ -96,7 +96,7 @@ export async function runMigrate(argv: string[], io: MigrateIo = processIo): Pro
     else io.stdout(json);
     for (const line of [...old.notes, ...notes]) io.stderr(`note: ${line}\n`);
     io.stderr(
-      `consentry migrate: converted a ${from} config${args.out ? ` into ${args.out}` : ''}; ${notes.length + old.notes.length} note(s). Check the texts, then see docs/migration.md.\n`,
+      `consentry migrate: converted a ${from} config${args.out ? ` into ${args.out}` : ''}; ${notes.length + old.notes.length} note(s). Check the texts, and change the markings the notes name.\n`,
     );
     return EXIT_OK;
   } catch (error) {

@@ -8,8 +8,8 @@ import { ensureDist, ROOT, sh } from './package-dist';
 const pkg = JSON.parse(readFileSync(ROOT + 'package.json', 'utf8'));
 
 let files: string[] = [];
-beforeAll(() => {
-  ensureDist();
+beforeAll(async () => {
+  await ensureDist();
   const [report] = JSON.parse(sh('npm', ['pack', '--dry-run', '--json', '--ignore-scripts']));
   files = report.files.map((file: { path: string }) => file.path).sort();
 }, 600_000);

@@ -8,7 +8,7 @@ import { ensureDist, ROOT, sh } from './package-dist';
 
 const pkg = JSON.parse(readFileSync(ROOT + 'package.json', 'utf8'));
 
-beforeAll(() => ensureDist(), 600_000);
+beforeAll(ensureDist, 600_000);
 
 describe('package lint', () => {
   it('publint finds no error or warning', { timeout: 300_000 }, async () => {
