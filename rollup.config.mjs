@@ -91,7 +91,7 @@ export default [
   {
     input: 'src/cli/bin-entry.ts',
     external: [/^playwright-core/, /^node:/, /^parse5/, /^typescript$/],
-    output: { file: 'dist/cli.mjs', format: 'es', banner: '#!/usr/bin/env node' },
+    output: { dir: 'dist', entryFileNames: 'cli.mjs', chunkFileNames: (chunk) => `cli/${chunk.name === 'cli' ? 'migrate' : chunk.name}.mjs`, format: 'es', banner: '#!/usr/bin/env node' },
     plugins: [nodeResolve({ preferBuiltins: true }), typescript()],
   },
   // Script tag: the synchronous loader, and the UI it fetches only when it must be shown.

@@ -1,11 +1,14 @@
-import { runMigrate } from '../migrate/cli';
 import { main, processIo } from './main';
-import { runRewrite } from './rewrite-command';
 
-// The `consentry` command: scan and check drive a browser; migrate and rewrite work on files.
+// The `consentry` command: scan and check drive a browser; migrate and rewrite work on files. Each
+// sub-command loads only what it needs (rewrite: parse5; migrate: typescript for JS configs).
 const [command, ...rest] = process.argv.slice(2);
 const run =
-  command === 'migrate' ? runMigrate(rest) : command === 'rewrite' ? runRewrite(rest, processIo) : main(process.argv.slice(2));
+  command === 'migrate'
+    ? import('../migrate/cli').then(({ runMigrate }) => runMigrate(rest))
+    : command === 'rewrite'
+      ? import('./rewrite-command').then(({ runRewrite }) => runRewrite(rest, processIo))
+      : main(process.argv.slice(2));
 run.then((code) => {
   process.exitCode = code;
 });

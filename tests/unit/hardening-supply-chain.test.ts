@@ -10,8 +10,11 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const RUNTIME = ['js-cookie', 'nanostores', 'preact'];
-/** Needed only by `consentry/rewrite` (Node), which a site installs on purpose. */
-const OPTIONAL_PEERS = ['parse5'];
+/**
+ * Needed only by Node-side tools a site installs on purpose: `consentry/rewrite` (parse5), the
+ * `consentry scan|check` command (playwright-core), `consentry migrate` of a JS config (typescript).
+ */
+const OPTIONAL_PEERS = ['parse5', 'playwright-core', 'typescript'];
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8'));
 
@@ -22,7 +25,7 @@ describe('runtime dependencies', () => {
     expect(pkg.bundleDependencies ?? pkg.bundledDependencies ?? []).toEqual([]);
   });
 
-  it('ask nothing more of a site: a peer dependency is only ever optional (parse5, for the server-side rewriter)', () => {
+  it('ask nothing more of a site: a peer dependency is only ever optional (server-side tools)', () => {
     const peers = Object.keys(pkg.peerDependencies ?? {});
     expect(peers.filter((name) => pkg.peerDependenciesMeta?.[name]?.optional !== true)).toEqual([]);
     expect(peers).toEqual(OPTIONAL_PEERS);
@@ -71,7 +74,8 @@ const specifiers = (code: string) =>
 const DIST = join(ROOT, 'dist');
 describe.runIf(existsSync(join(DIST, 'consentry.min.js')))('the built files', () => {
   const outside = (files: string[]) => new Set(files.flatMap((file) => specifiers(readFileSync(file, 'utf8'))).filter((s) => !s.startsWith('.')));
-  const SERVER = /^rewrite(-[\w-]+)?\.mjs$/;
+  // Node side: the rewriter and the `consentry` command (dist/cli.mjs and its chunks under dist/cli/).
+  const SERVER = /^(rewrite(-[\w-]+)?|cli|cli\/[\w-]+)\.mjs$/;
 
   it('for browsers (npm entry, UI, chunks) import nothing outside the package but the three runtime dependencies', () => {
     const files = filesUnder(DIST, /\.mjs$/).filter((file) => !SERVER.test(relative(DIST, file)));
@@ -79,7 +83,7 @@ describe.runIf(existsSync(join(DIST, 'consentry.min.js')))('the built files', ()
     expect([...outside(files)].filter((s) => !RUNTIME.includes(s.split('/')[0]))).toEqual([]);
   });
 
-  it('for the server-side rewriter import only those, the optional peers and Node built-ins', () => {
+  it('for Node (rewriter, command line) import only those, the optional peers and Node built-ins', () => {
     const files = filesUnder(DIST, /\.mjs$/).filter((file) => SERVER.test(relative(DIST, file)));
     expect([...outside(files)].filter((s) => !s.startsWith('node:') && ![...RUNTIME, ...OPTIONAL_PEERS].includes(s.split('/')[0]))).toEqual([]);
   });
