@@ -1,7 +1,9 @@
 /**
  * Trusted Types: where the page enforces them, the URLs and inline code of tags the site owner marked go
- * through one policy named "consentry" (allow it in the `trusted-types` directive). The policy is created
- * once per page, on first use, because a page may refuse a second policy of the same name.
+ * through one policy, "consentry" unless `blocking.trustedTypesPolicy` names another (allow it in the
+ * `trusted-types` directive). The policy is created once per page, on first use — which comes after the
+ * config is known, since nothing is activated or loaded before — because a page may refuse a second
+ * policy of the same name.
  */
 interface Policy {
   createScriptURL(url: string): unknown;
@@ -9,13 +11,19 @@ interface Policy {
 }
 
 let policy: Policy | null | undefined;
+let policyName = 'consentry';
+
+/** Takes effect if no policy was created yet (the config is applied before anything is activated). */
+export function nameTrustedTypesPolicy(name: string): void {
+  policyName = name;
+}
 
 function trustedPolicy(): Policy | null {
   if (policy === undefined) {
     policy = null;
     try {
       const pass = (value: string) => value;
-      policy = (window as { trustedTypes?: { createPolicy(name: string, rules: object): Policy } }).trustedTypes?.createPolicy('consentry', {
+      policy = (window as { trustedTypes?: { createPolicy(name: string, rules: object): Policy } }).trustedTypes?.createPolicy(policyName, {
         createScriptURL: pass,
         createScript: pass,
       }) || null;

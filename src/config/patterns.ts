@@ -25,6 +25,8 @@ export const COOKIE_PATH = /^\/[^;,\s\x00-\x1f\x7f]*$/;
  */
 export const URL_LIKE = /^(https?:\/\/[^\x00-\x20\x7f\\/?#]|(?![a-zA-Z][a-zA-Z0-9+.-]*:)(?=.))[^\x00-\x20\x7f\\]*$/;
 export const NONCE = /^[A-Za-z0-9+/=_-]+$/;
+/** A Trusted Types policy name as CSP's `trusted-types` directive spells it. */
+export const TT_POLICY = /^[A-Za-z0-9#=_/@.%-]+$/;
 export const JS_NAME = /^[A-Za-z_$][\w$]*$/;
 /** Names of texts such as `bannerTitle`; never a name that reaches Object.prototype. */
 export const TEXT_KEY = /^(?!(constructor|prototype)$)[a-zA-Z][\w-]*$/;

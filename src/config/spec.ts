@@ -8,6 +8,7 @@ import {
   LANGUAGE,
   LANGUAGE_OR_AUTO,
   NONCE,
+  TT_POLICY,
   REGION,
   REGION_OR_DEFAULT,
   REGION_SOURCE,
@@ -148,6 +149,7 @@ export const configSpec: Check = object({
     unknownCookies: oneOf('allow', 'block'),
     reloadOnWithdraw: boolean,
     aliases: boolean,
+    trustedTypesPolicy: text('must be a Trusted Types policy name (letters, digits and - # = _ / @ . %)', TT_POLICY),
   }),
   receipts: object({ endpoint: url }, ['endpoint']),
   integrations: object({

@@ -185,6 +185,11 @@ export interface BlockingConfig {
   reloadOnWithdraw?: boolean;
   /** Recognise vanilla-cookieconsent (`data-category`) and klaro (`data-name`) markup. Default true. */
   aliases?: boolean;
+  /**
+   * Name of the Trusted Types policy the SDK creates for the scripts it activates and loads (allow it in
+   * CSP's `trusted-types` directive). Default "consentry".
+   */
+  trustedTypesPolicy?: string;
 }
 
 export interface ReceiptsConfig {

@@ -10,6 +10,7 @@ import { encodeRecord } from '../consent/record';
 import { recordFor } from '../consent/record-for';
 import { receiptOf, sendReceipts } from '../consent/receipts';
 import type { Choices, ConsentMethod, ConsentState } from '../consent/types';
+import { nameTrustedTypesPolicy } from '../blocking/trusted-types';
 import type { ResolvedNeed } from '../blocking/types';
 import type { Extras, UiContext, UiModule } from '../ui/contract';
 import { heldEmbedPlaceholder } from './placeholders';
@@ -199,6 +200,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   };
 
   function configure(settings: Settings) {
+    nameTrustedTypesPolicy(settings.blocking.trustedTypesPolicy);
     host.onHeldEmbed = heldEmbedPlaceholder(settings, $state.get, (choices) => commit(settings, choices, 'custom'));
     $settings.set(settings);
     // The decision is made first, but its listeners (the gate releasing tags) run only after the integrations

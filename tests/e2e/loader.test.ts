@@ -292,3 +292,25 @@ describe('Google Consent Mode and tag-manager events from the script-tag build',
     expect(list.indexOf('consent update')).toBeLessThan(list.indexOf('config G-TEST'));
   });
 });
+
+describe('Trusted Types with a configured policy name', () => {
+  it('activates gated scripts and loads the UI through the named policy, with no violation', async () => {
+    const html = page(inline({ ...CONFIG, blocking: { trustedTypesPolicy: 'shop-consent' } }), '<p>tt</p>');
+    server.route('/tt', (_req, res) => {
+      res.writeHead(200, {
+        'content-type': 'text/html; charset=utf-8',
+        'content-security-policy': "require-trusted-types-for 'script'; trusted-types shop-consent",
+      });
+      res.end(html);
+    });
+    await tab.addInitScript(() => {
+      (window as any).__violations = [];
+      document.addEventListener('securitypolicyviolation', (e) => (window as any).__violations.push(e.violatedDirective));
+    });
+    await tab.goto(server.origin + '/tt');
+    await tab.waitForFunction(BANNER);
+    await tab.evaluate(() => window.Consentry!.acceptAll());
+    expect(await ran()).toEqual(['analytics', 'advertising']);
+    expect(await tab.evaluate(() => (window as any).__violations)).toEqual([]);
+  });
+});

@@ -227,7 +227,7 @@ describe('defaults', () => {
     signals: { gpc: true, dnt: false },
     minors: { ask: false, thresholds: { CN: 14, default: 16 } },
     crossBorder: null,
-    blocking: { autoBlock: true, rules: [], unknownCookies: 'allow', reloadOnWithdraw: true, aliases: true },
+    blocking: { autoBlock: true, rules: [], unknownCookies: 'allow', reloadOnWithdraw: true, aliases: true, trustedTypesPolicy: 'consentry' },
     receipts: null,
     integrations: {},
   };

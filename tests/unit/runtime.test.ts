@@ -8,7 +8,7 @@ import { makeSettings } from './fixtures/settings';
 function fakeUi() {
   const ui: UiModule & { views: string[] } = {
     views: [],
-    show: vi.fn((_ctx, view) => ui.views.push(view)),
+    show: vi.fn((_ctx, view) => void ui.views.push(view)),
     hide: vi.fn(),
     unmount: vi.fn(),
   };
