@@ -26,15 +26,22 @@ export function installAutoBlocker(host: BlockingHost): Uninstall {
   const setAttribute = Element.prototype.setAttribute;
   const base = () => document.baseURI;
 
+  // Most tags are the site's own, by relative URL: that needs no parsing, unless a <base> points elsewhere.
+  const relative = (url: string) => !/^([a-z][\w+.-]*:|\/\/)/i.test(url) && base().startsWith(location.origin + '/');
+
   /** What the config and the built-in table say a URL needs (nothing when auto-blocking is off). */
   const classify = (url: string): Need | null => {
     const settings = $settings.get();
-    return settings?.blocking.autoBlock == false ? null : urlCategory(url, settings, base());
+    // Only a rule naming the site's own paths or host could claim a relative URL.
+    const ownRule = settings?.blocking.rules.some(({ match }) => match[0] == '/' || match.includes(location.hostname));
+    if (settings?.blocking.autoBlock == false || (relative(url) && !ownRule)) return null;
+    return urlCategory(url, settings, base());
   };
 
   /** What an unmarked tag's URL waits for. Before the config (and so its rules) is known, every cross-origin URL waits. */
   const needFor = (url: string): Need | null => {
     if ($settings.get()) return classify(url);
+    if (relative(url)) return null;
     try {
       const { protocol, origin } = new URL(url, base());
       return /^https?:$/.test(protocol) && origin != location.origin ? { category: PENDING } : null;

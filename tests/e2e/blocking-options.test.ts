@@ -125,3 +125,17 @@ describe('blocking.aliases = false', () => {
     expect(seen.order).toContain('m-ext');
   });
 });
+
+describe('a site rule on a path of its own origin', () => {
+  test('holds the site\'s own script by relative URL until its category is granted', async () => {
+    const zoo = await zooWith({ rules: [{ match: '/own.js', category: 'analytics' }] });
+    // (The zoo's trackers A and B are unknown under this config: only the rule and the built-in table apply.)
+    let page = await open(zoo, null);
+    expect((await view(page)).order).not.toContain('own');
+    expect(await jar(context)).not.toContain('session=1');
+    await context.close();
+    page = await open(zoo, 'analytics');
+    expect((await view(page)).order).toContain('own');
+    expect(await jar(context)).toContain('session=1');
+  });
+});
