@@ -4,6 +4,7 @@
  * (`window.__benchGrant`: true = every category granted, so nothing is held and only the observing costs).
  * Its own main-thread time is timed from inside: the install, every observer callback, and every call of a
  * function it patched (including the browser's own work in that call, so slightly more than its share).
+ * `window.__benchSkip`: load and run this same file but install nothing (the baseline: same bytes, same request).
  */
 import { atom } from 'nanostores';
 import { installAutoBlocker } from '../src/blocking/auto-blocker';
@@ -35,6 +36,7 @@ const state = {
   services: {},
 } as unknown as ConsentState;
 
+const skip = !!(window as { __benchSkip?: boolean }).__benchSkip;
 const Observer = window.MutationObserver;
 window.MutationObserver = class extends Observer {
   constructor(callback: MutationCallback) {
@@ -42,7 +44,7 @@ window.MutationObserver = class extends Observer {
   }
 };
 const start = performance.now();
-installAutoBlocker({ $state: atom(state), $settings: atom<Settings | null>(settings), emit: () => {} });
+if (!skip) installAutoBlocker({ $state: atom(state), $settings: atom<Settings | null>(settings), emit: () => {} });
 timing.installMs = performance.now() - start;
 window.MutationObserver = Observer;
 
@@ -52,7 +54,7 @@ const patched: Array<[object, string]> = [
   [HTMLScriptElement.prototype, 'src'], [HTMLIFrameElement.prototype, 'src'], [HTMLImageElement.prototype, 'src'], [HTMLLinkElement.prototype, 'href'],
 ];
 const count = (ms: number) => ((timing.patchedMs += ms), timing.patchedCalls++);
-for (const [target, name] of patched) {
+for (const [target, name] of skip ? [] : patched) {
   const descriptor = Object.getOwnPropertyDescriptor(target, name)!;
   if (descriptor.set) Object.defineProperty(target, name, { ...descriptor, set: timed(descriptor.set, count) });
   else Object.defineProperty(target, name, { ...descriptor, value: timed(descriptor.value, count) });
