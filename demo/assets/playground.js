@@ -119,6 +119,9 @@ async function check() {
 
 let timer = 0;
 editor.addEventListener('input', () => {
+  // Until the new text is checked, "Apply" must not apply the previous one.
+  lastValid = null;
+  applyButton.disabled = true;
   setStatus('checking', T.checking);
   clearTimeout(timer);
   timer = setTimeout(check, CHECK_DELAY_MS);

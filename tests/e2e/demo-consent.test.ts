@@ -270,12 +270,12 @@ describe('the playground', () => {
     await editor.fill((await editor.inputValue()).replace('"Cookies on Cirrus Edge"', '"Edited in the playground"'));
     await poll(() => tab.page.locator('#config-apply').isDisabled()).toBe(false);
     await Promise.all([tab.page.waitForEvent('load'), tab.page.locator('#config-apply').click()]);
-    await poll(() => tab.page.locator('consentry-ui').getByText('Edited in the playground').first().isVisible()).toBe(true);
+    await poll(() => tab.page.locator('consentry-ui').getByText('Edited in the playground', { exact: true }).first().isVisible()).toBe(true);
     expect(await tab.page.locator('#config-source').textContent()).toContain('applied');
 
     await Promise.all([tab.page.waitForEvent('load'), tab.page.locator('#config-revert').click()]);
-    await poll(() => tab.page.locator('consentry-ui').getByText('Cookies on Cirrus Edge').first().isVisible()).toBe(true);
-    expect(await tab.page.locator('consentry-ui').getByText('Edited in the playground').count()).toBe(0);
+    await poll(() => tab.page.locator('consentry-ui').getByText('Cookies on Cirrus Edge', { exact: true }).first().isVisible()).toBe(true);
+    expect(await tab.page.locator('consentry-ui').getByText('Edited in the playground', { exact: true }).count()).toBe(0);
   });
 
   it('“Reset my consent” forgets the choice and asks again', async () => {
