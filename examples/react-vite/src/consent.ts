@@ -1,0 +1,5 @@
+import { createConsent } from 'consentry';
+import config from './consentry.json';
+
+/** The app's one consent instance: created before React renders, so it decides before any tag the app adds. */
+export const consent = createConsent(config);
