@@ -5,12 +5,13 @@
  * later `Consentry.init(config)`. Until a valid config arrives every non-essential tag stays held.
  */
 import type { ConsentryConfig, Settings } from './config/types';
-import { validateConfig } from './config/validate';
 import type { Consent } from './consent/api';
+import { bootHints } from './loader/boot-hints';
 import { configuredEffects, EARLY_EFFECTS } from './loader/effects';
-import { scriptLazyLoaders } from './loader/lazy-script';
+import { hintsOf, scriptLazyLoaders } from './loader/lazy-script';
 import { createRuntime } from './loader/runtime';
-import { toScriptURL } from './blocking/trusted-types';
+import { cacheSettings, readCachedSettings } from './loader/settings-cache';
+import { nameTrustedTypesPolicy, toScriptURL } from './blocking/trusted-types';
 
 export interface ConsentryGlobal extends Consent {
   /** Configure a page that has no inline or data-config config. Ignored once configured. */
@@ -29,13 +30,13 @@ const CONFIG_TIMEOUT_MS = 10_000;
 function boot(script: HTMLScriptElement | null) {
   const loaderBase = script?.src ? script.src.replace(/[^/]*$/, '') : '';
   const nonce = script?.nonce || '';
-  const lazy = scriptLazyLoaders(loaderBase, (settings) => ({ nonce: settings.ui.nonce || nonce, toScriptURL }));
+  const lazy = scriptLazyLoaders(loaderBase, nonce, toScriptURL);
   let current: Settings | undefined;
   const runtime = createRuntime({
     early: EARLY_EFFECTS,
-    configured: configuredEffects(() => lazy.loadGpp(current!)),
-    loadUi: (settings) => lazy.loadUi((current = settings)),
-    loadLanguage: lazy.loadLanguage,
+    configured: configuredEffects(() => lazy.loadGpp(hintsOf(current!))),
+    loadUi: (settings) => lazy.loadUi(hintsOf(settings)),
+    loadLanguage: (lang, settings) => lazy.loadLanguage(lang, hintsOf(settings)),
   });
   const fail = (error: Error) => {
     // One readable line for the site owner; the page keeps blocking every non-essential tag.
@@ -45,14 +46,40 @@ function boot(script: HTMLScriptElement | null) {
   let configured = false;
   const init = (config: unknown) => {
     if (configured) return;
+    // Taken at once, even while the validator is on its way: a later init() must not race this one.
+    configured = true;
+    const failed = (error: Error) => {
+      configured = false;
+      fail(error);
+    };
+    const apply = (settings: Settings) => {
+      try {
+        runtime.configure((current = settings));
+      } catch (error) {
+        fail(error as Error);
+      }
+    };
+    let text = '';
     try {
-      const settings = validateConfig(config);
-      configured = true;
-      current = settings;
-      runtime.configure(settings);
-    } catch (error) {
-      fail(error as Error);
+      text = typeof config == 'string' ? config : JSON.stringify(config);
+    } catch {
+      // Not serialisable (a cycle): the validator names the problem.
     }
+    const cached = text && readCachedSettings(text);
+    if (cached) return apply(cached);
+    const hints = bootHints(config);
+    // The validator file itself may need the site's policy to load under Trusted Types.
+    if (hints.trustedTypesPolicy) nameTrustedTypesPolicy(hints.trustedTypesPolicy);
+    lazy.loadValidator(hints).then((validateConfig) => {
+      let settings: Settings;
+      try {
+        settings = validateConfig(config);
+      } catch (error) {
+        return failed(error as Error);
+      }
+      if (text) cacheSettings(text, settings);
+      apply(settings);
+    }, failed);
   };
   window.Consentry = Object.assign(runtime.api, { init, version: __VERSION__ });
 

@@ -1,4 +1,5 @@
 import type { CheckContext } from './checks';
+import { deepFreeze } from './deep-freeze';
 import { DEFAULTS, SERVICE_DEFAULTS } from './defaults';
 import { ConfigError } from './errors';
 import { MAX_CONFIG_SIZE } from './limits';
@@ -17,13 +18,6 @@ function withDefaults(defaults: any, value: any): any {
   const out = new Map(Object.entries(defaults).map(([key, fallback]) => [key, withDefaults(fallback, undefined)]));
   for (const [key, given] of Object.entries(value || {})) out.set(key, withDefaults(out.get(key), given));
   return Object.fromEntries(out);
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value == 'object' && !Object.isFrozen(value)) {
-    Object.values(Object.freeze(value)).map(deepFreeze);
-  }
-  return value;
 }
 
 /**

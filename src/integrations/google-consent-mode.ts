@@ -5,7 +5,8 @@ import { consentModeDefaults, consentModeMapping, consentModeState } from './con
 import { gtagFor } from './gtag';
 import { pageWindow, type IntegrationHost, type PageWindow, type Uninstall } from './host';
 
-const gtagOf = (settings: Settings, win: PageWindow) => gtagFor(win, settings.integrations.dataLayer?.name || 'dataLayer');
+const layerName = (settings: Settings) => settings.integrations.dataLayer?.name || 'dataLayer';
+const gtagOf = (settings: Settings, win: PageWindow) => gtagFor(win, layerName(settings));
 
 /**
  * Tell Google the defaults before any tag can send data: run synchronously at loader start, first in <head>.
@@ -15,11 +16,17 @@ export function setConsentModeDefaults(settings: Settings, state: ConsentState, 
   const { adsDataRedaction, urlPassthrough } = settings.integrations.googleConsentMode || {};
   const mapping = consentModeMapping(settings);
   const gtag = gtagOf(settings, win);
+  // A config that arrives late (fetched, or validated by a file of its own) finds the page's gtag commands
+  // already queued. While no Google library has taken the queue over (its push is still the array's own),
+  // the defaults are put in front of them, where Google requires them.
+  const layer = win[layerName(settings)] as unknown[] | undefined;
+  const queued = Array.isArray(layer) && layer.push == [].push ? layer.splice(0) : [];
   for (const command of consentModeDefaults(settings, mapping)) gtag('consent', 'default', command);
   if (adsDataRedaction) gtag('set', 'ads_data_redaction', true);
   if (urlPassthrough) gtag('set', 'url_passthrough', true);
   // Only an opt-in regime without a record leaves every grant at its default (policy: src/consent/decide.ts).
   if (state.record || state.regime != 'opt-in') gtag('consent', 'update', consentModeState(state.categories, mapping));
+  layer?.push(...queued);
 }
 
 /**

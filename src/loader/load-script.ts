@@ -14,11 +14,17 @@ export function loadScript(url: string, options: LoadScriptOptions = {}): Promis
     if (options.nonce) script.nonce = options.nonce;
     script.async = true;
     script.onload = () => resolve();
-    script.onerror = () => {
+    const failed = (reason = '') => {
       script.remove();
-      reject(new Error('consentry: could not load ' + url));
+      reject(new Error('consentry: could not load ' + url + reason));
     };
-    (script as { src: string }).src = options.toScriptURL ? options.toScriptURL(url) : url;
-    document.head.appendChild(script);
+    script.onerror = () => failed();
+    try {
+      (script as { src: string }).src = options.toScriptURL ? options.toScriptURL(url) : url;
+      document.head.appendChild(script);
+    } catch (error) {
+      // Refused by the page's Trusted Types: say so in our own words, the browser's follow them.
+      failed(': ' + (error as Error).message);
+    }
   });
 }

@@ -182,6 +182,7 @@ describe.each(Object.keys(POLICIES) as Policy[])('%s', (policy) => {
     // Every file the SDK added came from the loader's origin with its nonce.
     expect(await tab.evaluate(() => [...document.querySelectorAll('script[src*="/dist/"]')].map((s) => [new URL((s as HTMLScriptElement).src).pathname, (s as HTMLScriptElement).nonce]))).toEqual([
       ['/dist/consentry.min.js', 'XYZ'],
+      ['/dist/consentry-config.min.js', 'XYZ'],
       ['/dist/consentry-ui.min.js', 'XYZ'],
       ['/dist/i18n/de.min.js', 'XYZ'],
     ]);
@@ -212,33 +213,30 @@ describe('Trusted Types without the consentry policy allowed', () => {
     `default-src 'self'; script-src 'self' 'nonce-${NONCE}'; style-src 'self' 'nonce-${NONCE}'; img-src 'self' ${t}; frame-src ${t}; ` +
     `require-trusted-types-for 'script'; trusted-types site`;
 
-  it('fails closed: the UI chunk and gated scripts do not load, each attempt is one error event, nothing throws', async () => {
+  it('fails closed: the SDK cannot load its own validator file, so nothing is ever released; one error, nothing throws', async () => {
     site.route('/tt-no-policy', (_req, res) =>
       void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': POLICY(tracker.origin) }).end(page(tracker.origin)),
     );
+    const errors: string[] = [];
+    tab.on('console', (m) => m.type() === 'error' && m.text().startsWith('consentry') && errors.push(m.text()));
     await tab.goto(site.origin + '/tt-no-policy');
     await tab.waitForFunction(() => window.Consentry?.get().status === 'pending');
+    // A first visit has no validated settings cached: the validator file is the first thing refused.
+    await expect.poll(() => errors).toEqual([expect.stringMatching(/could not load .*consentry-config\.min\.js/)]);
     await tab.waitForTimeout(500);
     expect(await tab.evaluate(() => !!document.querySelector('consentry-ui'))).toBe(false);
-    // The banner's own attempt failed during boot, before a page script could listen; each new attempt reports.
-    await tab.evaluate(() => {
-      const seen: string[] = ((window as unknown as { __errors: string[] }).__errors = []);
-      window.Consentry!.on('error', (e) => seen.push(e.error.message));
-    });
-    const reported = () => tab.evaluate(() => (window as unknown as { __errors: string[] }).__errors);
-    await tab.evaluate(() => window.Consentry!.showPreferences());
-    expect(await reported()).toHaveLength(1);
-    expect(await tab.evaluate(() => !!document.querySelector('consentry-ui'))).toBe(false);
+    expect(await tab.evaluate(() => !!document.querySelector('script[src*="consentry-config"]'))).toBe(false);
 
-    // Accept all: each of the three gated scripts is tried in turn, refused, and reported; none runs.
-    await tab.evaluate(() => window.Consentry!.acceptAll());
-    await expect.poll(reported).toHaveLength(4);
+    // API calls wait for a config that cannot come: nothing runs, nothing is fetched, nothing throws.
+    await tab.evaluate(() => window.Consentry!.showPreferences() && window.Consentry!.acceptAll());
+    await tab.waitForTimeout(500);
+    expect(errors).toHaveLength(1);
+    expect(await tab.evaluate(() => window.Consentry!.get().status)).toBe('pending');
     expect(await ran()).toEqual([]);
     expect(tracker.hits.filter((h) => h.path.endsWith('.js'))).toEqual([]);
     const refused = await violations();
     expect(refused[0]).toMatch(/^trusted-types trusted-types-policy consentry/);
-    expect(refused.slice(1).filter((v) => !/^require-trusted-types-for trusted-types-sink HTMLScriptElement (src|text)\|/.test(v))).toEqual([]);
-    expect(refused.filter((v) => /inline-analytics|\/t\/ads\.js|\/dyn\/tag\.js/.test(v))).toHaveLength(3);
+    expect(refused.filter((v) => /inline-analytics|\/t\/ads\.js/.test(v))).toEqual([]);
     expect(consoleErrors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
   });
 });

@@ -314,3 +314,53 @@ describe('Trusted Types with a configured policy name', () => {
     expect(await tab.evaluate(() => (window as any).__violations)).toEqual([]);
   });
 });
+
+describe('validated settings cached for returning visitors', () => {
+  const configRequests = () => server.hits.filter((h) => h.path === '/dist/consentry-config.min.js').length;
+  const cached = () => tab.evaluate(() => localStorage.getItem('consentry:settings'));
+
+  it('validates once; the next page view decides synchronously without the validator file', async () => {
+    server.page('/cache-a', page(inline({ ...CONFIG, cookie: { name: 'cache_a' } })));
+    const before = configRequests();
+    await tab.goto(server.origin + '/cache-a');
+    await tab.waitForFunction(BANNER);
+    expect(configRequests()).toBe(before + 1);
+    await tab.evaluate(() => window.Consentry!.set({ categories: { analytics: true } }));
+    expect(await cached()).toContain('"cache_a"');
+
+    await tab.reload();
+    // Decided while the page was still being parsed: the gated script ran before the load event.
+    expect(await tab.evaluate(() => window.Consentry!.get().status)).toBe('decided');
+    expect(await ran()).toEqual(['analytics']);
+    expect(configRequests()).toBe(before + 1);
+    expect(await tab.evaluate(() => Object.isFrozen(window.Consentry!.settings.categories))).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  it('a changed config, a corrupt entry or another version validate again; an invalid config is never cached', async () => {
+    server.page('/cache-b', page(inline({ ...CONFIG, cookie: { name: 'cache_b' } })));
+    server.page('/cache-c', page(inline({ ...CONFIG, cookie: { name: 'cache_b' }, revision: 3 })));
+    server.page('/cache-bad', page(inline({ ...CONFIG, revision: 'three' })));
+    const before = configRequests();
+    await tab.goto(server.origin + '/cache-b');
+    await tab.waitForFunction(() => window.Consentry?.get().status === 'pending');
+    await tab.goto(server.origin + '/cache-c');
+    await tab.waitForFunction(() => window.Consentry?.settings?.revision === 3);
+    expect(await cached()).toContain('"revision":3');
+    for (const entry of ['{"broken', '["0.0.0-other","x",{}]', JSON.stringify(['tampered'])]) {
+      await tab.evaluate((value) => localStorage.setItem('consentry:settings', value), entry);
+      await tab.reload();
+      await tab.waitForFunction(() => window.Consentry?.settings?.revision === 3);
+    }
+    // Each of the five page views above fetched the validator (the test server forbids caching it).
+    expect(configRequests() - before).toBe(5);
+    expect(await cached()).toContain('"revision":3');
+
+    await tab.goto(server.origin + '/cache-bad');
+    await expect.poll(() => errors.length).toBe(1);
+    expect(errors[0]).toMatch(/revision/);
+    expect(await cached()).toContain('"revision":3');
+    expect(await tab.evaluate(() => window.Consentry!.get().status)).toBe('pending');
+    expect(await ran()).toEqual([]);
+  });
+});

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_CONFIG_SIZE } from '../../src/config/limits';
+import { bootHints } from '../../src/loader/boot-hints';
+
+describe('bootHints: what an unvalidated config may tell the loader', () => {
+  it('reads assets URL, nonce and Trusted Types policy from JSON text or an object', () => {
+    const config = { ui: { assetsUrl: 'https://cdn.example.com/consentry/', nonce: 'abc123==' }, blocking: { trustedTypesPolicy: 'shop#ok' } };
+    const expected = { assetsUrl: 'https://cdn.example.com/consentry/', nonce: 'abc123==', trustedTypesPolicy: 'shop#ok' };
+    expect(bootHints(config)).toEqual(expected);
+    expect(bootHints(JSON.stringify(config))).toEqual(expected);
+  });
+
+  it('drops each value the validator would refuse, keeping the others', () => {
+    const hints = bootHints({ ui: { assetsUrl: 'javascript:alert(1)//', nonce: 'a b' }, blocking: { trustedTypesPolicy: 'x y' } });
+    expect(hints).toEqual({ assetsUrl: undefined, nonce: undefined, trustedTypesPolicy: undefined });
+    expect(bootHints({ ui: { assetsUrl: 42, nonce: ['n'] } })).toEqual({ assetsUrl: undefined, nonce: undefined, trustedTypesPolicy: undefined });
+    expect(bootHints({ ui: { assetsUrl: '/static/consentry/', nonce: '<x>' } }).assetsUrl).toBe('/static/consentry/');
+  });
+
+  it('gives no hints for broken, empty or oversized input', () => {
+    for (const input of ['{"ui":', 'null', '', null, undefined, 7]) {
+      expect(Object.values(bootHints(input)).filter(Boolean)).toEqual([]);
+    }
+    const huge = JSON.stringify({ ui: { assetsUrl: '/a/' }, pad: 'x'.repeat(MAX_CONFIG_SIZE) });
+    expect(bootHints(huge)).toEqual({});
+  });
+});
