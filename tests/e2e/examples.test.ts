@@ -1,10 +1,12 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, relative } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, newContext } from './helpers/browser';
+import { buildNextExample } from './helpers/build-next-example';
+import { countedConsentry, createConsentCalls } from './helpers/counted-consentry';
 import { startServer, type TestServer } from './helpers/server';
 
 // The examples in examples/ as a site owner builds them (each with its own Vite config, `consentry` being the
@@ -26,10 +28,13 @@ const GPT = 'https://securepubads.g.doubleclick.net/tag/js/gpt.js';
 
 interface Example {
   name: string;
+  build(name: string): Promise<string>;
   /** What the gated tags did: requests that none but they make, in order. */
   gated(site: Site): string[];
   /** What "Accept all" must release, each exactly once. */
   released: string[];
+  /** Consent instances on the page: an app must create one, StrictMode or not. */
+  instances(page: Page): Promise<number>;
 }
 
 interface Site {
@@ -47,18 +52,32 @@ interface Site {
  * The framework examples import src/analytics.ts once analytics is granted: its chunk, which sends one beacon to
  * /collect. The plain page holds Google's gtag.js and an ad tag, answered here by fake trackers.
  */
-const frameworkExample = (name: string): Example => ({
+const frameworkExample = (name: string, build = buildExample): Example => ({
   name,
+  build,
   gated: (site) =>
     site.server.hits.map((hit) => hit.path).filter((path) => path === '/collect' || /^\/assets\/analytics-[\w-]+\.js$/.test(path)),
   released: ['/collect'],
+  instances: (page) => page.evaluate(createConsentCalls),
 });
 
 const EXAMPLES: Example[] = [
-  { name: 'plain-html', gated: (site) => site.thirdParty, released: [GPT, GTAG] },
+  {
+    name: 'plain-html',
+    build: buildExample,
+    gated: (site) => site.thirdParty,
+    released: [GPT, GTAG],
+    instances: (page) => page.evaluate(() => (window.Consentry?.settings ? 1 : 0)),
+  },
   frameworkExample('react-vite'),
   frameworkExample('vue'),
   frameworkExample('svelte'),
+  // Server-rendered, then hydrated in StrictMode as under `next dev` (see the helper).
+  frameworkExample('nextjs', async (name) => {
+    const outDir = join(outRoot, name);
+    await buildNextExample({ root: ROOT, outDir });
+    return outDir;
+  }),
 ];
 
 let browser: Browser;
@@ -73,15 +92,20 @@ afterAll(async () => {
   rmSync(outRoot, { recursive: true, force: true });
 });
 
-/** Build the example with its own Vite config; only `consentry` is pointed at this repo's build. */
+/**
+ * Build the example with its own Vite config; only `consentry` is pointed at this repo's build (with its
+ * createConsent calls counted).
+ */
 async function buildExample(name: string): Promise<string> {
   const outDir = join(outRoot, name);
+  const counted = join(outRoot, 'consentry-counted.mjs');
+  writeFileSync(counted, countedConsentry(join(DIST, 'consentry.mjs')));
   await build({
     root: join(ROOT, 'examples', name),
     logLevel: 'silent',
     cacheDir: join(outRoot, '.vite-cache'),
     build: { outDir, emptyOutDir: true },
-    resolve: { alias: { consentry: join(DIST, 'consentry.mjs') } },
+    resolve: { alias: { consentry: counted } },
   });
   return outDir;
 }
@@ -147,7 +171,7 @@ describe.each(EXAMPLES.map((example) => [example.name, example] as const))('exam
   let site: Site;
 
   beforeAll(async () => {
-    const outDir = await buildExample(example.name);
+    const outDir = await example.build(example.name);
     site = await openSite(await serve(outDir, example.name));
   });
   afterAll(async () => {
@@ -184,8 +208,9 @@ describe.each(EXAMPLES.map((example) => [example.name, example] as const))('exam
     expect(await preferences(site.page).count()).toBe(0);
   });
 
-  it('made no request off the loopback and logged no error', () => {
+  it('made no request off the loopback, logged no error, and has one consent instance', async () => {
     expect(site.outside).toEqual([]);
     expect(site.errors).toEqual([]);
+    expect(await example.instances(site.page)).toBe(1);
   });
 });
