@@ -10,9 +10,10 @@ import { countedConsentry, createConsentCalls } from './helpers/counted-consentr
 import { startServer, type TestServer } from './helpers/server';
 
 // The examples in examples/ as a site owner builds them (each with its own Vite config, `consentry` being the
-// repo's build), served on 127.0.0.1 and visited in Chromium: the banner shows, nothing gated runs before a
-// choice or after "Reject all", the example's own "Cookie settings" opens the preferences, and "Accept all"
-// there updates what the framework's subscription shows and fires the gated analytics exactly once.
+// repo's build; the Next.js one server-rendered and hydrated without Next), served on 127.0.0.1 and visited in
+// Chromium: the banner shows, nothing gated runs before a choice or after "Reject all", the example's own
+// "Cookie settings" opens the preferences, and "Accept all" there updates what the framework's subscription
+// shows and fires each gated tag exactly once.
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const DIST = join(ROOT, 'dist');
