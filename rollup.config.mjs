@@ -96,7 +96,7 @@ export default [
   },
   // Script tag: the synchronous loader, and the UI it fetches only when it must be shown.
   browserScript('src/auto.ts', 'dist/consentry.min.js'),
-  browserScript('src/config/script-entry.ts', 'dist/consentry-config.min.js'),
+  browserScript('src/loader/parts-entry.ts', 'dist/consentry-parts.min.js'),
   browserScript('src/ui/script-entry.ts', 'dist/consentry-ui.min.js'),
   browserScript('src/integrations/gpp/script-entry.ts', 'dist/consentry-gpp.min.js'),
   ...PACK_NAMES.map(packEntry),

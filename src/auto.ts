@@ -37,6 +37,7 @@ function boot(script: HTMLScriptElement | null) {
     configured: configuredEffects(() => lazy.loadGpp(hintsOf(current!))),
     loadUi: (settings) => lazy.loadUi(hintsOf(settings)),
     loadLanguage: (lang, settings) => lazy.loadLanguage(lang, hintsOf(settings)),
+    parts: () => lazy.parts(hintsOf(current!)),
   });
   const fail = (error: Error) => {
     // One readable line for the site owner; the page keeps blocking every non-essential tag.
@@ -50,6 +51,8 @@ function boot(script: HTMLScriptElement | null) {
     configured = true;
     const failed = (error: Error) => {
       configured = false;
+      // An invalid config names nothing for sure: every cross-origin tag waits again.
+      runtime.host.provisional = null;
       fail(error);
     };
     const apply = (settings: Settings) => {
@@ -68,6 +71,8 @@ function boot(script: HTMLScriptElement | null) {
     const cached = text && readCachedSettings(text);
     if (cached) return apply(cached);
     const hints = bootHints(config);
+    // Meanwhile the page's own tags run as they would under this config; what it names waits.
+    runtime.host.provisional = hints.classifying;
     // The validator file itself may need the site's policy to load under Trusted Types.
     if (hints.trustedTypesPolicy) nameTrustedTypesPolicy(hints.trustedTypesPolicy);
     lazy.loadValidator(hints).then((validateConfig) => {

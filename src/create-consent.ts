@@ -1,6 +1,7 @@
 import type { ConsentryConfig } from './config/types';
 import { validateConfig } from './config/validate';
 import type { Consent } from './consent/api';
+import { choiceParts } from './loader/choice-parts';
 import { configuredEffects, EARLY_EFFECTS } from './loader/effects';
 import { inertConsent } from './loader/inert-consent';
 import { loadGppInstaller, loadLanguagePack, loadUiModule } from './loader/lazy-esm';
@@ -19,6 +20,7 @@ export function createConsent(config: ConsentryConfig | string): Consent {
     configured: configuredEffects(loadGppInstaller),
     loadUi: loadUiModule,
     loadLanguage: loadLanguagePack,
+    parts: () => choiceParts,
   });
   runtime.configure(settings);
   return runtime.api;

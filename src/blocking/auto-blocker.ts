@@ -3,7 +3,7 @@ import { isGranted } from './grant';
 import { KIND_SELECTOR, PENDING, URL_ATTRIBUTE } from './kinds';
 import { isHeld, needOf } from './marking';
 import { patchNetwork } from './network-guard';
-import type { BlockingHost, Need, Uninstall } from './types';
+import type { BlockingHost, ClassifyingSettings, Need, Uninstall } from './types';
 import { urlCategory } from './url-category';
 import { watchTags } from './watch-tags';
 import { patchDocumentWrite } from './write-guard';
@@ -30,17 +30,24 @@ export function installAutoBlocker(host: BlockingHost): Uninstall {
   const relative = (url: string) => !/^([a-z][\w+.-]*:|\/\/)/i.test(url) && base().startsWith(location.origin + '/');
 
   /** What the config and the built-in table say a URL needs (nothing when auto-blocking is off). */
-  const classify = (url: string): Need | null => {
-    const settings = $settings.get();
+  const classify = (url: string, settings: ClassifyingSettings): Need | null => {
     // Only a rule naming the site's own paths or host could claim a relative URL.
-    const ownRule = settings?.blocking.rules.some(({ match }) => match[0] == '/' || match.includes(location.hostname));
-    if (settings?.blocking.autoBlock == false || (relative(url) && !ownRule)) return null;
+    const ownRule = settings.blocking.rules.some(({ match }) => match[0] == '/' || match.includes(location.hostname));
+    if (settings.blocking.autoBlock == false || (relative(url) && !ownRule)) return null;
     return urlCategory(url, settings, base());
   };
 
-  /** What an unmarked tag's URL waits for. Before the config (and so its rules) is known, every cross-origin URL waits. */
+  /**
+   * What an unmarked tag's URL waits for. Before the config is valid, a URL its rules (read provisionally)
+   * or the built-in table name waits; without even that, every cross-origin URL waits.
+   */
   const needFor = (url: string): Need | null => {
-    if ($settings.get()) return classify(url);
+    const settings = $settings.get();
+    if (settings) return classify(url, settings);
+    if (host.provisional) {
+      const need = classify(url, host.provisional);
+      return need && need.category != 'essential' ? { category: PENDING } : null;
+    }
     if (relative(url)) return null;
     try {
       const { protocol, origin } = new URL(url, base());
@@ -129,8 +136,9 @@ export function installAutoBlocker(host: BlockingHost): Uninstall {
 
   restores.push(watchTags(check));
 
+  // Before any config: the built-in table alone (a page's own APIs must keep working).
   const blocked = (url: string) => {
-    const need = classify(url);
+    const need = classify(url, $settings.get() || host.provisional || { blocking: { autoBlock: true, rules: [] }, services: [] });
     return !!need && !isGranted(need, $state.get(), $settings.get());
   };
   restores.push(patchNetwork(blocked), patchDocumentWrite(check, KIND_SELECTOR));

@@ -26,6 +26,17 @@ export interface BlockingHost {
   emit: <K extends ConsentEventName>(event: K, detail: ConsentEvents[K]) => void;
   /** A held iframe/video/audio/embed/object: the loader renders a placeholder (lazily); `loadOnce(el)` activates one. */
   onHeldEmbed?: (el: Element, need: ResolvedNeed) => void;
+  /**
+   * While a config is being validated: its rules and services read leniently, used only to decide which
+   * unmarked tags wait. Nothing is granted from them.
+   */
+  provisional?: ClassifyingSettings | null;
+}
+
+/** What classifying a URL reads from Settings. */
+export interface ClassifyingSettings {
+  blocking: Pick<Settings['blocking'], 'autoBlock' | 'rules'>;
+  services: Array<Pick<Settings['services'][number], 'id' | 'category' | 'hosts'>>;
 }
 
 export type Uninstall = () => void;

@@ -1,6 +1,6 @@
-import type { Settings } from '../config/types';
 import { hostCategory } from './host-category';
 import { isHostWithin } from './host-within';
+import type { ClassifyingSettings } from './types';
 
 export interface UrlCategory {
   /** A built-in or custom category id. */
@@ -34,7 +34,7 @@ function ruleMatches(match: string, target: URL, sameOrigin: boolean): boolean {
  * Relative URLs resolve against `base` (the page URL). Only http(s) URLs are classified;
  * an invalid URL gives null, never an exception.
  */
-export function urlCategory(url: string, settings: Settings | null, base?: string): UrlCategory | null {
+export function urlCategory(url: string, settings: ClassifyingSettings | null, base?: string): UrlCategory | null {
   let target: URL;
   try {
     target = new URL(url, base);

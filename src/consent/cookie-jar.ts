@@ -2,7 +2,7 @@ import Cookies from 'js-cookie';
 import type { Settings } from '../config/types';
 
 /**
- * The consent cookie, read and written through js-cookie. Names, domains and paths come from a validated
+ * The consent cookie, written and removed through js-cookie (read by ./read-cookie, which the loader keeps). Names, domains and paths come from a validated
  * config, so they cannot carry ';' or newlines into the cookie string.
  */
 export interface CookieJarOptions {
@@ -22,14 +22,6 @@ function attributes(cookie: Settings['cookie'], secure: boolean, expires?: Date)
 function domainsOf(host: string): string[] {
   const labels = host.split('.');
   return labels.slice(0, -1).map((_, i) => labels.slice(i).join('.'));
-}
-
-export function readConsentCookie(cookie: Settings['cookie']): string | undefined {
-  try {
-    return Cookies.get(cookie.name);
-  } catch {
-    return undefined;
-  }
 }
 
 export function writeConsentCookie(cookie: Settings['cookie'], value: string, expires: Date, options: CookieJarOptions = {}) {

@@ -1,5 +1,5 @@
 import type { Settings } from '../config/types';
-import { readConsentCookie } from './cookie-jar';
+import { readCookie } from './read-cookie';
 import type { Signals } from './decide';
 import { decodeRecord } from './record';
 
@@ -22,7 +22,7 @@ export function readRegion(source: string): string | null {
 export function readSignals(settings: Settings): Signals {
   const nav = navigator as Navigator & { globalPrivacyControl?: boolean };
   return {
-    record: decodeRecord(readConsentCookie(settings.cookie)),
+    record: decodeRecord(readCookie(settings.cookie.name)),
     now: Date.now(),
     region: readRegion(settings.regions.source),
     gpc: nav.globalPrivacyControl === true,

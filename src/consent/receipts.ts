@@ -34,6 +34,15 @@ export function receiptOf(record: ConsentRecord): Receipt {
   };
 }
 
+/** Cheap enough for every page view: the sending code is loaded only when something waits to be sent. */
+export function hasQueuedReceipts(): boolean {
+  try {
+    return !!localStorage.getItem(QUEUE_KEY);
+  } catch {
+    return false;
+  }
+}
+
 function readQueue(): Receipt[] {
   try {
     const queue = JSON.parse(localStorage.getItem(QUEUE_KEY) || '[]');

@@ -1,27 +1,49 @@
+import type { ClassifyingSettings } from '../blocking/types';
 import { MAX_CONFIG_SIZE } from '../config/limits';
 import { NONCE, TT_POLICY, URL_LIKE } from '../config/patterns';
 
-/** What the loader needs from a config before it is validated: where and how to fetch the validator. */
+/** What the loader reads from a config before it is validated. */
 export interface BootHints {
+  /** Where and how to fetch the validator. */
   assetsUrl?: string;
   nonce?: string;
   trustedTypesPolicy?: string;
+  /**
+   * The rules and services, to decide which unmarked tags wait meanwhile: a tag they (or the built-in
+   * table) name waits, any other tag runs as it would once the config is valid. Nothing is granted from them.
+   */
+  classifying?: ClassifyingSettings;
 }
 
-const checked = (value: unknown, pattern: RegExp) => (typeof value == 'string' && pattern.test(value) ? value : undefined);
+const text = (value: unknown, pattern = /./) => (typeof value == 'string' && pattern.test(value) ? value : undefined);
+const list = (value: unknown): any[] => (Array.isArray(value) ? value : []);
 
 /**
  * Read leniently from the raw config, each value held to the validator's own pattern, so an unvalidated
- * config can point the SDK only at what a valid one could. Anything unreadable gives no hints.
+ * config can point the SDK only at what a valid one could. Anything unreadable gives no hints (and then
+ * every cross-origin tag waits).
  */
 export function bootHints(config: unknown): BootHints {
   try {
     if (typeof config == 'string' && config.length > MAX_CONFIG_SIZE) return {};
     const raw = typeof config == 'string' ? JSON.parse(config) : config;
+    if (!raw || typeof raw != 'object') return {};
     return {
-      assetsUrl: checked(raw?.ui?.assetsUrl, URL_LIKE),
-      nonce: checked(raw?.ui?.nonce, NONCE),
-      trustedTypesPolicy: checked(raw?.blocking?.trustedTypesPolicy, TT_POLICY),
+      assetsUrl: text(raw.ui?.assetsUrl, URL_LIKE),
+      nonce: text(raw.ui?.nonce, NONCE),
+      trustedTypesPolicy: text(raw.blocking?.trustedTypesPolicy, TT_POLICY),
+      classifying: {
+        // Auto-blocking stays on until the config is known to turn it off.
+        blocking: {
+          autoBlock: true,
+          rules: list(raw.blocking?.rules)
+            .filter((rule) => text(rule?.match))
+            .map((rule) => ({ match: rule.match, category: text(rule.category), service: text(rule.service) })),
+        },
+        services: list(raw.services)
+          .filter((service) => text(service?.id) && text(service.category))
+          .map((service) => ({ id: service.id, category: service.category, hosts: list(service.hosts).filter((host) => text(host)) })),
+      },
     };
   } catch {
     return {};

@@ -17,7 +17,7 @@ export const EARLY_EFFECTS: Effect[] = [
   installAutoBlocker,
   installGate,
   installCookieGuard,
-  (host) => installWithdrawalCleanup(host),
+  (host) => installWithdrawalCleanup(host, { cleanUp: async (withdrawal, settings) => (await host.loadParts()).cleanUp(withdrawal, settings) }),
 ];
 
 type ConfiguredEffect = (host: RuntimeHost, settings: Settings) => (() => void) | void;

@@ -2,6 +2,7 @@ import type { Settings, Texts } from '../config/types';
 import type { validateConfig } from '../config/validate';
 import type { UiModule } from '../ui/contract';
 import type { BootHints } from './boot-hints';
+import type { ChoiceParts } from './choice-parts';
 import type { GppInstaller } from './integrations';
 import { PACK_NAMES } from './language-packs';
 import { loadScript } from './load-script';
@@ -13,10 +14,12 @@ import { loadScript } from './load-script';
 type Registry = {
   __consentryUi?: UiModule;
   __consentryValidate?: typeof validateConfig;
+  __consentryParts?: ChoiceParts;
   __consentryLang?: { [lang: string]: Partial<Texts> };
   __consentryGpp?: GppInstaller;
 };
 const registry = globalThis as Registry;
+const PARTS = 'consentry-parts.min.js';
 
 /** The same hints a raw config gives, from validated settings. */
 export const hintsOf = (settings: Settings): BootHints => ({ assetsUrl: settings.ui.assetsUrl, nonce: settings.ui.nonce });
@@ -28,7 +31,9 @@ export function scriptLazyLoaders(loaderBase: string, loaderNonce: string, toScr
   };
   return {
     loadUi: (hints: BootHints) => load('consentry-ui.min.js', hints, () => registry.__consentryUi),
-    loadValidator: (hints: BootHints) => load('consentry-config.min.js', hints, () => registry.__consentryValidate),
+    loadValidator: (hints: BootHints) => load(PARTS, hints, () => registry.__consentryValidate),
+    /** At hand once the validator came (same file), else fetched. */
+    parts: (hints: BootHints) => registry.__consentryParts || load(PARTS, hints, () => registry.__consentryParts),
     loadGpp: (hints: BootHints) => load('consentry-gpp.min.js', hints, () => registry.__consentryGpp),
     async loadLanguage(lang: string, hints: BootHints): Promise<Partial<Texts> | null> {
       // Only known pack names ever become a URL.

@@ -2,17 +2,15 @@ import { atom, batch, type ReadableAtom } from 'nanostores';
 import type { Settings, Texts } from '../config/types';
 import type { Consent, UiView } from '../consent/api';
 import { openBroadcast } from '../consent/broadcast';
-import { removeConsentCookie, writeConsentCookie } from '../consent/cookie-jar';
 import { decide } from '../consent/decide';
 import { createEmitter, type Emitter } from '../consent/emitter';
 import { readSignals } from '../consent/read-signals';
-import { encodeRecord } from '../consent/record';
-import { recordFor } from '../consent/record-for';
-import { receiptOf, sendReceipts } from '../consent/receipts';
+import { hasQueuedReceipts } from '../consent/receipts';
 import type { Choices, ConsentMethod, ConsentState } from '../consent/types';
 import { nameTrustedTypesPolicy } from '../blocking/trusted-types';
-import type { ResolvedNeed } from '../blocking/types';
+import type { ClassifyingSettings, ResolvedNeed } from '../blocking/types';
 import type { Extras, UiContext, UiModule } from '../ui/contract';
+import type { ChoiceParts } from './choice-parts';
 import { heldEmbedPlaceholder } from './placeholders';
 import { domReady } from './dom-ready';
 import { resolveLanguage } from './language';
@@ -27,6 +25,10 @@ export interface RuntimeHost {
   show(view: UiView): Promise<void>;
   /** A held embed (iframe, video…) is in the page: draw its placeholder. */
   onHeldEmbed?: (el: Element, need: ResolvedNeed) => void;
+  /** While the config is validated: its rules read leniently, to decide only which unmarked tags wait. */
+  provisional?: ClassifyingSettings | null;
+  /** The code that stores a choice and cleans up after a withdrawal, fetched on first use where it is lazy. */
+  loadParts(): Promise<ChoiceParts>;
 }
 
 /** An effect installs itself and returns how to uninstall. */
@@ -39,6 +41,8 @@ export interface RuntimeOptions {
   configured?: Array<(host: RuntimeHost, settings: Settings) => (() => void) | void>;
   loadUi(settings: Settings): Promise<UiModule>;
   loadLanguage(lang: string, settings: Settings): Promise<Partial<Texts> | null>;
+  /** The choice parts when already at hand (npm build, or registered with the validator), else a promise of them. */
+  parts(): ChoiceParts | Promise<ChoiceParts>;
 }
 
 export interface Runtime {
@@ -70,7 +74,29 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const $settings = atom<Settings | null>(null);
   const emitter = createEmitter((error) => emitter.emit('error', { error: error as Error }));
   const emit = emitter.emit;
-  const host: RuntimeHost = { $state, $settings, emit, show: (view) => show(view) };
+  let parts: ChoiceParts | undefined;
+  let partsLoading: Promise<ChoiceParts> | undefined;
+  // One fetch at a time; a failed one is forgotten so the next choice tries again.
+  const partsNow = (): ChoiceParts | Promise<ChoiceParts> => {
+    if (parts) return parts;
+    const ready = partsLoading || options.parts();
+    if (!(ready instanceof Promise)) return (parts = ready);
+    return (partsLoading ||= ready.then(
+      (loaded) => (parts = loaded),
+      (error) => {
+        partsLoading = undefined;
+        throw error;
+      },
+    ));
+  };
+  const loadParts = async () => partsNow();
+  // Synchronous whenever the parts are at hand, so a click's decision lands before the click returns.
+  const withParts = (action: (parts: ChoiceParts) => void) => {
+    const ready = partsNow();
+    if (ready instanceof Promise) ready.then(action, (error: Error) => emit('error', { error }));
+    else action(ready);
+  };
+  const host: RuntimeHost = { $state, $settings, emit, show: (view) => show(view), loadParts };
   const cleanups: Array<() => void> = [];
   const pending: Array<() => void> = [];
   let ui: Promise<UiModule> | undefined;
@@ -102,17 +128,16 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     if (view === 'banner' && !$state.get().needsBanner) hide();
   };
 
-  const commit = (settings: Settings, choices: Choices, method: ConsentMethod) => {
-    const record = recordFor(settings, choices, method, $state.get(), Date.now());
-    writeConsentCookie(settings.cookie, encodeRecord(record), new Date(record.expires));
-    // Decide from the record we just made, not from the jar: with cookies disabled the choice must still hold.
-    const signals = { ...readSignals(settings), record };
-    $state.set(decide(settings, signals));
-    broadcast?.post();
-    emit('consent', $state.get());
-    if (settings.receipts) void sendReceipts(settings.receipts.endpoint, receiptOf(record));
-    hide();
-  };
+  const commit = (settings: Settings, choices: Choices, method: ConsentMethod) =>
+    withParts(({ store }) => {
+      const record = store(settings, choices, method, $state.get());
+      // Decide from the record we just made, not from the jar: with cookies disabled the choice must still hold.
+      const signals = { ...readSignals(settings), record };
+      $state.set(decide(settings, signals));
+      broadcast?.post();
+      emit('consent', $state.get());
+      hide();
+    });
 
   const allCategories = (settings: Settings, granted: boolean) => {
     const categories: { [id: string]: boolean } = {};
@@ -145,6 +170,8 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     new Promise<void>((resolve) =>
       whenConfigured(async (settings) => {
         try {
+          // The visitor is about to choose: have the code that stores it ready by then.
+          loadParts().catch(() => {});
           const module = await (ui ||= options.loadUi(settings));
           await domReady();
           module.show(uiContext(settings), next);
@@ -176,12 +203,14 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     acceptAll: () => acceptAll(),
     rejectAll: () => rejectAll(),
     set: (choices) => whenConfigured((s) => commit(s, choices, 'api'))(),
-    reset: whenConfigured((settings) => {
-      removeConsentCookie(settings.cookie);
-      refresh(settings);
-      broadcast?.post();
-      if ($state.get().needsBanner) void show('banner');
-    }),
+    reset: whenConfigured((settings) =>
+      withParts(({ forget }) => {
+        forget(settings);
+        refresh(settings);
+        broadcast?.post();
+        if ($state.get().needsBanner) void show('banner');
+      }),
+    ),
     showBanner: () => show('banner'),
     showPreferences: () => show('preferences'),
     hide,
@@ -213,7 +242,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     ready = true;
     emit('ready', $state.get());
     pending.splice(0).forEach((action) => action());
-    if (settings.receipts) void sendReceipts(settings.receipts.endpoint);
+    if (settings.receipts && hasQueuedReceipts()) withParts(({ resend }) => void resend(settings.receipts!.endpoint));
     if ($state.get().needsBanner && !view) void show('banner');
   }
 

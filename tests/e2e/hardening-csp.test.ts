@@ -182,7 +182,7 @@ describe.each(Object.keys(POLICIES) as Policy[])('%s', (policy) => {
     // Every file the SDK added came from the loader's origin with its nonce.
     expect(await tab.evaluate(() => [...document.querySelectorAll('script[src*="/dist/"]')].map((s) => [new URL((s as HTMLScriptElement).src).pathname, (s as HTMLScriptElement).nonce]))).toEqual([
       ['/dist/consentry.min.js', 'XYZ'],
-      ['/dist/consentry-config.min.js', 'XYZ'],
+      ['/dist/consentry-parts.min.js', 'XYZ'],
       ['/dist/consentry-ui.min.js', 'XYZ'],
       ['/dist/i18n/de.min.js', 'XYZ'],
     ]);
@@ -222,13 +222,16 @@ describe('Trusted Types without the consentry policy allowed', () => {
     await tab.goto(site.origin + '/tt-no-policy');
     await tab.waitForFunction(() => window.Consentry?.get().status === 'pending');
     // A first visit has no validated settings cached: the validator file is the first thing refused.
-    await expect.poll(() => errors).toEqual([expect.stringMatching(/could not load .*consentry-config\.min\.js/)]);
+    await expect.poll(() => errors).toEqual([expect.stringMatching(/could not load .*consentry-parts\.min\.js/)]);
     await tab.waitForTimeout(500);
     expect(await tab.evaluate(() => !!document.querySelector('consentry-ui'))).toBe(false);
-    expect(await tab.evaluate(() => !!document.querySelector('script[src*="consentry-config"]'))).toBe(false);
+    expect(await tab.evaluate(() => !!document.querySelector('script[src*="consentry-parts"]'))).toBe(false);
 
     // API calls wait for a config that cannot come: nothing runs, nothing is fetched, nothing throws.
-    await tab.evaluate(() => window.Consentry!.showPreferences() && window.Consentry!.acceptAll());
+    await tab.evaluate(() => {
+      void window.Consentry!.showPreferences();
+      window.Consentry!.acceptAll();
+    });
     await tab.waitForTimeout(500);
     expect(errors).toHaveLength(1);
     expect(await tab.evaluate(() => window.Consentry!.get().status)).toBe('pending');

@@ -316,15 +316,15 @@ describe('Trusted Types with a configured policy name', () => {
 });
 
 describe('validated settings cached for returning visitors', () => {
-  const configRequests = () => server.hits.filter((h) => h.path === '/dist/consentry-config.min.js').length;
+  const partsRequests = () => server.hits.filter((h) => h.path === '/dist/consentry-parts.min.js').length;
   const cached = () => tab.evaluate(() => localStorage.getItem('consentry:settings'));
 
   it('validates once; the next page view decides synchronously without the validator file', async () => {
     server.page('/cache-a', page(inline({ ...CONFIG, cookie: { name: 'cache_a' } })));
-    const before = configRequests();
+    const before = partsRequests();
     await tab.goto(server.origin + '/cache-a');
     await tab.waitForFunction(BANNER);
-    expect(configRequests()).toBe(before + 1);
+    expect(partsRequests()).toBe(before + 1);
     await tab.evaluate(() => window.Consentry!.set({ categories: { analytics: true } }));
     expect(await cached()).toContain('"cache_a"');
 
@@ -332,7 +332,7 @@ describe('validated settings cached for returning visitors', () => {
     // Decided while the page was still being parsed: the gated script ran before the load event.
     expect(await tab.evaluate(() => window.Consentry!.get().status)).toBe('decided');
     expect(await ran()).toEqual(['analytics']);
-    expect(configRequests()).toBe(before + 1);
+    expect(partsRequests()).toBe(before + 1);
     expect(await tab.evaluate(() => Object.isFrozen(window.Consentry!.settings.categories))).toBe(true);
     expect(errors).toEqual([]);
   });
@@ -341,7 +341,7 @@ describe('validated settings cached for returning visitors', () => {
     server.page('/cache-b', page(inline({ ...CONFIG, cookie: { name: 'cache_b' } })));
     server.page('/cache-c', page(inline({ ...CONFIG, cookie: { name: 'cache_b' }, revision: 3 })));
     server.page('/cache-bad', page(inline({ ...CONFIG, revision: 'three' })));
-    const before = configRequests();
+    const before = partsRequests();
     await tab.goto(server.origin + '/cache-b');
     await tab.waitForFunction(() => window.Consentry?.get().status === 'pending');
     await tab.goto(server.origin + '/cache-c');
@@ -353,7 +353,7 @@ describe('validated settings cached for returning visitors', () => {
       await tab.waitForFunction(() => window.Consentry?.settings?.revision === 3);
     }
     // Each of the five page views above fetched the validator (the test server forbids caching it).
-    expect(configRequests() - before).toBe(5);
+    expect(partsRequests() - before).toBe(5);
     expect(await cached()).toContain('"revision":3');
 
     await tab.goto(server.origin + '/cache-bad');
@@ -362,5 +362,72 @@ describe('validated settings cached for returning visitors', () => {
     expect(await cached()).toContain('"revision":3');
     expect(await tab.evaluate(() => window.Consentry!.get().status)).toBe('pending');
     expect(await ran()).toEqual([]);
+  });
+});
+
+describe('while a first visit’s config is being validated', () => {
+  // The validator file is slow to come: meanwhile the page goes on parsing.
+  const slowParts = () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    server.route('/dist/consentry-parts.min.js', async (_req, res) => {
+      await gate;
+      return false;
+    });
+    return release;
+  };
+  const other = () => server.origin.replace('127.0.0.1', 'localhost');
+
+  it('tags the config does not name run at once and in order; what its rules or the table name waits', async () => {
+    const release = slowParts();
+    server.page('/lib.js', 'window.__ran.push("lib"); window.lib = true;', 'text/javascript');
+    server.page('/ads-lib.js', 'window.__ran.push("ads-lib")', 'text/javascript');
+    server.page('/essential-lib.js', 'window.__ran.push("essential-lib")', 'text/javascript');
+    const config = {
+      ...CONFIG,
+      blocking: {
+        rules: [
+          { match: other() + '/ads-lib.js', category: 'advertising' },
+          { match: other() + '/essential-lib.js', category: 'essential' },
+        ],
+      },
+    };
+    await context.route('https://www.google-analytics.com/**', (route) => route.fulfill({ body: 'window.__ran.push("ga")', contentType: 'text/javascript' }));
+    server.page(
+      '/provisional',
+      page(
+        inline(config),
+        `<script src="${other()}/lib.js"></script><script>window.__ran.push(window.lib ? "uses-lib" : "lib-missing")</script>` +
+          `<script src="${other()}/ads-lib.js"></script><script src="${other()}/essential-lib.js"></script>` +
+          `<script src="https://www.google-analytics.com/analytics.js"></script>`,
+      ),
+    );
+    await tab.goto(server.origin + '/provisional', { waitUntil: 'domcontentloaded' });
+    expect(await tab.evaluate(() => window.Consentry!.settings)).toBeNull();
+    expect(await ran()).toEqual(['lib', 'uses-lib', 'essential-lib']);
+    release();
+    await tab.waitForFunction(BANNER);
+    await tab.waitForTimeout(200);
+    expect(await ran()).toEqual(['lib', 'uses-lib', 'essential-lib']);
+    await tab.evaluate(() => window.Consentry!.acceptAll());
+    await expect.poll(() => ran()).toEqual(['lib', 'uses-lib', 'essential-lib', 'analytics', 'advertising', 'ads-lib', 'ga']);
+    expect(errors).toEqual([]);
+  });
+
+  it('a config that proves invalid names nothing for sure: later cross-origin tags wait, nothing is granted', async () => {
+    const release = slowParts();
+    server.page('/late.js', 'window.__ran.push("late")', 'text/javascript');
+    server.page('/provisional-bad', page(inline({ ...CONFIG, revision: 'two' })));
+    await tab.goto(server.origin + '/provisional-bad', { waitUntil: 'domcontentloaded' });
+    release();
+    await expect.poll(() => errors.length).toBe(1);
+    await tab.evaluate((src) => {
+      const s = document.createElement('script');
+      s.src = src;
+      document.head.append(s);
+    }, other() + '/late.js');
+    await tab.waitForTimeout(300);
+    expect(await ran()).toEqual([]);
+    expect(await tab.evaluate(() => window.Consentry!.get().status)).toBe('pending');
   });
 });

@@ -6,15 +6,37 @@ describe('bootHints: what an unvalidated config may tell the loader', () => {
   it('reads assets URL, nonce and Trusted Types policy from JSON text or an object', () => {
     const config = { ui: { assetsUrl: 'https://cdn.example.com/consentry/', nonce: 'abc123==' }, blocking: { trustedTypesPolicy: 'shop#ok' } };
     const expected = { assetsUrl: 'https://cdn.example.com/consentry/', nonce: 'abc123==', trustedTypesPolicy: 'shop#ok' };
-    expect(bootHints(config)).toEqual(expected);
-    expect(bootHints(JSON.stringify(config))).toEqual(expected);
+    expect(bootHints(config)).toMatchObject(expected);
+    expect(bootHints(JSON.stringify(config))).toMatchObject(expected);
   });
 
   it('drops each value the validator would refuse, keeping the others', () => {
     const hints = bootHints({ ui: { assetsUrl: 'javascript:alert(1)//', nonce: 'a b' }, blocking: { trustedTypesPolicy: 'x y' } });
-    expect(hints).toEqual({ assetsUrl: undefined, nonce: undefined, trustedTypesPolicy: undefined });
-    expect(bootHints({ ui: { assetsUrl: 42, nonce: ['n'] } })).toEqual({ assetsUrl: undefined, nonce: undefined, trustedTypesPolicy: undefined });
+    const none = { assetsUrl: undefined, nonce: undefined, trustedTypesPolicy: undefined };
+    expect(hints).toMatchObject(none);
+    expect(bootHints({ ui: { assetsUrl: 42, nonce: ['n'] } })).toMatchObject(none);
     expect(bootHints({ ui: { assetsUrl: '/static/consentry/', nonce: '<x>' } }).assetsUrl).toBe('/static/consentry/');
+  });
+
+  it('reads rules and services leniently for classifying only, keeping auto-blocking on', () => {
+    const { classifying } = bootHints({
+      blocking: {
+        autoBlock: false,
+        rules: [{ match: 'ads.example', category: 'advertising' }, { match: 7 }, null, { match: '/own/', service: 'chat', category: 3 }],
+      },
+      services: [{ id: 'chat', category: 'analytics', hosts: ['chat.example', 5] }, { id: 'no-category' }, 'x'],
+    });
+    expect(classifying).toEqual({
+      blocking: {
+        autoBlock: true,
+        rules: [
+          { match: 'ads.example', category: 'advertising', service: undefined },
+          { match: '/own/', category: undefined, service: 'chat' },
+        ],
+      },
+      services: [{ id: 'chat', category: 'analytics', hosts: ['chat.example'] }],
+    });
+    expect(bootHints({ blocking: { rules: 'all' }, services: {} }).classifying).toEqual({ blocking: { autoBlock: true, rules: [] }, services: [] });
   });
 
   it('gives no hints for broken, empty or oversized input', () => {

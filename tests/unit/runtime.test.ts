@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { decodeRecord } from '../../src/consent/record';
+import { choiceParts, type ChoiceParts } from '../../src/loader/choice-parts';
 import { createRuntime } from '../../src/loader/runtime';
 import type { UiModule } from '../../src/ui/contract';
 import { makeSettings } from './fixtures/settings';
@@ -16,7 +17,7 @@ function fakeUi() {
 }
 
 function start(settings = makeSettings(), ui = fakeUi()) {
-  const runtime = createRuntime({ loadUi: async () => ui, loadLanguage: async () => null });
+  const runtime = createRuntime({ loadUi: async () => ui, loadLanguage: async () => null, parts: () => choiceParts });
   return { runtime, ui, api: runtime.api, settings };
 }
 
@@ -100,6 +101,7 @@ describe('runtime', () => {
         return ui;
       },
       loadLanguage: async () => null,
+      parts: () => choiceParts,
     });
     const errors: Error[] = [];
     runtime.api.on('error', ({ error }) => errors.push(error));
@@ -141,5 +143,55 @@ describe('ready', () => {
     expect(heard).toEqual([]);
     await Promise.resolve();
     expect(heard).toEqual(['pending']);
+  });
+});
+
+describe('choice parts fetched on demand (script-tag build)', () => {
+  function lazyStart(fetchParts: () => Promise<ChoiceParts>) {
+    let registered: ChoiceParts | undefined;
+    const calls = { fetches: 0 };
+    const runtime = createRuntime({
+      loadUi: async () => fakeUi(),
+      loadLanguage: async () => null,
+      parts: () =>
+        registered ||
+        (calls.fetches++, fetchParts().then((parts) => (registered = parts))),
+    });
+    return { runtime, api: runtime.api, calls, settings: makeSettings() };
+  }
+
+  it('a choice waits for the parts, then lands once; later choices are synchronous', async () => {
+    let arrive!: (parts: ChoiceParts) => void;
+    const { runtime, api, calls, settings } = lazyStart(() => new Promise((resolve) => (arrive = resolve)));
+    runtime.configure(settings);
+    const consents: boolean[] = [];
+    api.on('consent', (state) => consents.push(!!state.categories.analytics));
+    api.acceptAll();
+    expect(api.get().status).toBe('pending');
+    expect(cookieValue()).toBeNull();
+    arrive(choiceParts);
+    await vi.waitFor(() => expect(api.get().status).toBe('decided'));
+    expect(cookieValue()!.categories.analytics).toBe(true);
+    api.rejectAll();
+    expect(api.get().categories.analytics).toBe(false);
+    expect(consents).toEqual([true, false]);
+    expect(calls.fetches).toBe(1);
+  });
+
+  it('parts that fail to load: an error event, nothing stored, the next choice tries again', async () => {
+    let fail = true;
+    const { runtime, api, calls, settings } = lazyStart(() => (fail ? Promise.reject(new Error('offline')) : Promise.resolve(choiceParts)));
+    const errors: string[] = [];
+    api.on('error', ({ error }) => errors.push(error.message));
+    runtime.configure(settings);
+    api.acceptAll();
+    await vi.waitFor(() => expect(errors).toEqual(['offline']));
+    expect(api.get().status).toBe('pending');
+    expect(cookieValue()).toBeNull();
+    fail = false;
+    api.rejectAll();
+    await vi.waitFor(() => expect(api.get().status).toBe('decided'));
+    expect(cookieValue()!.method).toBe('reject-all');
+    expect(calls.fetches).toBe(2);
   });
 });

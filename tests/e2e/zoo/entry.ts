@@ -13,6 +13,7 @@ import { installGate } from '../../../src/blocking/gate';
 import { showPlaceholder } from '../../../src/blocking/placeholder';
 import type { BlockingHost, ResolvedNeed } from '../../../src/blocking/types';
 import { installWithdrawalCleanup } from '../../../src/blocking/withdrawal-cleanup';
+import { cleanUp } from '../../../src/blocking/clean-up';
 
 declare global {
   interface Window {
@@ -78,7 +79,7 @@ const host: BlockingHost = {
 // `?noreload`: count reloads instead, so a test can read the page right after a withdrawal.
 const reload = /[?&]noreload\b/.test(location.search) ? { reload: () => void window.__zoo.reloads++ } : {};
 // The loader's order: blocking first, before anything else on the page can run.
-const uninstalls = [installAutoBlocker(host), installGate(host), installCookieGuard(host), installWithdrawalCleanup(host, reload)];
+const uninstalls = [installAutoBlocker(host), installGate(host), installCookieGuard(host), installWithdrawalCleanup(host, { cleanUp, ...reload })];
 
 window.__zoo = {
   choose(categories) {

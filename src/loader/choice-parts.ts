@@ -1,0 +1,28 @@
+import { cleanUp } from '../blocking/clean-up';
+import type { Settings } from '../config/types';
+import { removeConsentCookie, writeConsentCookie } from '../consent/cookie-jar';
+import { encodeRecord } from '../consent/record';
+import { recordFor } from '../consent/record-for';
+import { receiptOf, sendReceipts } from '../consent/receipts';
+import type { Choices, ConsentMethod, ConsentRecord, ConsentState } from '../consent/types';
+
+/**
+ * What only a change of choice needs: making and storing the record (js-cookie), its receipt, and the
+ * clean-up after a withdrawal. Most page views change nothing, so the script-tag loader fetches these with
+ * the validator, on demand; the npm build imports them directly. Names are public: they cross files.
+ */
+export const choiceParts = {
+  /** Make the record for these choices, store it in the consent cookie, and send its receipt. */
+  store(settings: Settings, choices: Choices, method: ConsentMethod, state: ConsentState): ConsentRecord {
+    const record = recordFor(settings, choices, method, state, Date.now());
+    writeConsentCookie(settings.cookie, encodeRecord(record), new Date(record.expires));
+    if (settings.receipts) void sendReceipts(settings.receipts.endpoint, receiptOf(record));
+    return record;
+  },
+  forget: (settings: Settings) => removeConsentCookie(settings.cookie),
+  /** Send receipts an earlier page view could not deliver. */
+  resend: (endpoint: string) => sendReceipts(endpoint),
+  cleanUp,
+};
+
+export type ChoiceParts = typeof choiceParts;
