@@ -30,6 +30,8 @@ const CONFIG_TIMEOUT_MS = 10_000;
 function boot(script: HTMLScriptElement | null) {
   const loaderBase = script?.src ? script.src.replace(/[^/]*$/, '') : '';
   const nonce = script?.nonce || '';
+  // The config's own request must not wait for the config: taken before the network guard wraps fetch.
+  const fetchConfig = window.fetch.bind(window);
   const lazy = scriptLazyLoaders(loaderBase, nonce, toScriptURL);
   let current: Settings | undefined;
   const runtime = createRuntime({
@@ -39,7 +41,15 @@ function boot(script: HTMLScriptElement | null) {
     loadLanguage: (lang, settings) => lazy.loadLanguage(lang, hintsOf(settings)),
     parts: () => lazy.parts(hintsOf(current!)),
   });
+  // Requests that a coming config might name wait for it (see the auto-blocker); this says when it came.
+  let settle = () => {};
+  const awaitConfig = () => (runtime.host.configuring ||= new Promise<void>((resolve) => (settle = resolve)));
+  const settled = () => {
+    runtime.host.configuring = undefined;
+    settle();
+  };
   const fail = (error: Error) => {
+    settled();
     // One readable line for the site owner; the page keeps blocking every non-essential tag.
     console.error(error.message);
     runtime.host.emit('error', { error });
@@ -58,6 +68,7 @@ function boot(script: HTMLScriptElement | null) {
     const apply = (settings: Settings) => {
       try {
         runtime.configure((current = settings));
+        settled();
       } catch (error) {
         fail(error as Error);
       }
@@ -70,6 +81,7 @@ function boot(script: HTMLScriptElement | null) {
     }
     const cached = text && readCachedSettings(text);
     if (cached) return apply(cached);
+    awaitConfig();
     const hints = bootHints(config);
     // Meanwhile the page's own tags run as they would under this config; what it names waits.
     runtime.host.provisional = hints.classifying;
@@ -90,7 +102,8 @@ function boot(script: HTMLScriptElement | null) {
 
   const url = script?.getAttribute('data-config');
   if (url) {
-    fetch(url, { credentials: 'same-origin', signal: AbortSignal.timeout?.(CONFIG_TIMEOUT_MS) })
+    awaitConfig();
+    fetchConfig(url, { credentials: 'same-origin', signal: AbortSignal.timeout?.(CONFIG_TIMEOUT_MS) })
       .then((response) => (response.ok ? response.text() : Promise.reject(new Error('HTTP ' + response.status))))
       .then(init, (error: Error) => fail(new Error(`consentry: could not load config from ${url}: ${error.message}`)));
   } else whenInlineConfig(init);

@@ -136,12 +136,21 @@ export function installAutoBlocker(host: BlockingHost): Uninstall {
 
   restores.push(watchTags(check));
 
-  // Before any config: the built-in table alone (a page's own APIs must keep working).
+  // Without any config: the built-in table alone (a page's own APIs must keep working).
   const blocked = (url: string) => {
     const need = classify(url, $settings.get() || host.provisional || { blocking: { autoBlock: true, rules: [] }, services: [] });
     return !!need && !isGranted(need, $state.get(), $settings.get());
   };
-  restores.push(patchNetwork(blocked), patchDocumentWrite(check, KIND_SELECTOR));
+  /**
+   * While a config is on its way, a request to another origin that it might name waits for it (delayed,
+   * not dropped): one its provisional rules name as needing consent, or any, when even those are unknown.
+   */
+  const verdict = (url: string): boolean | Promise<boolean> => {
+    const coming = !$settings.get() && host.configuring;
+    if (coming && needFor(url)) return coming.then(() => blocked(url));
+    return blocked(url);
+  };
+  restores.push(patchNetwork(verdict), patchDocumentWrite(check, KIND_SELECTOR));
 
   // A detached held element that gets connected is the gate's; one still detached is activated here.
   const release = () => {

@@ -31,6 +31,8 @@ export interface BlockingHost {
    * unmarked tags wait. Nothing is granted from them.
    */
   provisional?: ClassifyingSettings | null;
+  /** Set while a config is fetched or validated; settles once it applied or failed. */
+  configuring?: Promise<void>;
 }
 
 /** What classifying a URL reads from Settings. */

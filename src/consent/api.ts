@@ -13,6 +13,12 @@ export interface Consent {
   get(): ConsentState;
   /** A category id or a service id. A service is granted when its category is, unless refused on its own. */
   isGranted(categoryOrService: string): boolean;
+  /**
+   * Grant every category. Like `rejectAll`, `set` and `reset`, it applies at once in the npm build. In the
+   * script-tag build the code that stores a choice is fetched on demand: on a page that has not needed it yet
+   * (a returning visitor who has not opened the banner or dialog) the choice lands when it has come, a few
+   * milliseconds later. Listen to `consent` (or `$state`) rather than reading the state right after the call.
+   */
   acceptAll(): void;
   rejectAll(): void;
   /** Record a custom choice; categories left out are refused. */

@@ -27,6 +27,8 @@ export interface RuntimeHost {
   onHeldEmbed?: (el: Element, need: ResolvedNeed) => void;
   /** While the config is validated: its rules read leniently, to decide only which unmarked tags wait. */
   provisional?: ClassifyingSettings | null;
+  /** Set while a config is fetched or validated; settles once it applied or failed. */
+  configuring?: Promise<void>;
   /** The code that stores a choice and cleans up after a withdrawal, fetched on first use where it is lazy. */
   loadParts(): Promise<ChoiceParts>;
 }

@@ -117,9 +117,52 @@ describe('the config URL', () => {
     expect(errors).toHaveLength(1);
   });
 
-  // Known gap (see docs/security.md): while no config is known, fetch/XHR/sendBeacon to a host that only
-  // the config's rules would classify are let through; only tags (and hosts in the built-in table) are held.
-  it.todo('holds beacons and fetches to hosts only the config classifies while the config is pending');
+  describe('beacons and fetches to a host only the config names, sent while it is on its way', () => {
+    const page = (path: string) => {
+      // The config takes 600 ms; the page's requests go out at once.
+      site.route(path + '.json', async (_req, res) => {
+        await new Promise((resolve) => setTimeout(resolve, 600));
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(config(tracker.origin, { revision: 1 })));
+      });
+      site.page(
+        path,
+        `<!doctype html><html lang="en"><head><script src="/dist/consentry.min.js" data-config="${path}.json"></script>
+<script>window.__fetched = 'waiting';
+  fetch('${tracker.origin}/rule-only/fetch', { mode: 'no-cors' }).then(function () { __fetched = 'sent'; }, function () { __fetched = 'refused'; });
+  window.__beacon = navigator.sendBeacon('${tracker.origin}/rule-only/beacon', 'x');
+  var xhr = new XMLHttpRequest(); xhr.open('GET', '/own-api'); xhr.send();
+</script></head><body></body></html>`,
+      );
+    };
+    const ruleOnly = () => tracker.hits.filter((h) => h.path.startsWith('/rule-only/')).map((h) => h.path).sort();
+    const fetched = () => tab.evaluate(() => (window as unknown as { __fetched: string }).__fetched);
+
+    it('wait for it, then are dropped when it says analytics and no choice grants it', async () => {
+      page('/slow-config');
+      await tab.goto(site.origin + '/slow-config');
+      expect(await tab.evaluate(() => (window as unknown as { __beacon: boolean }).__beacon)).toBe(true);
+      expect(await fetched()).toBe('waiting');
+      await expect.poll(fetched, { timeout: 5_000 }).toBe('refused');
+      await tab.waitForTimeout(300);
+      expect(ruleOnly()).toEqual([]);
+      // The page's own API never waited.
+      expect(site.hits.some((h) => h.path === '/own-api')).toBe(true);
+      expect(errors).toEqual([]);
+    });
+
+    it('wait for it, then go out once when the stored choice grants analytics', async () => {
+      page('/slow-config-granted');
+      const value = encodeRecord({
+        id: 'visitor-0002', time: Date.now() - 1000, revision: 1, categories: { analytics: true, advertising: false },
+        services: {}, method: 'custom', expires: Date.now() + 864e5,
+      });
+      await context.addCookies([{ name: 'consentry', value, url: site.origin }]);
+      await tab.goto(site.origin + '/slow-config-granted');
+      await expect.poll(fetched, { timeout: 5_000 }).toBe('sent');
+      await expect.poll(ruleOnly).toEqual(['/rule-only/beacon', '/rule-only/fetch']);
+      expect(errors).toEqual([]);
+    });
+  });
 
   it('drops the connection: one error, nothing runs', async () => {
     site.route('/dropped.json', (req) => void req.socket.destroy());
@@ -249,8 +292,9 @@ describe('a consent cookie left on another domain by an older config', () => {
     expect(await tab.evaluate(() => window.Consentry!.get().categories)).toMatchObject({ analytics: true, advertising: false });
 
     await context.addCookies([{ name: 'consentry', value: record({ id: 'visitor-stale' }), domain: HOST, path: '/' }]);
+    // A returning visitor's page has not fetched the code that writes cookies yet: reset lands once it came.
     await tab.evaluate(() => window.Consentry!.reset());
-    expect(await consentCookies()).toEqual([]);
+    await expect.poll(consentCookies).toEqual([]);
     expect(advertisingHits()).toEqual([]);
     expect(errors).toEqual([]);
   });
