@@ -1,2 +1,2 @@
-/** Languages shipped as separate packs (en and zh are built into the UI chunk). */
-export const PACK_NAMES = ['de', 'fr', 'es', 'it', 'nl', 'pt', 'pl', 'ja', 'ar'];
+/** Languages shipped as separate packs (en is built into the UI chunk). */
+export const PACK_NAMES = ['de', 'fr', 'es', 'it', 'nl', 'pt', 'pl', 'ja', 'ar', 'zh'];

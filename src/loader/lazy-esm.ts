@@ -15,6 +15,7 @@ const PACKS: { [lang: string]: Pack } = {
   pl: () => import('../ui/i18n/packs/pl'),
   ja: () => import('../ui/i18n/packs/ja'),
   ar: () => import('../ui/i18n/packs/ar'),
+  zh: () => import('../ui/i18n/packs/zh'),
 };
 
 export async function loadLanguagePack(lang: string): Promise<Partial<Texts> | null> {

@@ -2,7 +2,7 @@ import type { Settings } from '../config/types';
 import type { UiTexts } from './i18n/page-texts';
 import { categoryTitle } from './category-texts';
 import { fill } from './i18n/fill';
-import { listFormat } from './i18n/list-format';
+import { joinList } from './i18n/join-list';
 
 /** Languages written without spaces between sentences. */
 const NO_SPACES = /^(zh|ja)/;
@@ -17,5 +17,5 @@ export function bannerText(settings: Settings, texts: UiTexts, lang: string): st
     .map((category) => texts[category.id + 'Purposes'] || categoryTitle(category, texts, lang));
   if (!purposes.length || !texts.bannerPurposes) return texts.bannerText;
   const separator = NO_SPACES.test(lang) ? '' : ' ';
-  return texts.bannerText + separator + fill(texts.bannerPurposes, { purposes: listFormat(lang, purposes) });
+  return texts.bannerText + separator + fill(texts.bannerPurposes, { purposes: joinList(purposes, texts) });
 }

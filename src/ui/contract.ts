@@ -23,7 +23,7 @@ export interface UiContext {
   /** The resolved language code (config, else <html lang>, else the browser), e.g. "en", "zh", "de". */
   language: string;
   /**
-   * Fetch a language pack that is not built into the UI chunk (en and zh are built in).
+   * Fetch a language pack: every language but English, which is built into the UI chunk.
    * Resolves to null when the pack does not exist or fails to load: the UI then falls back to English.
    */
   loadLanguage(lang: string): Promise<Partial<Texts> | null>;

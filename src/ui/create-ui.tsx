@@ -11,7 +11,6 @@ import { trapTab } from './focus-trap';
 import { directionOf } from './i18n/direction';
 import { en } from './i18n/en';
 import { type ResolvedTexts, resolveTexts } from './i18n/resolve-texts';
-import { zh } from './i18n/zh';
 import { parseInline, plainText } from './markup';
 import type { UiActions } from './model';
 import { makePageInert } from './page-inert';
@@ -184,12 +183,13 @@ export function createUi(): UiController {
     const ticket = ++generation;
     ctx = next;
     const lang = next.language;
-    let pack: Partial<Texts> | null | undefined = lang === 'en' ? en : lang === 'zh' ? zh : packs.get(lang);
+    let pack: Partial<Texts> | null | undefined = lang === 'en' ? en : packs.get(lang);
     if (pack === undefined) {
       pack = await Promise.resolve()
         .then(() => next.loadLanguage(lang))
         .catch(() => null);
-      packs.set(lang, pack);
+      // A pack that failed is asked for again next time; meanwhile the visitor gets English.
+      if (pack) packs.set(lang, pack);
       if (ticket !== generation) return;
     }
     resolved = resolveTexts(lang, pack, next.settings.texts);

@@ -18,8 +18,9 @@ import ja from '../../src/ui/i18n/packs/ja';
 import nl from '../../src/ui/i18n/packs/nl';
 import pl from '../../src/ui/i18n/packs/pl';
 import pt from '../../src/ui/i18n/packs/pt';
+import zh from '../../src/ui/i18n/packs/zh';
 
-const PACKS: { [lang: string]: Partial<Texts> } = { ar, de, es, fr, it, ja, nl, pl, pt };
+const PACKS: { [lang: string]: Partial<Texts> } = { ar, de, es, fr, it, ja, nl, pl, pt, zh };
 
 export interface HarnessOptions {
   config?: ConsentryConfig;

@@ -94,10 +94,25 @@ describe('the shipped UI with the script-tag loader', () => {
     expect(await tab.evaluate(() => (window as any).__ran)).toEqual(['analytics']);
   });
 
-  it('shows Chinese from <html lang> without fetching a pack', async () => {
+  it('shows Chinese from <html lang>, from the zh pack', async () => {
     await tab.goto(server.origin + '/zh');
     await banner().waitFor();
     expect(await ui('.btn').first().textContent()).toBe('全部接受');
+    expect(server.hits.some((hit) => hit.path.endsWith('/i18n/zh.min.js'))).toBe(true);
+  });
+
+  it('shows English, without an error, when the zh pack cannot be loaded', async () => {
+    await tab.route('**/i18n/zh.min.js', (route) => route.abort());
+    await tab.goto(server.origin + '/zh');
+    await banner().waitFor();
+    expect(await ui('.btn').first().textContent()).toBe('Accept all');
+    expect(await ui('.r').getAttribute('lang')).toBe('en');
+    expect(errors).toEqual([]);
+  });
+
+  it('does not fetch a pack for English', async () => {
+    await tab.goto(server.origin + '/en');
+    await banner().waitFor();
     expect(server.hits.some((hit) => hit.path.includes('/i18n/'))).toBe(false);
   });
 

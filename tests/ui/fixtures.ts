@@ -4,6 +4,7 @@ import { validateConfig } from '../../src/config/validate';
 import type { ConsentryConfig, Settings, Texts } from '../../src/config/types';
 import type { UiView } from '../../src/consent/api';
 import type { Choices, ConsentMethod, ConsentRecord, ConsentState } from '../../src/consent/types';
+import { loadLanguagePack } from '../../src/loader/lazy-esm';
 import type { UiContext } from '../../src/ui/contract';
 import { createUi, type UiController } from '../../src/ui/create-ui';
 
@@ -79,6 +80,7 @@ export interface ContextOptions {
   config?: ConsentryConfig;
   state?: Partial<ConsentState>;
   language?: string;
+  /** The packs loadLanguage finds; without it, the real ones, imported as the npm build does. */
   packs?: { [lang: string]: Partial<Texts> };
 }
 
@@ -104,7 +106,7 @@ export function fakeContext(options: ContextOptions = {}): FakeContext {
     close: vi.fn(() => commit({ categories: all(false) }, 'close')),
     set: vi.fn((choices: Choices) => commit(choices, 'custom')),
     emit: vi.fn(),
-    loadLanguage: vi.fn(async (lang: string) => options.packs?.[lang] ?? null),
+    loadLanguage: vi.fn(async (lang: string) => (options.packs ? options.packs[lang] ?? null : loadLanguagePack(lang))),
   };
 }
 

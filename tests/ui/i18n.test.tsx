@@ -1,8 +1,11 @@
 import { fireEvent, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import de from '../../src/ui/i18n/packs/de';
+import type { Texts } from '../../src/config/types';
+import { createUi } from '../../src/ui/create-ui';
 import ar from '../../src/ui/i18n/packs/ar';
-import { type ContextOptions, type Shown, showUi } from './fixtures';
+import de from '../../src/ui/i18n/packs/de';
+import zh from '../../src/ui/i18n/packs/zh';
+import { type ContextOptions, fakeContext, type Shown, showUi } from './fixtures';
 
 let shown: Shown | undefined;
 afterEach(() => {
@@ -17,13 +20,49 @@ async function show(view: 'banner' | 'preferences', options: ContextOptions) {
 }
 
 describe('languages', () => {
-  it('Chinese is built in: no pack is fetched', async () => {
+  it('Chinese comes from its pack', async () => {
     const { screen, container, ctx } = await show('banner', { language: 'zh' });
+    expect(ctx.loadLanguage).toHaveBeenCalledWith('zh');
     screen.getByRole('region', { name: '本网站使用 Cookie' });
     for (const name of ['全部接受', '全部拒绝', '自定义设置']) screen.getByRole('button', { name });
     expect(container.lang).toBe('zh');
     expect(container.dir).toBe('ltr');
-    expect(ctx.loadLanguage).not.toHaveBeenCalled();
+  });
+
+  it('shows nothing until the pack has come: no English first', async () => {
+    const ui = createUi();
+    const ctx = fakeContext({ language: 'zh' });
+    let arrive!: (pack: Partial<Texts>) => void;
+    ctx.loadLanguage.mockReturnValueOnce(new Promise((resolve) => (arrive = resolve)));
+    const showing = ui.show(ctx, 'banner');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(document.querySelector('consentry-ui')).toBeNull();
+    arrive(zh);
+    await showing;
+    shown = { ui, ctx, root: document.querySelector('consentry-ui')!.shadowRoot!, host: document.querySelector('consentry-ui')! };
+    within(shown.root as unknown as HTMLElement).getByRole('button', { name: '全部接受' });
+  });
+
+  it('a failed Chinese pack shows English, and is asked for again next time', async () => {
+    const ui = createUi();
+    const ctx = fakeContext({ language: 'zh' });
+    ctx.loadLanguage.mockRejectedValueOnce(new Error('offline'));
+    await ui.show(ctx, 'banner');
+    const root = document.querySelector('consentry-ui')!.shadowRoot!;
+    shown = { ui, ctx, root, host: document.querySelector('consentry-ui')! };
+    within(root as unknown as HTMLElement).getByRole('button', { name: 'Accept all' });
+    expect(root.querySelector('.r')!.getAttribute('lang')).toBe('en');
+    ui.hide();
+    await ui.show(ctx, 'banner');
+    within(root as unknown as HTMLElement).getByRole('button', { name: '全部接受' });
+    expect(ctx.loadLanguage).toHaveBeenCalledTimes(2);
+  });
+
+  it('asks for a pack once while it is at hand', async () => {
+    const { ui, ctx } = await show('banner', { language: 'zh' });
+    ui.hide();
+    await ui.show(ctx, 'preferences');
+    expect(ctx.loadLanguage).toHaveBeenCalledTimes(1);
   });
 
   it('joins Chinese sentences without a space and lists purposes with 和', async () => {
@@ -48,7 +87,7 @@ describe('languages', () => {
   });
 
   it('falls back to English when loading fails', async () => {
-    shown = await showUi('banner', { language: 'fr' });
+    shown = await showUi('banner', { language: 'fr', packs: {} });
     shown.ui.unmount();
     shown.ctx.loadLanguage.mockRejectedValueOnce(new Error('offline'));
     await shown.ui.show(shown.ctx, 'banner');

@@ -7,13 +7,16 @@ import { directionOf } from '../../src/ui/i18n/direction';
 import { en } from '../../src/ui/i18n/en';
 import type { Texts } from '../../src/config/types';
 import { fill } from '../../src/ui/i18n/fill';
-import { PAGE_TEXTS } from '../../src/ui/i18n/page-texts';
+import { joinList } from '../../src/ui/i18n/join-list';
+import { PAGE_TEXTS, type UiTexts } from '../../src/ui/i18n/page-texts';
 import { localize } from '../../src/ui/i18n/localize';
 import { resolveTexts } from '../../src/ui/i18n/resolve-texts';
-import { zh } from '../../src/ui/i18n/zh';
+import chinese from '../../src/ui/i18n/packs/zh';
 import { recordOf, settingsOf, stateOf } from './fixtures';
 
 const settings = settingsOf();
+/** Chinese as the UI shows it: the pack over English. */
+const zh = { ...en, ...chinese } as UiTexts;
 
 describe('draft', () => {
   it('starts from what is granted, optional categories only', () => {
@@ -51,12 +54,12 @@ describe('draft', () => {
 });
 
 describe('texts', () => {
-  it('en and zh have every key, with the same placeholders', () => {
+  it("en and zh (with the loader's page texts) have every key, with the same placeholders", () => {
     const english: Texts = { ...en, ...PAGE_TEXTS.en };
-    const chinese: Texts = { ...zh, ...PAGE_TEXTS.zh };
-    expect(Object.keys(chinese).sort()).toEqual(Object.keys(english).sort());
+    const whole = { ...chinese, ...PAGE_TEXTS.zh } as Texts;
+    expect(Object.keys(whole).sort()).toEqual(Object.keys(english).sort());
     const placeholders = (text: string) => (text.match(/\{\w+\}/g) || []).sort();
-    for (const key of Object.keys(english)) expect(placeholders(chinese[key]), key).toEqual(placeholders(english[key]));
+    for (const key of Object.keys(english)) expect(placeholders(whole[key]), key).toEqual(placeholders(english[key]));
   });
 
   it('keeps the loader-only texts out of the UI chunk', () => {
@@ -100,6 +103,23 @@ describe('texts', () => {
     const onlyEssential = { ...settings, categories: settings.categories.filter((c) => c.required) };
     expect(bannerText(onlyEssential, en, 'en')).toBe(en.bannerText);
     expect(bannerText(settings, { ...en, bannerPurposes: '' }, 'en')).toBe(en.bannerText);
+  });
+
+  it('joins lists with the words of the texts', () => {
+    expect(joinList([], en)).toBe('');
+    expect(joinList(['a'], en)).toBe('a');
+    expect(joinList(['a', 'b'], en)).toBe('a and b');
+    expect(joinList(['a', 'b', 'c', 'd'], en)).toBe('a, b, c, and d');
+    expect(joinList(['甲', '乙', '丙'], zh)).toBe('甲、乙和丙');
+    const site = { ...en, listAnd: ' och ', listComma: ', ', listLastAnd: ' och ' };
+    expect(joinList(['a', 'b', 'c'], site)).toBe('a, b och c');
+  });
+
+  it('lists three purposes in the banner in English and Chinese', () => {
+    const three = settingsOf({ categories: [{ id: 'social', title: { en: 'social media', zh: '社交媒体' }, description: '' }] });
+    expect(bannerText(three, en, 'en')).toContain('for analytics (site analytics, page-view beacons, usage logs), advertising (');
+    expect(bannerText(three, en, 'en')).toContain('tracking by advertisers), and social media. You can');
+    expect(bannerText(three, zh, 'zh')).toContain('使用日志）、广告（个性化广告、广告横幅、广告商跟踪）和社交媒体。');
   });
 
   it('knows right-to-left languages', () => {

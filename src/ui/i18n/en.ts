@@ -8,6 +8,10 @@ export const en: UiTexts = {
   bannerPurposes: 'With your consent, we and third parties also use them for {purposes}. You can change your choice at any time.',
   analyticsPurposes: 'analytics (site analytics, page-view beacons, usage logs)',
   advertisingPurposes: 'advertising (personalised ads, ad banners, tracking by advertisers)',
+  // How {purposes} joins its items: "a and b", "a, b, and c" (spaces included).
+  listAnd: ' and ',
+  listComma: ', ',
+  listLastAnd: ', and ',
   acceptAll: 'Accept all',
   rejectAll: 'Reject all',
   customize: 'Customize',

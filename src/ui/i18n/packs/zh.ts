@@ -1,12 +1,18 @@
-import type { UiTexts } from './page-texts';
+import type { Texts } from '../../../config/types';
 
-/** Simplified Chinese, built in beside English (the seed companies serve Chinese and English visitors). */
-export const zh: UiTexts = {
+/**
+ * Simplified Chinese: loaded on demand like the other packs. The loader has its own Chinese for the page
+ * texts (reopen button, placeholders: see ../page-texts.ts), so this pack carries only the UI's.
+ */
+const zh: Partial<Texts> = {
   bannerTitle: '本网站使用 Cookie',
   bannerText: '我们使用 Cookie 和类似技术（如网站信标）来实现登录、保障安全、防范欺诈，并记住您的偏好和语言设置。',
   bannerPurposes: '经您同意，我们和第三方还会将其用于{purposes}。您可以随时更改您的选择。',
   analyticsPurposes: '分析（第三方站点分析、页面浏览信标、使用日志）',
   advertisingPurposes: '广告（个性化广告、广告横幅、广告商跟踪）',
+  listAnd: '和',
+  listComma: '、',
+  listLastAnd: '和',
   acceptAll: '全部接受',
   rejectAll: '全部拒绝',
   customize: '自定义设置',
@@ -40,3 +46,5 @@ export const zh: UiTexts = {
   advertisingTitle: '广告',
   advertisingDescription: '个性化广告、广告横幅以及广告商的跟踪。',
 };
+
+export default zh;
