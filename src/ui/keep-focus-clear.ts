@@ -5,15 +5,19 @@
  *   elements can scroll clear too; this moves nothing that is already laid out (no layout shift).
  * - A top bar cannot make room above the first elements without pushing the page down, so when one of
  *   them gets focus while entirely hidden, the bar moves to the bottom edge instead (`data-flip`).
- * Returns how to restore everything.
+ * The bar is measured in ResizeObserver callbacks (the first comes once the browser has laid it out, the
+ * others when its size changes), never at mount: reading sizes there would force a layout while the page
+ * may still be parsing. Returns how to restore everything.
  */
 export function keepFocusClear(bar: HTMLElement, edge: 'top' | 'bottom', flipOn: HTMLElement): () => void {
   const scroller = (document.scrollingElement || document.documentElement) as HTMLElement;
   const { style } = scroller;
   const saved = [style.scrollPaddingTop, style.scrollPaddingBottom, style.paddingBottom];
-  const basePadding = parseFloat(getComputedStyle(scroller).paddingBottom) || 0;
+  let basePadding: number | undefined;
   let current = edge;
   const update = () => {
+    // Read once, before our own padding is added to it.
+    basePadding ??= parseFloat(getComputedStyle(scroller).paddingBottom) || 0;
     const rect = bar.getBoundingClientRect();
     const height = Math.ceil(current === 'top' ? rect.bottom : innerHeight - rect.top);
     style.scrollPaddingTop = current === 'top' ? height + 'px' : saved[0];
@@ -23,21 +27,17 @@ export function keepFocusClear(bar: HTMLElement, edge: 'top' | 'bottom', flipOn:
   const onFocus = (event: FocusEvent) => {
     const target = event.target as Element;
     if (current !== 'top' || target === (bar.getRootNode() as ShadowRoot).host || !target.getBoundingClientRect) return;
-    const hidden = target.getBoundingClientRect();
-    if (hidden.bottom <= bar.getBoundingClientRect().bottom) {
+    if (target.getBoundingClientRect().bottom <= bar.getBoundingClientRect().bottom) {
       current = 'bottom';
       flipOn.dataset.flip = '';
       update();
     }
   };
-  update();
-  const observer = typeof ResizeObserver == 'function' ? new ResizeObserver(update) : null;
-  observer?.observe(bar);
-  addEventListener('resize', update);
+  const observer = new ResizeObserver(update);
+  observer.observe(bar);
   document.addEventListener('focusin', onFocus);
   return () => {
-    observer?.disconnect();
-    removeEventListener('resize', update);
+    observer.disconnect();
     document.removeEventListener('focusin', onFocus);
     delete flipOn.dataset.flip;
     [style.scrollPaddingTop, style.scrollPaddingBottom, style.paddingBottom] = saved;

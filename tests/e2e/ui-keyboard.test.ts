@@ -167,4 +167,34 @@ describe('keyboard only', () => {
     expect(await decisions(page)).toEqual(['close']);
     await page.context().close();
   });
+
+  it.each(['bar-bottom', 'bar-top'] as const)(
+    '%s: its height is reserved once laid out, without input, and keeps focused page links in view',
+    async (layout) => {
+      const page = await openUi(browser, site, { config: { ui: { layout } }, context: { viewport: { width: 375, height: 640 } } });
+      const reserved = await page.evaluate(async (top) => {
+        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        const rect = document.querySelector('consentry-ui')!.shadowRoot!.querySelector('.banner')!.getBoundingClientRect();
+        const { style } = document.documentElement;
+        return { height: Math.ceil(top ? rect.bottom : innerHeight - rect.top), padding: top ? style.scrollPaddingTop : style.scrollPaddingBottom };
+      }, layout === 'bar-top');
+      expect(reserved.height).toBeGreaterThan(100);
+      expect(reserved.padding).toBe(reserved.height + 'px');
+      // The page's first and last links, reached with the keyboard, are not hidden under the bar.
+      const clear = () =>
+        page.evaluate(() => {
+          const banner = document.querySelector('consentry-ui')!.shadowRoot!.querySelector('.banner')!.getBoundingClientRect();
+          const link = document.activeElement!.getBoundingClientRect();
+          return link.bottom <= banner.top || link.top >= banner.bottom;
+        });
+      await tabs(page, 4);
+      expect(await focused(page)).toBe('a:Home');
+      expect(await clear()).toBe(true);
+      await page.focus('#link-22');
+      await page.keyboard.press('Tab');
+      expect(await focused(page)).toBe('a:link 24');
+      expect(await clear()).toBe(true);
+      await page.context().close();
+    },
+  );
 });

@@ -11,6 +11,8 @@ afterEach(() => {
   document.documentElement.removeAttribute('style');
   document.documentElement.style.cssText = '';
   vi.useRealTimers();
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
 });
 
 async function banner(options: Parameters<typeof showUi>[1] = {}) {
@@ -127,26 +129,65 @@ describe('banner', () => {
     expect(root.querySelector('.banner')).not.toBeNull();
   });
 
+  /** happy-dom's ResizeObserver never calls back: this one does when told, as a browser does after layout. */
+  function observeResizes() {
+    const observers: Array<{ callback: ResizeObserverCallback; targets: Element[] }> = [];
+    vi.stubGlobal(
+      'ResizeObserver',
+      class {
+        targets: Element[] = [];
+        constructor(callback: ResizeObserverCallback) {
+          observers.push({ callback, targets: this.targets });
+        }
+        observe(target: Element) {
+          this.targets.push(target);
+        }
+        disconnect() {
+          this.targets.length = 0;
+        }
+      },
+    );
+    return () => {
+      for (const { callback, targets } of observers) if (targets.length) callback([], {} as ResizeObserver);
+    };
+  }
+
   it.each<[Layout, string]>([
     ['bar-bottom', 'scrollPaddingBottom'],
     ['box', 'scrollPaddingBottom'],
     ['bar-top', 'scrollPaddingTop'],
-  ])('%s reserves scroll padding while shown and restores it', async (layout, property) => {
+  ])('%s reserves scroll padding once laid out, and restores it', async (layout, property) => {
+    const laidOut = observeResizes();
     const root = document.documentElement;
     root.style.scrollPaddingBottom = '5px';
     root.style.scrollPaddingTop = '7px';
     const before = root.style[property as 'scrollPaddingTop'];
     const { screen } = await banner({ config: { ui: { layout } } });
+    expect(root.style[property as 'scrollPaddingTop']).toBe(before);
+    laidOut();
     expect(root.style[property as 'scrollPaddingTop']).toMatch(/^\d+px$/);
     fireEvent.click(screen.getByRole('button', { name: 'Reject all' }));
     expect(root.style[property as 'scrollPaddingTop']).toBe(before);
   });
 
+  it('reads no size or computed style while mounting (no forced layout)', async () => {
+    observeResizes();
+    const sizes = vi.spyOn(Element.prototype, 'getBoundingClientRect');
+    const styles = vi.spyOn(window, 'getComputedStyle');
+    await banner();
+    expect(sizes).not.toHaveBeenCalled();
+    expect(styles).not.toHaveBeenCalled();
+  });
+
   it('a bottom bar adds room at the end of the page, and takes it back', async () => {
+    const laidOut = observeResizes();
     const root = document.documentElement;
     root.style.paddingBottom = '3px';
     const { screen } = await banner();
+    laidOut();
     expect(root.style.paddingBottom).toMatch(/^\d+px$/);
+    expect(root.style.paddingBottom).toBe(`${3 + parseInt(root.style.scrollPaddingBottom)}px`);
+    laidOut();
     expect(root.style.paddingBottom).toBe(`${3 + parseInt(root.style.scrollPaddingBottom)}px`);
     fireEvent.click(screen.getByRole('button', { name: 'Accept all' }));
     expect(root.style.paddingBottom).toBe('3px');
