@@ -6,6 +6,7 @@
  */
 import type { ConsentryConfig, Settings } from './config/types';
 import type { Consent } from './consent/api';
+import { needsIab } from './integrations/iab-parts';
 import { bootHints } from './loader/boot-hints';
 import { configuredEffects, EARLY_EFFECTS } from './loader/effects';
 import { hintsOf, scriptLazyLoaders } from './loader/lazy-script';
@@ -36,7 +37,7 @@ function boot(script: HTMLScriptElement | null) {
   let current: Settings | undefined;
   const runtime = createRuntime({
     early: EARLY_EFFECTS,
-    configured: configuredEffects(() => lazy.loadGpp(hintsOf(current!))),
+    configured: configuredEffects(lazy.iab),
     loadUi: (settings) => lazy.loadUi(hintsOf(settings)),
     loadLanguage: (lang, settings) => lazy.loadLanguage(lang, hintsOf(settings)),
     parts: () => lazy.parts(hintsOf(current!)),
@@ -66,6 +67,8 @@ function boot(script: HTMLScriptElement | null) {
       fail(error);
     };
     const apply = (settings: Settings) => {
+      // TCF and GPP stubs must answer before any released tag asks: their file comes first.
+      if (needsIab(settings.integrations) && !lazy.iab()) return void lazy.loadIab(hintsOf(settings)).then(() => apply(settings), failed);
       try {
         runtime.configure((current = settings));
         settled();

@@ -4,7 +4,7 @@ import type { Consent } from './consent/api';
 import { choiceParts } from './loader/choice-parts';
 import { configuredEffects, EARLY_EFFECTS } from './loader/effects';
 import { inertConsent } from './loader/inert-consent';
-import { loadGppInstaller, loadLanguagePack, loadUiModule } from './loader/lazy-esm';
+import { esmIab, loadLanguagePack, loadUiModule } from './loader/lazy-esm';
 import { createRuntime } from './loader/runtime';
 
 /**
@@ -17,7 +17,7 @@ export function createConsent(config: ConsentryConfig | string): Consent {
   if (typeof window === 'undefined' || typeof document === 'undefined') return inertConsent(settings);
   const runtime = createRuntime({
     early: EARLY_EFFECTS,
-    configured: configuredEffects(loadGppInstaller),
+    configured: configuredEffects(() => esmIab),
     loadUi: loadUiModule,
     loadLanguage: loadLanguagePack,
     parts: () => choiceParts,

@@ -5,11 +5,13 @@ import { encodeRecord } from '../consent/record';
 import { recordFor } from '../consent/record-for';
 import { receiptOf, sendReceipts } from '../consent/receipts';
 import type { Choices, ConsentMethod, ConsentRecord, ConsentState } from '../consent/types';
+import { heldEmbedPlaceholder } from './placeholders';
 
 /**
- * What only a change of choice needs: making and storing the record (js-cookie), its receipt, and the
- * clean-up after a withdrawal. Most page views change nothing, so the script-tag loader fetches these with
- * the validator, on demand; the npm build imports them directly. Names are public: they cross files.
+ * What only a change of choice needs: making and storing the record (js-cookie), its receipt, the
+ * clean-up after a withdrawal, and the placeholders of held embeds (whose buttons make a choice). Most page
+ * views need none of it, so the script-tag loader fetches these with the validator, on demand; the npm
+ * build imports them directly. Names are public: they cross files.
  */
 export const choiceParts = {
   /** Make the record for these choices, store it in the consent cookie, and send its receipt. */
@@ -23,6 +25,7 @@ export const choiceParts = {
   /** Send receipts an earlier page view could not deliver. */
   resend: (endpoint: string) => sendReceipts(endpoint),
   cleanUp,
+  placeholders: heldEmbedPlaceholder,
 };
 
 export type ChoiceParts = typeof choiceParts;

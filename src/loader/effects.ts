@@ -4,7 +4,8 @@ import { installGate } from '../blocking/gate';
 import { installWithdrawalCleanup } from '../blocking/withdrawal-cleanup';
 import type { Settings } from '../config/types';
 import { installFloatingButton } from './floating-button';
-import { type GppInstaller, installIntegrations } from './integrations';
+import type { IabParts } from '../integrations/iab-parts';
+import { installIntegrations } from './integrations';
 import { resolveLanguage } from './language';
 import { installOpenLinks } from './open-links';
 import type { Effect, RuntimeHost } from './runtime';
@@ -35,8 +36,8 @@ const reopenControls: ConfiguredEffect = (host, settings) => {
   };
 };
 
-/** Each entry supplies how the GPP full part is fetched (dynamic import, or a script next to the loader). */
-export const configuredEffects = (loadGpp: () => Promise<GppInstaller>): ConfiguredEffect[] => [
-  (host, settings) => installIntegrations(host, settings, loadGpp),
+/** Each entry supplies the IAB parts (imported, or a script next to the loader fetched before configuring). */
+export const configuredEffects = (iab: () => IabParts | undefined): ConfiguredEffect[] => [
+  (host, settings) => installIntegrations(host, settings, iab),
   reopenControls,
 ];

@@ -1,4 +1,5 @@
 import type { Texts } from '../config/types';
+import { iabStubs, type IabParts } from '../integrations/iab-parts';
 import type { UiModule } from '../ui/contract';
 
 /** npm build: the UI and language packs are dynamic imports the site's bundler splits off. */
@@ -26,4 +27,5 @@ export async function loadLanguagePack(lang: string): Promise<Partial<Texts> | n
   }
 }
 
-export const loadGppInstaller = () => import('../integrations/gpp/index').then((module) => module.installGpp);
+/** The IAB stubs are small and imported; the GPP full part (string encoding) is split off. */
+export const esmIab: IabParts = { ...iabStubs, loadGpp: () => import('../integrations/gpp/index').then((module) => module.installGpp) };

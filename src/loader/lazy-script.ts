@@ -3,7 +3,7 @@ import type { validateConfig } from '../config/validate';
 import type { UiModule } from '../ui/contract';
 import type { BootHints } from './boot-hints';
 import type { ChoiceParts } from './choice-parts';
-import type { GppInstaller } from './integrations';
+import type { IabParts } from '../integrations/iab-parts';
 import { PACK_NAMES } from './language-packs';
 import { loadScript } from './load-script';
 
@@ -16,7 +16,7 @@ type Registry = {
   __consentryValidate?: typeof validateConfig;
   __consentryParts?: ChoiceParts;
   __consentryLang?: { [lang: string]: Partial<Texts> };
-  __consentryGpp?: GppInstaller;
+  __consentryIab?: IabParts;
 };
 const registry = globalThis as Registry;
 const PARTS = 'consentry-parts.min.js';
@@ -34,7 +34,9 @@ export function scriptLazyLoaders(loaderBase: string, loaderNonce: string, toScr
     loadValidator: (hints: BootHints) => load(PARTS, hints, () => registry.__consentryValidate),
     /** At hand once the validator came (same file), else fetched. */
     parts: (hints: BootHints) => registry.__consentryParts || load(PARTS, hints, () => registry.__consentryParts),
-    loadGpp: (hints: BootHints) => load('consentry-gpp.min.js', hints, () => registry.__consentryGpp),
+    /** The IAB parts once loaded (see loadIab), else undefined. */
+    iab: () => registry.__consentryIab,
+    loadIab: (hints: BootHints) => load('consentry-gpp.min.js', hints, () => registry.__consentryIab),
     async loadLanguage(lang: string, hints: BootHints): Promise<Partial<Texts> | null> {
       // Only known pack names ever become a URL.
       if (!PACK_NAMES.includes(lang)) return null;

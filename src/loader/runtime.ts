@@ -8,10 +8,10 @@ import { readSignals } from '../consent/read-signals';
 import { hasQueuedReceipts } from '../consent/receipts';
 import type { Choices, ConsentMethod, ConsentState } from '../consent/types';
 import { nameTrustedTypesPolicy } from '../blocking/trusted-types';
+import { isHeld } from '../blocking/marking';
 import type { ClassifyingSettings, ResolvedNeed } from '../blocking/types';
 import type { Extras, UiContext, UiModule } from '../ui/contract';
 import type { ChoiceParts } from './choice-parts';
-import { heldEmbedPlaceholder } from './placeholders';
 import { domReady } from './dom-ready';
 import { resolveLanguage } from './language';
 
@@ -232,7 +232,12 @@ export function createRuntime(options: RuntimeOptions): Runtime {
 
   function configure(settings: Settings) {
     nameTrustedTypesPolicy(settings.blocking.trustedTypesPolicy);
-    host.onHeldEmbed = heldEmbedPlaceholder(settings, $state.get, (choices) => commit(settings, choices, 'custom'));
+    let draw: ((el: Element, need: ResolvedNeed) => void) | undefined;
+    host.onHeldEmbed = (el, need) =>
+      withParts(({ placeholders }) => {
+        // Drawn once the parts came: by then the embed may have been released.
+        if (isHeld(el)) (draw ||= placeholders(settings, $state.get, (choices) => commit(settings, choices, 'custom')))(el, need);
+      });
     $settings.set(settings);
     // The decision is made first, but its listeners (the gate releasing tags) run only after the integrations
     // are installed: they see the decision itself, and Consent Mode's defaults precede anything a tag sends.

@@ -431,3 +431,36 @@ describe('while a first visit’s config is being validated', () => {
     expect(await tab.evaluate(() => window.Consentry!.get().status)).toBe('pending');
   });
 });
+
+describe('IAB frameworks from the script-tag build', () => {
+  const iabRequests = () => server.hits.filter((h) => h.path === '/dist/consentry-gpp.min.js').length;
+  const probe = `<script type="text/plain" data-consent="advertising">window.__ran.push(typeof __gpp + '/' + typeof __tcfapi)</script>`;
+
+  it('a config with TCF and GPP fetches their file before it applies: a released tag finds both stubs answering', async () => {
+    server.page('/iab', page(inline({ ...CONFIG, integrations: { gpp: { enabled: true }, tcf: { cmpId: 300 } } }), probe));
+    await context.addCookies([{ name: 'consentry', value: record({ categories: { analytics: false, advertising: true } }), url: server.origin }]);
+    const before = iabRequests();
+    await tab.goto(server.origin + '/iab');
+    await tab.waitForFunction(() => window.Consentry?.get().status === 'decided');
+    expect(await ran()).toEqual(['advertising', 'function/function']);
+    expect(iabRequests()).toBe(before + 1);
+    const ping = await tab.evaluate(
+      () => new Promise((resolve) => (window as any).__tcfapi('ping', 2, (data: { apiVersion: string }) => resolve(data.apiVersion))),
+    );
+    expect(ping).toBe('2.2');
+    const gppStatus = () => tab.evaluate(() => new Promise((resolve) => (window as any).__gpp('ping', (data: { cmpStatus: string }) => resolve(data.cmpStatus))));
+    await expect.poll(gppStatus).toBe('loaded');
+    expect(errors).toEqual([]);
+  });
+
+  it('a config without them never fetches the file and defines neither API', async () => {
+    server.page('/no-iab', page(inline(CONFIG), probe));
+    await context.addCookies([{ name: 'consentry', value: record({ categories: { analytics: false, advertising: true } }), url: server.origin }]);
+    const before = iabRequests();
+    await tab.goto(server.origin + '/no-iab');
+    await tab.waitForFunction(() => window.Consentry?.get().status === 'decided');
+    expect(await ran()).toEqual(['advertising', 'undefined/undefined']);
+    await tab.waitForTimeout(200);
+    expect(iabRequests()).toBe(before);
+  });
+});

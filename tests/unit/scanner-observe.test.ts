@@ -52,6 +52,8 @@ describe('pickScriptUrl', () => {
     expect(pickScriptUrl(['https://cdn.example/consentry@1/dist/consentry.min.js'], CONSENTRY_SCRIPT)).toBe('https://cdn.example/consentry@1/dist/consentry.min.js');
     expect(pickScriptUrl([], CONSENTRY_SCRIPT)).toBe('');
     expect(CONSENTRY_SCRIPT.test('https://site.example/dist/consentry-ui.min.js')).toBe(true);
+    // The lazy parts write the consent cookie through js-cookie: that write is consentry's own too.
+    expect(CONSENTRY_SCRIPT.test('https://site.example/dist/consentry-parts.min.js')).toBe(true);
     expect(CONSENTRY_SCRIPT.test('https://site.example/js/consentry-helper-for-ads.js')).toBe(false);
   });
 });

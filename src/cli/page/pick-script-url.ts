@@ -8,4 +8,4 @@ export function pickScriptUrl(stack: string[], sdkScript: RegExp): string {
 }
 
 /** Consentry's loader and UI chunk, as served from a CDN, npm or the site's own /dist/. */
-export const CONSENTRY_SCRIPT = /\/consentry(-ui)?(\.min)?\.m?js(\?|$)|\/i18n\/[a-z-]+\.js(\?|$)/i;
+export const CONSENTRY_SCRIPT = /\/consentry(-ui|-parts|-gpp)?(\.min)?\.m?js(\?|$)|\/i18n\/[a-z-]+\.js(\?|$)/i;

@@ -1,7 +1,10 @@
 /**
- * Script-tag build of the GPP full part (e.g. dist/consentry-gpp.min.js): registers itself on a global the
- * loader reads after onload, like the UI chunk does. The loader has already installed the stub.
+ * Script-tag build of the IAB parts (dist/consentry-gpp.min.js): the TCF and GPP stubs and the GPP full part,
+ * registered on a global the loader reads after onload. The loader fetches this file before it applies a
+ * config that turns TCF or GPP on, so the stubs still answer before any released tag can call them.
  */
+import { iabStubs, type IabParts } from '../iab-parts';
 import { installGpp } from './index';
 
-(globalThis as { __consentryGpp?: typeof installGpp }).__consentryGpp = installGpp;
+const parts: IabParts = { ...iabStubs, loadGpp: async () => installGpp };
+(globalThis as { __consentryIab?: IabParts }).__consentryIab = parts;
