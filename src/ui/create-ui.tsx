@@ -1,4 +1,5 @@
-import { render } from 'preact';
+/* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
+import { h, render } from 'preact';
 import type { Texts } from '../config/types';
 import type { UiView } from '../consent/api';
 import type { ConsentRecord, ConsentState } from '../consent/types';

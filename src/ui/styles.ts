@@ -15,10 +15,9 @@ export const STYLES = `:host{all:initial;position:fixed;z-index:var(--consentry-
 @media(prefers-color-scheme:dark){.r[data-theme=auto]{${DARK}}}
 *{box-sizing:border-box}
 [hidden]{display:none!important}
-.banner,.dialog{background:var(--bg);color:var(--fg);box-shadow:0 4px 24px #0006;animation:cy-in .2s ease-out}
+.banner,.dialog{background:var(--bg);box-shadow:0 4px 24px #0006;animation:cy-in .2s ease-out}
 .bar-bottom,.bar-top{position:fixed;left:0;right:0;bottom:0;display:flex;flex-wrap:wrap;align-items:center;gap:12px 32px;padding:16px max(16px,50% - 560px);max-height:100%;overflow:auto;border-top:1px solid var(--bd)}
-.bar-top{top:0;bottom:auto;border-width:0 0 1px}
-[data-flip] .bar-top{top:auto;bottom:0;border-width:1px 0 0}
+.r:not([data-flip]) .bar-top{top:0;bottom:auto;border-width:0 0 1px}
 .txt{flex:999 1 420px;min-width:0}
 .box{position:fixed;bottom:16px;inset-inline-end:16px;width:min(400px,100% - 32px);max-height:calc(100% - 32px);overflow:auto;padding:20px;border:1px solid var(--bd);border-radius:var(--rd)}
 .bd{position:fixed;inset:0;display:flex;align-items:center;justify-content:center;padding:12px;background:var(--sh)}
@@ -29,14 +28,14 @@ export const STYLES = `:host{all:initial;position:fixed;z-index:var(--consentry-
 .head{display:flex;align-items:center;gap:8px;padding:12px;padding-inline-start:20px}
 .body{overflow:auto;padding:0 20px}
 .dialog .acts{padding:12px 20px;border-top:1px solid var(--bd)}
-h2,h3{min-width:0}
-h2{flex:1;margin:0 0 4px;font-size:1.25em;line-height:1.3}
-h3{flex:1;margin:0;font-size:1em}
+h2,h3{flex:1;min-width:0}
+h2{margin:0 0 4px;font-size:1.25em;line-height:1.3}
+h3{margin:0;font-size:1em}
 p{margin:0 0 8px}
 .txt p{margin:0}
 a{color:var(--ac)}
-.acts{display:flex;flex:1 1 auto;flex-wrap:wrap;gap:8px}
-@media(min-width:641px){.bar-bottom .acts,.bar-top .acts,.modal .acts,.dialog .acts{display:grid;grid-auto-flow:column;grid-auto-columns:1fr}.hx.bar-bottom,.hx.bar-top{padding-inline-end:max(64px,50% - 560px)}}
+.acts{display:flex;flex:auto;flex-wrap:wrap;gap:8px}
+@media(min-width:641px){:not(.box)>.acts{display:grid;grid-auto-flow:column;grid-auto-columns:1fr}.hx.bar-bottom,.hx.bar-top{padding-inline-end:max(64px,50% - 560px)}}
 @media(max-height:480px){.dialog{display:block}.body{overflow:visible}}
 button{font:inherit;color:inherit;cursor:pointer}
 .btn{flex:1 1 8em;min-height:44px;padding:8px 16px;border:2px solid var(--ac);border-radius:var(--rd);background:var(--ac);color:var(--af);font-weight:600}
@@ -50,7 +49,7 @@ button{font:inherit;color:inherit;cursor:pointer}
 .sw[aria-checked=true]{border-color:var(--ac);background:var(--ac)}
 .sw[aria-checked=true]::before{inset-inline-start:23px;background:var(--af)}
 .sw:disabled{cursor:not-allowed;opacity:.6}
-.cat{min-width:0;margin:0;padding:12px 0;border:0;border-top:1px solid var(--bd)}
+.cat{padding:12px 0;border-top:1px solid var(--bd)}
 fieldset{min-width:0;margin:0;padding:0;border:0}
 legend{padding:0;margin-bottom:4px;font-weight:600}
 label{display:flex;align-items:center;gap:8px;min-height:32px}
@@ -63,7 +62,7 @@ ul{margin:8px 0;padding-inline-start:20px}
 .tw{overflow-x:auto}
 table{width:100%;margin:8px 0;border-collapse:collapse;font-size:.875em}
 th{white-space:nowrap}
-th,td{padding:4px 0;padding-inline-end:8px;border-bottom:1px solid var(--bd);text-align:start;vertical-align:top;overflow-wrap:break-word}
+th,td{padding:4px 0;padding-inline-end:8px;border-bottom:1px solid var(--bd);text-align:start;vertical-align:top}
 code{font:.95em ui-monospace,monospace;overflow-wrap:anywhere}
 .meta{display:grid;grid-template-columns:auto 1fr;gap:2px 12px;margin:0;padding:12px 0;border-top:1px solid var(--bd);color:var(--mu);font-size:.875em}
 dd{min-width:0;margin:0}

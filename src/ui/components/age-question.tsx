@@ -1,3 +1,5 @@
+/* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
+import { h } from 'preact';
 import { ageThreshold } from '../age-threshold';
 import { fill } from '../i18n/fill';
 import type { UiProps } from '../model';

@@ -1,3 +1,5 @@
+/* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
+import { Fragment, h } from 'preact';
 import type { UiView } from '../../consent/api';
 import type { UiProps } from '../model';
 import { Banner } from './banner';

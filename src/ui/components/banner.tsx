@@ -1,3 +1,5 @@
+/* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
+import { h } from 'preact';
 import { bannerText } from '../banner-text';
 import type { UiProps } from '../model';
 import { PolicyLink } from './policy-link';

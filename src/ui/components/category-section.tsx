@@ -1,3 +1,5 @@
+/* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
+import { Fragment, h } from 'preact';
 import type { CategorySettings } from '../../config/types';
 import { categoryDescription, categoryTitle } from '../category-texts';
 import { isLockedForMinor } from '../draft';

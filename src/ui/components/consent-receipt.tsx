@@ -1,3 +1,5 @@
+/* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
+import { h } from 'preact';
 import type { UiTexts } from '../i18n/page-texts';
 import type { ConsentRecord } from '../../consent/types';
 

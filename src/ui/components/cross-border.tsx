@@ -1,3 +1,5 @@
+/* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
+import { h } from 'preact';
 import type { CrossBorderConfig } from '../../config/types';
 import { fill } from '../i18n/fill';
 import { localize } from '../i18n/localize';

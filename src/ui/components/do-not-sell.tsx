@@ -1,3 +1,5 @@
+/* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
+import { h } from 'preact';
 import { isLockedForMinor } from '../draft';
 import type { UiProps } from '../model';
 import { Switch } from './switch';

@@ -1,8 +1,11 @@
+/* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
+import { Fragment, h } from 'preact';
 import type { UiTexts } from '../i18n/page-texts';
 import { isSafeUrl } from '../safe-url';
 
+/** " Privacy policy" after a sentence, when the URL is one we may link to. */
 export function PolicyLink({ url, texts }: { url: string; texts: UiTexts }) {
-  return url && isSafeUrl(url) ? (
+  return isSafeUrl(url) ? (
     <>
       {' '}
       <a href={url} target="_blank" rel="noopener noreferrer">

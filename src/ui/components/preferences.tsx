@@ -1,3 +1,5 @@
+/* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
+import { h } from 'preact';
 import type { UiProps } from '../model';
 import { AgeQuestion } from './age-question';
 import { CategorySection } from './category-section';

@@ -1,4 +1,5 @@
-import type { ComponentChildren } from 'preact';
+/* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
+import { type ComponentChildren, Fragment, h } from 'preact';
 import { type Inline, parseInline } from '../markup';
 
 function toNodes(pieces: Inline[]): ComponentChildren[] {

@@ -1,7 +1,9 @@
+/* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
+import { h } from 'preact';
 import type { ServiceSettings } from '../../config/types';
 import type { UiTexts } from '../i18n/page-texts';
 import { localize } from '../i18n/localize';
-import { isSafeUrl } from '../safe-url';
+import { PolicyLink } from './policy-link';
 
 export interface ServiceDetailsProps {
   id: string;
@@ -34,14 +36,7 @@ export function ServiceDetails({ id, labelledBy, hidden, services, texts, lang }
           <li>
             <strong>{service.name || service.id}</strong>
             {[service.provider, localize(service.purpose, lang)].map((part) => part && ' · ' + part)}
-            {isSafeUrl(service.privacyPolicyUrl) && (
-              <>
-                {' '}
-                <a href={service.privacyPolicyUrl} target="_blank" rel="noopener noreferrer">
-                  {texts.privacyPolicy}
-                </a>
-              </>
-            )}
+            <PolicyLink url={service.privacyPolicyUrl} texts={texts} />
           </li>
         ))}
       </ul>

@@ -1,3 +1,5 @@
+/* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
+import { h } from 'preact';
 export interface SwitchProps {
   checked: boolean;
   disabled?: boolean;
