@@ -42,11 +42,11 @@ try {
   site.add('/p.html', htmlAsset(pageHtml({ ...variant, tracker: tracker.origin, title: variant.name })));
   for (const [path, value] of Object.entries(variant.assets())) site.add(path, value);
   const url = site.origin + '/p.html';
-  const cookies = await recordAcceptAll(browser, { url, variant });
+  const storage = await recordAcceptAll(browser, { url, variant });
   for (const visit of ['first', 'returning']) {
     const traces = [];
     for (let run = 0; run < RUNS + 1; run++) {
-      const traced = await traceOne(url, visit === 'returning' ? cookies : []);
+      const traced = await traceOne(url, visit === 'returning' ? storage : undefined);
       if (run) traces.push(traced); // the first one warms Chromium up
     }
     console.log(`\n# ${variant.name}, ${visit} visit (${RUNS} runs, medians)\n`);
@@ -60,10 +60,9 @@ try {
   if (readable) rmSync(readable, { recursive: true, force: true });
 }
 
-async function traceOne(url, cookies) {
-  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
+async function traceOne(url, storage) {
+  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 }, storageState: storage });
   try {
-    if (cookies.length) await context.addCookies(cookies);
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     const events = [];

@@ -57,7 +57,7 @@ try {
   const chromiumVersion = browser.version();
   const results = new Map();
   try {
-    // Each SDK records its own consent cookie once; returning runs replay it into a fresh context.
+    // Each SDK records its own consent (cookie and storage) once; returning runs replay it into a fresh context.
     const consentCookies = new Map();
     for (const sdk of [...sdks]) {
       try {
@@ -83,7 +83,7 @@ try {
         const run = await measure(browser, {
           url: urls.get(variant.id),
           variant,
-          cookies: visit === 'returning' ? consentCookies.get(variant.id) || [] : [],
+          storage: visit === 'returning' ? consentCookies.get(variant.id) : undefined,
           expectBanner: visit === 'first',
         });
         results.get(variant.id)[visit].push(run);

@@ -7,14 +7,14 @@ export const SETTLE_MS = 500;
 const BANNER_TIMEOUT_MS = 8000;
 
 /**
- * One cold page view in a fresh browser context (empty cache, cookies only those given).
+ * One cold page view in a fresh browser context: empty HTTP cache; cookies and storage only those given
+ * (a returning visitor's, as recorded by recordAcceptAll).
  * @param {import('playwright-core').Browser} browser
- * @param {{ url: string, variant: any, cookies?: any[], expectBanner: boolean }} options
+ * @param {{ url: string, variant: any, storage?: { cookies: any[], origins: any[] }, expectBanner: boolean }} options
  */
-export async function measure(browser, { url, variant, cookies = [], expectBanner }) {
-  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
+export async function measure(browser, { url, variant, storage, expectBanner }) {
+  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 }, storageState: storage });
   try {
-    if (cookies.length) await context.addCookies(cookies);
     await context.addInitScript(probe, variant.banner || null);
     const page = await context.newPage();
     const errors = [];
@@ -73,7 +73,8 @@ export async function measure(browser, { url, variant, cookies = [], expectBanne
 
 /**
  * A returning visitor's consent, recorded by the SDK itself: a visit, "accept all" through its own
- * API, and the cookies it wrote. Replayed into each fresh context before a returning run.
+ * API, and the consent cookies and local storage it wrote (a real returning visitor keeps both).
+ * Replayed into each fresh context before a returning run.
  */
 export async function recordAcceptAll(browser, { url, variant }) {
   const context = await browser.newContext({ locale: 'en-US' });
@@ -88,9 +89,10 @@ export async function recordAcceptAll(browser, { url, variant }) {
     await page.waitForTimeout(300);
     await page.evaluate(variant.acceptAll);
     await page.waitForTimeout(300);
-    const cookies = (await context.cookies()).filter((c) => variant.consentCookie.test(c.name));
-    if (!cookies.length) throw new Error(`${variant.name}: accepting all wrote no consent cookie`);
-    return cookies;
+    const { cookies, origins } = await context.storageState();
+    const consent = cookies.filter((c) => variant.consentCookie.test(c.name));
+    if (!consent.length) throw new Error(`${variant.name}: accepting all wrote no consent cookie`);
+    return { cookies: consent, origins };
   } finally {
     await context.close();
   }

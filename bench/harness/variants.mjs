@@ -49,6 +49,8 @@ const CONSENTRY_CONFIG = {
  * consentry as a site uses it: the loader first in <head>, the inline config right after it.
  * @param {{ id: string, name: string, dist: () => string, base: string }} build
  */
+const CONSENTRY_FILES = ['consentry.min.js', 'consentry-parts.min.js', 'consentry-ui.min.js'];
+
 export function consentryVariant({ id, name, dist, base }) {
   const loader = `<script src="${base}consentry.min.js"></script>`;
   const config = `<script type="application/json" id="consentry-config">${json(CONSENTRY_CONFIG)}</script>`;
@@ -60,11 +62,8 @@ export function consentryVariant({ id, name, dist, base }) {
       t.src
         ? `<script type="text/plain" data-consent="${t.category}" src="${attr(t.src)}"></script>`
         : `<script type="text/plain" data-consent="${t.category}">${t.code}</script>`,
-    files: () => ['consentry.min.js', 'consentry-ui.min.js'].map((file) => resolve(dist(), file)),
-    assets: () => ({
-      [base + 'consentry.min.js']: fileAsset(resolve(dist(), 'consentry.min.js'), 'text/javascript'),
-      [base + 'consentry-ui.min.js']: fileAsset(resolve(dist(), 'consentry-ui.min.js'), 'text/javascript'),
-    }),
+    files: () => CONSENTRY_FILES.map((file) => resolve(dist(), file)),
+    assets: () => Object.fromEntries(CONSENTRY_FILES.map((file) => [base + file, fileAsset(resolve(dist(), file), 'text/javascript')])),
     sdkPaths: [base],
     banner: { host: 'consentry-ui', selector: '.banner' },
     ready: () => window.Consentry?.get().status === 'pending',
@@ -77,7 +76,7 @@ export const consentry = consentryVariant({ id: 'consentry', name: 'consentry', 
 
 /**
  * More consentry builds to compare in the same run, from BENCH_COMPARE=dir1,dir2 (each holding
- * consentry.min.js and consentry-ui.min.js); each is named after its folder.
+ * consentry.min.js, consentry-parts.min.js and consentry-ui.min.js); each is named after its folder.
  */
 export function comparedBuilds() {
   return (process.env.BENCH_COMPARE || '').split(',').filter(Boolean).map((dir, i) => {
