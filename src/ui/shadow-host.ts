@@ -2,7 +2,6 @@ export interface ShadowHost {
   host: HTMLElement;
   /** The element the UI renders into, inside the shadow root. */
   container: HTMLElement;
-  root: ShadowRoot;
 }
 
 /**
@@ -37,5 +36,5 @@ export function createShadowHost(css: string, nonce: string): ShadowHost {
   container.className = 'r';
   root.append(container);
   document.body.prepend(host);
-  return { host, container, root };
+  return { host, container };
 }
