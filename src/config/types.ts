@@ -125,6 +125,12 @@ export interface Texts {
   analyticsDescription: string;
   advertisingTitle: string;
   advertisingDescription: string;
+  /** Words that join a list of purposes ("a, b and c"): the last joiner of two items ("and"), ... */
+  listAnd: string;
+  /** ... the separator between items (", "; "、" in Chinese), ... */
+  listComma: string;
+  /** ... and the last joiner of three or more (", and" in English; defaults to `listAnd`). */
+  listLastAnd: string;
   [key: string]: string;
 }
 

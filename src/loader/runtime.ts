@@ -1,5 +1,5 @@
 import { atom, batch, type ReadableAtom } from 'nanostores';
-import type { Settings, Texts } from '../config/types';
+import type { Settings } from '../config/types';
 import type { Consent, UiView } from '../consent/api';
 import { openBroadcast } from '../consent/broadcast';
 import { decide } from '../consent/decide';
@@ -10,7 +10,7 @@ import type { Choices, ConsentMethod, ConsentState } from '../consent/types';
 import { nameTrustedTypesPolicy } from '../blocking/trusted-types';
 import { isHeld } from '../blocking/marking';
 import type { ClassifyingSettings, ResolvedNeed } from '../blocking/types';
-import type { Extras, UiContext, UiModule } from '../ui/contract';
+import type { Extras, LanguagePack, UiContext, UiModule } from '../ui/contract';
 import type { ChoiceParts } from './choice-parts';
 import { domReady } from './dom-ready';
 import { resolveLanguage } from './language';
@@ -42,7 +42,7 @@ export interface RuntimeOptions {
   /** Effects installed once the config is valid (integrations, clean-up). */
   configured?: Array<(host: RuntimeHost, settings: Settings) => (() => void) | void>;
   loadUi(settings: Settings): Promise<UiModule>;
-  loadLanguage(lang: string, settings: Settings): Promise<Partial<Texts> | null>;
+  loadLanguage(lang: string, settings: Settings): Promise<LanguagePack | null>;
   /** The choice parts when already at hand (npm build, or registered with the validator), else a promise of them. */
   parts(): ChoiceParts | Promise<ChoiceParts>;
 }
@@ -153,6 +153,15 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     whenConfigured((s) => commit(s, { ...extras, categories: allCategories(s, false), crossBorder: false }, 'reject-all'))();
   const close = whenConfigured((s) => commit(s, { categories: allCategories(s, false), crossBorder: false }, 'close'));
 
+  // One request per pack, shared by the early fetch below and the UI's own ask; a failed one is forgotten.
+  const packs = new Map<string, Promise<LanguagePack | null>>();
+  const loadLanguage = (lang: string, settings: Settings) => {
+    if (!packs.has(lang)) {
+      packs.set(lang, options.loadLanguage(lang, settings).then((texts) => (texts || packs.delete(lang), texts)));
+    }
+    return packs.get(lang)!;
+  };
+
   const uiContext = (settings: Settings): UiContext => {
     const language = resolveLanguage(settings.language);
     return {
@@ -164,7 +173,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       set: (choices) => commit(settings, choices, 'custom'),
       emit,
       language,
-      loadLanguage: (lang) => options.loadLanguage(lang, settings),
+      loadLanguage: (lang) => loadLanguage(lang, settings),
     };
   };
 
@@ -172,8 +181,11 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     new Promise<void>((resolve) =>
       whenConfigured(async (settings) => {
         try {
-          // The visitor is about to choose: have the code that stores it ready by then.
+          // The visitor is about to choose: have the code that stores it ready by then, and the visitor's
+          // language pack on its way beside the UI chunk rather than after it (English is built in).
           loadParts().catch(() => {});
+          const language = resolveLanguage(settings.language);
+          if (language != 'en') void loadLanguage(language, settings);
           const module = await (ui ||= options.loadUi(settings));
           await domReady();
           module.show(uiContext(settings), next);

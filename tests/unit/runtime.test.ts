@@ -195,3 +195,35 @@ describe('choice parts fetched on demand (script-tag build)', () => {
     expect(calls.fetches).toBe(2);
   });
 });
+
+describe('language packs', () => {
+  it('the visitor’s pack is fetched beside the UI chunk, once, even when the UI asks for it too; a failed one is asked again', async () => {
+    const asked: string[] = [];
+    let fail = true;
+    const ui: UiModule = {
+      show: vi.fn(async (ctx) => void (await ctx.loadLanguage('de'))),
+      hide: vi.fn(),
+      unmount: vi.fn(),
+    };
+    const runtime = createRuntime({
+      loadUi: async () => ui,
+      // A pack takes a while to arrive, as over the network: the UI asks while it is on its way.
+      loadLanguage: (lang) => {
+        asked.push(lang);
+        return new Promise((resolve) => setTimeout(() => resolve(fail ? null : { bannerTitle: 'Cookies' }), 30));
+      },
+      parts: () => choiceParts,
+    });
+    runtime.configure(makeSettings({ language: 'de' }));
+    await vi.waitFor(() => expect(ui.show).toHaveBeenCalledTimes(1));
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    // Failed: the early fetch and the UI's ask shared one request, and it is forgotten.
+    expect(asked).toEqual(['de']);
+    fail = false;
+    await runtime.api.showPreferences();
+    await vi.waitFor(() => expect(ui.show).toHaveBeenCalledTimes(2));
+    await runtime.api.showBanner();
+    await vi.waitFor(() => expect(ui.show).toHaveBeenCalledTimes(3));
+    expect(asked).toEqual(['de', 'de']);
+  });
+});
