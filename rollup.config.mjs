@@ -40,21 +40,45 @@ const browserScript = (input, file, options = {}) => ({
   plugins: [nodeResolve({ browser: true }), production(), typescript()],
 });
 
+/**
+ * A pack's texts in PACK_KEYS order (src/ui/i18n/pack-values.ts), worked out at build time with the same
+ * code the tests check: the pack file then carries its texts without their key names.
+ */
+const packValues = async (lang) => {
+  const { build } = await import('esbuild');
+  const source = (file) => JSON.stringify(new URL(`./src/ui/i18n/${file}`, import.meta.url).pathname);
+  const { outputFiles } = await build({
+    stdin: {
+      contents: `import pack from ${source(`packs/${lang}.ts`)};\nimport { packToValues } from ${source('pack-values.ts')};\nexport default packToValues(pack);`,
+      loader: 'ts',
+      resolveDir: new URL('.', import.meta.url).pathname,
+    },
+    bundle: true,
+    format: 'esm',
+    write: false,
+    logLevel: 'silent',
+  });
+  const code = Buffer.from(outputFiles[0].contents).toString('base64');
+  return (await import(`data:text/javascript;base64,${code}`)).default;
+};
+
 /** Each language pack as its own file that registers its texts for the loader to pick up. */
 const packEntry = (lang) => ({
   input: `\0pack:${lang}`,
-  output: { file: `dist/i18n/${lang}.min.js`, format: 'iife', plugins: [minify()] },
+  // Without "use strict" (one assignment does not need it) terser also drops the function around it.
+  output: { file: `dist/i18n/${lang}.min.js`, format: 'iife', strict: false, plugins: [minify()] },
   plugins: [
     {
       name: 'language-pack-entry',
       resolveId: (id) => (id === `\0pack:${lang}` ? id : null),
-      load: (id) =>
-        id === `\0pack:${lang}`
-          ? `import texts from ${JSON.stringify(new URL(`./src/ui/i18n/packs/${lang}.ts`, import.meta.url).pathname)};\n` +
-            `(globalThis.__consentryLang ||= {})[${JSON.stringify(lang)}] = texts;`
-          : null,
+      async load(id) {
+        if (id !== `\0pack:${lang}`) return null;
+        for (const file of [`packs/${lang}.ts`, 'pack-keys.ts', 'pack-values.ts']) this.addWatchFile(new URL(`./src/ui/i18n/${file}`, import.meta.url).pathname);
+        // A missing text is an empty slot (`[a,,c]`), which the UI leaves to English.
+        const values = (await packValues(lang)).map((text) => (text === undefined ? '' : JSON.stringify(text)));
+        return `(globalThis.__consentryLang ||= {})[${JSON.stringify(lang)}] = [${values.join(',')}];`;
+      },
     },
-    typescript(),
   ],
 });
 

@@ -1,6 +1,7 @@
-import type { Settings, Texts } from '../config/types';
+import type { Settings } from '../config/types';
 import type { validateConfig } from '../config/validate';
 import type { UiModule } from '../ui/contract';
+import type { PackValues } from '../ui/i18n/pack-values';
 import type { BootHints } from './boot-hints';
 import type { ChoiceParts } from './choice-parts';
 import type { IabParts } from '../integrations/iab-parts';
@@ -15,7 +16,8 @@ type Registry = {
   __consentryUi?: UiModule;
   __consentryValidate?: typeof validateConfig;
   __consentryParts?: ChoiceParts;
-  __consentryLang?: { [lang: string]: Partial<Texts> };
+  /** Pack files register their texts as values in a fixed key order; the UI chunk puts the keys back. */
+  __consentryLang?: { [lang: string]: PackValues };
   __consentryIab?: IabParts;
 };
 const registry = globalThis as Registry;
@@ -37,7 +39,7 @@ export function scriptLazyLoaders(loaderBase: string, loaderNonce: string, toScr
     /** The IAB parts once loaded (see loadIab), else undefined. */
     iab: () => registry.__consentryIab,
     loadIab: (hints: BootHints) => load('consentry-gpp.min.js', hints, () => registry.__consentryIab),
-    async loadLanguage(lang: string, hints: BootHints): Promise<Partial<Texts> | null> {
+    async loadLanguage(lang: string, hints: BootHints): Promise<PackValues | null> {
       // Only known pack names ever become a URL.
       if (!PACK_NAMES.includes(lang)) return null;
       return load('i18n/' + lang + '.min.js', hints, () => registry.__consentryLang?.[lang]).catch(() => null);

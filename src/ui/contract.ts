@@ -2,8 +2,12 @@ import type { ReadableAtom } from 'nanostores';
 import type { Settings, Texts } from '../config/types';
 import type { UiView } from '../consent/api';
 import type { Choices, ConsentEventName, ConsentEvents, ConsentState } from '../consent/types';
+import type { PackValues } from './i18n/pack-values';
 
 export type Extras = Pick<Choices, 'ageGroup' | 'crossBorder'>;
+
+/** A language pack as the npm build imports it (its source object), or as a script-tag pack file ships it. */
+export type LanguagePack = Partial<Texts> | PackValues;
 
 /**
  * What the lazy UI chunk receives from the loader. The UI never touches cookies, tags or storage:
@@ -26,7 +30,7 @@ export interface UiContext {
    * Fetch a language pack: every language but English, which is built into the UI chunk.
    * Resolves to null when the pack does not exist or fails to load: the UI then falls back to English.
    */
-  loadLanguage(lang: string): Promise<Partial<Texts> | null>;
+  loadLanguage(lang: string): Promise<LanguagePack | null>;
 }
 
 /** The UI chunk's single export. */

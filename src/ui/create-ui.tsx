@@ -11,6 +11,7 @@ import { type Draft, choicesFromDraft, initialDraft, withAgeGroup, withCategory 
 import { trapTab } from './focus-trap';
 import { directionOf } from './i18n/direction';
 import { en } from './i18n/en';
+import { textsOfPack } from './i18n/pack-values';
 import { type ResolvedTexts, resolveTexts } from './i18n/resolve-texts';
 import { parseInline, plainText } from './markup';
 import type { UiActions } from './model';
@@ -188,6 +189,7 @@ export function createUi(): UiController {
     if (pack === undefined) {
       pack = await Promise.resolve()
         .then(() => next.loadLanguage(lang))
+        .then((loaded) => loaded && textsOfPack(loaded))
         .catch(() => null);
       // A pack that failed is asked for again next time; meanwhile the visitor gets English.
       if (pack) packs.set(lang, pack);
