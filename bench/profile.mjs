@@ -83,12 +83,13 @@ async function traceOne(url, storage) {
   }
 }
 
-/** consentry's loader and UI chunk bundled by esbuild without minification, in a temporary folder. */
+/** consentry's loader, lazy parts and UI chunk bundled by esbuild without minification, in a temporary folder. */
 async function readableBuild() {
   const esbuild = await import('esbuild');
   const out = mkdtempSync(join(tmpdir(), 'consentry-readable-'));
   const root = new URL('../', import.meta.url).pathname;
-  for (const [entry, file] of [['src/auto.ts', 'consentry.min.js'], ['src/ui/script-entry.ts', 'consentry-ui.min.js']]) {
+  const files = [['src/auto.ts', 'consentry.min.js'], ['src/loader/parts-entry.ts', 'consentry-parts.min.js'], ['src/ui/script-entry.ts', 'consentry-ui.min.js']];
+  for (const [entry, file] of files) {
     await esbuild.build({
       entryPoints: [root + entry], outfile: join(out, file), bundle: true, format: 'iife', target: 'es2021',
       jsx: 'automatic', jsxImportSource: 'preact', mainFields: ['browser', 'module', 'main'], logLevel: 'error',

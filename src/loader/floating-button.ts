@@ -17,34 +17,39 @@ export function installFloatingButton(
   label: string | undefined,
   open: () => void,
 ): () => void {
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.setAttribute('data-consentry-reopen', '');
-  button.setAttribute('aria-label', label || (PAGE_TEXTS[language] || PAGE_TEXTS.en).reopen);
-  button.title = button.getAttribute('aria-label')!;
-  // A drawn cookie, not an emoji: many systems have no colour emoji font.
-  const svg = document.createElementNS(SVG, 'svg');
-  svg.setAttribute('viewBox', '0 0 24 24');
-  svg.setAttribute('width', '24');
-  svg.setAttribute('height', '24');
-  svg.setAttribute('aria-hidden', 'true');
-  const path = document.createElementNS(SVG, 'path');
-  path.setAttribute('fill', 'currentColor');
-  path.setAttribute('d', COOKIE_ICON);
-  svg.append(path);
-  button.append(svg);
-  Object.assign(button.style, {
-    position: 'fixed', insetInlineStart: '16px', bottom: '16px', zIndex: '2147483000', width: '44px', height: '44px',
-    borderRadius: '50%', border: '2px solid var(--consentry-reopen-border, #1f2937)',
-    background: 'var(--consentry-reopen-bg, #fff)', color: 'var(--consentry-reopen-fg, #1f2937)',
-    cursor: 'pointer', boxShadow: '0 2px 8px rgba(0,0,0,.25)', padding: '0', display: 'grid', placeItems: 'center',
-  });
-  button.onclick = open;
+  let button: HTMLButtonElement | undefined;
+  // Built only once it is shown, after <body> exists: nothing of it costs the page's <head>.
+  const build = () => {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.setAttribute('data-consentry-reopen', '');
+    button.setAttribute('aria-label', label || (PAGE_TEXTS[language] || PAGE_TEXTS.en).reopen);
+    button.title = button.getAttribute('aria-label')!;
+    // A drawn cookie, not an emoji: many systems have no colour emoji font.
+    const svg = document.createElementNS(SVG, 'svg');
+    svg.setAttribute('viewBox', '0 0 24 24');
+    svg.setAttribute('width', '24');
+    svg.setAttribute('height', '24');
+    svg.setAttribute('aria-hidden', 'true');
+    const path = document.createElementNS(SVG, 'path');
+    path.setAttribute('fill', 'currentColor');
+    path.setAttribute('d', COOKIE_ICON);
+    svg.append(path);
+    button.append(svg);
+    Object.assign(button.style, {
+      position: 'fixed', insetInlineStart: '16px', bottom: '16px', zIndex: '2147483000', width: '44px', height: '44px',
+      borderRadius: '50%', border: '2px solid var(--consentry-reopen-border, #1f2937)',
+      background: 'var(--consentry-reopen-bg, #fff)', color: 'var(--consentry-reopen-fg, #1f2937)',
+      cursor: 'pointer', boxShadow: '0 2px 8px rgba(0,0,0,.25)', padding: '0', display: 'grid', placeItems: 'center',
+    });
+    button.onclick = open;
+    return button;
+  };
   let wanted = false;
   // The loader runs in <head>: the button waits for <body>.
   const sync = () => {
-    if (!wanted) button.remove();
-    else if (!button.isConnected && document.body) document.body.appendChild(button);
+    if (!wanted) button?.remove();
+    else if (!button?.isConnected && document.body) document.body.appendChild((button ||= build()));
   };
   document.addEventListener('DOMContentLoaded', sync);
   const unlisten = $state.subscribe((state) => {
@@ -54,6 +59,6 @@ export function installFloatingButton(
   return () => {
     unlisten();
     document.removeEventListener('DOMContentLoaded', sync);
-    button.remove();
+    button?.remove();
   };
 }
