@@ -1,5 +1,4 @@
 import type { Texts } from '../config/types';
-import { loadOnce } from './load-once';
 import { isHeld } from './marking';
 import type { ResolvedNeed } from './types';
 
@@ -11,8 +10,11 @@ export interface PlaceholderOptions {
   categoryTitle?: string;
   /** "Always allow <category>": the loader grants the category; the gate then activates the embed. */
   onAlwaysAllow(): void;
-  /** "Load this once"; default: `loadOnce(el)`. */
-  onLoadOnce?(): void;
+  /**
+   * "Load this once": the loader's `loadOnce(el)`. Passed in, not imported, so a placeholder drawn by a
+   * separately built file activates through the loader's own code (one Trusted Types policy per page).
+   */
+  onLoadOnce(): void;
 }
 
 const size = (el: Element, name: 'width' | 'height', measured: number, fallback: number) => {
@@ -62,7 +64,7 @@ export function showPlaceholder(el: Element, need: ResolvedNeed, options: Placeh
     b.onclick = action;
     actions.append(b);
   };
-  button(texts.loadOnce, options.onLoadOnce || (() => loadOnce(el)), false);
+  button(texts.loadOnce, options.onLoadOnce, false);
   const always = texts.alwaysAllow.includes('{category}') ? texts.alwaysAllow.replace('{category}', category) : texts.alwaysAllow + ' ' + category;
   button(always, options.onAlwaysAllow, true);
   box.append(text, actions);

@@ -16,6 +16,7 @@ export function heldEmbedPlaceholder(
   settings: Settings,
   getState: () => ConsentState,
   set: (choices: { categories: { [id: string]: boolean } }) => void,
+  loadOnce: (el: Element) => void,
 ) {
   const lang = resolveLanguage(settings.language);
   const texts = { ...PAGE_TEXTS.en, ...PAGE_TEXTS[lang], ...settings.texts[lang] };
@@ -27,6 +28,7 @@ export function heldEmbedPlaceholder(
       serviceName: service?.name || undefined,
       categoryTitle: (category && localized(category.title, lang)) || need.category,
       onAlwaysAllow: () => set({ categories: { ...getState().categories, [need.category]: true } }),
+      onLoadOnce: () => loadOnce(el),
     });
   };
 }

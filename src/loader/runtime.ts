@@ -8,6 +8,7 @@ import { readSignals } from '../consent/read-signals';
 import { hasQueuedReceipts } from '../consent/receipts';
 import type { Choices, ConsentMethod, ConsentState } from '../consent/types';
 import { nameTrustedTypesPolicy } from '../blocking/trusted-types';
+import { loadOnce } from '../blocking/load-once';
 import { isHeld } from '../blocking/marking';
 import type { ClassifyingSettings, ResolvedNeed } from '../blocking/types';
 import type { Extras, LanguagePack, UiContext, UiModule } from '../ui/contract';
@@ -248,7 +249,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     host.onHeldEmbed = (el, need) =>
       withParts(({ placeholders }) => {
         // Drawn once the parts came: by then the embed may have been released.
-        if (isHeld(el)) (draw ||= placeholders(settings, $state.get, (choices) => commit(settings, choices, 'custom')))(el, need);
+        if (isHeld(el)) (draw ||= placeholders(settings, $state.get, (choices) => commit(settings, choices, 'custom'), loadOnce))(el, need);
       });
     $settings.set(settings);
     // The decision is made first, but its listeners (the gate releasing tags) run only after the integrations

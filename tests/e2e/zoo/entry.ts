@@ -10,6 +10,7 @@ import type { ConsentEventName, ConsentEvents, ConsentState } from '../../../src
 import { installAutoBlocker } from '../../../src/blocking/auto-blocker';
 import { installCookieGuard } from '../../../src/blocking/cookie-guard';
 import { installGate } from '../../../src/blocking/gate';
+import { loadOnce } from '../../../src/blocking/load-once';
 import { showPlaceholder } from '../../../src/blocking/placeholder';
 import type { BlockingHost, ResolvedNeed } from '../../../src/blocking/types';
 import { installWithdrawalCleanup } from '../../../src/blocking/withdrawal-cleanup';
@@ -71,6 +72,7 @@ const host: BlockingHost = {
       showPlaceholder(el, need, {
         texts: { placeholderText: 'This content from {service} is blocked until you allow {category} cookies.', loadOnce: 'Load once', alwaysAllow: 'Always allow' },
         onAlwaysAllow: () => window.__zoo.choose([...CATEGORIES.filter((id) => $state.get().categories[id]), need.category]),
+        onLoadOnce: () => loadOnce(el),
       });
     }
   },
