@@ -2,10 +2,17 @@ import { showPlaceholder } from '../blocking/placeholder';
 import type { ResolvedNeed } from '../blocking/types';
 import type { LocalizedText, Settings } from '../config/types';
 import type { ConsentState } from '../consent/types';
-import { PAGE_TEXTS } from '../ui/i18n/page-texts';
+import type { LanguagePack } from '../ui/contract';
+import { PAGE_TEXT_KEYS, PAGE_TEXTS } from '../ui/i18n/page-texts';
 import { resolveLanguage } from './language';
 
 const localized = (text: LocalizedText, lang: string) => (typeof text === 'string' ? text : text[lang] || text.en || '');
+
+/** The page texts of a language pack: a built pack lists them first, in PAGE_TEXT_KEYS order; empty ones are left out. */
+const pageTextsOf = (pack: LanguagePack | null | undefined) =>
+  Object.fromEntries(
+    PAGE_TEXT_KEYS.map((key, i) => [key, Array.isArray(pack) ? pack[i] : pack?.[key]]).filter(([, text]) => text),
+  );
 
 /**
  * Placeholders for held embeds (video players, maps), drawn by the loader itself: a visitor who already
@@ -17,9 +24,11 @@ export function heldEmbedPlaceholder(
   getState: () => ConsentState,
   set: (choices: { categories: { [id: string]: boolean } }) => void,
   loadOnce: (el: Element) => void,
+  /** The visitor's language pack, for a language other than English and Chinese. */
+  pack?: LanguagePack | null,
 ) {
   const lang = resolveLanguage(settings.language);
-  const texts = { ...PAGE_TEXTS.en, ...PAGE_TEXTS[lang], ...settings.texts[lang] };
+  const texts = { ...PAGE_TEXTS.en, ...PAGE_TEXTS[lang], ...pageTextsOf(pack), ...settings.texts[lang] };
   return (el: Element, need: ResolvedNeed) => {
     const category = settings.categories.find((c) => c.id === need.category);
     const service = settings.services.find((s) => s.id === need.service);

@@ -14,6 +14,7 @@ import type { ClassifyingSettings, ResolvedNeed } from '../blocking/types';
 import type { Extras, LanguagePack, UiContext, UiModule } from '../ui/contract';
 import type { ChoiceParts } from './choice-parts';
 import { domReady } from './dom-ready';
+import { PAGE_TEXTS } from '../ui/i18n/page-texts';
 import { resolveLanguage } from './language';
 
 /** What every effect (gate, guard, clean-up, integrations) is given; effects subscribe, nothing pushes. */
@@ -246,10 +247,13 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   function configure(settings: Settings) {
     nameTrustedTypesPolicy(settings.blocking.trustedTypesPolicy);
     let draw: ((el: Element, need: ResolvedNeed) => void) | undefined;
+    const language = resolveLanguage(settings.language);
     host.onHeldEmbed = (el, need) =>
-      withParts(({ placeholders }) => {
-        // Drawn once the parts came: by then the embed may have been released.
-        if (isHeld(el)) (draw ||= placeholders(settings, $state.get, (choices) => commit(settings, choices, 'custom'), loadOnce))(el, need);
+      withParts(async ({ placeholders }) => {
+        // In the visitor's language: English and Chinese are in the loader, any other comes with its pack.
+        const pack = PAGE_TEXTS[language] ? null : await loadLanguage(language, settings);
+        // Drawn once the parts (and pack) came: by then the embed may have been released.
+        if (isHeld(el)) (draw ||= placeholders(settings, $state.get, (choices) => commit(settings, choices, 'custom'), loadOnce, pack))(el, need);
       });
     $settings.set(settings);
     // The decision is made first, but its listeners (the gate releasing tags) run only after the integrations

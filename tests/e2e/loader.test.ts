@@ -249,6 +249,23 @@ describe('placeholders', () => {
     expect(await state()).toMatchObject({ categories: { analytics: true, advertising: true } });
     expect(await tab.locator('[data-consentry-placeholder]').count()).toBe(0);
   });
+
+  it('a German visitor’s placeholder speaks German (page texts from the pack); "Load once" loads just this embed', async () => {
+    const german = page(inline(CONFIG), '<iframe id="map" data-consent="advertising" data-src="/map-frame" width="400" height="300" title="Karte"></iframe>')
+      .replace('<html lang="en">', '<html lang="de">');
+    server.page('/embed-de', german);
+    server.page('/map-frame', '<!doctype html><p>map</p>');
+    await context.addCookies([{ name: 'consentry', value: record(), url: server.origin }]);
+    await tab.goto(server.origin + '/embed-de');
+    const placeholder = tab.locator('[data-consentry-placeholder="advertising"]');
+    await placeholder.waitFor();
+    expect(await placeholder.textContent()).toContain('ist blockiert, bis Sie');
+    expect(server.hits.some((h) => h.path === '/dist/i18n/de.min.js')).toBe(true);
+    await placeholder.getByRole('button', { name: 'Einmal laden' }).click();
+    await expect.poll(() => server.hits.some((h) => h.path === '/map-frame')).toBe(true);
+    expect(await state()).toMatchObject({ categories: { advertising: false } });
+    expect(errors).toEqual([]);
+  });
 });
 
 describe('Google Consent Mode and tag-manager events from the script-tag build', () => {

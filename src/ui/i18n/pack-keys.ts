@@ -1,5 +1,5 @@
 import { en } from './en';
-import type { PageTextKey } from './page-texts';
+import { PAGE_TEXT_KEYS } from './page-texts';
 
 /**
  * The order in which a built language pack file lists its texts (see pack-values.ts): the loader's page
@@ -10,6 +10,6 @@ import type { PageTextKey } from './page-texts';
  * pack's texts under the wrong keys; tests/unit/language-pack-values.test.ts holds the order.
  */
 export const PACK_KEYS: readonly string[] = [
-  ...(['reopen', 'placeholderText', 'loadOnce', 'alwaysAllow'] satisfies PageTextKey[]),
+  ...PAGE_TEXT_KEYS,
   ...Object.keys(en),
 ];
