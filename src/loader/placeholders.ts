@@ -3,16 +3,12 @@ import type { ResolvedNeed } from '../blocking/types';
 import type { LocalizedText, Settings } from '../config/types';
 import type { ConsentState } from '../consent/types';
 import type { LanguagePack } from '../ui/contract';
-import { PAGE_TEXT_KEYS, PAGE_TEXTS } from '../ui/i18n/page-texts';
+import { PAGE_TEXTS } from '../ui/i18n/page-texts';
 import { resolveLanguage } from './language';
+import { pageTextsOf } from './page-texts-of';
 
 const localized = (text: LocalizedText, lang: string) => (typeof text === 'string' ? text : text[lang] || text.en || '');
 
-/** The page texts of a language pack: a built pack lists them first, in PAGE_TEXT_KEYS order; empty ones are left out. */
-const pageTextsOf = (pack: LanguagePack | null | undefined) =>
-  Object.fromEntries(
-    PAGE_TEXT_KEYS.map((key, i) => [key, Array.isArray(pack) ? pack[i] : pack?.[key]]).filter(([, text]) => text),
-  );
 
 /**
  * Placeholders for held embeds (video players, maps), drawn by the loader itself: a visitor who already

@@ -16,6 +16,8 @@ import type { ChoiceParts } from './choice-parts';
 import { domReady } from './dom-ready';
 import { PAGE_TEXTS } from '../ui/i18n/page-texts';
 import { resolveLanguage } from './language';
+import { pageTextsOf } from './page-texts-of';
+import { rememberedPageTexts, rememberPageTexts } from './remembered-texts';
 
 /** What every effect (gate, guard, clean-up, integrations) is given; effects subscribe, nothing pushes. */
 export interface RuntimeHost {
@@ -159,7 +161,15 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const packs = new Map<string, Promise<LanguagePack | null>>();
   const loadLanguage = (lang: string, settings: Settings) => {
     if (!packs.has(lang)) {
-      packs.set(lang, options.loadLanguage(lang, settings).then((texts) => (texts || packs.delete(lang), texts)));
+      packs.set(
+        lang,
+        options.loadLanguage(lang, settings).then((texts) => {
+          // Kept for the next page's reopen button and placeholders, which otherwise need no pack.
+          if (texts) rememberPageTexts(lang, pageTextsOf(texts));
+          else packs.delete(lang);
+          return texts;
+        }),
+      );
     }
     return packs.get(lang)!;
   };
@@ -251,7 +261,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     host.onHeldEmbed = (el, need) =>
       withParts(async ({ placeholders }) => {
         // In the visitor's language: English and Chinese are in the loader, any other comes with its pack.
-        const pack = PAGE_TEXTS[language] ? null : await loadLanguage(language, settings);
+        const pack = PAGE_TEXTS[language] ? null : rememberedPageTexts(language) || (await loadLanguage(language, settings));
         // Drawn once the parts (and pack) came: by then the embed may have been released.
         if (isHeld(el)) (draw ||= placeholders(settings, $state.get, (choices) => commit(settings, choices, 'custom'), loadOnce, pack))(el, need);
       });

@@ -268,6 +268,24 @@ describe('placeholders', () => {
   });
 });
 
+describe('page texts in a pack language', () => {
+  it('the reopen button speaks German on the next page without fetching the pack again', async () => {
+    server.page('/de-reopen', page(inline(CONFIG)).replace('<html lang="en">', '<html lang="de">'));
+    const packRequests = () => server.hits.filter((h) => h.path === '/dist/i18n/de.min.js').length;
+    const before = packRequests();
+    await tab.goto(server.origin + '/de-reopen');
+    await tab.waitForFunction(BANNER);
+    expect(packRequests()).toBe(before + 1);
+    await tab.evaluate(() => window.Consentry!.rejectAll());
+    await tab.reload();
+    const button = tab.locator('[data-consentry-reopen]');
+    await button.waitFor();
+    expect(await button.getAttribute('aria-label')).toBe('Cookie-Einstellungen');
+    expect(packRequests()).toBe(before + 1);
+    expect(errors).toEqual([]);
+  });
+});
+
 describe('Google Consent Mode and tag-manager events from the script-tag build', () => {
   const GCM_CONFIG = { ...CONFIG, integrations: { googleConsentMode: { enabled: true, waitForUpdate: 500 }, dataLayer: { enabled: true } } };
   const gtagPage = page(
