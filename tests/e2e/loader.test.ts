@@ -69,7 +69,8 @@ describe.each(['/inline', '/fetched'])('script tag with config from %s', (path) 
 
   it('runs what was granted at once, and again on the next visit without a banner', async () => {
     await tab.goto(server.origin + path);
-    await tab.waitForFunction(() => window.Consentry?.get().status === 'pending');
+    // Configured (settings known), not merely booted: the status is 'pending' before any config too.
+    await tab.waitForFunction(() => window.Consentry?.settings && window.Consentry.get().status === 'pending');
     await tab.evaluate(() => window.Consentry!.set({ categories: { analytics: true } }));
     expect(await ran()).toEqual(['analytics']);
     const cookie = await consentCookie();
@@ -302,7 +303,8 @@ describe('Google Consent Mode and tag-manager events from the script-tag build',
   it('the consent default precedes the page’s own gtag commands; a choice sends an update and an event', async () => {
     server.page('/gtag', gtagPage);
     await tab.goto(server.origin + '/gtag');
-    await tab.waitForFunction(() => window.Consentry?.get().status === 'pending');
+    // Configured (settings known), not merely booted: the status is 'pending' before any config too.
+    await tab.waitForFunction(() => window.Consentry?.settings && window.Consentry.get().status === 'pending');
     const before = await entries();
     expect(before.indexOf('consent default')).toBeGreaterThanOrEqual(0);
     expect(before.indexOf('consent default')).toBeLessThan(before.indexOf('config G-TEST'));
@@ -378,7 +380,8 @@ describe('validated settings cached for returning visitors', () => {
     server.page('/cache-bad', page(inline({ ...CONFIG, revision: 'three' })));
     const before = partsRequests();
     await tab.goto(server.origin + '/cache-b');
-    await tab.waitForFunction(() => window.Consentry?.get().status === 'pending');
+    // Configured (settings known), not merely booted: the status is 'pending' before any config too.
+    await tab.waitForFunction(() => window.Consentry?.settings && window.Consentry.get().status === 'pending');
     await tab.goto(server.origin + '/cache-c');
     await tab.waitForFunction(() => window.Consentry?.settings?.revision === 3);
     expect(await cached()).toContain('"revision":3');
