@@ -1,4 +1,4 @@
-import { atom, batch, type ReadableAtom } from 'nanostores';
+import { atom, batch } from 'nanostores';
 import type { Settings } from '../config/types';
 import type { Consent, UiView } from '../consent/api';
 import { openBroadcast } from '../consent/broadcast';
@@ -10,7 +10,7 @@ import type { Choices, ConsentMethod, ConsentState } from '../consent/types';
 import { nameTrustedTypesPolicy } from '../blocking/trusted-types';
 import { loadOnce } from '../blocking/load-once';
 import { isHeld } from '../blocking/marking';
-import type { ClassifyingSettings, ResolvedNeed } from '../blocking/types';
+import type { BlockingHost, ResolvedNeed } from '../blocking/types';
 import type { Extras, LanguagePack, UiContext, UiModule } from '../ui/contract';
 import type { ChoiceParts } from './choice-parts';
 import { domReady } from './dom-ready';
@@ -19,20 +19,14 @@ import { resolveLanguage } from './language';
 import { pageTextsOf } from './page-texts-of';
 import { rememberedPageTexts, rememberPageTexts } from './remembered-texts';
 
-/** What every effect (gate, guard, clean-up, integrations) is given; effects subscribe, nothing pushes. */
-export interface RuntimeHost {
-  $state: ReadableAtom<ConsentState>;
-  /** null until a valid config is known; effects must then assume the strictest case. */
-  $settings: ReadableAtom<Settings | null>;
+/**
+ * What every effect (gate, guard, clean-up, integrations) is given; effects subscribe, nothing pushes.
+ * The blocking effects' host (state, settings, provisional rules, held embeds), plus what the loader adds.
+ */
+export interface RuntimeHost extends BlockingHost {
   emit: Emitter['emit'];
   /** Show the banner or the preferences (loads the UI chunk on first use). */
   show(view: UiView): Promise<void>;
-  /** A held embed (iframe, video…) is in the page: draw its placeholder. */
-  onHeldEmbed?: (el: Element, need: ResolvedNeed) => void;
-  /** While the config is validated: its rules read leniently, to decide only which unmarked tags wait. */
-  provisional?: ClassifyingSettings | null;
-  /** Set while a config is fetched or validated; settles once it applied or failed. */
-  configuring?: Promise<void>;
   /** The code that stores a choice and cleans up after a withdrawal, fetched on first use where it is lazy. */
   loadParts(): Promise<ChoiceParts>;
 }
@@ -256,14 +250,18 @@ export function createRuntime(options: RuntimeOptions): Runtime {
 
   function configure(settings: Settings) {
     nameTrustedTypesPolicy(settings.blocking.trustedTypesPolicy);
-    let draw: ((el: Element, need: ResolvedNeed) => void) | undefined;
+    // One placeholder drawer per page, made once the parts came, in the visitor's language: English and Chinese
+    // are in the loader, any other comes from its pack (remembered from an earlier page, else fetched).
+    let drawer: Promise<(el: Element, need: ResolvedNeed) => void> | undefined;
     const language = resolveLanguage(settings.language);
     host.onHeldEmbed = (el, need) =>
-      withParts(async ({ placeholders }) => {
-        // In the visitor's language: English and Chinese are in the loader, any other comes with its pack.
-        const pack = PAGE_TEXTS[language] ? null : rememberedPageTexts(language) || (await loadLanguage(language, settings));
-        // Drawn once the parts (and pack) came: by then the embed may have been released.
-        if (isHeld(el)) (draw ||= placeholders(settings, $state.get, (choices) => commit(settings, choices, 'custom'), loadOnce, pack))(el, need);
+      withParts(({ placeholders }) => {
+        drawer ||= (async () => {
+          const pack = PAGE_TEXTS[language] ? null : rememberedPageTexts(language) || (await loadLanguage(language, settings));
+          return placeholders(settings, $state.get, (choices) => commit(settings, choices, 'custom'), loadOnce, pack);
+        })();
+        // By the time it is drawn the embed may have been released.
+        void drawer.then((draw) => isHeld(el) && draw(el, need));
       });
     $settings.set(settings);
     // The decision is made first, but its listeners (the gate releasing tags) run only after the integrations
