@@ -4,11 +4,14 @@
  * from an inline `<script type="application/json" id="consentry-config">`, the `data-config` URL, or a
  * later `Consentry.init(config)`. Until a valid config arrives every non-essential tag stays held.
  */
+import { DEFAULT_COOKIE_NAME } from './config/defaults';
 import type { ConsentryConfig, Settings } from './config/types';
+import { readCookie } from './consent/read-cookie';
 import type { Consent } from './consent/api';
 import { needsIab } from './integrations/iab-parts';
 import { bootHints } from './loader/boot-hints';
 import { configuredEffects, EARLY_EFFECTS } from './loader/effects';
+import { resolveLanguage } from './loader/language';
 import { hintsOf, scriptLazyLoaders } from './loader/lazy-script';
 import { createRuntime } from './loader/runtime';
 import { cacheSettings, readCachedSettings } from './loader/settings-cache';
@@ -90,7 +93,14 @@ function boot(script: HTMLScriptElement | null) {
     runtime.host.provisional = hints.classifying;
     // The validator file itself may need the site's policy to load under Trusted Types.
     if (hints.trustedTypesPolicy) nameTrustedTypesPolicy(hints.trustedTypesPolicy);
-    lazy.loadValidator(hints).then((validateConfig) => {
+    const validating = lazy.loadValidator(hints);
+    // A visitor who never chose will be asked: the banner's chunk and language come beside the validator,
+    // not after it. A returning visitor's page (the cookie is there) fetches no UI.
+    if (!readCookie(hints.cookieName || DEFAULT_COOKIE_NAME)) {
+      lazy.loadUi(hints).catch(() => {});
+      void lazy.loadLanguage(resolveLanguage(hints.language || 'auto'), hints);
+    }
+    validating.then((validateConfig) => {
       let settings: Settings;
       try {
         settings = validateConfig(config);

@@ -1,10 +1,13 @@
 import type { Settings } from './types';
 
+/** The consent cookie's name unless the config names another; the loader reads it before a config is valid. */
+export const DEFAULT_COOKIE_NAME = 'consentry';
+
 /** What a config that says nothing gets. Categories and services are filled in by `validateConfig`. */
 export const DEFAULTS: Omit<Settings, 'categories' | 'services'> = {
   revision: 0,
   language: 'auto',
-  cookie: { name: 'consentry', domain: '', path: '/', sameSite: 'Lax', expiresDays: 182 },
+  cookie: { name: DEFAULT_COOKIE_NAME, domain: '', path: '/', sameSite: 'Lax', expiresDays: 182 },
   texts: {},
   ui: {
     layout: 'bar-bottom',

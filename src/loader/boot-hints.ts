@@ -1,6 +1,6 @@
 import type { ClassifyingSettings } from '../blocking/types';
 import { MAX_CONFIG_SIZE } from '../config/limits';
-import { NONCE, TT_POLICY, URL_LIKE } from '../config/patterns';
+import { LANGUAGE_OR_AUTO, NONCE, TOKEN, TT_POLICY, URL_LIKE } from '../config/patterns';
 
 /** What the loader reads from a config before it is validated. */
 export interface BootHints {
@@ -8,6 +8,9 @@ export interface BootHints {
   assetsUrl?: string;
   nonce?: string;
   trustedTypesPolicy?: string;
+  /** Whether this visitor has chosen before (the consent cookie's name), and in which language to ask. */
+  cookieName?: string;
+  language?: string;
   /**
    * The rules and services, to decide which unmarked tags wait meanwhile: a tag they (or the built-in
    * table) name waits, any other tag runs as it would once the config is valid. Nothing is granted from them.
@@ -32,6 +35,8 @@ export function bootHints(config: unknown): BootHints {
       assetsUrl: text(raw.ui?.assetsUrl, URL_LIKE),
       nonce: text(raw.ui?.nonce, NONCE),
       trustedTypesPolicy: text(raw.blocking?.trustedTypesPolicy, TT_POLICY),
+      cookieName: text(raw.cookie?.name, TOKEN),
+      language: text(raw.language, LANGUAGE_OR_AUTO),
       classifying: {
         // Auto-blocking stays on until the config is known to turn it off.
         blocking: {

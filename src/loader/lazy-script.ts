@@ -27,8 +27,17 @@ const PARTS = 'consentry-parts.min.js';
 export const hintsOf = (settings: Settings): BootHints => ({ assetsUrl: settings.ui.assetsUrl, nonce: settings.ui.nonce });
 
 export function scriptLazyLoaders(loaderBase: string, loaderNonce: string, toScriptURL: (url: string) => string) {
+  // One request per file however many ask (an early preload, then the banner); a failed one is forgotten.
+  const requests: { [file: string]: Promise<void> | undefined } = {};
   const load = async <T>(file: string, hints: BootHints, registered: () => T | undefined): Promise<T> => {
-    if (!registered()) await loadScript((hints.assetsUrl || loaderBase) + file, { nonce: hints.nonce || loaderNonce, toScriptURL });
+    if (!registered()) {
+      await (requests[file] ||= loadScript((hints.assetsUrl || loaderBase) + file, { nonce: hints.nonce || loaderNonce, toScriptURL }).catch(
+        (error) => {
+          requests[file] = undefined;
+          throw error;
+        },
+      ));
+    }
     return registered() || Promise.reject(new Error('consentry: ' + file + ' did not register'));
   };
   return {

@@ -452,6 +452,35 @@ describe('while a first visit’s config is being validated', () => {
     expect(errors).toEqual([]);
   });
 
+  it('a visitor who never chose gets the banner chunk and their pack beside the validator; a returning one gets neither', async () => {
+    const requested = (file: string) => server.hits.filter((h) => h.path === '/dist/' + file).length;
+    const release = slowParts();
+    server.page('/first-de', page(inline({ ...CONFIG, language: 'de', cookie: { name: 'early_ui' } })));
+    const before = { ui: requested('consentry-ui.min.js'), de: requested('i18n/de.min.js') };
+    await tab.goto(server.origin + '/first-de', { waitUntil: 'domcontentloaded' });
+    // Requested while the validator is still held back by the server.
+    await expect.poll(() => requested('consentry-ui.min.js')).toBe(before.ui + 1);
+    await expect.poll(() => requested('i18n/de.min.js')).toBe(before.de + 1);
+    expect(await tab.evaluate(() => window.Consentry!.settings)).toBeNull();
+    release();
+    await tab.waitForFunction(BANNER);
+    // Shown from the early requests: no second fetch of either file.
+    expect(await tab.evaluate(() => document.querySelector('consentry-ui')!.shadowRoot!.textContent)).toMatch(/Alle akzeptieren/);
+    expect(requested('consentry-ui.min.js')).toBe(before.ui + 1);
+    expect(requested('i18n/de.min.js')).toBe(before.de + 1);
+
+    // A changed config (the cache misses) for a visitor who chose before: no UI unless the record needs a new ask.
+    const uiBefore = requested('consentry-ui.min.js');
+    await context.clearCookies();
+    await context.addCookies([{ name: 'early_ui', value: record(), url: server.origin }]);
+    server.page('/returning-changed', page(inline({ ...CONFIG, language: 'de', cookie: { name: 'early_ui' }, ui: { layout: 'box' } })));
+    await tab.goto(server.origin + '/returning-changed');
+    await tab.waitForFunction(() => window.Consentry?.get().status === 'decided');
+    expect(await ran()).toEqual(['analytics']);
+    expect(requested('consentry-ui.min.js')).toBe(uiBefore);
+    expect(errors).toEqual([]);
+  });
+
   it('a config that proves invalid names nothing for sure: later cross-origin tags wait, nothing is granted', async () => {
     const release = slowParts();
     server.page('/late.js', 'window.__ran.push("late")', 'text/javascript');

@@ -18,6 +18,12 @@ describe('bootHints: what an unvalidated config may tell the loader', () => {
     expect(bootHints({ ui: { assetsUrl: '/static/consentry/', nonce: '<x>' } }).assetsUrl).toBe('/static/consentry/');
   });
 
+  it('reads the consent cookie name and language (to fetch the banner early), each held to its pattern', () => {
+    expect(bootHints({ cookie: { name: 'shop_consent' }, language: 'zh-Hans' })).toMatchObject({ cookieName: 'shop_consent', language: 'zh-Hans' });
+    expect(bootHints({ cookie: { name: 'a;b' }, language: '../../x' })).toMatchObject({ cookieName: undefined, language: undefined });
+    expect(bootHints({ language: 'auto' }).language).toBe('auto');
+  });
+
   it('reads rules and services leniently for classifying only, keeping auto-blocking on', () => {
     const { classifying } = bootHints({
       blocking: {
