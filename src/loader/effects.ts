@@ -8,7 +8,6 @@ import type { IabParts } from '../integrations/iab-parts';
 import { installIntegrations } from './integrations';
 import { resolveLanguage } from './language';
 import { installOpenLinks } from './open-links';
-import { rememberedPageTexts } from './remembered-texts';
 import type { Effect, RuntimeHost } from './runtime';
 
 /**
@@ -29,7 +28,7 @@ const reopenControls: ConfiguredEffect = (host, settings) => {
   const removeLinks = installOpenLinks(open);
   const language = resolveLanguage(settings.language);
   const removeButton = settings.ui.floatingButton
-    ? installFloatingButton(host.$state, language, settings.texts[language]?.reopen || rememberedPageTexts(language)?.reopen, open)
+    ? installFloatingButton(host.$state, language, settings.texts[language]?.reopen, open)
     : undefined;
   return () => {
     removeLinks();

@@ -1,6 +1,7 @@
 import type { ReadableAtom } from 'nanostores';
 import type { ConsentState } from '../consent/types';
 import { PAGE_TEXTS } from '../ui/i18n/page-texts';
+import { rememberedPageTexts } from './remembered-texts';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const COOKIE_ICON =
@@ -23,7 +24,8 @@ export function installFloatingButton(
     const button = document.createElement('button');
     button.type = 'button';
     button.setAttribute('data-consentry-reopen', '');
-    button.setAttribute('aria-label', label || (PAGE_TEXTS[language] || PAGE_TEXTS.en).reopen);
+    // Storage is read only for a language the loader does not carry, and only once the button is shown.
+    button.setAttribute('aria-label', label || PAGE_TEXTS[language]?.reopen || rememberedPageTexts(language)?.reopen || PAGE_TEXTS.en.reopen);
     button.title = button.getAttribute('aria-label')!;
     // A drawn cookie, not an emoji: many systems have no colour emoji font.
     const svg = document.createElementNS(SVG, 'svg');
