@@ -34,11 +34,40 @@ const production = () => ({
     code.includes('process.env.NODE_ENV') ? { code: code.replaceAll('process.env.NODE_ENV', '"production"'), map: null } : null,
 });
 
-const browserScript = (input, file, options = {}) => ({
+const browserScript = (input, file, options = {}, plugins = []) => ({
   input,
   output: { file, format: 'iife', banner, plugins: [minify()], ...options },
-  plugins: [nodeResolve({ browser: true }), production(), typescript()],
+  plugins: [...plugins, nodeResolve({ browser: true }), production(), typescript()],
 });
+
+/**
+ * The parts file takes the modules the loader shares (src/loader/shared.ts) from the loader at run time
+ * instead of carrying copies: their imports become reads of `__consentryShared`. A name the loader does not
+ * share would read undefined in the browser, so the build stops on it instead.
+ */
+const sharedFromLoader = async () => {
+  const source = readFileSync(new URL('./src/loader/shared.ts', import.meta.url), 'utf8');
+  const shared = new Set(source.match(/SHARED = \{([^}]*)\}/)[1].split(',').map((name) => name.trim()));
+  const modules = JSON.parse(source.match(/SHARED_MODULES = (\[[^\]]*\])/)[1].replaceAll("'", '"'));
+  const root = new URL('./src/', import.meta.url).pathname;
+  return {
+    name: 'shared-from-loader',
+    async resolveId(id, importer, options) {
+      if (!importer || !id.startsWith('.')) return null;
+      const resolved = await this.resolve(id, importer, { ...options, skipSelf: true });
+      const path = resolved?.id.startsWith(root) && resolved.id.slice(root.length).replace(/\.tsx?$/, '');
+      return path && modules.includes(path) ? { id: 'consentry-shared:' + path, external: true } : null;
+    },
+    generateBundle(_options, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        for (const [module, names] of Object.entries(chunk.importedBindings || {})) {
+          const missing = names.filter((name) => !shared.has(name));
+          if (missing.length) this.error(`${chunk.fileName} imports ${missing.join(', ')} from ${module}, which src/loader/shared.ts does not share`);
+        }
+      }
+    },
+  };
+};
 
 /**
  * A pack's texts in PACK_KEYS order (src/ui/i18n/pack-values.ts), worked out at build time with the same
@@ -120,7 +149,7 @@ export default [
   },
   // Script tag: the synchronous loader, and the UI it fetches only when it must be shown.
   browserScript('src/auto.ts', 'dist/consentry.min.js'),
-  browserScript('src/loader/parts-entry.ts', 'dist/consentry-parts.min.js'),
+  browserScript('src/loader/parts-entry.ts', 'dist/consentry-parts.min.js', { globals: () => '__consentryShared' }, [await sharedFromLoader()]),
   browserScript('src/ui/script-entry.ts', 'dist/consentry-ui.min.js'),
   browserScript('src/integrations/gpp/script-entry.ts', 'dist/consentry-gpp.min.js'),
   ...PACK_NAMES.map(packEntry),

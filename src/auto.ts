@@ -15,6 +15,7 @@ import { resolveLanguage } from './loader/language';
 import { hintsOf, scriptLazyLoaders } from './loader/lazy-script';
 import { createRuntime } from './loader/runtime';
 import { cacheSettings, readCachedSettings } from './loader/settings-cache';
+import { SHARED } from './loader/shared';
 import { nameTrustedTypesPolicy, toScriptURL } from './blocking/trusted-types';
 
 export interface ConsentryGlobal extends Consent {
@@ -112,6 +113,8 @@ function boot(script: HTMLScriptElement | null) {
     }, failed);
   };
   window.Consentry = Object.assign(runtime.api, { init, version: __VERSION__ });
+  // Before any lazy file loads: the parts file reads these instead of carrying copies.
+  Object.assign(globalThis, { __consentryShared: SHARED });
 
   const url = script?.getAttribute('data-config');
   if (url) {

@@ -5,12 +5,12 @@ import { encodeRecord } from '../consent/record';
 import { recordFor } from '../consent/record-for';
 import { receiptOf, sendReceipts } from '../consent/receipts';
 import type { Choices, ConsentMethod, ConsentRecord, ConsentState } from '../consent/types';
-import { heldEmbedPlaceholder } from './placeholders';
+import { createChoosing } from './choosing';
 
 /**
- * What only a change of choice needs: making and storing the record (js-cookie), its receipt, the
- * clean-up after a withdrawal, and the placeholders of held embeds (whose buttons make a choice). Most page
- * views need none of it, so the script-tag loader fetches these with the validator, on demand; the npm
+ * What only asking and choosing need: making and storing the record (js-cookie), its receipt, the clean-up
+ * after a withdrawal, and the code that asks (banner and dialog, packs, placeholders of held embeds). Most
+ * page views need none of it, so the script-tag loader fetches these with the validator, on demand; the npm
  * build imports them directly. Names are public: they cross files.
  */
 export const choiceParts = {
@@ -25,7 +25,8 @@ export const choiceParts = {
   /** Send receipts an earlier page view could not deliver. */
   resend: (endpoint: string) => sendReceipts(endpoint),
   cleanUp,
-  placeholders: heldEmbedPlaceholder,
+  /** Committing choices, the banner and dialog, language packs and placeholders, for one configured page. */
+  choosing: createChoosing,
 };
 
 export type ChoiceParts = typeof choiceParts;

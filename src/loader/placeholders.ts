@@ -4,11 +4,9 @@ import type { LocalizedText, Settings } from '../config/types';
 import type { ConsentState } from '../consent/types';
 import type { LanguagePack } from '../ui/contract';
 import { PAGE_TEXTS } from '../ui/i18n/page-texts';
-import { resolveLanguage } from './language';
 import { pageTextsOf } from './page-texts-of';
 
 const localized = (text: LocalizedText, lang: string) => (typeof text === 'string' ? text : text[lang] || text.en || '');
-
 
 /**
  * Placeholders for held embeds (video players, maps), drawn by the loader itself: a visitor who already
@@ -17,13 +15,14 @@ const localized = (text: LocalizedText, lang: string) => (typeof text === 'strin
  */
 export function heldEmbedPlaceholder(
   settings: Settings,
+  /** The visitor's language, resolved by the loader. */
+  lang: string,
   getState: () => ConsentState,
   set: (choices: { categories: { [id: string]: boolean } }) => void,
   loadOnce: (el: Element) => void,
   /** The visitor's language pack, for a language other than English and Chinese. */
   pack?: LanguagePack | null,
 ) {
-  const lang = resolveLanguage(settings.language);
   const texts = { ...PAGE_TEXTS.en, ...PAGE_TEXTS[lang], ...pageTextsOf(pack), ...settings.texts[lang] };
   return (el: Element, need: ResolvedNeed) => {
     const category = settings.categories.find((c) => c.id === need.category);

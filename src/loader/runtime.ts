@@ -6,18 +6,14 @@ import { decide } from '../consent/decide';
 import { createEmitter, type Emitter } from '../consent/emitter';
 import { readSignals } from '../consent/read-signals';
 import { hasQueuedReceipts } from '../consent/receipts';
-import type { Choices, ConsentMethod, ConsentState } from '../consent/types';
+import type { ConsentRecord, ConsentState } from '../consent/types';
 import { nameTrustedTypesPolicy } from '../blocking/trusted-types';
 import { loadOnce } from '../blocking/load-once';
-import { isHeld } from '../blocking/marking';
-import type { BlockingHost, ResolvedNeed } from '../blocking/types';
-import type { Extras, LanguagePack, UiContext, UiModule } from '../ui/contract';
+import type { BlockingHost } from '../blocking/types';
+import type { LanguagePack, UiModule } from '../ui/contract';
 import type { ChoiceParts } from './choice-parts';
-import { domReady } from './dom-ready';
-import { PAGE_TEXTS } from '../ui/i18n/page-texts';
+import type { Choosing } from './choosing';
 import { resolveLanguage } from './language';
-import { pageTextsOf } from './page-texts-of';
-import { rememberedPageTexts, rememberPageTexts } from './remembered-texts';
 
 /**
  * What every effect (gate, guard, clean-up, integrations) is given; effects subscribe, nothing pushes.
@@ -91,18 +87,21 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   };
   const loadParts = async () => partsNow();
   // Synchronous whenever the parts are at hand, so a click's decision lands before the click returns.
-  const withParts = (action: (parts: ChoiceParts) => void) => {
+  const withParts = (action: (parts: ChoiceParts) => void, failed = () => {}) => {
     const ready = partsNow();
-    if (ready instanceof Promise) ready.then(action, (error: Error) => emit('error', { error }));
+    if (ready instanceof Promise)
+      ready.then(action, (error: Error) => {
+        emit('error', { error });
+        failed();
+      });
     else action(ready);
   };
   const host: RuntimeHost = { $state, $settings, emit, show: (view) => show(view), loadParts };
   const cleanups: Array<() => void> = [];
   const pending: Array<() => void> = [];
-  let ui: Promise<UiModule> | undefined;
-  let view: UiView | null = null;
   let broadcast: ReturnType<typeof openBroadcast> | undefined;
   let ready = false;
+  let choosing: Choosing | undefined;
 
   const install = (uninstall: (() => void) | void) => uninstall && cleanups.push(uninstall);
   for (const effect of options.early || []) install(effect(host));
@@ -122,93 +121,43 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     else pending.push(() => action($settings.get()!));
   };
 
-  const refresh = (settings: Settings) => {
-    $state.set(decide(settings, readSignals(settings)));
-    // Decided elsewhere (another tab): this tab's banner has nothing left to ask.
-    if (view === 'banner' && !$state.get().needsBanner) hide();
+  /** Decide from the signals, with a record just made in place of the jar's (cookies may be disabled). */
+  const refresh = (settings: Settings, record?: ConsentRecord) => {
+    const signals = readSignals(settings);
+    $state.set(decide(settings, record ? { ...signals, record } : signals));
   };
 
-  const commit = (settings: Settings, choices: Choices, method: ConsentMethod) =>
-    withParts(({ store }) => {
-      const record = store(settings, choices, method, $state.get());
-      // Decide from the record we just made, not from the jar: with cookies disabled the choice must still hold.
-      const signals = { ...readSignals(settings), record };
-      $state.set(decide(settings, signals));
-      broadcast?.post();
-      emit('consent', $state.get());
-      hide();
+  /** Run `action` with the code that asks and chooses, made once per page from the parts. */
+  const choose = (action: (choosing: Choosing) => void, failed?: () => void) =>
+    whenConfigured((settings) =>
+      withParts((parts) => {
+        choosing ||= parts.choosing({
+          settings,
+          language: resolveLanguage(settings.language),
+          $state,
+          emit,
+          decide: (record) => refresh(settings, record),
+          broadcast: () => broadcast?.post(),
+          loadUi: () => options.loadUi(settings),
+          loadLanguage: (lang) => options.loadLanguage(lang, settings),
+          loadOnce,
+          store: parts.store,
+        });
+        action(choosing);
+      }, failed),
+    )();
+
+  const show = (view: UiView) =>
+    new Promise<void>((resolve) => {
+      // Where the parts are lazy, the UI chunk and the visitor's pack are fetched beside them, not after
+      // (the script-tag build's loaders make one request per file, however many ask).
+      whenConfigured((settings) => {
+        if (!(partsNow() instanceof Promise)) return;
+        options.loadUi(settings).catch(() => {});
+        void options.loadLanguage(resolveLanguage(settings.language), settings);
+      })();
+      choose((choosing) => void choosing.show(view).then(resolve), resolve);
     });
-
-  const allCategories = (settings: Settings, granted: boolean) => {
-    const categories: { [id: string]: boolean } = {};
-    for (const { id } of settings.categories) categories[id] = granted;
-    return categories;
-  };
-
-  const acceptAll = (extras?: Extras) =>
-    whenConfigured((s) => commit(s, { ...extras, categories: allCategories(s, true) }, 'accept-all'))();
-  const rejectAll = (extras?: Extras) =>
-    whenConfigured((s) => commit(s, { ...extras, categories: allCategories(s, false), crossBorder: false }, 'reject-all'))();
-  const close = whenConfigured((s) => commit(s, { categories: allCategories(s, false), crossBorder: false }, 'close'));
-
-  // One request per pack, shared by the early fetch below and the UI's own ask; a failed one is forgotten.
-  const packs = new Map<string, Promise<LanguagePack | null>>();
-  const loadLanguage = (lang: string, settings: Settings) => {
-    if (!packs.has(lang)) {
-      packs.set(
-        lang,
-        options.loadLanguage(lang, settings).then((texts) => {
-          // Kept for the next page's reopen button and placeholders, which otherwise need no pack.
-          if (texts) rememberPageTexts(lang, pageTextsOf(texts));
-          else packs.delete(lang);
-          return texts;
-        }),
-      );
-    }
-    return packs.get(lang)!;
-  };
-
-  const uiContext = (settings: Settings): UiContext => {
-    const language = resolveLanguage(settings.language);
-    return {
-      settings,
-      $state,
-      acceptAll,
-      rejectAll,
-      close,
-      set: (choices) => commit(settings, choices, 'custom'),
-      emit,
-      language,
-      loadLanguage: (lang) => loadLanguage(lang, settings),
-    };
-  };
-
-  const show = (next: UiView) =>
-    new Promise<void>((resolve) =>
-      whenConfigured(async (settings) => {
-        try {
-          // The visitor is about to choose: have the code that stores it ready by then, and the visitor's
-          // language pack on its way beside the UI chunk rather than after it (English is built in).
-          loadParts().catch(() => {});
-          const language = resolveLanguage(settings.language);
-          if (language != 'en') void loadLanguage(language, settings);
-          const module = await (ui ||= options.loadUi(settings));
-          await domReady();
-          module.show(uiContext(settings), next);
-          view = next;
-        } catch (error) {
-          // A failed chunk must not stick: the next "Cookie settings" click tries again. Blocking holds meanwhile.
-          ui = undefined;
-          emit('error', { error: error as Error });
-        }
-        resolve();
-      })(),
-    );
-
-  function hide() {
-    view = null;
-    ui?.then((module) => module.hide(), () => {});
-  }
 
   const api: Consent = {
     get settings() {
@@ -220,9 +169,9 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       const state = $state.get();
       return !!(state.categories[id] ?? state.services[id]);
     },
-    acceptAll: () => acceptAll(),
-    rejectAll: () => rejectAll(),
-    set: (choices) => whenConfigured((s) => commit(s, choices, 'api'))(),
+    acceptAll: () => choose((choosing) => choosing.acceptAll()),
+    rejectAll: () => choose((choosing) => choosing.rejectAll()),
+    set: (choices) => choose((choosing) => choosing.set(choices, 'api')),
     reset: whenConfigured((settings) =>
       withParts(({ forget }) => {
         forget(settings);
@@ -233,7 +182,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     ),
     showBanner: () => show('banner'),
     showPreferences: () => show('preferences'),
-    hide,
+    hide: () => choosing?.hide(),
     on(event, listener) {
       // "ready" is sticky: a listener added after it fired (an SPA that subscribes once createConsent returned)
       // still hears it, on the next microtask.
@@ -243,26 +192,14 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     destroy() {
       cleanups.splice(0).forEach((cleanup) => cleanup());
       broadcast?.close();
-      ui?.then((module) => module.unmount(), () => {});
+      choosing?.unmount();
       emitter.clear();
     },
   };
 
   function configure(settings: Settings) {
     nameTrustedTypesPolicy(settings.blocking.trustedTypesPolicy);
-    // One placeholder drawer per page, made once the parts came, in the visitor's language: English and Chinese
-    // are in the loader, any other comes from its pack (remembered from an earlier page, else fetched).
-    let drawer: Promise<(el: Element, need: ResolvedNeed) => void> | undefined;
-    const language = resolveLanguage(settings.language);
-    host.onHeldEmbed = (el, need) =>
-      withParts(({ placeholders }) => {
-        drawer ||= (async () => {
-          const pack = PAGE_TEXTS[language] ? null : rememberedPageTexts(language) || (await loadLanguage(language, settings));
-          return placeholders(settings, $state.get, (choices) => commit(settings, choices, 'custom'), loadOnce, pack);
-        })();
-        // By the time it is drawn the embed may have been released.
-        void drawer.then((draw) => isHeld(el) && draw(el, need));
-      });
+    host.onHeldEmbed = (el, need) => choose((choosing) => choosing.drawHeld(el, need));
     $settings.set(settings);
     // The decision is made first, but its listeners (the gate releasing tags) run only after the integrations
     // are installed: they see the decision itself, and Consent Mode's defaults precede anything a tag sends.
@@ -275,7 +212,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     emit('ready', $state.get());
     pending.splice(0).forEach((action) => action());
     if (settings.receipts && hasQueuedReceipts()) withParts(({ resend }) => void resend(settings.receipts!.endpoint));
-    if ($state.get().needsBanner && !view) void show('banner');
+    if ($state.get().needsBanner && !choosing) void show('banner');
   }
 
   return { api, host, configure };

@@ -1,5 +1,5 @@
 import { en } from './en';
-import { PAGE_TEXT_KEYS } from './page-texts';
+import { PAGE_TEXT_KEYS } from './page-text-keys';
 
 /**
  * The order in which a built language pack file lists its texts (see pack-values.ts): the loader's page

@@ -1,10 +1,7 @@
 import type { Texts } from '../../config/types';
+import type { PageTextKey } from './page-text-keys';
 
-/** Texts the loader shows on the page itself (the reopen button, placeholders of blocked content). */
-export type PageTextKey = 'reopen' | 'placeholderText' | 'loadOnce' | 'alwaysAllow';
-
-/** The page texts in the order a built language pack lists them first (see pack-keys.ts). */
-export const PAGE_TEXT_KEYS: readonly PageTextKey[] = ['reopen', 'placeholderText', 'loadOnce', 'alwaysAllow'];
+export type { PageTextKey };
 
 /** What the UI chunk needs: every other key. Its built-in English and Chinese carry only these. */
 export type UiTexts = { [K in keyof Texts as K extends PageTextKey ? never : K]: Texts[K] };
