@@ -17,8 +17,15 @@ function asset(body, type, { gzip = /^text\/|javascript|json/.test(type) } = {})
 export const fileAsset = (path, type) => asset(readFileSync(path), type);
 export const htmlAsset = (html) => asset(html, 'text/html; charset=utf-8');
 
+/**
+ * BENCH_LATENCY_MS: every response waits this long first, as if a network round trip away (loopback has
+ * none, which hides what a chain of requests costs: loader, then what it fetches). The same for every SDK.
+ */
+const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS) || 0;
+
 function serve(assets, origin) {
-  const server = createServer((req, res) => {
+  const server = createServer(async (req, res) => {
+    if (LATENCY_MS) await new Promise((resolve) => setTimeout(resolve, LATENCY_MS));
     const path = (req.url || '/').split('?')[0];
     const found = assets.get(path);
     const headers = { 'cache-control': 'no-store', 'timing-allow-origin': '*', 'access-control-allow-origin': '*' };
