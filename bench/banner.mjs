@@ -5,6 +5,7 @@
  *
  *   node bench/banner.mjs [--runs 15]
  *
+ * Also measured: consentry with `<link rel="preload">` hints for its lazy files after the loader tag.
  * BENCH_COMPARE=dir (another consentry build, as in run.mjs); BENCH_LATENCY_MS=n (each response waits n ms,
  * as a network round trip would: loopback hides what a chain of requests costs).
  */
@@ -19,7 +20,11 @@ const at = process.argv.indexOf('--runs');
 const RUNS = Math.max(1, Number(at > 0 ? process.argv[at + 1] : 15));
 const site = await startSite();
 const tracker = await startTracker();
-const variants = [consentry, ...comparedBuilds(), vanillaCookieconsent, klaro];
+// What a server that sees no consent cookie can add (docs/performance.md): the lazy files are then
+// requested beside the loader instead of after it.
+const hints = ['consentry-parts.min.js', 'consentry-ui.min.js'].map((file) => `<link rel="preload" as="script" href="/dist/${file}">`).join('');
+const withHints = { ...consentry, id: 'consentry-hints', name: 'consentry + preload hints', headFirst: consentry.headFirst.replace('</script>', '</script>' + hints) };
+const variants = [consentry, withHints, ...comparedBuilds(), vanillaCookieconsent, klaro];
 const urls = new Map();
 for (const variant of variants) {
   site.add(`/${variant.id}.html`, htmlAsset(pageHtml({ ...variant, tracker: tracker.origin, title: variant.name })));
