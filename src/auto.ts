@@ -71,8 +71,14 @@ function boot(script: HTMLScriptElement | null) {
       fail(error);
     };
     const apply = (settings: Settings) => {
-      // TCF and GPP stubs must answer before any released tag asks: their file comes first.
-      if (needsIab(settings.integrations) && !lazy.iab()) return void lazy.loadIab(hintsOf(settings)).then(() => apply(settings), failed);
+      // TCF and GPP stubs must answer before any released tag asks: their file comes first. Meanwhile, as
+      // while validating, what these settings name waits and every other request goes (settings from the
+      // cache set neither).
+      if (needsIab(settings.integrations) && !lazy.iab()) {
+        awaitConfig();
+        runtime.host.provisional = settings;
+        return void lazy.loadIab(hintsOf(settings)).then(() => apply(settings), failed);
+      }
       try {
         runtime.configure((current = settings));
         settled();

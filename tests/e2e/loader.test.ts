@@ -520,6 +520,43 @@ describe('IAB frameworks from the script-tag build', () => {
     expect(errors).toEqual([]);
   });
 
+  it('with the settings cached, what the config names waits while the IAB file is on its way, then goes as the record says', async () => {
+    const other = server.origin.replace('127.0.0.1', 'localhost');
+    const config = {
+      ...CONFIG,
+      cookie: { name: 'iab_cached' },
+      integrations: { tcf: { cmpId: 300 } },
+      blocking: { rules: [{ match: other + '/beacon-ads', category: 'advertising' }, { match: other + '/beacon-stats', category: 'analytics' }] },
+    };
+    const beacons = `<script>navigator.sendBeacon('${other}/beacon-ads', 'a'); navigator.sendBeacon('${other}/beacon-stats', 's')</script>`;
+    server.page('/iab-cached', page(inline(config), beacons));
+    const hits = (path: string) => server.hits.filter((h) => h.path === path).length;
+    await context.addCookies([{ name: 'iab_cached', value: record(), url: server.origin }]);
+    await tab.goto(server.origin + '/iab-cached');
+    await tab.waitForFunction(() => window.Consentry?.get().status === 'decided');
+    expect(await tab.evaluate(() => localStorage.getItem('consentry:settings'))).toContain('iab_cached');
+    const before = { ads: hits('/beacon-ads'), stats: hits('/beacon-stats') };
+
+    // Next page view: the settings come from the cache, the IAB file is slow (a fresh tab: the stub is not loaded yet).
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    server.route('/dist/consentry-gpp.min.js', async () => {
+      await gate;
+      return false;
+    });
+    const next = await context.newPage();
+    await next.goto(server.origin + '/iab-cached', { waitUntil: 'domcontentloaded' });
+    await next.waitForTimeout(200);
+    expect(hits('/beacon-ads') + hits('/beacon-stats')).toBe(before.ads + before.stats);
+    release();
+    await next.waitForFunction(() => window.Consentry?.get().status === 'decided');
+    // The record grants analytics and refuses advertising.
+    await expect.poll(() => hits('/beacon-stats')).toBe(before.stats + 1);
+    await next.waitForTimeout(200);
+    expect(hits('/beacon-ads')).toBe(before.ads);
+    await next.close();
+  });
+
   it('a config without them never fetches the file and defines neither API', async () => {
     server.page('/no-iab', page(inline(CONFIG), probe));
     await context.addCookies([{ name: 'consentry', value: record({ categories: { analytics: false, advertising: true } }), url: server.origin }]);
