@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { encodeRecord } from '../../src/consent/record';
@@ -496,6 +497,26 @@ describe('while a first visit’s config is being validated', () => {
     await tab.waitForTimeout(300);
     expect(await ran()).toEqual([]);
     expect(await tab.evaluate(() => window.Consentry!.get().status)).toBe('pending');
+  });
+});
+
+describe('files from different releases', () => {
+  it('a parts file of another release refuses to register, with an error that says why; nothing is released', async () => {
+    const parts = readFileSync(new URL('../../dist/consentry-parts.min.js', import.meta.url), 'utf8');
+    const version = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
+    const stale = parts.replaceAll(version, '0.0.1-stale');
+    expect(stale).not.toBe(parts);
+    server.route('/dist/consentry-parts.min.js', (_req, res) => void res.writeHead(200, { 'content-type': 'text/javascript' }).end(stale));
+    try {
+      server.page('/mixed', page(inline({ ...CONFIG, cookie: { name: 'mixed_release' } })));
+      await tab.goto(server.origin + '/mixed');
+      await expect.poll(() => errors.some((e) => e.includes('one release'))).toBe(true);
+      expect(errors.find((e) => e.includes('one release'))).toContain(`from release 0.0.1-stale but the loader from ${version}`);
+      expect(await ran()).toEqual([]);
+      expect(await tab.evaluate(() => window.Consentry!.get().status)).toBe('pending');
+    } finally {
+      server.route('/dist/consentry-parts.min.js', () => false);
+    }
   });
 });
 
