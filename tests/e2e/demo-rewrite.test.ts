@@ -16,6 +16,7 @@ const REPO_DIR = join(import.meta.dirname, '../..');
 
 /** What the browser's preload scanner requests from the unmarked tags before any script runs. */
 const PRELOADED = ['ads pixel /px.gif ev=LegacyPageView', 'analytics script /ns.js'];
+const PIXEL = 'ads pixel /px.gif ev=LegacyPageView';
 /** Both tags running: the script (and its page-view beacon and image) and the pixel. */
 const RAN = ['ads pixel /px.gif ev=LegacyPageView', 'analytics beacon /g/collect', 'analytics pixel /hm.gif', 'analytics script /ns.js'];
 /** Cookies only the analytics script writes (document.cookie), i.e. proof that it ran. */
@@ -89,11 +90,17 @@ describe('/legacy served as is (HTML rewriter off)', () => {
     expect(await analyticsRan()).toEqual(NOT_RUN);
   });
 
-  it('after Accept all: the runtime releases the tags it held, which requests both a second time', async () => {
+  it('after Accept all: the runtime releases the tags it held; the script is requested a second time', async () => {
     await openLegacy();
     await settledHits(demo, PRELOADED.length);
     await bannerButton(tab.page, 'Accept all').click();
-    expect(hitKeys(await settledHits(demo, PRELOADED.length + RAN.length))).toEqual(sorted([...PRELOADED, ...RAN]));
+    // The released pixel may be served from the preload scanner's response while the document still holds
+    // it (Chromium keeps unused preloads for a few seconds), so it is requested once or twice.
+    const hits = hitKeys(await settledHits(demo, PRELOADED.length + RAN.length - 1));
+    const isPixel = (key: string) => key == PIXEL;
+    expect(hits.filter((key) => !isPixel(key))).toEqual(sorted([...PRELOADED, ...RAN].filter((key) => !isPixel(key))));
+    expect(hits.filter(isPixel).length).toBeGreaterThanOrEqual(1);
+    await expect.poll(() => tab.page.locator('img.tracking-pixel').evaluate((img: HTMLImageElement) => img.complete && img.src.includes('/px.gif'))).toBe(true);
     await expect.poll(analyticsRan).toEqual({ global: true, storage: true, cookies: SCRIPT_COOKIES });
   });
 });
