@@ -6,7 +6,7 @@
  * - A top bar cannot make room above the first elements without pushing the page down, so when one of
  *   them gets focus while entirely hidden, the bar moves to the bottom edge instead (`data-flip`).
  * The bar is measured in ResizeObserver callbacks (the first comes once the browser has laid it out, the
- * others when its size changes), never at mount: reading sizes there would force a layout while the page
+ * others when its size changes) and when its entrance animation ends, never at mount: reading sizes there would force a layout while the page
  * may still be parsing. Returns how to restore everything.
  */
 export function keepFocusClear(bar: HTMLElement, edge: 'top' | 'bottom', flipOn: HTMLElement): () => void {
@@ -35,9 +35,13 @@ export function keepFocusClear(bar: HTMLElement, edge: 'top' | 'bottom', flipOn:
   };
   const observer = new ResizeObserver(update);
   observer.observe(bar);
+  // The first measure may fall inside the bar's entrance, which slides it (a transform moves its box, not
+  // its size): measured again once it is in place.
+  bar.addEventListener('animationend', update);
   document.addEventListener('focusin', onFocus);
   return () => {
     observer.disconnect();
+    bar.removeEventListener('animationend', update);
     document.removeEventListener('focusin', onFocus);
     delete flipOn.dataset.flip;
     [style.scrollPaddingTop, style.scrollPaddingBottom, style.paddingBottom] = saved;

@@ -69,5 +69,5 @@ dd{min-width:0;margin:0}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 :focus-visible{outline:3px solid var(--ac);outline-offset:2px}
 [tabindex="-1"]:focus{outline:0}
-@keyframes cy-in{from{opacity:0}}
+@keyframes cy-in{from{transform:translateY(8px)}}
 @media(prefers-reduced-motion:reduce){*,::before{animation:none!important;transition:none!important}}`;
