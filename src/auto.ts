@@ -44,6 +44,7 @@ function boot(script: HTMLScriptElement | null) {
     configured: configuredEffects(lazy.iab),
     loadUi: (settings) => lazy.loadUi(hintsOf(settings)),
     loadLanguage: (lang, settings) => lazy.loadLanguage(lang, hintsOf(settings)),
+    prefetchUi: (settings, lang) => lazy.prefetchUi(hintsOf(settings), lang),
     parts: () => lazy.parts(hintsOf(current!)),
   });
   // Requests that a coming config might name wait for it (see the auto-blocker); this says when it came.
@@ -103,10 +104,7 @@ function boot(script: HTMLScriptElement | null) {
     const validating = lazy.loadValidator(hints);
     // A visitor who never chose will be asked: the banner's chunk and language come beside the validator,
     // not after it. A returning visitor's page (the cookie is there) fetches no UI.
-    if (!readCookie(hints.cookieName || DEFAULT_COOKIE_NAME)) {
-      lazy.loadUi(hints).catch(() => {});
-      void lazy.loadLanguage(resolveLanguage(hints.language || 'auto'), hints);
-    }
+    if (!readCookie(hints.cookieName || DEFAULT_COOKIE_NAME)) lazy.prefetchUi(hints, resolveLanguage(hints.language || 'auto'));
     validating.then((validateConfig) => {
       let settings: Settings;
       try {

@@ -27,7 +27,8 @@ const PARTS = 'consentry-parts.min.js';
 export const hintsOf = (settings: Settings): BootHints => ({ assetsUrl: settings.ui.assetsUrl, nonce: settings.ui.nonce });
 
 export function scriptLazyLoaders(loaderBase: string, loaderNonce: string, toScriptURL: (url: string) => string) {
-  // One request per file however many ask (an early preload, then the banner); a failed one is forgotten.
+  // One request per file however many ask (a first visit's prefetch, then the banner); a failed one is
+  // forgotten, so the next "Cookie settings" click tries again.
   const requests: { [file: string]: Promise<void> | undefined } = {};
   const load = async <T>(file: string, hints: BootHints, registered: () => T | undefined): Promise<T> => {
     if (!registered()) {
@@ -40,18 +41,23 @@ export function scriptLazyLoaders(loaderBase: string, loaderNonce: string, toScr
     }
     return registered() || Promise.reject(new Error('consentry: ' + file + ' did not register'));
   };
+  const loadUi = (hints: BootHints) => load('consentry-ui.min.js', hints, () => registry.__consentryUi);
+  const loadLanguage = async (lang: string, hints: BootHints): Promise<PackValues | null> =>
+    // Only known pack names ever become a URL.
+    PACK_NAMES.includes(lang) ? load('i18n/' + lang + '.min.js', hints, () => registry.__consentryLang?.[lang]).catch(() => null) : null;
   return {
-    loadUi: (hints: BootHints) => load('consentry-ui.min.js', hints, () => registry.__consentryUi),
+    loadUi,
+    loadLanguage,
+    /** Start fetching the UI chunk and this language's pack for a banner about to be asked for. */
+    prefetchUi(hints: BootHints, lang: string) {
+      loadUi(hints).catch(() => {});
+      void loadLanguage(lang, hints);
+    },
     loadValidator: (hints: BootHints) => load(PARTS, hints, () => registry.__consentryValidate),
     /** At hand once the validator came (same file), else fetched. */
     parts: (hints: BootHints) => registry.__consentryParts || load(PARTS, hints, () => registry.__consentryParts),
     /** The IAB parts once loaded (see loadIab), else undefined. */
     iab: () => registry.__consentryIab,
     loadIab: (hints: BootHints) => load('consentry-gpp.min.js', hints, () => registry.__consentryIab),
-    async loadLanguage(lang: string, hints: BootHints): Promise<PackValues | null> {
-      // Only known pack names ever become a URL.
-      if (!PACK_NAMES.includes(lang)) return null;
-      return load('i18n/' + lang + '.min.js', hints, () => registry.__consentryLang?.[lang]).catch(() => null);
-    },
   };
 }

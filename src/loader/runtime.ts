@@ -37,6 +37,11 @@ export interface RuntimeOptions {
   configured?: Array<(host: RuntimeHost, settings: Settings) => (() => void) | void>;
   loadUi(settings: Settings): Promise<UiModule>;
   loadLanguage(lang: string, settings: Settings): Promise<LanguagePack | null>;
+  /**
+   * Start fetching the UI chunk and a language pack without waiting for them, where the choice parts are
+   * lazy (script-tag build): a failed fetch is left for `loadUi`/`loadLanguage` to report.
+   */
+  prefetchUi?(settings: Settings, lang: string): void;
   /** The choice parts when already at hand (npm build, or registered with the validator), else a promise of them. */
   parts(): ChoiceParts | Promise<ChoiceParts>;
 }
@@ -149,13 +154,8 @@ export function createRuntime(options: RuntimeOptions): Runtime {
 
   const show = (view: UiView) =>
     new Promise<void>((resolve) => {
-      // Where the parts are lazy, the UI chunk and the visitor's pack are fetched beside them, not after
-      // (the script-tag build's loaders make one request per file, however many ask).
-      whenConfigured((settings) => {
-        if (!(partsNow() instanceof Promise)) return;
-        options.loadUi(settings).catch(() => {});
-        void options.loadLanguage(resolveLanguage(settings.language), settings);
-      })();
+      // Where the parts are lazy, the UI chunk and the visitor's pack are fetched beside them, not after.
+      whenConfigured((settings) => partsNow() instanceof Promise && options.prefetchUi?.(settings, resolveLanguage(settings.language)))();
       choose((choosing) => void choosing.show(view).then(resolve), resolve);
     });
 

@@ -192,7 +192,10 @@ describe('the lazy UI chunk', () => {
     expect((await events())[0]).toMatch(/consentry: could not load .*consentry-ui\.min\.js/);
     await tab.waitForTimeout(500);
     expect(await events()).toHaveLength(1);
-    expect(chunkRequests()).toBe(1);
+    // A first visit's early prefetch, and the banner's own try unless it joined that request while it was
+    // still on its way: one error, reported once.
+    const beforeClick = chunkRequests();
+    expect([1, 2]).toContain(beforeClick);
     expect(await tab.evaluate(() => window.Consentry!.get().status)).toBe('pending');
     expect(await bannerShown()).toBe(false);
     expect(await ran()).toEqual([]);
@@ -203,7 +206,7 @@ describe('the lazy UI chunk', () => {
     broken = false;
     await tab.click('#settings');
     await tab.waitForFunction(() => document.querySelector('consentry-ui')?.shadowRoot?.querySelector('[role=dialog]'));
-    expect(chunkRequests()).toBe(2);
+    expect(chunkRequests()).toBe(beforeClick + 1);
     expect(await events()).toHaveLength(1);
     await tab.keyboard.press('Escape');
     await tab.waitForTimeout(300);

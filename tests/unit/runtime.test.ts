@@ -178,6 +178,24 @@ describe('choice parts fetched on demand (script-tag build)', () => {
     expect(calls.fetches).toBe(1);
   });
 
+  it('showing before the parts came prefetches the UI chunk and the visitor’s pack beside them; with the parts at hand it does not', async () => {
+    let arrive!: (parts: ChoiceParts) => void;
+    const prefetched: string[] = [];
+    const runtime = createRuntime({
+      loadUi: async () => fakeUi(),
+      loadLanguage: async () => null,
+      prefetchUi: (_settings, lang) => prefetched.push(lang),
+      parts: () => new Promise((resolve) => (arrive = resolve)),
+    });
+    runtime.configure(makeSettings({ language: 'de', revision: 0 }));
+    const showing = runtime.api.showPreferences();
+    expect(prefetched).toEqual(['de', 'de']);
+    arrive(choiceParts);
+    await showing;
+    void runtime.api.showPreferences();
+    expect(prefetched).toEqual(['de', 'de']);
+  });
+
   it('parts that fail to load: an error event, nothing stored, the next choice tries again', async () => {
     let fail = true;
     const { runtime, api, calls, settings } = lazyStart(() => (fail ? Promise.reject(new Error('offline')) : Promise.resolve(choiceParts)));
