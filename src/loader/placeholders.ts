@@ -9,8 +9,8 @@ import { pageTextsOf } from './page-texts-of';
 const localized = (text: LocalizedText, lang: string) => (typeof text === 'string' ? text : text[lang] || text.en || '');
 
 /**
- * Placeholders for held embeds (video players, maps), drawn by the loader itself: a visitor who already
- * chose sees them without the UI chunk being fetched. "Always allow" records the category on top of the
+ * Placeholders for held embeds (video players, maps), drawn from the choice parts, not the UI chunk: a
+ * visitor who already chose sees them without the banner's code being fetched. "Always allow" records the category on top of the
  * visitor's current choices, exactly as the preferences dialog would.
  */
 export function heldEmbedPlaceholder(

@@ -39,7 +39,7 @@ export interface RuntimeOptions {
   loadLanguage(lang: string, settings: Settings): Promise<LanguagePack | null>;
   /**
    * Start fetching the UI chunk and a language pack without waiting for them, where the choice parts are
-   * lazy (script-tag build): a failed fetch is left for `loadUi`/`loadLanguage` to report.
+   * lazy (script-tag build). A failed prefetch is swallowed; `loadUi`/`loadLanguage` report their own.
    */
   prefetchUi?(settings: Settings, lang: string): void;
   /** The choice parts when already at hand (npm build, or registered with the validator), else a promise of them. */
