@@ -34,7 +34,8 @@ const production = () => ({
     code.includes('process.env.NODE_ENV') ? { code: code.replaceAll('process.env.NODE_ENV', '"production"'), map: null } : null,
 });
 
-const browserScript = (input, file, options = {}, plugins = []) => ({
+/** A file the browser loads by script tag, minified as released (also used by bench/floor.mjs). */
+export const browserScript = (input, file, options = {}, plugins = []) => ({
   input,
   output: { file, format: 'iife', banner, plugins: [minify()], ...options },
   plugins: [...plugins, nodeResolve({ browser: true }), production(), typescript()],
