@@ -11,14 +11,15 @@ export function isHeld(el: Element): boolean {
 /**
  * The consent an element is marked with: `data-consent` and/or `data-service`; with aliases, the
  * vanilla-cookieconsent (`data-category`, `data-service`) and klaro (`data-name`) markings, which only
- * count on held elements so that an unrelated `data-name` never holds a working tag.
+ * count on held elements so that an unrelated `data-name` never holds a working tag. A klaro name is read
+ * in lower case, since ids are (`consentry migrate` makes klaro's `googleAnalytics` the id `googleanalytics`).
  */
 export function needOf(el: Element, aliases: boolean): Need | null {
   let category = el.getAttribute('data-consent');
   let service = el.getAttribute('data-service');
   if (aliases && isHeld(el)) {
     category ||= el.getAttribute('data-category');
-    service ||= el.getAttribute('data-name');
+    service ||= (el.getAttribute('data-name') || '').toLowerCase();
   }
   return category || service ? { category: category || undefined, service: service || undefined } : null;
 }

@@ -1,5 +1,6 @@
 import type { Layout, Theme } from '../config/types';
 import { ID } from '../config/patterns';
+import { MAX_ID } from '../config/limits';
 import { builtInFor } from './built-in-category';
 import { createDraft, type Draft } from './config-draft';
 import { convertCookieSettings } from './cookie-settings';
@@ -123,10 +124,13 @@ export function fromKlaro(input: Loose): MigrateResult {
       draft.note(path, 'no purposes: put in a category "other"; give it a title, or move the service to a category of yours');
     }
 
-    const id = ID.test(name) && name.length <= 40 ? name : toId(name) || `service-${index + 1}`;
-    const service = draft.service(id, category, path, name);
-    if (id != name) {
-      draft.note(path, `service "${name}" has the id "${id}": change data-name="${name}" to data-service="${id}" on your pages`);
+    // The loader reads data-name in lower case, so a name that is an id once lower-cased needs no markup change.
+    const lowered = name.toLowerCase();
+    const service = draft.service(ID.test(lowered) && name.length <= MAX_ID ? lowered : toId(name) || `service-${index + 1}`, category, path, name);
+    if (service.id != lowered) {
+      draft.note(path, `service "${name}" has the id "${service.id}": change data-name="${name}" to data-service="${service.id}" on your pages`);
+    } else if (service.id != name) {
+      draft.note(path, `service "${name}" has the id "${service.id}" (data-name="${name}" on your pages still matches it; scripts that ask for "${name}" by name must use "${service.id}")`);
     }
     const ownDescription = asString(old.description);
     let translatedTitle = '';

@@ -39,6 +39,14 @@ describe('needOf', () => {
     expect(needOf(klaro, false)).toBeNull();
   });
 
+  test('a klaro name is read in lower case, as consentry migrate turns it into an id', () => {
+    const klaro = (name: string) => element('SCRIPT', { type: 'text/plain', 'data-name': name });
+    expect(needOf(klaro('googleAnalytics'), true)).toEqual({ category: undefined, service: 'googleanalytics' });
+    expect(needOf(klaro('youtube'), true)).toEqual({ category: undefined, service: 'youtube' });
+    // data-service, consentry's own marking, is taken as written.
+    expect(needOf(element('SCRIPT', { type: 'text/plain', 'data-service': 'GA' }), true)).toEqual({ category: undefined, service: 'GA' });
+  });
+
   test('an unrelated data-name on a working tag never holds it', () => {
     expect(needOf(element('SCRIPT', { 'data-name': 'widget', src: '/app.js' }), true)).toBeNull();
     expect(needOf(element('IMG', { 'data-category': 'news', src: '/a.png' }), true)).toBeNull();

@@ -20,8 +20,8 @@ ${options.head || ''}
 <script type="text/plain" data-consent="analytics" data-src="${A}/s/m-async.js?delay=150" async></script>
 <!-- 4. vanilla-cookieconsent alias, src on a text/plain script -->
 <script type="text/plain" data-category="analytics" src="${A}/s/vcc.js"></script>
-<!-- 5. klaro alias -->
-<script type="text/plain" data-type="text/javascript" data-name="tracker-a" data-src="${A}/s/klaro.js"></script>
+<!-- 5. klaro alias, by the name klaro gave the service (read as the id tracker-a) -->
+<script type="text/plain" data-type="text/javascript" data-name="Tracker-A" data-src="${A}/s/klaro.js"></script>
 <!-- 6. marked tag manager that loads an advertising tag and an analytics tag -->
 <script type="text/plain" data-consent="analytics" data-src="${A}/s/tm.js"></script>
 <!-- 7. marked defer and module scripts: after parsing -->
