@@ -44,7 +44,7 @@ export function installGate(host: BlockingHost): Uninstall {
   const consider = (el: Element) => {
     if (!(el.tagName in URL_ATTRIBUTE) || taken.has(el)) return;
     const settings = $settings.get();
-    const need = needOf(el, settings?.blocking.aliases ?? true);
+    const need = needOf(el, settings?.blocking.aliases ?? true, settings?.blocking.categoryAliases);
     if (!need || !isHeld(el)) return;
     if (isGranted(need, $state.get(), settings)) {
       if (el.tagName != 'SCRIPT') {

@@ -22,7 +22,7 @@ export const DEFAULTS: Omit<Settings, 'categories' | 'services'> = {
   signals: { gpc: true, dnt: false },
   minors: { ask: false, thresholds: { CN: 14, default: 16 } },
   crossBorder: null,
-  blocking: { autoBlock: true, rules: [], unknownCookies: 'allow', reloadOnWithdraw: true, aliases: true, trustedTypesPolicy: 'consentry' },
+  blocking: { autoBlock: true, rules: [], unknownCookies: 'allow', reloadOnWithdraw: true, aliases: true, categoryAliases: {}, trustedTypesPolicy: 'consentry' },
   receipts: null,
   integrations: {},
 };

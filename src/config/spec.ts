@@ -39,7 +39,8 @@ const id = text("must be lower-case letters, digits and '-'", ID, MAX_ID);
 const region = text('must be a region code such as "DE" or "US-CA"', REGION);
 const host = text('must be a host name such as "example.com"', HOST, 253);
 const url = text('must be an http(s) or relative URL', URL_LIKE);
-const token = text('must not be empty nor contain ";", ",", "=", spaces or control characters', TOKEN);
+const TOKEN_HINT = 'must not be empty nor contain ";", ",", "=", spaces or control characters';
+const token = text(TOKEN_HINT, TOKEN);
 const regime = oneOf('opt-in', 'opt-out', 'notice-only');
 
 const isCategory = (valid: string, context: CheckContext) =>
@@ -64,6 +65,12 @@ const idOf =
     return valid && (hint ? fail(context, path, valid, hint) : (declares && declared.add(valid), valid));
   };
 const categoryRef = idOf('category');
+
+/** A name of old `data-category` markup: not one of the config's categories, which the markup names already. */
+const aliasName: Check = (value, path, context) => {
+  const valid = text(TOKEN_HINT, TOKEN, MAX_ID)(value, path, context);
+  return valid && isCategory(valid, context) ? fail(context, path, valid, 'is a category already') : valid;
+};
 
 const expiresDays: Check = (value, path, context) => {
   const valid = integer(1, MAX_EXPIRES_DAYS)(value, path, context);
@@ -149,6 +156,7 @@ export const configSpec: Check = object({
     unknownCookies: oneOf('allow', 'block'),
     reloadOnWithdraw: boolean,
     aliases: boolean,
+    categoryAliases: map(aliasName, categoryRef),
     trustedTypesPolicy: text('must be a Trusted Types policy name (letters, digits and - # = _ / @ . %)', TT_POLICY),
   }),
   receipts: object({ endpoint: url }, ['endpoint']),

@@ -192,6 +192,12 @@ export interface BlockingConfig {
   /** Recognise vanilla-cookieconsent (`data-category`) and klaro (`data-name`) markup. Default true. */
   aliases?: boolean;
   /**
+   * Names used in `data-category` markup that are not categories of this config, each with the category it
+   * stands for: `{ "marketing": "advertising", "necessary": "essential" }` lets vanilla-cookieconsent markup
+   * run unedited. `consentry migrate` writes it. Read only while `aliases` is on. Default none.
+   */
+  categoryAliases?: { [name: string]: string };
+  /**
    * Name of the Trusted Types policy the SDK creates for the scripts it activates and loads (allow it in
    * CSP's `trusted-types` directive). Default "consentry".
    */

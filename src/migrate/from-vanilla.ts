@@ -1,6 +1,7 @@
 import type { CookieDeclaration, Layout } from '../config/types';
 import { cookieNames } from './cookie-names';
-import { MAX_REVISION } from '../config/limits';
+import { MAX_ID, MAX_REVISION } from '../config/limits';
+import { TOKEN } from '../config/patterns';
 import { builtInFor } from './built-in-category';
 import { createDraft, type Draft } from './config-draft';
 import { convertCookieSettings } from './cookie-settings';
@@ -111,12 +112,20 @@ export function fromVanilla(input: Loose): MigrateResult {
       continue;
     }
     if (id != key) {
-      draft.note(
-        path,
-        id == 'essential'
-          ? `became consentry's "essential" category (always on). Tags marked data-category="${key}" stay blocked: remove their marking`
-          : `became consentry's "${id}" category${builtIn ? ' (Consent Mode, GPC and the minors rule act on the built-in categories)' : ''}. Tags marked data-category="${key}" stay blocked: change them to data-consent="${id}"`,
-      );
+      const became = id == 'essential' ? `became consentry's "essential" category (always on)` : `became consentry's "${id}" category${builtIn ? ' (Consent Mode, GPC and the minors rule act on the built-in categories)' : ''}`;
+      // The old markup keeps working through blocking.categoryAliases, where the name can be one of its keys.
+      if (input.manageScriptTags !== false && TOKEN.test(key) && key.length <= MAX_ID) {
+        const blocking = (rest.blocking ??= {}) as { categoryAliases?: { [name: string]: string } };
+        blocking.categoryAliases = { ...blocking.categoryAliases, [key]: id };
+        draft.note(path, `${became}. blocking.categoryAliases keeps tags marked data-category="${key}" working`);
+      } else {
+        draft.note(
+          path,
+          id == 'essential'
+            ? `${became}. Tags marked data-category="${key}" stay blocked: remove their marking`
+            : `${became}. Tags marked data-category="${key}" stay blocked: change them to data-consent="${id}"`,
+        );
+      }
     }
     if (draft.hasCategory(id) && categoryOf.size) {
       const merged = [...categoryOf].find(([, other]) => other == id)?.[0];

@@ -589,3 +589,43 @@ describe('IAB frameworks from the script-tag build', () => {
     expect(iabRequests()).toBe(before);
   });
 });
+
+describe('markup of the tool a site migrated from', () => {
+  // What `consentry migrate` makes of a vanilla-cookieconsent config with "necessary" and "marketing", and of a
+  // klaro service named "googleAnalytics"; the page's markup is left as the old tool wanted it.
+  const migrated = {
+    ...CONFIG,
+    services: [{ id: 'googleanalytics', category: 'analytics' }],
+    blocking: { categoryAliases: { necessary: 'essential', marketing: 'advertising' } },
+  };
+  const oldMarkup = `<script type="text/plain" data-category="necessary">window.__ran.push('necessary')</script>
+<script type="text/plain" data-category="marketing">window.__ran.push('marketing')</script>
+<script type="text/plain" data-type="text/javascript" data-name="googleAnalytics">window.__ran.push('googleAnalytics')</script>`;
+  const old = (config: unknown) => `<!doctype html><html lang="en"><head>${inline(config)}
+<script>window.__ran = [];</script>${oldMarkup}</head><body><h1>Shop</h1></body></html>`;
+
+  it('runs each old tag under the category or service it stands for, and only then', async () => {
+    server.page('/migrated', old(migrated));
+    await tab.goto(server.origin + '/migrated');
+    await tab.waitForFunction(() => window.Consentry?.settings && window.Consentry.get().status === 'pending');
+    // "necessary" stands for essential: it runs before any choice.
+    expect(await ran()).toEqual(['necessary']);
+    await tab.evaluate(() => window.Consentry!.set({ categories: { analytics: true } }));
+    await tab.waitForFunction(() => (window as any).__ran.length == 2);
+    expect(await ran()).toEqual(['necessary', 'googleAnalytics']);
+    await tab.evaluate(() => window.Consentry!.acceptAll());
+    await tab.waitForFunction(() => (window as any).__ran.length == 3);
+    expect(await ran()).toEqual(['necessary', 'googleAnalytics', 'marketing']);
+    expect(errors).toEqual([]);
+  });
+
+  it('without the aliases, "necessary" and "marketing" name no category and stay held even after accept all', async () => {
+    server.page('/unmigrated', old({ ...migrated, blocking: {} }));
+    await tab.goto(server.origin + '/unmigrated');
+    await tab.waitForFunction(() => window.Consentry?.settings && window.Consentry.get().status === 'pending');
+    await tab.evaluate(() => window.Consentry!.acceptAll());
+    await tab.waitForFunction(() => window.Consentry!.get().status === 'decided');
+    await tab.waitForTimeout(200);
+    expect(await ran()).toEqual(['googleAnalytics']);
+  });
+});

@@ -47,6 +47,19 @@ describe('needOf', () => {
     expect(needOf(element('SCRIPT', { type: 'text/plain', 'data-service': 'GA' }), true)).toEqual({ category: undefined, service: 'GA' });
   });
 
+  test('a data-category name listed in categoryAliases is read as the category it stands for', () => {
+    const aliases = { marketing: 'advertising', necessary: 'essential' };
+    const vcc = (category: string) => element('SCRIPT', { type: 'text/plain', 'data-category': category });
+    expect(needOf(vcc('marketing'), true, aliases)).toEqual({ category: 'advertising', service: undefined });
+    expect(needOf(vcc('necessary'), true, aliases)).toEqual({ category: 'essential', service: undefined });
+    expect(needOf(vcc('analytics'), true, aliases)).toEqual({ category: 'analytics', service: undefined });
+    // Only the config's own keys: an inherited name such as "constructor" stays what it says (no category).
+    expect(needOf(vcc('constructor'), true, aliases)).toEqual({ category: 'constructor', service: undefined });
+    // consentry's own marking and markup without aliases are never renamed.
+    expect(needOf(element('SCRIPT', { type: 'text/plain', 'data-consent': 'marketing' }), true, aliases)).toEqual({ category: 'marketing', service: undefined });
+    expect(needOf(vcc('marketing'), false, aliases)).toBeNull();
+  });
+
   test('an unrelated data-name on a working tag never holds it', () => {
     expect(needOf(element('SCRIPT', { 'data-name': 'widget', src: '/app.js' }), true)).toBeNull();
     expect(needOf(element('IMG', { 'data-category': 'news', src: '/a.png' }), true)).toBeNull();

@@ -144,6 +144,20 @@ describe('ids and references', () => {
     expect(pathsOf({ blocking: { rules: [{ match: '', category: 'analytics' }] } })).toEqual(['blocking.rules[0].match']);
   });
 
+  it('category aliases name old markup, never a category of the config, and stand for a declared category', () => {
+    const categories = [{ id: 'functional' }];
+    expect(problemsOf({ categories, blocking: { categoryAliases: { marketing: 'advertising', necessary: 'essential', Komfort: 'functional' } } })).toEqual([]);
+    expect(problemsOf({ categories, blocking: { categoryAliases: { analytics: 'advertising', functional: 'essential' } } })).toEqual([
+      { path: 'blocking.categoryAliases.analytics', message: '"analytics" is a category already' },
+      { path: 'blocking.categoryAliases.functional', message: '"functional" is a category already' },
+    ]);
+    expect(problemsOf({ blocking: { categoryAliases: { marketing: 'ads' } } })).toEqual([
+      { path: 'blocking.categoryAliases.marketing', message: '"ads" is not a declared category' },
+    ]);
+    expect(pathsOf({ blocking: { categoryAliases: { 'a b': 'advertising', ['x'.repeat(41)]: 'advertising' } } })).toHaveLength(2);
+    expect(pathsOf({ blocking: { categoryAliases: ['marketing'] } })).toEqual(['blocking.categoryAliases']);
+  });
+
   it('Consent Mode mapping values must be declared categories', () => {
     expect(pathsOf({ integrations: { googleConsentMode: { mapping: { ad_storage: 'ads' } } } })).toEqual([
       'integrations.googleConsentMode.mapping.ad_storage',
@@ -227,7 +241,7 @@ describe('defaults', () => {
     signals: { gpc: true, dnt: false },
     minors: { ask: false, thresholds: { CN: 14, default: 16 } },
     crossBorder: null,
-    blocking: { autoBlock: true, rules: [], unknownCookies: 'allow', reloadOnWithdraw: true, aliases: true, trustedTypesPolicy: 'consentry' },
+    blocking: { autoBlock: true, rules: [], unknownCookies: 'allow', reloadOnWithdraw: true, aliases: true, categoryAliases: {}, trustedTypesPolicy: 'consentry' },
     receipts: null,
     integrations: {},
   };

@@ -105,9 +105,11 @@ describe('migrateConfig from vanilla-cookieconsent v3', () => {
     expect(config.$schema).toBe('https://unpkg.com/consentry/dist/consentry.schema.json');
   });
 
-  it('maps categories onto the built-in ones by meaning, keeps others, and says which markup to change', () => {
+  it('maps categories onto the built-in ones by meaning, keeps others, and keeps the old markup working', () => {
     expect(config.categories!.map((c) => c.id)).toEqual(['essential', 'analytics', 'advertising', 'functionality']);
-    expect(noteAt(notes, 'categories.marketing')[0]).toMatch(/data-category="marketing" stay blocked: change them to data-consent="advertising"/);
+    // data-category="marketing" and "necessary" on the pages keep working: they become aliases.
+    expect(config.blocking!.categoryAliases).toEqual({ necessary: 'essential', marketing: 'advertising' });
+    expect(noteAt(notes, 'categories.marketing')[0]).toMatch(/"advertising" category.*blocking.categoryAliases keeps tags marked data-category="marketing" working/);
     expect(noteAt(notes, 'categories.necessary')[0]).toMatch(/"essential"/);
     expect(noteAt(notes, 'categories.analytics.enabled')[0]).toMatch(/never switches a category on/);
     expect(noteAt(notes, 'categories.functionality')[0]).toMatch(/title is "Functionality"/);
@@ -180,6 +182,15 @@ describe('migrateConfig from vanilla-cookieconsent v3', () => {
 });
 
 describe('other vanilla-cookieconsent options', () => {
+  it('asks for markup to change where an alias cannot carry it: a name with spaces, or data-category tags not managed', () => {
+    const spaced = migrateConfig({ categories: { necessary: { readOnly: true }, 'Ad partners': {} } }, 'vanilla-cookieconsent');
+    expect(spaced.config.blocking).toEqual({ categoryAliases: { necessary: 'essential' } });
+    expect(noteAt(spaced.notes, 'categories["Ad partners"]')[0]).toMatch(/data-category="Ad partners" stay blocked: change them to data-consent="ad-partners"/);
+    const unmanaged = migrateConfig({ manageScriptTags: false, categories: { marketing: {} } }, 'vanilla-cookieconsent');
+    expect(unmanaged.config.blocking).toEqual({ aliases: false });
+    expect(() => validateConfig(spaced.config, () => {})).not.toThrow();
+  });
+
   it('mode "opt-out" becomes the opt-out regime, disablePageInteraction the modal layout, manageScriptTags false no aliases', () => {
     const { config, notes } = migrateConfig(
       { mode: 'opt-out', disablePageInteraction: true, manageScriptTags: false, categories: { analytics: {} }, cookie: { expiresAfterDays: 730 } },

@@ -19,7 +19,7 @@ function settings(rules: BlockingRule[], services: ServiceSettings[] = []): Sett
     signals: { gpc: true, dnt: false },
     minors: { ask: false, thresholds: {} },
     crossBorder: null,
-    blocking: { autoBlock: true, rules, unknownCookies: 'allow', reloadOnWithdraw: true, aliases: true, trustedTypesPolicy: 'consentry' },
+    blocking: { autoBlock: true, rules, unknownCookies: 'allow', reloadOnWithdraw: true, aliases: true, categoryAliases: {}, trustedTypesPolicy: 'consentry' },
     receipts: null,
     integrations: {},
   };

@@ -26,7 +26,7 @@ export function settingsWith(
     signals: { gpc: true, dnt: false },
     minors: { ask: false, thresholds: {} },
     crossBorder: null,
-    blocking: { autoBlock: true, rules: [], unknownCookies: 'allow', reloadOnWithdraw: true, aliases: true, trustedTypesPolicy: 'consentry' },
+    blocking: { autoBlock: true, rules: [], unknownCookies: 'allow', reloadOnWithdraw: true, aliases: true, categoryAliases: {}, trustedTypesPolicy: 'consentry' },
     receipts: null,
     integrations,
   };

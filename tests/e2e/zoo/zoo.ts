@@ -37,6 +37,7 @@ export function zooSettings({ A, B }: Origins, blocking: Partial<Settings['block
       reloadOnWithdraw: true,
       aliases: true,
       ...blocking,
+      categoryAliases: blocking?.categoryAliases || {},
       trustedTypesPolicy: blocking?.trustedTypesPolicy || 'consentry',
     },
     receipts: null,
