@@ -38,7 +38,8 @@ async function clickFirstVisible(frame: Frame | Page | Locator, selectors: strin
   for (;;) {
     for (const candidate of candidates) {
       if (await candidate.isVisible().catch(() => false)) {
-        const clicked = await candidate.click({ timeout: 1000 }).then(() => true, () => false);
+        // A busy machine can take more than a second to find a banner button stable: wait up to the deadline.
+        const clicked = await candidate.click({ timeout: Math.max(1000, deadline - Date.now()) }).then(() => true, () => false);
         if (clicked) return true;
       }
     }
@@ -47,15 +48,15 @@ async function clickFirstVisible(frame: Frame | Page | Locator, selectors: strin
   }
 }
 
-async function decidedBy(page: Page, choice: Choice): Promise<boolean> {
-  return page
-    .evaluate((choice) => {
-      const state = window.Consentry?.get();
-      const method = state?.record?.method;
-      return state?.status == 'decided' && method == (choice == 'accept' ? 'accept-all' : 'reject-all');
-    }, choice)
-    .catch(() => false);
-}
+/** Whether the visitor's state shows `choice` (in the page). */
+const showsChoice = (choice: Choice) => {
+  const state = window.Consentry?.get();
+  return state?.status == 'decided' && state.record?.method == (choice == 'accept' ? 'accept-all' : 'reject-all');
+};
+
+/** Whether the visitor's state shows `choice` within `timeout` ms (a click's choice may land a moment later). */
+const decidedBy = (page: Page, choice: Choice, timeout: number): Promise<boolean> =>
+  page.waitForFunction(showsChoice, choice, { timeout, polling: 50 }).then(() => true, () => false);
 
 /**
  * Make the visitor's choice: click the banner's button when it is shown (the path a person takes),
@@ -71,7 +72,10 @@ export async function choose(page: Page, choice: Choice, settings: Settings | nu
     const label = own.length ? new RegExp(`^\\s*(${own.map(escapeRegExp).join('|')})\\s*$|${LABELS[choice].source}`, 'i') : LABELS[choice];
     const needsBanner = await page.evaluate(() => !!window.Consentry?.get().needsBanner).catch(() => false);
     const banner = page.locator('consentry-ui');
-    if (needsBanner && (await clickFirstVisible(banner, [], label, timeout)) && (await decidedBy(page, choice))) return 'click';
+    // A click may go through even when Playwright reports it late (a timeout on a loaded machine): the state says.
+    if (needsBanner && ((await clickFirstVisible(banner, [], label, timeout)) || (await page.evaluate(showsChoice, choice).catch(() => false)))) {
+      if (await decidedBy(page, choice, 2000)) return 'click';
+    }
     await page.evaluate((choice) => (choice == 'accept' ? window.Consentry!.acceptAll() : window.Consentry!.rejectAll()), choice);
     return 'api';
   }
