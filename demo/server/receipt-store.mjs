@@ -73,10 +73,12 @@ export function createReceiptStore({ dir }) {
         await appendFile(file, (torn ? '\n' : '') + JSON.stringify(stored) + '\n');
         torn = false;
         lines++;
-        if (lines >= 2 * MAX_RECEIPTS) await compact();
         return stored;
       });
-      queue = task.then(() => undefined, () => undefined);
+      // Compaction runs after this POST is answered; the next write or read waits for it.
+      queue = task
+        .then(() => (lines >= 2 * MAX_RECEIPTS ? compact() : undefined))
+        .catch((error) => console.warn(`[demo] receipts: could not write ${file}:`, error));
       return task;
     },
     /** @returns {Promise<StoredReceipt[]>} */
