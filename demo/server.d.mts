@@ -20,7 +20,7 @@ export interface Hit {
 export interface StoredReceipt {
   /** ISO time the server received it. */
   receivedAt: string;
-  /** The receipt as posted by the SDK (see src/consent/receipts.ts). */
+  /** The receipt as posted by the SDK (see src/consent/receipts.ts), its known fields only. */
   receipt: Record<string, unknown>;
 }
 
@@ -31,7 +31,7 @@ export interface StartDemoOptions {
   host?: string;
   /** No warning when the SDK build is missing. */
   quiet?: boolean;
-  /** Where receipts.json is kept. Default demo/.data (git-ignored, created on first receipt). */
+  /** Where receipts.jsonl is kept. Default demo/.data (git-ignored, created on first receipt). */
   dataDir?: string;
   /** The SDK build served under /dist/. Default dist/ (or $CONSENTRY_DEMO_DIST). */
   distDir?: string;

@@ -4,7 +4,7 @@ import { appendSetCookie, parseCookies, serializeCookie } from './cookies.mjs';
 import { escapeHtml } from './escape-html.mjs';
 import { headTags } from './head-tags.mjs';
 import { readBody } from './read-body.mjs';
-import { isReceipt } from './receipt-store.mjs';
+import { readReceipt } from './receipt-shape.mjs';
 import { redirect, safeLocalPath, send, sendJson } from './respond.mjs';
 import { createRewriteSwitch } from './rewrite-switch.mjs';
 import { csrfTokenMatches, setLanguageCookie } from './sessions.mjs';
@@ -165,14 +165,16 @@ export function createSiteHandler(options) {
       redirect(res, safeLocalPath(form.get('next'), '/playground'));
     },
     async '/__demo/receipts'(req, res) {
-      let receipt;
+      const body = await readBody(req); // 413 past the limit, answered by the handler below
+      let parsed;
       try {
-        receipt = JSON.parse(await readBody(req));
+        parsed = JSON.parse(body);
       } catch {
         return sendJson(res, { error: 'Body must be JSON' }, 400);
       }
-      if (!isReceipt(receipt)) return sendJson(res, { error: 'Not a consent receipt' }, 422);
-      await receipts.add(receipt);
+      const read = readReceipt(parsed);
+      if ('error' in read) return sendJson(res, { error: read.error }, 400);
+      await receipts.add(read.receipt);
       sendJson(res, { ok: true }, 201);
     },
     '/__demo/hits/clear'(req, res) {

@@ -46,6 +46,15 @@ export function contactStatusView(texts, { sent, invalid, lastMessage }) {
 }
 
 /**
+ * A stored value as text: receipts are checked on the way in (receipt-shape.mjs), but the page still
+ * shows only strings and numbers, so no stored value can make it throw (an object's `toString` can).
+ * @param {unknown} value
+ */
+function shown(value) {
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+}
+
+/**
  * @param {Record<string, any>} texts
  * @param {Array<{ receivedAt: string, receipt: Record<string, any> }>} receipts newest last
  */
@@ -55,21 +64,23 @@ export function receiptRowsView(texts, receipts) {
     .slice()
     .reverse()
     .map(({ receivedAt, receipt }) => {
-      const categories = Object.entries(receipt.categories || {})
-        .map(([id, granted]) => `<span class="chip ${granted ? 'chip-on' : 'chip-off'}">${escapeHtml(id)} ${granted ? '✓' : '✗'}</span>`)
+      const chosen = receipt.categories && typeof receipt.categories === 'object' ? receipt.categories : {};
+      const categories = Object.entries(chosen)
+        .map(([id, granted]) => `<span class="chip ${granted === true ? 'chip-on' : 'chip-off'}">${escapeHtml(id)} ${granted === true ? '✓' : '✗'}</span>`)
         .join(' ');
-      let page = String(receipt.url || '');
+      let page = shown(receipt.url);
       try {
         page = new URL(page).pathname;
       } catch {
         /* keep as sent */
       }
+      const time = shown(receivedAt);
       return `<tr>
-  <td><time datetime="${escapeHtml(receivedAt)}">${escapeHtml(receivedAt.replace('T', ' ').slice(0, 19))}</time></td>
-  <td><code>${escapeHtml(receipt.consentId)}</code></td>
-  <td>${escapeHtml(receipt.method || '')}</td>
+  <td><time datetime="${escapeHtml(time)}">${escapeHtml(time.replace('T', ' ').slice(0, 19))}</time></td>
+  <td><code>${escapeHtml(shown(receipt.consentId))}</code></td>
+  <td>${escapeHtml(shown(receipt.method))}</td>
   <td>${categories}</td>
-  <td>${escapeHtml(receipt.region || '—')}</td>
+  <td>${escapeHtml(shown(receipt.region) || '—')}</td>
   <td>${escapeHtml(page)}</td>
 </tr>`;
     })

@@ -41,10 +41,11 @@ export interface Rewriter {
 export const UNKNOWN_PAGE_URL = 'https://site.invalid/';
 
 /**
- * The HTML rewriter: every unmarked tag whose URL belongs to a category the visitor has not granted
- * comes out in its held form (what the runtime gate activates on consent); everything else comes out
- * byte for byte as it went in. Inline scripts are never touched (the runtime auto-blocker holds what
- * they inject). Create one per site; each call makes a fresh per-document engine.
+ * The HTML rewriter: every tag whose URL belongs to a category the visitor has not granted, and every
+ * tag the owner marked for one but left loadable, comes out in its held form (what the runtime gate
+ * activates on consent); everything else comes out byte for byte as it went in. Unmarked inline scripts
+ * are never touched (the runtime auto-blocker holds what they inject). Create one per site; each call
+ * makes a fresh per-document engine.
  */
 export function createRewriter(options: RewriterOptions): Rewriter {
   const { grantedCategories = 'from-cookie', classifier, onHeld } = options;

@@ -57,6 +57,7 @@ export function createDocumentGate(options: DocumentGateOptions): TagHandler {
     }
     return classifier(absolute, settings, pageUrl);
   };
+  const serviceCategory = (id: string) => settings?.services.find((service) => service.id === id)?.category;
   return (tag): GateEdit | null => {
     if (tag.name === 'base') {
       const href = tag.get('href');
@@ -74,7 +75,7 @@ export function createDocumentGate(options: DocumentGateOptions): TagHandler {
       }
       return null;
     }
-    const edit = planGate(tag, { classify, grants });
+    const edit = planGate(tag, { classify, grants, serviceCategory });
     if (edit && onHeld) onHeld({ tagName: tag.name, url: edit.url, category: edit.category, service: edit.service });
     return edit;
   };

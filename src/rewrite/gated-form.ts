@@ -1,3 +1,6 @@
+/** Elements whose legacy `background=` attribute Chromium loads as an image (HTMLBodyElement, table parts). */
+const BACKGROUND_TAGS = ['body', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th'];
+
 /**
  * The markup the runtime gate activates (src/blocking/kinds.ts, activate.ts): a held element keeps each
  * fetching attribute under `data-<name>`, a held script has `type="text/plain"` (its real type, if any, in
@@ -14,6 +17,11 @@ export const FETCH_ATTRIBUTES: { readonly [tagName: string]: readonly string[] }
   object: ['data'],
   // imagesrcset: a preload hint the gate does not restore; holding it is harmless, leaving it leaks.
   link: ['href', 'imagesrcset'],
+  // Fetched by the browser (and most by its preload scanner) but not restored by the runtime gate: held
+  // until the next page view, which the rewriter serves untouched once the category is granted.
+  frame: ['src'],
+  input: ['src'],
+  ...Object.fromEntries(BACKGROUND_TAGS.map((name) => [name, ['background']])),
 };
 
 /** Attributes whose value is a srcset list rather than one URL. */
@@ -24,7 +32,7 @@ export const SRCSET_ATTRIBUTES: ReadonlySet<string> = new Set(['srcset', 'images
  * crawlers and never requested by the page, so they are left alone.
  */
 export const FETCHING_LINK_RELS: ReadonlySet<string> = new Set([
-  'stylesheet', 'preload', 'prefetch', 'modulepreload', 'preconnect', 'dns-prefetch', 'icon',
+  'stylesheet', 'preload', 'prefetch', 'modulepreload', 'preconnect', 'dns-prefetch', 'icon', 'compression-dictionary',
 ]);
 
 /** `type` values that make a `<script src>` fetch and run (HTML's JavaScript MIME type essences, and module). */

@@ -19,9 +19,10 @@ const HTML_NS = 'http://www.w3.org/1999/xhtml';
 /** The only tags the handler ever acts on (the base URL, and tags that fetch); others skip it. */
 const WATCHED = new Set(['base', ...Object.keys(FETCH_ATTRIBUTES)]);
 
-function viewOf(token: Token.TagToken): TagView {
+function viewOf(token: Token.TagToken, namespace: string): TagView {
   return {
     name: token.tagName,
+    foreign: namespace !== HTML_NS,
     get(attribute) {
       for (const attr of token.attrs) if (attr.name === attribute) return attr.value;
       return null;
@@ -124,9 +125,10 @@ class GatingParser extends Parser<DefaultTreeAdapterMap> {
     this._tagNamespace = null;
     super.onStartTag(token);
     // A tag that creates no element (ignored where it stands) still reaches the preload scanner: judge it as HTML.
-    const namespace = this._tagNamespace ?? HTML_NS;
+    const namespace: string = this._tagNamespace ?? HTML_NS;
     this._tagAttrs = null;
-    const edit = namespace === HTML_NS && WATCHED.has(token.tagName) ? this._handle(viewOf(token)) : null;
+    // Foreign (SVG, MathML) ones too: Chromium's preload scanner requests their URLs as if they were HTML.
+    const edit = WATCHED.has(token.tagName) ? this._handle(viewOf(token, namespace)) : null;
     if (edit) {
       this._copyTo(start);
       applyEdit(token.attrs, edit);

@@ -41,8 +41,10 @@ const SELECTOR = ['base', 'image', ...Object.keys(FETCH_ATTRIBUTES)].join(', ');
 
 function viewOf(el: LolElement): TagView {
   const name = el.tagName.toLowerCase();
+  const foreign = el.namespaceURI !== HTML_NS;
   return {
-    name: name === 'image' ? 'img' : name,
+    name: name === 'image' && !foreign ? 'img' : name,
+    foreign,
     get: (attribute) => {
       const raw = el.getAttribute(attribute);
       return raw == null ? null : decodeAttribute(raw);
@@ -82,7 +84,7 @@ export function createWorkerRewriter(options: WorkerRewriterOptions) {
     const holdTags = (target: LolRewriter) =>
       target.on(SELECTOR, {
         element(el) {
-          if (el.namespaceURI !== HTML_NS) return;
+          // Foreign (SVG, MathML) ones too: Chromium's preload scanner requests their URLs as if they were HTML.
           const edit = gate(viewOf(el));
           if (edit) applyToElement(el, edit);
         },

@@ -62,7 +62,6 @@ describe('left exactly as written', () => {
     ['inline scripts, whatever they load', `<script>var s=document.createElement('script');s.src='${GA}';document.head.appendChild(s)</script>`],
     ['a script the owner marked', `<script type="text/plain" data-consent="analytics" src="${GA}"></script>`],
     ['an element the owner marked', `<iframe data-consent="advertising" data-src="${DC}"></iframe>`],
-    ['an element marked by service only', `<iframe data-service="maps" src="https://maps.example.net/"></iframe>`],
     ['a data script', `<script type="application/ld+json" src="${GA}"></script>`],
     ['an unknown script type', `<script type="text/x-template" src="${GA}"></script>`],
     ['links that fetch nothing', `<link rel=canonical href="${GA}"><link rel="alternate" hreflang=de href="${DC}">`],

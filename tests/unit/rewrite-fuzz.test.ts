@@ -31,8 +31,9 @@ const url = fc.constantFrom(
 const attrName = fc.constantFrom(
   'src', 'SRC', 'srcset', 'href', 'rel', 'type', 'poster', 'data', 'imagesrcset', 'data-src', 'data-consent',
   'data-service', 'data-type', 'alt', 'class', 'async', 'language', 'a"b', '=x', "'", '<', 'encoding', 'color',
+  'background', 'data-background',
 );
-const attrValue = fc.oneof(url, fc.constantFrom('stylesheet', 'preload', 'canonical', 'module', 'text/plain', 'text/javascript', 'analytics', 'maps', 'x"y', "a'b", '&quot;', 'é<>', 'text/html', 'red'), fc.string({ maxLength: 6 }));
+const attrValue = fc.oneof(url, fc.constantFrom('stylesheet', 'preload', 'canonical', 'compression-dictionary', 'module', 'text/plain', 'text/javascript', 'analytics', 'maps', 'image', 'essential', 'x"y', "a'b", '&quot;', 'é<>', 'text/html', 'red'), fc.string({ maxLength: 6 }));
 const attribute = fc
   .tuple(attrName, attrValue, fc.constantFrom('"', "'", '', 'none'))
   .map(([name, value, quote]) =>
@@ -42,7 +43,7 @@ const tagName = fc.constantFrom(
   'script', 'img', 'iframe', 'video', 'audio', 'source', 'embed', 'object', 'link', 'image', 'IMG', 'Script', 'noscript',
   'svg', 'math', 'foreignObject', 'desc', 'mi', 'annotation-xml', 'template', 'textarea', 'title', 'style', 'table', 'tr', 'td',
   'caption', 'colgroup', 'select', 'option', 'p', 'div', 'picture', 'xmp', 'plaintext', 'b', 'a', 'font', 'form', 'button', 'head',
-  'body', 'html', 'frameset', 'iframe', 'noembed',
+  'body', 'html', 'frameset', 'iframe', 'noembed', 'frame', 'input', 'thead', 'tbody', 'tfoot', 'th',
 );
 const startTag = fc
   .tuple(tagName, fc.array(attribute, { maxLength: 5 }), fc.constantFrom('>', '/>', ' >', '', '\n>'))
@@ -58,15 +59,15 @@ type Node = T.ChildNode | T.Element;
 const isElement = (node: Node): node is T.Element => 'tagName' in node;
 const HTML_NS = 'http://www.w3.org/1999/xhtml';
 const attrsOf = (el: T.Element) => Object.fromEntries(el.attrs.map((a) => [a.name, a.value]));
-const viewOf = (el: T.Element) => ({ name: el.tagName, get: (name: string) => attrsOf(el)[name] ?? null });
+const viewOf = (el: T.Element) => ({ name: el.tagName, foreign: el.namespaceURI !== HTML_NS, get: (name: string) => attrsOf(el)[name] ?? null });
+const serviceCategory = (id: string) => settings.services.find((service) => service.id === id)?.category;
 
 /** An output element is its input, or the input in held form: fetch attributes moved, markers added. */
 function expectSameOrHeld(input: T.Element, output: T.Element, where: string) {
   const before = attrsOf(input);
   const after = attrsOf(output);
   if (JSON.stringify(before) === JSON.stringify(after)) return;
-  expect(input.namespaceURI, where).toBe(HTML_NS);
-  const plan = planGate(viewOf(input), { classify, grants });
+  const plan = planGate(viewOf(input), { classify, grants, serviceCategory });
   expect(plan, `${where}: changed but not held`).not.toBeNull();
   const expected = { ...before };
   for (const [from, to] of plan!.moves) {
@@ -93,7 +94,7 @@ function compareTrees(input: T.ParentNode, output: T.ParentNode, path: string) {
     if (isElement(node) && isElement(other)) {
       expectSameOrHeld(node, other, where);
       // A rewritten output must be final: nothing left to hold.
-      if (other.namespaceURI === HTML_NS) expect(planGate(viewOf(other), { classify, grants }), where).toBeNull();
+      expect(planGate(viewOf(other), { classify, grants, serviceCategory }), where).toBeNull();
       compareTrees(node, other, where);
     } else if (node.nodeName === '#text') {
       const inText = (node as T.TextNode).value;
