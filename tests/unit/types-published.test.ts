@@ -10,11 +10,19 @@ import { ensureDist, ROOT } from './package-dist';
 // package (so imports resolve through package.json "exports", as after an install), compiled with the
 // settings of a Vite app. `// @ts-expect-error` lines are checks too: one that finds no error is an error.
 
+const quickStart = () => readFileSync(join(ROOT, 'docs/quick-start.md'), 'utf8');
+
 /** The "realistic config" of docs/quick-start.md, which users copy: it has literal values such as "layout": "box". */
 function quickStartConfig(): string {
-  const doc = readFileSync(join(ROOT, 'docs/quick-start.md'), 'utf8');
-  const block = doc.match(/### A realistic config[\s\S]*?```json\n([\s\S]*?)```/);
+  const block = quickStart().match(/### A realistic config[\s\S]*?```json\n([\s\S]*?)```/);
   if (!block) throw new Error('docs/quick-start.md has no json block under "### A realistic config"');
+  return block[1];
+}
+
+/** A code block of docs/quick-start.md marked ```tsx quick-start=NAME (the marker is invisible once rendered). */
+function quickStartSnippet(name: string): string {
+  const block = quickStart().match(new RegExp('```tsx? quick-start=' + name + '\\n([\\s\\S]*?)```'));
+  if (!block) throw new Error(`docs/quick-start.md has no block marked quick-start=${name}`);
   return block[1];
 }
 
@@ -23,8 +31,10 @@ afterAll(() => rmSync(project, { recursive: true, force: true }));
 
 beforeAll(async () => {
   await ensureDist();
-  mkdirSync(join(project, 'node_modules'));
+  mkdirSync(join(project, 'node_modules/@types'), { recursive: true });
   symlinkSync(ROOT, join(project, 'node_modules/consentry'), 'dir');
+  // The frameworks of the quick start's snippets, as the user's project has them.
+  for (const name of ['react', '@types/react', 'vue']) symlinkSync(join(ROOT, 'node_modules', name), join(project, 'node_modules', name), 'dir');
   writeFileSync(join(project, 'consentry.json'), quickStartConfig());
 }, 120_000);
 
@@ -41,6 +51,7 @@ function typeErrors(files: { [name: string]: string }): string[] {
       strict: true,
       skipLibCheck: true,
       noEmit: true,
+      jsx: ts.JsxEmit.ReactJSX,
       types: [],
     },
   });
@@ -65,6 +76,10 @@ describe('published types', () => {
       "defineConfig({ revision: '1' });",
     ].join('\n');
     expect(typeErrors({ 'app.ts': app })).toEqual([]);
+  });
+
+  it("type the quick start's React and Vue snippets", { timeout: 60_000 }, () => {
+    expect(typeErrors({ 'react.tsx': quickStartSnippet('react'), 'vue.ts': quickStartSnippet('vue') })).toEqual([]);
   });
 
   it('accept the realistic config of the quick start without a warning', () => {
