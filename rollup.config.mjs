@@ -114,8 +114,9 @@ const packEntry = (lang) => ({
 
 /**
  * Types for the script-tag file (`consentry/consentry.min.js` in exports): it exports nothing and sets
- * `window.Consentry`, whose `Window` declaration is in consentry.d.ts. Importing that file's types is what
- * makes the declaration visible, so `import 'consentry/consentry.min.js'` types `window.Consentry`.
+ * `window.Consentry`, whose `Window` declaration is in consentry.d.ts. Re-exporting from that file is what
+ * makes the declaration visible: `import type {} from 'consentry/consentry.min.js'` types `window.Consentry`
+ * in a project that only loads the script tag (tests/unit/types-published.test.ts).
  */
 const scriptTagTypes = () => ({
   name: 'script-tag-types',
