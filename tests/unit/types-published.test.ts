@@ -65,7 +65,7 @@ describe('published types', () => {
   it('type a JSON config import through defineConfig(), whose literals JSON widens to string', { timeout: 60_000 }, () => {
     expect(JSON.parse(quickStartConfig()).ui.layout).toBe('box');
     const app = [
-      "import { createConsent, defineConfig } from 'consentry';",
+      "import { createConsent, defineConfig, type ConsentryConfig } from 'consentry';",
       "import config from './consentry.json';",
       'export const consent = createConsent(defineConfig(config));',
       '// @ts-expect-error without defineConfig: "layout" is a string, not one of the layouts',
@@ -74,6 +74,11 @@ describe('published types', () => {
       "defineConfig({ ui: { layot: 'box' } });",
       '// @ts-expect-error and so is a value of the wrong type',
       "defineConfig({ revision: '1' });",
+      // The quick start's other path, for a config written in TypeScript: literal values checked at compile time.
+      "const inline = { revision: 1, ui: { layout: 'box' } } satisfies ConsentryConfig;",
+      'createConsent(inline);',
+      '// @ts-expect-error not a layout',
+      "void ({ ui: { layout: 'boxy' } } satisfies ConsentryConfig);",
     ].join('\n');
     expect(typeErrors({ 'app.ts': app })).toEqual([]);
   });
