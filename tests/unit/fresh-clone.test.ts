@@ -15,7 +15,7 @@ describe('a fresh clone of HEAD', () => {
   let clone: ReturnType<typeof cloneAlone>;
   beforeAll(() => {
     clone = cloneAlone(ROOT);
-  });
+  }, 60_000);
   afterAll(() => clone?.remove());
 
   it('builds and serves the demo home page, with nothing beside it', { timeout: 120_000 }, async () => {
