@@ -16,7 +16,7 @@ describe('a fresh clone of HEAD', () => {
   beforeAll(() => {
     clone = cloneAlone(ROOT);
   }, 60_000);
-  afterAll(() => clone?.remove());
+  afterAll(() => clone?.remove(), 60_000); // tens of thousands of hard links to unlink
 
   it('builds and serves the demo home page, with nothing beside it', { timeout: 120_000 }, async () => {
     expect(readdirSync(dirname(clone.dir))).toEqual(['consentry']);
