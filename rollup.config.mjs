@@ -112,6 +112,25 @@ const packEntry = (lang) => ({
   ],
 });
 
+/**
+ * Types for the script-tag file (`consentry/consentry.min.js` in exports): it exports nothing and sets
+ * `window.Consentry`, whose `Window` declaration is in consentry.d.ts. Re-exporting from that file is what
+ * makes the declaration visible: `import type {} from 'consentry/consentry.min.js'` types `window.Consentry`
+ * in a project that only loads the script tag (tests/unit/types-published.test.ts).
+ */
+const scriptTagTypes = () => ({
+  name: 'script-tag-types',
+  generateBundle() {
+    this.emitFile({
+      type: 'asset',
+      fileName: 'consentry.min.d.ts',
+      source:
+        '// The script-tag build sets window.Consentry (typed in consentry.d.ts as Window["Consentry"]).\n' +
+        "export type { ConsentryGlobal } from './consentry.js';\n",
+    });
+  },
+});
+
 export default [
   // npm: ESM with the UI and language packs split into lazily imported chunks.
   {
@@ -126,7 +145,7 @@ export default [
     },
     plugins: [typescript()],
   },
-  { input: 'src/index.ts', output: { file: 'dist/consentry.d.ts', format: 'es' }, plugins: [dts()] },
+  { input: 'src/index.ts', output: { file: 'dist/consentry.d.ts', format: 'es' }, plugins: [dts(), scriptTagTypes()] },
   // Server side: the HTML rewriter for Node (parse5 is an optional peer dependency) and for edge runtimes.
   {
     input: 'src/rewrite/index.ts',

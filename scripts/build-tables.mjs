@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
- * Derives consentry's built-in tracker tables from the public data in `<repo>/../shared/data`
- * (override with SHARED_DATA) and writes them as checked-in TS modules under src/blocking/tables/.
- * The raw files are never shipped.
+ * Derives consentry's built-in tracker tables from the public data checked in under `data/`
+ * (each folder records its upstream commit in SOURCE.md) and writes them as checked-in TS modules
+ * under src/blocking/tables/. The raw files are never shipped in the npm package.
  *
  *   Open Cookie Database (jkwakman and contributors, Apache-2.0)  -> cookie names
  *   v2fly/domain-list-community (contributors, MIT)               -> tracker hosts
@@ -15,7 +15,8 @@
  *   - full tier: Node side only (scanner, HTML rewriter, docs): every OCD row and every v2fly
  *     ads/tracking rule except HTTPDNS resolvers, mapped to consentry's categories.
  *
- * Usage: node scripts/build-tables.mjs [--out <dir>] [--quiet]
+ * Usage: node scripts/build-tables.mjs [--out <dir>] [--data <dir>] [--quiet]
+ *   --data defaults to the repository's own data/, so the tables rebuild from a clone alone.
  */
 import { mkdirSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -796,7 +797,8 @@ async function main(argv) {
   const outArg = argv.indexOf('--out');
   const outDir = resolve(outArg >= 0 ? argv[outArg + 1] : join(REPO, 'src', 'blocking', 'tables'));
   const quiet = argv.includes('--quiet');
-  const dataDir = resolve(process.env.SHARED_DATA || join(REPO, '..', 'shared', 'data'));
+  const dataArg = argv.indexOf('--data');
+  const dataDir = resolve(dataArg >= 0 ? argv[dataArg + 1] : join(REPO, 'data'));
   const { files, stats } = buildTables(dataDir);
   mkdirSync(outDir, { recursive: true });
   for (const [name, text] of Object.entries(files)) writeFileSync(join(outDir, name), text);

@@ -146,7 +146,8 @@ export function renderApiDocs() {
   const checker = program.getTypeChecker();
   const ranked = entriesOf(ENTRY, program, checker).map((entry) => ({ entry, rank: exportRank(entry, ENTRY, program) }));
   ranked.sort((a, b) => a.rank[0] - b.rank[0] || a.rank[1] - b.rank[1]);
-  const entries = ranked.map(({ entry }) => entry);
+  // ConsentryGlobal is exported for its type, and documented once, under "Script tag".
+  const entries = ranked.map(({ entry }) => entry).filter((entry) => entry.name !== 'ConsentryGlobal');
   const grouped = GROUPS.map((group) => ({ ...group, entries: [] }));
   for (const entry of entries) grouped.find((group) => group.test(entry.declaration, entry.name)).entries.push(entry);
   const global = entriesOf(SCRIPT_ENTRY, program, checker).filter((entry) => entry.name === 'ConsentryGlobal');
@@ -173,7 +174,9 @@ export function renderApiDocs() {
     ...grouped.filter((group) => group.entries.length).flatMap((group) => [`## ${group.title}`, '', ...group.entries.map((e) => section(e, checker))]),
     '## Script tag',
     '',
-    'The script-tag build (`dist/consentry.min.js`) puts one instance on `window.Consentry`.',
+    'The script-tag build (`dist/consentry.min.js`) puts one instance on `window.Consentry`. Its type is declared',
+    "with the package's types: any import from `consentry` brings it, and a project that only loads the script",
+    "tag gets it with `import type {} from 'consentry/consentry.min.js'` (erased from the build).",
     '',
     section(global[0], checker),
   ]

@@ -1,5 +1,6 @@
-// `npm test`: gets Chromium if it is missing, builds, runs every suite (unit, ui, e2e) once, and ends
-// with one plain line "N passed, N failed" totalled over all of them (also written to .test-summary).
+// `npm test`: gets Chromium if it is missing, builds, type-checks (`tsc`, counted as one test), runs every
+// suite (unit, ui, e2e) once, and ends with one plain line "N passed, N failed" totalled over all of them
+// (also written to .test-summary).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
@@ -30,6 +31,10 @@ if (run('npm', ['run', 'build']) !== 0) {
   process.exit(1);
 }
 
+// Vitest strips types without checking them: a type error would otherwise pass every suite.
+const typecheckFailed = run('npm', ['run', 'typecheck']) !== 0;
+if (typecheckFailed) console.error('Type check failed (see above): counted as 1 failed test.');
+
 const results = '.vitest-results.json';
 rmSync(results, { force: true });
 const status = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${results}`, ...process.argv.slice(2)]);
@@ -41,5 +46,7 @@ if (existsSync(results)) {
   failed = report.numFailedTests + (report.numFailedTestSuites && !report.numFailedTests ? report.numFailedTestSuites : 0);
 }
 if (status !== 0 && failed === 0) failed = 1; // a suite that crashed before reporting still counts as a failure
+if (typecheckFailed) failed += 1;
+else passed += 1;
 summarize(passed, failed);
 process.exit(status === 0 && failed === 0 ? 0 : 1);

@@ -45,6 +45,20 @@ describe('npm pack', () => {
     expect(readFileSync(ROOT + 'CHANGELOG.md', 'utf8')).toMatch(new RegExp(`^## ${pkg.version.replace(/\./g, '\\.')}\\b`, 'm'));
   });
 
+  it('names its repository, homepage and bug tracker (the npm page links the README through them)', () => {
+    expect(pkg.repository).toEqual({ type: 'git', url: 'git+https://github.com/consentry/consentry.git' });
+    expect(pkg.homepage).toBe('https://github.com/consentry/consentry#readme');
+    expect(pkg.bugs).toEqual({ url: 'https://github.com/consentry/consentry/issues' });
+  });
+
+  it('names the types of every JavaScript export, the script-tag file included', () => {
+    const untyped = Object.entries<string | { types?: string }>(pkg.exports)
+      .filter(([, target]) => (typeof target == 'string' ? /\.m?js$/.test(target) : !target.types))
+      .map(([name]) => name);
+    expect(untyped).toEqual([]);
+    expect(files).toContain('dist/consentry.min.d.ts');
+  });
+
   it('credits the third-party data its tables come from, with their licences', () => {
     const notices = readFileSync(ROOT + 'THIRD_PARTY_NOTICES', 'utf8');
     for (const credit of ['Open Cookie Database', 'Apache License', 'v2fly/domain-list-community', 'MIT']) expect(notices).toContain(credit);

@@ -28,7 +28,7 @@ describe('built-in tables', () => {
   const out = mkdtempSync(join(tmpdir(), 'consentry-tables-'));
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-  it('are exactly what scripts/build-tables.mjs makes from ../shared/data (never hand-edited)', () => {
+  it('are exactly what scripts/build-tables.mjs makes from data/ (never hand-edited)', () => {
     execFileSync(process.execPath, [join(REPO, 'scripts/build-tables.mjs'), '--out', out, '--quiet'], { cwd: REPO, stdio: 'pipe' });
     const generated = readdirSync(out).sort();
     expect(generated).toEqual(['full-cookies.ts', 'full-hosts.ts', 'loader-cookies.ts', 'loader-hosts.ts']);

@@ -1,6 +1,6 @@
 'use client';
 
-import { createConsent, type Consent } from 'consentry';
+import { createConsent, defineConfig, type Consent } from 'consentry';
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import config from '../consentry.json';
 
@@ -15,7 +15,7 @@ export function ConsentProvider({ children }: { children: ReactNode }) {
   const [consent, setConsent] = useState<Consent | null>(null);
   useEffect(() => {
     // Once per page: the root layout never unmounts, and the ref survives StrictMode's second effect run.
-    instance.current ??= createConsent(config);
+    instance.current ??= createConsent(defineConfig(config));
     setConsent(instance.current);
   }, []);
   return <ConsentContext.Provider value={consent}>{children}</ConsentContext.Provider>;

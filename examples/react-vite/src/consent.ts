@@ -1,5 +1,6 @@
-import { createConsent } from 'consentry';
+import { createConsent, defineConfig } from 'consentry';
 import config from './consentry.json';
 
 /** The app's one consent instance: created before React renders, so it decides before any tag the app adds. */
-export const consent = createConsent(config);
+// defineConfig: a JSON import types "layout": "box" as a plain string; the validator checks such values.
+export const consent = createConsent(defineConfig(config));

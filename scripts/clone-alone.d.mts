@@ -1,0 +1,1 @@
+export declare function cloneAlone(repo: string): { dir: string; remove: () => void };

@@ -1,0 +1,1 @@
+export declare function measureNpmBuild(): Promise<{ start: number; ui: number; unsplit: number }>;
