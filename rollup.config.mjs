@@ -8,6 +8,11 @@ import { PACK_NAMES } from './scripts/pack-names.mjs';
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const banner = `/*! consentry v${pkg.version} | MIT License | bundles preact, nanostores, js-cookie (MIT) and data from the Open Cookie Database (Apache-2.0) and v2fly domain-list-community (MIT): see THIRD_PARTY_NOTICES */`;
 
+/** Node-side files carry other third-party code than the browser files: say which, and where the licences are. */
+const DATA = 'data from the Open Cookie Database (Apache-2.0) and v2fly domain-list-community (MIT)';
+const rewriteBanner = `/*! consentry v${pkg.version} | MIT License | bundles parse5 (MIT), entities (BSD-2-Clause) and ${DATA}: see THIRD_PARTY_NOTICES */`;
+const cliBanner = `/*! consentry v${pkg.version} | MIT License | bundles parse5 (MIT), entities (BSD-2-Clause), acorn (MIT), @sveltejs/acorn-typescript (MIT) and ${DATA}: see THIRD_PARTY_NOTICES */`;
+
 const typescript = () =>
   esbuild({
     target: 'es2021',
@@ -127,12 +132,13 @@ export default [
     plugins: [typescript()],
   },
   { input: 'src/index.ts', output: { file: 'dist/consentry.d.ts', format: 'es' }, plugins: [dts()] },
-  // Server side: the HTML rewriter for Node (parse5 is an optional peer dependency) and for edge runtimes.
+  // Server side: the HTML rewriter for Node (parse5 bundled in, so it works with nothing else installed)
+  // and for edge runtimes.
   {
     input: 'src/rewrite/index.ts',
-    external: [/^parse5/, /^node:/],
-    output: { file: 'dist/rewrite.mjs', format: 'es', banner },
-    plugins: [nodeResolve(), typescript()],
+    external: [/^node:/],
+    output: { file: 'dist/rewrite.mjs', format: 'es', banner: rewriteBanner },
+    plugins: [nodeResolve({ preferBuiltins: true }), typescript()],
   },
   { input: 'src/rewrite/index.ts', external: [/^parse5/, /^node:/], output: { file: 'dist/rewrite.d.ts', format: 'es' }, plugins: [dts()] },
   {
@@ -141,11 +147,18 @@ export default [
     plugins: [nodeResolve({ browser: true }), typescript()],
   },
   { input: 'src/rewrite/edge.ts', output: { file: 'dist/rewrite-edge.d.ts', format: 'es' }, plugins: [dts()] },
-  // The `consentry` command (scan, check, migrate, rewrite) for Node; playwright-core is loaded only to scan.
+  // The `consentry` command for Node. parse5 (rewrite) and acorn (migrate) are bundled into the chunk of
+  // the command that uses them; only scan and check need something installed: playwright-core and Chromium.
   {
     input: 'src/cli/bin-entry.ts',
-    external: [/^playwright-core/, /^node:/, /^parse5/, /^typescript$/],
-    output: { dir: 'dist', entryFileNames: 'cli.mjs', chunkFileNames: (chunk) => `cli/${chunk.name === 'cli' ? 'migrate' : chunk.name}.mjs`, format: 'es', banner: '#!/usr/bin/env node' },
+    external: [/^playwright-core/, /^node:/],
+    output: {
+      dir: 'dist',
+      entryFileNames: 'cli.mjs',
+      chunkFileNames: (chunk) => `cli/${chunk.name === 'cli' ? 'migrate' : chunk.name}.mjs`,
+      format: 'es',
+      banner: '#!/usr/bin/env node\n' + cliBanner,
+    },
     plugins: [nodeResolve({ preferBuiltins: true }), typescript()],
   },
   // Script tag: the synchronous loader, and the UI it fetches only when it must be shown.

@@ -54,7 +54,10 @@ function parseArgs(argv: string[]): MigrateArgs {
   return args;
 }
 
-/** Parses JSON, or reads the config object out of JavaScript with the TypeScript parser (never eval). */
+/**
+ * Parses JSON, or reads the config object out of JavaScript or TypeScript with the parser bundled into
+ * the command (never eval, never the project's own TypeScript, whatever its version).
+ */
 async function readOldConfig(file: string): Promise<{ value: unknown; notes: string[] }> {
   let text: string;
   try {
@@ -69,13 +72,7 @@ async function readOldConfig(file: string): Promise<{ value: unknown; notes: str
       if (/\.json$/i.test(file)) throw new MigrateError(`${file}: not valid JSON (${(error as Error).message})`);
     }
   }
-  let ts: typeof import('typescript');
-  try {
-    ts = (await import('typescript')).default;
-  } catch {
-    throw new MigrateError('reading a JavaScript config needs the "typescript" package (npm install --save-dev typescript), or give the config as JSON');
-  }
-  return extractConfigObject(text, file, ts);
+  return extractConfigObject(text, file);
 }
 
 /**

@@ -11,10 +11,11 @@ import { describe, expect, it } from 'vitest';
 const ROOT = new URL('../../', import.meta.url).pathname;
 const RUNTIME = ['js-cookie', 'nanostores', 'preact'];
 /**
- * Needed only by Node-side tools a site installs on purpose: `consentry/rewrite` (parse5), the
- * `consentry scan|check` command (playwright-core), `consentry migrate` of a JS config (typescript).
+ * Needed only by the `consentry scan|check` command (playwright-core, which drives a Chromium the user
+ * installs). `consentry/rewrite` and `consentry rewrite` carry parse5 in their build, `consentry migrate`
+ * carries acorn: nothing to install for those.
  */
-const OPTIONAL_PEERS = ['parse5', 'playwright-core', 'typescript'];
+const OPTIONAL_PEERS = ['playwright-core'];
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8'));
 
