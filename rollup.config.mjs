@@ -76,6 +76,30 @@ const sharedFromLoader = async () => {
 };
 
 /**
+ * The CLI's `rewrite` command imports the rewriter's public entry (src/rewrite/index.ts): in the built CLI
+ * that import is dist/rewrite.mjs, built beside it, so parse5 is in the package once. Only the command's
+ * own chunk (dist/cli/rewrite-command.mjs) imports it, hence the path from dist/cli/.
+ */
+const REWRITE_BUILD = 'consentry-rewrite-build';
+const rewriteFromPackage = () => {
+  const entry = new URL('./src/rewrite/index.ts', import.meta.url).pathname;
+  return {
+    name: 'rewrite-from-package',
+    async resolveId(id, importer, options) {
+      if (!importer || !id.startsWith('.')) return null;
+      const resolved = await this.resolve(id, importer, { ...options, skipSelf: true });
+      return resolved?.id === entry ? { id: REWRITE_BUILD, external: true } : null;
+    },
+    renderChunk(code, chunk) {
+      // `imports` holds the rendered path by now.
+      if (chunk.imports.includes('../rewrite.mjs') && chunk.fileName != 'cli/rewrite-command.mjs')
+        this.error(`${chunk.fileName} imports the rewriter, whose path is set for dist/cli/rewrite-command.mjs only`);
+      return null;
+    },
+  };
+};
+
+/**
  * A pack's texts in PACK_KEYS order (src/ui/i18n/pack-values.ts), worked out at build time with the same
  * code the tests check: the pack file then carries its texts without their key names.
  */
@@ -147,8 +171,9 @@ export default [
     plugins: [nodeResolve({ browser: true }), typescript()],
   },
   { input: 'src/rewrite/edge.ts', output: { file: 'dist/rewrite-edge.d.ts', format: 'es' }, plugins: [dts()] },
-  // The `consentry` command for Node. parse5 (rewrite) and acorn (migrate) are bundled into the chunk of
-  // the command that uses them; only scan and check need something installed: playwright-core and Chromium.
+  // The `consentry` command for Node. acorn (migrate) is bundled into the chunk of the command that uses
+  // it, parse5 comes with dist/rewrite.mjs; only scan and check need something installed: playwright-core
+  // and Chromium.
   {
     input: 'src/cli/bin-entry.ts',
     external: [/^playwright-core/, /^node:/],
@@ -156,10 +181,11 @@ export default [
       dir: 'dist',
       entryFileNames: 'cli.mjs',
       chunkFileNames: (chunk) => `cli/${chunk.name === 'cli' ? 'migrate' : chunk.name}.mjs`,
+      paths: { [REWRITE_BUILD]: '../rewrite.mjs' },
       format: 'es',
       banner: '#!/usr/bin/env node\n' + cliBanner,
     },
-    plugins: [nodeResolve({ preferBuiltins: true }), typescript()],
+    plugins: [rewriteFromPackage(), nodeResolve({ preferBuiltins: true }), typescript()],
   },
   // Script tag: the synchronous loader, and the UI it fetches only when it must be shown.
   browserScript('src/auto.ts', 'dist/consentry.min.js'),
