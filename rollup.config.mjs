@@ -11,7 +11,7 @@ const banner = `/*! consentry v${pkg.version} | MIT License | bundles preact, na
 /** Node-side files carry other third-party code than the browser files: say which, and where the licences are. */
 const DATA = 'data from the Open Cookie Database (Apache-2.0) and v2fly domain-list-community (MIT)';
 const rewriteBanner = `/*! consentry v${pkg.version} | MIT License | bundles parse5 (MIT), entities (BSD-2-Clause) and ${DATA}: see THIRD_PARTY_NOTICES */`;
-const cliBanner = `/*! consentry v${pkg.version} | MIT License | bundles parse5 (MIT), entities (BSD-2-Clause), acorn (MIT), @sveltejs/acorn-typescript (MIT) and ${DATA}: see THIRD_PARTY_NOTICES */`;
+const cliBanner = `/*! consentry v${pkg.version} | MIT License | bundles acorn (MIT), @sveltejs/acorn-typescript (MIT) and ${DATA}: see THIRD_PARTY_NOTICES */`;
 
 const typescript = () =>
   esbuild({

@@ -1,7 +1,7 @@
 import { checkConfigFile, problemLines, type ConfigCheck } from './config-check';
+import { parseCommandArgs } from './config-command-args';
 import { EXIT_BAD_INPUT, EXIT_INVALID_CONFIG, EXIT_OK, InputError } from './errors';
 import type { Io } from './main';
-import { parseCommandArgs } from './config-command-args';
 
 export const VALIDATE_USAGE = `Usage: consentry validate <config.json> [--json]
 
