@@ -8,6 +8,11 @@ import { PACK_NAMES } from './scripts/pack-names.mjs';
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const banner = `/*! consentry v${pkg.version} | MIT License | bundles preact, nanostores, js-cookie (MIT) and data from the Open Cookie Database (Apache-2.0) and v2fly domain-list-community (MIT): see THIRD_PARTY_NOTICES */`;
 
+/** Node-side files carry other third-party code than the browser files: say which, and where the licences are. */
+const DATA = 'data from the Open Cookie Database (Apache-2.0) and v2fly domain-list-community (MIT)';
+const rewriteBanner = `/*! consentry v${pkg.version} | MIT License | bundles parse5 (MIT), entities (BSD-2-Clause) and ${DATA}: see THIRD_PARTY_NOTICES */`;
+const cliBanner = `/*! consentry v${pkg.version} | MIT License | bundles acorn (MIT), @sveltejs/acorn-typescript (MIT) and ${DATA}: see THIRD_PARTY_NOTICES */`;
+
 const typescript = () =>
   esbuild({
     target: 'es2021',
@@ -66,6 +71,30 @@ const sharedFromLoader = async () => {
           if (missing.length) this.error(`${chunk.fileName} imports ${missing.join(', ')} from ${module}, which src/loader/shared.ts does not share`);
         }
       }
+    },
+  };
+};
+
+/**
+ * The CLI's `rewrite` command imports the rewriter's public entry (src/rewrite/index.ts): in the built CLI
+ * that import is dist/rewrite.mjs, built beside it, so parse5 is in the package once. Only the command's
+ * own chunk (dist/cli/rewrite-command.mjs) imports it, hence the path from dist/cli/.
+ */
+const REWRITE_BUILD = 'consentry-rewrite-build';
+const rewriteFromPackage = () => {
+  const entry = new URL('./src/rewrite/index.ts', import.meta.url).pathname;
+  return {
+    name: 'rewrite-from-package',
+    async resolveId(id, importer, options) {
+      if (!importer || !id.startsWith('.')) return null;
+      const resolved = await this.resolve(id, importer, { ...options, skipSelf: true });
+      return resolved?.id === entry ? { id: REWRITE_BUILD, external: true } : null;
+    },
+    renderChunk(code, chunk) {
+      // `imports` holds the rendered path by now.
+      if (chunk.imports.includes('../rewrite.mjs') && chunk.fileName != 'cli/rewrite-command.mjs')
+        this.error(`${chunk.fileName} imports the rewriter, whose path is set for dist/cli/rewrite-command.mjs only`);
+      return null;
     },
   };
 };
@@ -146,12 +175,13 @@ export default [
     plugins: [typescript()],
   },
   { input: 'src/index.ts', output: { file: 'dist/consentry.d.ts', format: 'es' }, plugins: [dts(), scriptTagTypes()] },
-  // Server side: the HTML rewriter for Node (parse5 is an optional peer dependency) and for edge runtimes.
+  // Server side: the HTML rewriter for Node (parse5 bundled in, so it works with nothing else installed)
+  // and for edge runtimes.
   {
     input: 'src/rewrite/index.ts',
-    external: [/^parse5/, /^node:/],
-    output: { file: 'dist/rewrite.mjs', format: 'es', banner },
-    plugins: [nodeResolve(), typescript()],
+    external: [/^node:/],
+    output: { file: 'dist/rewrite.mjs', format: 'es', banner: rewriteBanner },
+    plugins: [nodeResolve({ preferBuiltins: true }), typescript()],
   },
   { input: 'src/rewrite/index.ts', external: [/^parse5/, /^node:/], output: { file: 'dist/rewrite.d.ts', format: 'es' }, plugins: [dts()] },
   {
@@ -160,12 +190,21 @@ export default [
     plugins: [nodeResolve({ browser: true }), typescript()],
   },
   { input: 'src/rewrite/edge.ts', output: { file: 'dist/rewrite-edge.d.ts', format: 'es' }, plugins: [dts()] },
-  // The `consentry` command (scan, check, migrate, rewrite) for Node; playwright-core is loaded only to scan.
+  // The `consentry` command for Node. acorn (migrate) is bundled into the chunk of the command that uses
+  // it, parse5 comes with dist/rewrite.mjs; only scan and check need something installed: playwright-core
+  // and Chromium.
   {
     input: 'src/cli/bin-entry.ts',
-    external: [/^playwright-core/, /^node:/, /^parse5/, /^typescript$/],
-    output: { dir: 'dist', entryFileNames: 'cli.mjs', chunkFileNames: (chunk) => `cli/${chunk.name === 'cli' ? 'migrate' : chunk.name}.mjs`, format: 'es', banner: '#!/usr/bin/env node' },
-    plugins: [nodeResolve({ preferBuiltins: true }), typescript()],
+    external: [/^playwright-core/, /^node:/],
+    output: {
+      dir: 'dist',
+      entryFileNames: 'cli.mjs',
+      chunkFileNames: (chunk) => `cli/${chunk.name === 'cli' ? 'migrate' : chunk.name}.mjs`,
+      paths: { [REWRITE_BUILD]: '../rewrite.mjs' },
+      format: 'es',
+      banner: '#!/usr/bin/env node\n' + cliBanner,
+    },
+    plugins: [rewriteFromPackage(), nodeResolve({ preferBuiltins: true }), typescript()],
   },
   // Script tag: the synchronous loader, and the UI it fetches only when it must be shown.
   browserScript('src/auto.ts', 'dist/consentry.min.js'),

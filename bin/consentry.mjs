@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The `consentry` command (scan, check). In the published package it runs the built dist/cli.mjs.
+// The `consentry` command (scan, check, migrate, rewrite, validate, build-config). In the published
+// package it runs the built dist/cli.mjs.
 // In a checkout (src/ present) it compiles src/cli with esbuild first, so it always runs the current
 // source; CONSENTRY_CLI_FROM=dist forces the built file.
 import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';

@@ -28,6 +28,12 @@ export const USAGE = `Usage:
   consentry check <url> [options]   fail (exit 1) when anything non-essential shows up before consent or after "reject all"
   consentry migrate <file>          convert a vanilla-cookieconsent or klaro config (consentry migrate --help)
   consentry rewrite <in> <out>      hold tracker tags in a static site's HTML (consentry rewrite --help)
+  consentry validate <config.json>  check a config with the SDK's validator: every problem at once, for CI
+  consentry build-config <config.json>
+                                    print the config as a <script> element safe to paste into a page
+
+scan and check need playwright-core (npm i -D playwright-core) and Chromium (sudo apt-get install -y chromium,
+or --chromium / CHROMIUM_PATH); the other commands need nothing installed.
 
 Options:
   --out DIR             scan: write report.html, report.md, scan.json, consentry.config.json; check: check.json
@@ -115,7 +121,7 @@ export function parseCli(argv: string[]): CliOptions {
   };
   if (values.version) return { ...base, command: 'version', maxPages: 0, depth: 0, pageTimeout: 0, settle: 0, concurrency: 1 };
   if (values.help || !command) return { ...base, command: 'help', maxPages: 0, depth: 0, pageTimeout: 0, settle: 0, concurrency: 1 };
-  if (command != 'scan' && command != 'check') throw new InputError(`unknown command "${command}": use "scan" or "check"\n\n${USAGE}`);
+  if (command != 'scan' && command != 'check') throw new InputError(`unknown command "${command}": use scan, check, migrate, rewrite, validate or build-config\n\n${USAGE}`);
   if (!url) throw new InputError(`consentry ${command} needs the URL of a page, e.g. consentry ${command} https://example.com/`);
   if (extra.length) throw new InputError(`one URL at a time; unexpected "${extra[0]}"`);
   for (const pattern of [...base.include, ...base.exclude])

@@ -1,6 +1,8 @@
 /** Exit codes of the CLI: 0 clean, 1 `check` found leaks, 2 the input could not be scanned. */
 export const EXIT_OK = 0;
 export const EXIT_LEAKS = 1;
+/** `validate` and `build-config`: the file was read and the config is invalid (1, as a failed check). */
+export const EXIT_INVALID_CONFIG = 1;
 export const EXIT_BAD_INPUT = 2;
 
 /**

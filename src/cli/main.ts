@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConfigError } from '../config/errors';
 import type { Settings } from '../config/types';
@@ -6,6 +6,7 @@ import { validateConfig } from '../config/validate';
 import { parseCli, USAGE } from './args';
 import { renderCheck } from './check/check-report';
 import { runCheck } from './check/run-check';
+import { readConfigText } from './config-file';
 import { EXIT_BAD_INPUT, EXIT_LEAKS, EXIT_OK, InputError } from './errors';
 import { writeScanOutputs } from './report/write-outputs';
 import { runScan } from './scan';
@@ -22,12 +23,7 @@ export const processIo: Io = {
 };
 
 async function readConfig(path: string): Promise<Settings> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    throw new InputError(`--config ${path}: cannot read it (${(error as NodeJS.ErrnoException).code || (error as Error).message})`);
-  }
+  const text = await readConfigText(path, `--config ${path}`);
   try {
     return validateConfig(text);
   } catch (error) {

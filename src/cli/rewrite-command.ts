@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { validateConfig } from '../config/validate';
-import { rewriteDirectory } from '../rewrite/rewrite-directory';
+// The public entry, not its parts: the build points this import at dist/rewrite.mjs, so the package
+// carries one copy of the rewriter and parse5, not two (rollup.config.mjs, rewriteFromPackage).
+import { rewriteDirectory, validateConfig } from '../rewrite/index';
 import type { Io } from './main';
 
 export const REWRITE_USAGE = `Usage: consentry rewrite <in-dir> <out-dir> [--config consent.json] [--site-url https://example.com/]

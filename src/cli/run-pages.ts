@@ -1,6 +1,6 @@
 import type { Settings } from '../config/types';
-import { findChromium } from './browser/find-chromium';
 import { launchBrowser } from './browser/launch';
+import { findScannerTools } from './browser/scanner-tools';
 import { crawl } from './crawl/crawl';
 import { preflight } from './crawl/preflight';
 import { parseStartUrl } from './crawl/start-url';
@@ -47,9 +47,10 @@ function emptyVisit(url: string, depth: number, error: string): PageVisit {
 export async function runPages(options: CrawlSettings, mode: VisitOptions['mode']): Promise<PagesRun> {
   const began = Date.now();
   const typed = parseStartUrl(options.url);
+  // What must be installed is said before any request goes to the site.
+  const tools = await findScannerTools({ command: mode, flag: options.chromium });
   const { url: start } = await preflight(typed, { timeout: options.pageTimeout });
-  const executable = findChromium({ flag: options.chromium });
-  const browser = await launchBrowser(executable);
+  const browser = await launchBrowser(tools);
   const filter = createUrlFilter(options);
   let settings: Settings | null = null;
   const visitOptions: VisitOptions = {

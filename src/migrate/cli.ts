@@ -1,4 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
+import { configJson } from '../cli/inline-config';
 import { detectSource } from './detect-source';
 import { extractConfigObject } from './extract-config';
 import { migrateConfig } from './migrate-config';
@@ -18,7 +19,9 @@ export const MIGRATE_USAGE = `Usage: consentry migrate <old-config.js|.json> [--
 
 Converts a vanilla-cookieconsent v3 or klaro config into a consentry config.
 The config is printed as JSON (or written to --out); what could not be carried over is listed on stderr.
-A JavaScript file is read, never run: CookieConsent.run({...}), var klaroConfig = {...}, export default {...}.
+A JavaScript or TypeScript file is read, never run: CookieConsent.run({...}), var klaroConfig = {...},
+export default {...}. Its parser is built in: no TypeScript (of any version) is needed.
+The JSON is written with <, >, & escaped (\\u003c…), so it can be pasted into the page's inline element.
 --from is guessed from the config when left out.
 Exit codes: 0 converted, 2 the file could not be read or is not such a config.`;
 
@@ -54,7 +57,10 @@ function parseArgs(argv: string[]): MigrateArgs {
   return args;
 }
 
-/** Parses JSON, or reads the config object out of JavaScript with the TypeScript parser (never eval). */
+/**
+ * Parses JSON, or reads the config object out of JavaScript or TypeScript with the parser bundled into
+ * the command (never eval, never the project's own TypeScript, whatever its version).
+ */
 async function readOldConfig(file: string): Promise<{ value: unknown; notes: string[] }> {
   let text: string;
   try {
@@ -69,13 +75,7 @@ async function readOldConfig(file: string): Promise<{ value: unknown; notes: str
       if (/\.json$/i.test(file)) throw new MigrateError(`${file}: not valid JSON (${(error as Error).message})`);
     }
   }
-  let ts: typeof import('typescript');
-  try {
-    ts = (await import('typescript')).default;
-  } catch {
-    throw new MigrateError('reading a JavaScript config needs the "typescript" package (npm install --save-dev typescript), or give the config as JSON');
-  }
-  return extractConfigObject(text, file, ts);
+  return extractConfigObject(text, file);
 }
 
 /**
@@ -91,12 +91,14 @@ export async function runMigrate(argv: string[], io: MigrateIo = processIo): Pro
     const from = args.from ?? detectSource(old.value);
     if (!from) throw new MigrateError(`${args.file}: neither a vanilla-cookieconsent nor a klaro config; say which with --from`);
     const { config, notes } = migrateConfig(old.value, from);
-    const json = JSON.stringify(config, null, 2) + '\n';
+    // Escaped (\u003c for `<`…): old banner texts are HTML, and the JSON may be pasted into the page inline.
+    const json = configJson(config, 2) + '\n';
     if (args.out) await writeFile(args.out, json);
     else io.stdout(json);
     for (const line of [...old.notes, ...notes]) io.stderr(`note: ${line}\n`);
     io.stderr(
-      `consentry migrate: converted a ${from} config${args.out ? ` into ${args.out}` : ''}; ${notes.length + old.notes.length} note(s). Check the texts, and change the markings the notes name.\n`,
+      `consentry migrate: converted a ${from} config${args.out ? ` into ${args.out}` : ''}; ${notes.length + old.notes.length} note(s). Check the texts, and change the markings the notes name.` +
+        ` To put it inline in a page: consentry build-config ${args.out || '<saved file>'}\n`,
     );
     return EXIT_OK;
   } catch (error) {

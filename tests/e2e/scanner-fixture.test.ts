@@ -205,7 +205,10 @@ describe('bad input: exit 2 with one readable line', () => {
   it('no browser, and bad options', async () => {
     const run = await runCli(['scan', site.url + '/', '--chromium', '/nonexistent/chrome']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^consentry: Chromium not found at \/nonexistent\/chrome \(--chromium\): install it with "sudo apt-get install -y chromium"/);
+    expect(run.stderr).toBe(
+      'consentry: scan needs Chromium: Chromium was not found at /nonexistent/chrome (--chromium): sudo apt-get install -y chromium ' +
+        '(macOS: brew install --cask chromium), or give its path with --chromium or CHROMIUM_PATH\n',
+    );
     const broken = await runCli(['scan', site.url + '/', '--chromium', '/bin/true']);
     expect(broken.code).toBe(2);
     expect(broken.stderr).toMatch(/^consentry: could not start Chromium at \/bin\/true: /);

@@ -28,11 +28,7 @@ describe.runIf(existsSync(cli))('the built consentry command', () => {
     expect(JSON.stringify(config)).toContain('_ga');
   });
 
-  it('scan, check and migrate start without parse5 or typescript installed (loaded only by rewrite / JS configs)', () => {
-    const entry = readFileSync(cli, 'utf8');
-    expect(entry).not.toMatch(/from ['"]parse5/);
-    expect(entry).not.toMatch(/from ['"]typescript/);
-  });
+  // That it imports nothing but node: built-ins and playwright-core is checked by hardening-supply-chain.test.ts.
 
   it('bad input: exit 2 with a readable line', () => {
     const result = run('rewrite', '/nonexistent-dir-of-consentry', '/tmp/x');

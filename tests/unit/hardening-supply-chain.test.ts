@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { parse as parseModule } from 'acorn';
 import { describe, expect, it } from 'vitest';
 
 /*
@@ -11,10 +12,11 @@ import { describe, expect, it } from 'vitest';
 const ROOT = new URL('../../', import.meta.url).pathname;
 const RUNTIME = ['js-cookie', 'nanostores', 'preact'];
 /**
- * Needed only by Node-side tools a site installs on purpose: `consentry/rewrite` (parse5), the
- * `consentry scan|check` command (playwright-core), `consentry migrate` of a JS config (typescript).
+ * Needed only by the `consentry scan|check` command (playwright-core, which drives a Chromium the user
+ * installs). `consentry/rewrite` and `consentry rewrite` carry parse5 in their build, `consentry migrate`
+ * carries acorn: nothing to install for those.
  */
-const OPTIONAL_PEERS = ['parse5', 'playwright-core', 'typescript'];
+const OPTIONAL_PEERS = ['playwright-core'];
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8'));
 
@@ -65,11 +67,24 @@ const filesUnder = (dir: string, pattern: RegExp): string[] =>
     return entry.isDirectory() ? filesUnder(path, pattern) : pattern.test(entry.name) ? [path] : [];
   });
 
-/** Module specifiers of static imports, re-exports and dynamic imports of string literals. */
-const specifiers = (code: string) =>
-  [...code.matchAll(/(?:\bimport|\bexport)\s*(?:[\w*{}\s,$]*?\bfrom\s*)?["']([^"']+)["']|\bimport\(\s*["']([^"']+)["']\s*\)/g)].map(
-    (m) => m[1] ?? m[2],
-  );
+/**
+ * Module specifiers of static imports, re-exports and dynamic imports of string literals, read by a real
+ * JavaScript parser: the Node-side files bundle parsers (parse5, acorn) whose own strings and code
+ * mention `import` and `from`, which a regular expression would take for imports.
+ */
+const specifiers = (code: string): string[] => {
+  const found: string[] = [];
+  const walk = (node: unknown): void => {
+    if (!node || typeof node != 'object') return;
+    if (Array.isArray(node)) return node.forEach(walk);
+    const { type, source } = node as { type?: string; source?: { type: string; value: unknown } };
+    if (/^(ImportDeclaration|ExportNamedDeclaration|ExportAllDeclaration|ImportExpression)$/.test(type ?? '') && source?.type == 'Literal' && typeof source.value == 'string')
+      found.push(source.value);
+    for (const [key, child] of Object.entries(node)) if (key != 'loc') walk(child);
+  };
+  walk(parseModule(code.replace(/^#!.*/, ''), { ecmaVersion: 'latest', sourceType: 'module' }));
+  return found;
+};
 
 const DIST = join(ROOT, 'dist');
 describe.runIf(existsSync(join(DIST, 'consentry.min.js')))('the built files', () => {

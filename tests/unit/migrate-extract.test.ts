@@ -1,9 +1,8 @@
-import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { CODE, extractConfigObject } from '../../src/migrate/extract-config';
 import { MigrateError } from '../../src/migrate/types';
 
-const extract = (text: string, file = 'config.js') => extractConfigObject(text, file, ts);
+const extract = (text: string, file = 'config.js') => extractConfigObject(text, file);
 
 describe('extractConfigObject reads a config out of JavaScript without running it', () => {
   it('never runs the file: side effects in the config and around it do not happen', () => {
@@ -78,6 +77,48 @@ describe('extractConfigObject reads a config out of JavaScript without running i
       'config: spread ...rest is code: left out',
       'a.x: the variable a is not a literal in this file: left out',
     ]);
+  });
+
+  it('reads TypeScript with acorn, not the TypeScript compiler: types, interfaces, enums, casts and generics are passed over', () => {
+    const { value, notes } = extract(
+      `import type { CookieConsentConfig } from 'vanilla-cookieconsent';
+      interface Extra { a?: number }
+      enum Mode { A = 1 }
+      type Id = string;
+      const ids: Id[] = ['x'];
+      declare const window: Window & { klaro?: unknown };
+      function pick<T>(value: T): T { return value; }
+      export default <CookieConsentConfig>{
+        revision: 2 as number,
+        categories: { analytics: { enabled: true! } },
+        language: { default: 'en' } as const,
+        mode: Mode.A,
+        list: ids,
+      };`,
+      'cookieconsent-config.mts',
+    );
+    expect(value).toEqual({ revision: 2, categories: { analytics: { enabled: true } }, language: { default: 'en' }, list: ['x'] });
+    expect(notes).toEqual(['mode: Mode.A is read from the page at run time: left out, give a fixed value']);
+  });
+
+  it('reads .tsx and .jsx configs, and a classic script that is no module', () => {
+    expect(extract('const Banner = () => <div>hi</div>; export default { categories: {} } satisfies object;', 'consent.tsx').value).toEqual({ categories: {} });
+    expect(extract('const Banner = () => <div>hi</div>; export default { services: [] };', 'consent.jsx').value).toEqual({ services: [] });
+    // `with` and legacy octal literals are syntax errors in a module, not in a script.
+    expect(extract('with (window) { var klaroConfig = { services: [], n: 010 }; }').value).toEqual({ services: [], n: 8 });
+  });
+
+  it('refuses a file it cannot parse with the line and column; a .js with type annotations is read as TypeScript', () => {
+    expect(() => extract('CookieConsent.run({ categories: { , } });')).toThrow(/^config\.js: cannot read it as JavaScript: Unexpected token \(1:34\)$/);
+    expect(extract('const config: Config = { categories: {} };').value).toEqual({ categories: {} });
+    expect(() => extract('const config: Config = {', 'c.ts')).toThrow(/c\.ts: cannot read it as TypeScript: Unexpected token \(1:24\)$/);
+    expect(extract('const config: Config = { categories: {} };', 'c.ts').value).toEqual({ categories: {} });
+  });
+
+  it('leaves out BigInt literals, which JSON cannot hold', () => {
+    const { value, notes } = extract('CookieConsent.run({ revision: 1n, categories: {} });');
+    expect(value).toEqual({ categories: {} });
+    expect(notes).toEqual(['revision: 1n is a BigInt, not a JSON number: left out']);
   });
 
   it('refuses a file with no config object, saying what it looked for', () => {

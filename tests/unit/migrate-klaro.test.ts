@@ -1,5 +1,4 @@
 import { existsSync, readFileSync } from 'node:fs';
-import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { validateConfig } from '../../src/config/validate';
 import { detectSource } from '../../src/migrate/detect-source';
@@ -13,7 +12,7 @@ const noteAt = (notes: string[], path: string) => notes.filter((note) => note.st
 
 describe("klaro's example config (node_modules/klaro/dist/config.js)", () => {
   it('is present: klaro is a dev dependency', () => expect(existsSync(KLARO_EXAMPLE)).toBe(true));
-  const extracted = extractConfigObject(readFileSync(KLARO_EXAMPLE, 'utf8'), 'config.js', ts);
+  const extracted = extractConfigObject(readFileSync(KLARO_EXAMPLE, 'utf8'), 'config.js');
   const { config, notes } = migrateConfig(extracted.value, 'klaro');
 
   it('is recognised as klaro and converts to a config that validates', () => {

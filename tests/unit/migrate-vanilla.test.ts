@@ -1,4 +1,3 @@
-import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { validateConfig } from '../../src/config/validate';
 import { extractConfigObject } from '../../src/migrate/extract-config';
@@ -90,7 +89,7 @@ CookieConsent.run({
 `;
 
 function migrate(text = SITE_CONFIG_JS) {
-  const extracted = extractConfigObject(text, 'cookieconsent-config.js', ts);
+  const extracted = extractConfigObject(text, 'cookieconsent-config.js');
   const result = migrateConfig(extracted.value, 'vanilla-cookieconsent');
   return { ...result, notes: [...extracted.notes, ...result.notes] };
 }

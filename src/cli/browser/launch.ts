@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { InputError } from '../errors';
+import type { ScannerTools } from './scanner-tools';
 
 /**
  * The same flags as the e2e tests: headless, and none of Chromium's own background traffic
@@ -21,17 +22,8 @@ export const CHROMIUM_ARGS = [
   '--disable-domain-reliability',
 ];
 
-/** playwright-core is only needed by the CLI, so it is loaded here and its absence explained. */
-async function loadPlaywright(): Promise<typeof import('playwright-core')> {
-  try {
-    return await import('playwright-core');
-  } catch {
-    throw new InputError('the scanner needs playwright-core (it drives your Chromium): npm install --save-dev playwright-core');
-  }
-}
-
-export async function launchBrowser(executablePath: string): Promise<Browser> {
-  const { chromium } = await loadPlaywright();
+/** Starts the Chromium that `findScannerTools` found, as the scanner drives it. */
+export async function launchBrowser({ chromium, executablePath }: ScannerTools): Promise<Browser> {
   try {
     return await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
   } catch (error) {

@@ -3,6 +3,7 @@ import { isHostWithin } from '../../blocking/host-within';
 import { urlCategory } from '../../blocking/url-category';
 import { UNCLASSIFIED, type Classification, type Setter, type StorageType } from '../types';
 import { pickText } from './localized';
+import { sdkStoragePurpose } from './sdk-storage';
 import { isThirdPartyUrl, registrableDomain } from './party';
 import type { TableHit, Tables } from './tables';
 
@@ -20,7 +21,6 @@ export interface Classifier {
 }
 
 const DEFAULT_CONSENT_COOKIE = 'consentry';
-const SDK_STORAGE_PREFIX = 'consentry:';
 
 const unclassified = (): Classification => ({ category: UNCLASSIFIED, provider: '', purpose: '', source: 'none' });
 
@@ -49,10 +49,10 @@ function fromTable(hit: TableHit): Classification {
 }
 
 /**
- * Sorts findings into categories. consentry's own cookie and keys are essential. Then the site's own
- * declarations (the owner may reclassify anything): cookie and key names, and for a cookie, the
- * server or script the config names as its setter. Then the SDK's built-in tables, matched on name
- * together with domain. A cookie or key the tables do not know takes the category of the known third
+ * Sorts findings into categories. consentry's own cookie and keys are essential, each with what it
+ * holds. Then the site's own declarations (the owner may reclassify anything): cookie and key names,
+ * and for a cookie, the server or script the config names as its setter. Then the SDK's built-in
+ * tables, matched on name together with domain. A cookie or key the tables do not know takes the category of the known third
  * party that set or holds it. Anything else is `unclassified`: never silently essential.
  */
 export function createClassifier({ tables, settings, siteOrigin }: ClassifierOptions): Classifier {
@@ -115,8 +115,8 @@ export function createClassifier({ tables, settings, siteOrigin }: ClassifierOpt
       );
     },
     storage({ type, key, origin, setBy }) {
-      if (key.startsWith(SDK_STORAGE_PREFIX))
-        return { category: 'essential', provider: 'consentry', purpose: 'Consent receipts waiting to be sent', source: 'sdk' };
+      const sdkPurpose = sdkStoragePurpose(type, key);
+      if (sdkPurpose) return { category: 'essential', provider: 'consentry', purpose: sdkPurpose, source: 'sdk' };
       if (type != 'indexeddb')
         for (const service of services)
           for (const item of service.storage)

@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Settings } from '../../config/types';
+import { configJson } from '../inline-config';
 import { draftConfig } from './draft-config';
 import { renderHtml } from './html';
 import { renderMarkdown } from './markdown';
@@ -17,7 +18,8 @@ export async function writeScanOutputs(dir: string, report: ScanReport, settings
     'report.html': renderHtml(sections),
     'report.md': renderMarkdown(sections),
     'scan.json': JSON.stringify(report, null, 2) + '\n',
-    'consentry.config.json': JSON.stringify(draftConfig(report, settings), null, 2) + '\n',
+    // Escaped (\u003c for `<`…), so pasting the draft into the page's inline element is safe as it is.
+    'consentry.config.json': configJson(draftConfig(report, settings), 2) + '\n',
   };
   const paths: string[] = [];
   for (const name of OUTPUT_FILES) {
