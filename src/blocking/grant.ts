@@ -1,4 +1,5 @@
 import type { Settings } from '../config/types';
+import { grantOf } from '../consent/grant-of';
 import type { ConsentState } from '../consent/types';
 import type { Need } from './types';
 
@@ -7,13 +8,20 @@ export function categoryOf(need: Need, settings: Settings | null): string | unde
   return need.category || settings?.services.find((service) => service.id === need.service)?.category;
 }
 
+/** Whether `need.service` names a service of the config (unknown until the config is). */
+export const isDeclaredService = (service: string, settings: Settings | null) =>
+  !!settings?.services.some((declared) => declared.id === service);
+
 /**
  * A service's own choice wins when the visitor made one; otherwise its category decides.
- * `essential` is always granted; an unknown category never is.
+ * `essential` is always granted; an unknown category never is, and neither is a service the config does
+ * not declare (docs/markup.md): a misspelled `data-service` keeps its tag held whatever its category.
  */
 export function isGranted(need: Need, state: ConsentState, settings: Settings | null): boolean {
-  const own = need.service ? state.services[need.service] : undefined;
+  const { service } = need;
+  const own = grantOf(state.services, service);
   if (own != null) return own;
+  if (service && !isDeclaredService(service, settings)) return false;
   const category = categoryOf(need, settings);
-  return category == 'essential' || !!(category && state.categories[category]);
+  return category == 'essential' || !!grantOf(state.categories, category);
 }

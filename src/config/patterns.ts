@@ -3,7 +3,8 @@
  * so no flags: case is spelled out in the character classes.
  */
 
-export const ID = /^[a-z0-9-]+$/;
+/** Category and service ids; never `constructor` or `prototype`, which an object reaches through its prototype. */
+export const ID = /^(?!(constructor|prototype)$)[a-z0-9-]+$/;
 export const LANGUAGE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 export const LANGUAGE_OR_AUTO = /^(auto|[a-z]{2,3}(-[A-Za-z0-9]{2,8})*)$/;
 /** ISO 3166-1 alpha-2 country, or ISO 3166-2 subdivision. */
@@ -17,6 +18,8 @@ export const HOST = /^[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?(\.[a-zA-Z0-9]([a-zA
  * (`;`, `,`, `=`), no whitespace, no control characters.
  */
 export const TOKEN = /^[^;,=\s\x00-\x1f\x7f]+$/;
+/** A name of old `data-category` markup (`blocking.categoryAliases` keys): a TOKEN that names no prototype member. */
+export const ALIAS_NAME = /^(?!(__proto__|constructor|prototype)$)[^;,=\s\x00-\x1f\x7f]+$/;
 export const COOKIE_PATH = /^\/[^;,\s\x00-\x1f\x7f]*$/;
 /**
  * http(s) with a host, or relative (no scheme at all), so `javascript:` and `data:` can never get in.

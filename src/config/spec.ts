@@ -1,6 +1,7 @@
 import { boolean, fail, integer, list, map, object, oneOf, text, type Check, type CheckContext } from './checks';
 import { MAX_EXPIRES_DAYS, MAX_ID, MAX_REVISION, RECOMMENDED_EXPIRES_DAYS } from './limits';
 import {
+  ALIAS_NAME,
   COOKIE_PATH,
   HOST,
   ID,
@@ -35,7 +36,7 @@ const plainText = text('must be text');
 const language = text('must be a language code such as "en" or "zh-Hans"', LANGUAGE);
 const perLanguage = map(language, plainText, 'must be text, or an object of language code to text');
 const localized: Check = (value, path, context) => (typeof value == 'string' ? plainText : perLanguage)(value, path, context);
-const id = text("must be lower-case letters, digits and '-'", ID, MAX_ID);
+const id = text("must be lower-case letters, digits and '-', and not constructor or prototype", ID, MAX_ID);
 const region = text('must be a region code such as "DE" or "US-CA"', REGION);
 const host = text('must be a host name such as "example.com"', HOST, 253);
 const url = text('must be an http(s) or relative URL', URL_LIKE);
@@ -68,7 +69,7 @@ const categoryRef = idOf('category');
 
 /** A name of old `data-category` markup: not one of the config's categories, which the markup names already. */
 const aliasName: Check = (value, path, context) => {
-  const valid = text(TOKEN_HINT, TOKEN, MAX_ID)(value, path, context);
+  const valid = text(TOKEN_HINT + ', nor be __proto__, constructor or prototype', ALIAS_NAME, MAX_ID)(value, path, context);
   return valid && isCategory(valid, context) ? fail(context, path, valid, 'is a category already') : valid;
 };
 

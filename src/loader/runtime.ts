@@ -3,6 +3,7 @@ import type { Settings } from '../config/types';
 import type { Consent, UiView } from '../consent/api';
 import { openBroadcast } from '../consent/broadcast';
 import { decide } from '../consent/decide';
+import { grantOf } from '../consent/grant-of';
 import { createEmitter, type Emitter } from '../consent/emitter';
 import { readSignals } from '../consent/read-signals';
 import { hasQueuedReceipts } from '../consent/receipts';
@@ -167,7 +168,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     get: () => $state.get(),
     isGranted(id) {
       const state = $state.get();
-      return !!(state.categories[id] ?? state.services[id]);
+      return !!(grantOf(state.categories, id) ?? grantOf(state.services, id));
     },
     acceptAll: () => choose((choosing) => choosing.acceptAll()),
     rejectAll: () => choose((choosing) => choosing.rejectAll()),
