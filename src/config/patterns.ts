@@ -30,6 +30,12 @@ export const URL_LIKE = /^(https?:\/\/[^\x00-\x20\x7f\\/?#]|(?![a-zA-Z][a-zA-Z0-
 export const NONCE = /^[A-Za-z0-9+/=_-]+$/;
 /** A Trusted Types policy name as CSP's `trusted-types` directive spells it. */
 export const TT_POLICY = /^[A-Za-z0-9#=_/@.%-]+$/;
-export const JS_NAME = /^[A-Za-z_$][\w$]*$/;
+/**
+ * `integrations.dataLayer.name`: a JavaScript name, but not one every page already holds something else under
+ * (`window.location`, the `Consentry` API, the SDK's own `__consentry…` globals): pushing onto those would throw
+ * while configuring. Names a page alone defines are checked when the SDK runs (src/integrations/page-list.ts).
+ */
+export const DATA_LAYER_NAME =
+  /^(?!(window|self|top|parent|frames|opener|document|location|history|navigator|name|status|origin|length|closed|screen|event|external|console|performance|crypto|localStorage|sessionStorage|indexedDB|customElements|globalThis|gtag|Consentry|undefined|NaN|Infinity)$|__consentry)[A-Za-z_$][\w$]*$/;
 /** Names of texts such as `bannerTitle`; never a name that reaches Object.prototype. */
 export const TEXT_KEY = /^(?!(constructor|prototype)$)[a-zA-Z][\w-]*$/;

@@ -3,9 +3,9 @@ import { MAX_EXPIRES_DAYS, MAX_ID, MAX_REVISION, RECOMMENDED_EXPIRES_DAYS } from
 import {
   ALIAS_NAME,
   COOKIE_PATH,
+  DATA_LAYER_NAME,
   HOST,
   ID,
-  JS_NAME,
   LANGUAGE,
   LANGUAGE_OR_AUTO,
   NONCE,
@@ -171,7 +171,7 @@ export const configSpec: Check = object({
       mapping: object(typesTo(categoryRef)),
       regionDefaults: list(object({ regions: list(region), ...typesTo(oneOf('granted', 'denied')) }, ['regions'])),
     }),
-    dataLayer: object({ enabled: boolean, name: text('must be a JavaScript name such as "dataLayer"', JS_NAME) }),
+    dataLayer: object({ enabled: boolean, name: text('must be a JavaScript name such as "dataLayer", and not one the page has already (window, document, location, Consentry…)', DATA_LAYER_NAME) }),
     gpp: object({
       enabled: boolean,
       cmpId: integer(0, 4095),

@@ -1,4 +1,5 @@
 import { pageWindow, type IntegrationHost, type Uninstall } from './host';
+import { isPageList } from './page-list';
 
 /**
  * Tag-manager events: `{ event: 'consentry_ready', consentry: { analytics: true, … } }` once the loader is ready,
@@ -8,6 +9,7 @@ export function installDataLayer(host: IntegrationHost): Uninstall {
   const { $state, settings } = host;
   const win = pageWindow(host);
   const name = settings.integrations.dataLayer?.name || 'dataLayer';
+  if (!isPageList(win, name, 'dataLayer events')) return () => {};
   let last = '';
   const push = (event: string, categories: { [id: string]: boolean }) => {
     const key = JSON.stringify(categories);

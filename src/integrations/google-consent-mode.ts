@@ -4,6 +4,7 @@ import { beforeEffects } from './before-effects';
 import { consentModeDefaults, consentModeMapping, consentModeState } from './consent-mode-state';
 import { gtagFor } from './gtag';
 import { pageWindow, type IntegrationHost, type PageWindow, type Uninstall } from './host';
+import { isPageList } from './page-list';
 
 const layerName = (settings: Settings) => settings.integrations.dataLayer?.name || 'dataLayer';
 const gtagOf = (settings: Settings, win: PageWindow) => gtagFor(win, layerName(settings));
@@ -19,8 +20,9 @@ export function setConsentModeDefaults(settings: Settings, state: ConsentState, 
   // A config that arrives late (fetched, or validated by a file of its own) finds the page's gtag commands
   // already queued. While no Google library has taken the queue over (its push is still the array's own),
   // the defaults are put in front of them, where Google requires them.
-  const layer = win[layerName(settings)] as unknown[] | undefined;
-  const queued = Array.isArray(layer) && layer.push == [].push ? layer.splice(0) : [];
+  const found = win[layerName(settings)];
+  const layer: unknown[] | undefined = Array.isArray(found) && found.push == [].push ? found : undefined;
+  const queued = layer ? layer.splice(0) : [];
   for (const command of consentModeDefaults(settings, mapping)) gtag('consent', 'default', command);
   if (adsDataRedaction) gtag('set', 'ads_data_redaction', true);
   if (urlPassthrough) gtag('set', 'url_passthrough', true);
@@ -36,6 +38,8 @@ export function setConsentModeDefaults(settings: Settings, state: ConsentState, 
 export function installGoogleConsentMode(host: IntegrationHost): Uninstall {
   const { settings, $state } = host;
   const win = pageWindow(host);
+  // Without the page's own gtag, commands go to the data layer: one taken by something else is skipped (warned once).
+  if (!win.gtag && !isPageList(win, layerName(settings), 'Consent Mode commands')) return () => {};
   const mapping = consentModeMapping(settings);
   setConsentModeDefaults(settings, $state.get(), win);
   return beforeEffects($state, (state) =>

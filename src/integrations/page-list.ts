@@ -1,0 +1,14 @@
+import type { PageWindow } from './host';
+
+/**
+ * Whether `window[name]` can serve as the data layer: missing (created on first push) or a list. A name the
+ * page uses for something else (an object, a function, a string) is refused with a warning naming it: pushing
+ * onto it would throw while configuring, and no banner would ever show. The validator refuses the names every
+ * page has (src/config/patterns.ts); this catches the ones a page alone defines.
+ */
+export function isPageList(win: PageWindow, name: string, use: string): boolean {
+  const value = win[name];
+  const usable = value == null || Array.isArray(value);
+  if (!usable) console.warn(`consentry: window.${name} is not a list, so ${use} are not pushed; set integrations.dataLayer.name to a free name`);
+  return usable;
+}
