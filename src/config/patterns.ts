@@ -36,6 +36,6 @@ export const TT_POLICY = /^[A-Za-z0-9#=_/@.%-]+$/;
  * while configuring. Names a page alone defines are checked when the SDK runs (src/integrations/page-list.ts).
  */
 export const DATA_LAYER_NAME =
-  /^(?!(window|self|top|parent|frames|opener|document|location|history|navigator|name|status|origin|length|closed|screen|event|external|console|performance|crypto|localStorage|sessionStorage|indexedDB|customElements|globalThis|gtag|Consentry|undefined|NaN|Infinity)$|__consentry)[A-Za-z_$][\w$]*$/;
+  /^(?!(window|self|top|parent|frames|opener|document|location|history|navigator|name|status|origin|length|closed|gtag|Consentry)$|__consentry)[A-Za-z_$][\w$]*$/;
 /** Names of texts such as `bannerTitle`; never a name that reaches Object.prototype. */
 export const TEXT_KEY = /^(?!(constructor|prototype)$)[a-zA-Z][\w-]*$/;

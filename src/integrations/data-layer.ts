@@ -1,5 +1,4 @@
 import { pageWindow, type IntegrationHost, type Uninstall } from './host';
-import { isPageList } from './page-list';
 
 /**
  * Tag-manager events: `{ event: 'consentry_ready', consentry: { analytics: true, … } }` once the loader is ready,
@@ -9,7 +8,6 @@ export function installDataLayer(host: IntegrationHost): Uninstall {
   const { $state, settings } = host;
   const win = pageWindow(host);
   const name = settings.integrations.dataLayer?.name || 'dataLayer';
-  if (!isPageList(win, name, 'dataLayer events')) return () => {};
   let last = '';
   const push = (event: string, categories: { [id: string]: boolean }) => {
     const key = JSON.stringify(categories);

@@ -4,7 +4,6 @@ import { beforeEffects } from './before-effects';
 import { consentModeDefaults, consentModeMapping, consentModeState } from './consent-mode-state';
 import { gtagFor } from './gtag';
 import { pageWindow, type IntegrationHost, type PageWindow, type Uninstall } from './host';
-import { isPageList } from './page-list';
 
 const layerName = (settings: Settings) => settings.integrations.dataLayer?.name || 'dataLayer';
 const gtagOf = (settings: Settings, win: PageWindow) => gtagFor(win, layerName(settings));
@@ -38,8 +37,6 @@ export function setConsentModeDefaults(settings: Settings, state: ConsentState, 
 export function installGoogleConsentMode(host: IntegrationHost): Uninstall {
   const { settings, $state } = host;
   const win = pageWindow(host);
-  // Without the page's own gtag, commands go to the data layer: one taken by something else is skipped (warned once).
-  if (!win.gtag && !isPageList(win, layerName(settings), 'Consent Mode commands')) return () => {};
   const mapping = consentModeMapping(settings);
   setConsentModeDefaults(settings, $state.get(), win);
   return beforeEffects($state, (state) =>

@@ -6,9 +6,9 @@ import type { PageWindow } from './host';
  * onto it would throw while configuring, and no banner would ever show. The validator refuses the names every
  * page has (src/config/patterns.ts); this catches the ones a page alone defines.
  */
-export function isPageList(win: PageWindow, name: string, use: string): boolean {
+export function isPageList(win: PageWindow, name: string, warn?: (message: string) => void): boolean {
   const value = win[name];
   const usable = value == null || Array.isArray(value);
-  if (!usable) console.warn(`consentry: window.${name} is not a list, so ${use} are not pushed; set integrations.dataLayer.name to a free name`);
+  if (!usable) warn?.(`integrations.dataLayer.name: window.${name} is not a list, so dataLayer and Consent Mode are off`);
   return usable;
 }

@@ -102,7 +102,9 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       });
     else action(ready);
   };
-  const host: RuntimeHost = { $state, $settings, emit, show: (view) => show(view), loadParts };
+  const warned = new Set<string>();
+  const warn = (message: string) => warned.has(message) || (warned.add(message), console.warn('consentry: ' + message));
+  const host: RuntimeHost = { $state, $settings, emit, warn, show: (view) => show(view), loadParts };
   const cleanups: Array<() => void> = [];
   const pending: Array<() => void> = [];
   let broadcast: ReturnType<typeof openBroadcast> | undefined;

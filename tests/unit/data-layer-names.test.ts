@@ -4,18 +4,16 @@
  * Consentry API…) threw while configuring, so no banner ever showed. The validator refuses the names every
  * page has; at run time a name the page alone took is skipped with one warning.
  */
-import { atom } from 'nanostores';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConfigError } from '../../src/config/errors';
 import { validateConfig } from '../../src/config/validate';
-import type { ConsentState } from '../../src/consent/types';
-import { installDataLayer } from '../../src/integrations/data-layer';
-import { installGoogleConsentMode } from '../../src/integrations/google-consent-mode';
+import type { IntegrationsConfig } from '../../src/config/types';
 import type { PageWindow } from '../../src/integrations/host';
+import { isPageList } from '../../src/integrations/page-list';
 import { choiceParts } from '../../src/loader/choice-parts';
 import { configuredEffects } from '../../src/loader/effects';
 import { createRuntime } from '../../src/loader/runtime';
-import { settingsWith, stateWith } from '../e2e/integrations/fixtures';
+import { settingsWith } from '../e2e/integrations/fixtures';
 
 const problemsOf = (name: string) => {
   try {
@@ -47,43 +45,7 @@ describe('the validator', () => {
 });
 
 describe('at run time, a name the page took for something else', () => {
-  const taken = () => ({ myLayer: { version: 2 } }) as unknown as PageWindow;
-
-  it('dataLayer events are skipped with one warning naming it, and nothing throws', () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const $state = atom<ConsentState>(stateWith());
-    const win = taken();
-    expect(() => installDataLayer({ $state, settings: settingsWith({ dataLayer: { enabled: true, name: 'myLayer' } }), window: win })).not.toThrow();
-    $state.set(stateWith({ record: true, categories: { analytics: true } }));
-    expect(win.myLayer).toEqual({ version: 2 });
-    expect(warn.mock.calls).toEqual([
-      ['consentry: window.myLayer is not a list, so dataLayer events are not pushed; set integrations.dataLayer.name to a free name'],
-    ]);
-  });
-
-  it('Consent Mode commands are skipped with one warning, however often consent changes', () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const $state = atom<ConsentState>(stateWith());
-    const win = taken();
-    const settings = settingsWith({ googleConsentMode: { enabled: true }, dataLayer: { name: 'myLayer' } });
-    expect(() => installGoogleConsentMode({ $state, settings, window: win })).not.toThrow();
-    $state.set(stateWith({ record: true, categories: { analytics: true } }));
-    $state.set(stateWith({ record: true, categories: { advertising: true } }));
-    expect(win.myLayer).toEqual({ version: 2 });
-    expect(warn).toHaveBeenCalledTimes(1);
-    expect(warn.mock.calls[0][0]).toMatch(/window\.myLayer is not a list, so Consent Mode commands are not pushed/);
-  });
-
-  it('the page\'s own gtag still gets the commands (the name is then its business)', () => {
-    const $state = atom<ConsentState>(stateWith());
-    const gtag = vi.fn();
-    const win = { ...taken(), gtag } as unknown as PageWindow;
-    installGoogleConsentMode({ $state, settings: settingsWith({ googleConsentMode: { enabled: true }, dataLayer: { name: 'myLayer' } }), window: win });
-    expect(gtag).toHaveBeenCalledWith('consent', 'default', expect.any(Object));
-  });
-
-  it('the runtime still configures and shows the banner (window.name is a string)', async () => {
-    vi.spyOn(console, 'warn').mockImplementation(() => {});
+  const start = (integrations: IntegrationsConfig) => {
     const views: string[] = [];
     const runtime = createRuntime({
       configured: configuredEffects(() => undefined),
@@ -91,10 +53,40 @@ describe('at run time, a name the page took for something else', () => {
       loadLanguage: async () => null,
       parts: () => choiceParts,
     });
-    const settings = settingsWith({ dataLayer: { enabled: true, name: 'name' }, googleConsentMode: { enabled: true } });
-    expect(() => runtime.configure(settings)).not.toThrow();
+    expect(() => runtime.configure(settingsWith(integrations))).not.toThrow();
+    return { runtime, views };
+  };
+  const WARNING = 'consentry: integrations.dataLayer.name: window.myLayer is not a list, so dataLayer and Consent Mode are off';
+
+  afterEach(() => {
+    delete (window as PageWindow).myLayer;
+    delete (window as PageWindow).gtag;
+  });
+
+  it('turns dataLayer events and Consent Mode off with one warning, however often consent changes, and the banner shows', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    (window as PageWindow).myLayer = { version: 2 };
+    const { runtime, views } = start({ dataLayer: { enabled: true, name: 'myLayer' }, googleConsentMode: { enabled: true } });
     await vi.waitFor(() => expect(views).toEqual(['banner']));
-    expect(console.warn).toHaveBeenCalledTimes(2);
+    runtime.api.acceptAll();
+    runtime.api.rejectAll();
+    expect((window as PageWindow).myLayer).toEqual({ version: 2 });
+    expect(warn.mock.calls).toEqual([[WARNING]]);
     runtime.api.destroy();
+  });
+
+  it('a free name gets its events (the check does not turn a working layer off)', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { runtime } = start({ dataLayer: { enabled: true, name: 'myLayer' } });
+    expect((window as PageWindow).myLayer).toEqual([expect.objectContaining({ event: 'consentry_ready' })]);
+    expect(warn).not.toHaveBeenCalled();
+    runtime.api.destroy();
+  });
+
+  it('isPageList: missing or a list is usable; anything else is not, and says so', () => {
+    const warn = vi.fn();
+    const win = { list: [], text: 'x', fn() {}, object: {} } as unknown as PageWindow;
+    expect(['missing', 'list', 'text', 'fn', 'object'].map((name) => isPageList(win, name, warn))).toEqual([true, true, false, false, false]);
+    expect(warn).toHaveBeenCalledTimes(3);
   });
 });
