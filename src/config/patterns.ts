@@ -37,5 +37,3 @@ export const TT_POLICY = /^[A-Za-z0-9#=_/@.%-]+$/;
  */
 export const DATA_LAYER_NAME =
   /^(?!(window|self|top|parent|frames|opener|document|location|history|navigator|name|status|origin|length|closed|gtag|Consentry)$|__consentry)[A-Za-z_$][\w$]*$/;
-/** Names of texts such as `bannerTitle`; never a name that reaches Object.prototype. */
-export const TEXT_KEY = /^(?!(constructor|prototype)$)[a-zA-Z][\w-]*$/;

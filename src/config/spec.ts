@@ -13,10 +13,10 @@ import {
   REGION,
   REGION_OR_DEFAULT,
   REGION_SOURCE,
-  TEXT_KEY,
   TOKEN,
   URL_LIKE,
 } from './patterns';
+import { TEXT_KEYS } from './text-keys';
 
 /** Categories every config has, in this order; a config may re-declare them to change their texts. */
 export const BUILT_IN_CATEGORIES = ['essential', 'analytics', 'advertising'];
@@ -45,7 +45,7 @@ const token = text(TOKEN_HINT, TOKEN);
 const regime = oneOf('opt-in', 'opt-out', 'notice-only');
 
 const isCategory = (valid: string, context: CheckContext) =>
-  BUILT_IN_CATEGORIES.includes(valid) || context._categories.has(valid);
+  (BUILT_IN_CATEGORIES.includes(valid) || context._categories.has(valid)) && !context._hidden.has(valid);
 
 /**
  * An id of `kind` that the config declares (each once; built-in categories may be re-declared once to
@@ -62,10 +62,24 @@ const idOf =
       ? declared.has(valid)
         ? 'is declared twice'
         : services && isCategory(valid, context) && 'is a category id'
-      : !(services ? declared.has(valid) : isCategory(valid, context)) && 'is not a declared ' + kind;
+      : !(services ? declared.has(valid) : isCategory(valid, context)) &&
+        (context._hidden.has(valid) ? 'is a hidden category (categories[].hidden)' : 'is not a declared ' + kind);
     return valid && (hint ? fail(context, path, valid, hint) : (declares && declared.add(valid), valid));
   };
 const categoryRef = idOf('category');
+
+/**
+ * A category. `hidden: true` turns off a built-in the site does not use (`analytics`, `advertising`): not in
+ * the dialog, not named by the banner, never granted; nothing else in the config may then refer to it.
+ */
+const category: Check = (value, path, context) => {
+  const valid = object({ id: idOf('category', true), title: localized, description: localized, hidden: boolean }, ['id'])(value, path, context);
+  if (valid?.hidden && valid.id)
+    valid.id == 'essential' || !BUILT_IN_CATEGORIES.includes(valid.id)
+      ? fail(context, path + '.hidden', undefined, 'can only hide "analytics" or "advertising"; leave a category of your own out instead')
+      : context._hidden.add(valid.id);
+  return valid;
+};
 
 /** A name of old `data-category` markup: not one of the config's categories, which the markup names already. */
 const aliasName: Check = (value, path, context) => {
@@ -87,7 +101,7 @@ export const configSpec: Check = object({
   $schema: plainText,
   revision: integer(0, MAX_REVISION),
   language: text('must be "auto" or a language code such as "en" or "zh-Hans"', LANGUAGE_OR_AUTO),
-  categories: list(object({ id: idOf('category', true), title: localized, description: localized }, ['id'])),
+  categories: list(category),
   services: list(
     object(
       {
@@ -115,10 +129,7 @@ export const configSpec: Check = object({
     sameSite: oneOf('Lax', 'Strict', 'None'),
     expiresDays,
   }),
-  texts: map(
-    language,
-    map(text('must be a text key such as "bannerTitle"', TEXT_KEY), plainText),
-  ),
+  texts: map(language, object(Object.fromEntries(TEXT_KEYS.map((key) => [key, plainText])))),
   ui: object({
     layout: oneOf('bar-bottom', 'bar-top', 'box', 'modal'),
     theme: oneOf('light', 'dark', 'auto'),
