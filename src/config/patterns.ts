@@ -18,6 +18,11 @@ export const HOST = /^[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?(\.[a-zA-Z0-9]([a-zA
  * (`;`, `,`, `=`), no whitespace, no control characters.
  */
 export const TOKEN = /^[^;,=\s\x00-\x1f\x7f]+$/;
+/**
+ * A declared cookie name or storage key: a TOKEN without `*`. Names are exact, or prefixes with `prefix: true`;
+ * a `*` would be taken literally, match nothing, and leave the cookie in place after a withdrawal.
+ */
+export const DECLARED_NAME = /^[^;,=\s\x00-\x1f\x7f*]+$/;
 /** A name of old `data-category` markup (`blocking.categoryAliases` keys): a TOKEN that names no prototype member. */
 export const ALIAS_NAME = /^(?!(__proto__|constructor|prototype)$)[^;,=\s\x00-\x1f\x7f]+$/;
 export const COOKIE_PATH = /^\/[^;,\s\x00-\x1f\x7f]*$/;
@@ -27,6 +32,12 @@ export const COOKIE_PATH = /^\/[^;,\s\x00-\x1f\x7f]*$/;
  * No whitespace, control characters or backslashes, which browsers strip or rewrite before parsing.
  */
 export const URL_LIKE = /^(https?:\/\/[^\x00-\x20\x7f\\/?#]|(?![a-zA-Z][a-zA-Z0-9+.-]*:)(?=.))[^\x00-\x20\x7f\\]*$/;
+/**
+ * A link or endpoint of the config: http(s) with a host, or a path from the site's root (`/privacy`), or one
+ * written as relative (`./`, `../`, `?`, `#`). A bare `www.example.com/privacy` would be read as a path of
+ * whichever page shows it, so it is refused (with its `https://` form as the hint).
+ */
+export const SITE_URL = /^(https?:\/\/[^\x00-\x20\x7f\\/?#]|[/?#]|\.\.?\/)[^\x00-\x20\x7f\\]*$/;
 export const NONCE = /^[A-Za-z0-9+/=_-]+$/;
 /** A Trusted Types policy name as CSP's `trusted-types` directive spells it. */
 export const TT_POLICY = /^[A-Za-z0-9#=_/@.%-]+$/;

@@ -4,6 +4,7 @@ import {
   ALIAS_NAME,
   COOKIE_PATH,
   DATA_LAYER_NAME,
+  DECLARED_NAME,
   HOST,
   ID,
   LANGUAGE,
@@ -13,6 +14,7 @@ import {
   REGION,
   REGION_OR_DEFAULT,
   REGION_SOURCE,
+  SITE_URL,
   TOKEN,
   URL_LIKE,
 } from './patterns';
@@ -39,10 +41,28 @@ const localized: Check = (value, path, context) => (typeof value == 'string' ? p
 const id = text("must be lower-case letters, digits and '-', and not constructor or prototype", ID, MAX_ID);
 const region = text('must be a region code such as "DE" or "US-CA"', REGION);
 const host = text('must be a host name such as "example.com"', HOST, 253);
-const url = text('must be an http(s) or relative URL', URL_LIKE);
+/** A link or endpoint: the scheme-less `www.example.com/privacy` gets its own hint, since browsers read it as a path. */
+const url: Check = (value, path, context) => {
+  const valid = text('must be an http(s) URL or a path such as "/privacy"', URL_LIKE)(value, path, context);
+  return valid && !SITE_URL.test(valid)
+    ? fail(context, path, valid, `has no scheme, so browsers read it as a path of the page: write "https://${valid}", or a path starting with "/"`)
+    : valid;
+};
 const TOKEN_HINT = 'must not be empty nor contain ";", ",", "=", spaces or control characters';
 const token = text(TOKEN_HINT, TOKEN);
 const regime = oneOf('opt-in', 'opt-out', 'notice-only');
+
+/**
+ * A declared cookie name or storage key. `*` is no wildcard: `shop_track_*` would be taken literally, and
+ * `shop_track_1` would survive a withdrawal. The hint says how to write it as a prefix.
+ */
+const declaredName: Check = (value, path, context) => {
+  const valid = token(value, path, context);
+  const start = valid && valid.split('*')[0];
+  return valid && !DECLARED_NAME.test(valid)
+    ? fail(context, path, valid, `is not a pattern: "*" would be taken literally. ${start && valid == start + '*' ? `For every name starting with "${start}", write "${start}" with "prefix": true` : 'Write an exact name, or the start of the names with "prefix": true'}`)
+    : valid;
+};
 
 const isCategory = (valid: string, context: CheckContext) =>
   (BUILT_IN_CATEGORIES.includes(valid) || context._categories.has(valid)) && !context._hidden.has(valid);
@@ -112,10 +132,10 @@ export const configSpec: Check = object({
         purpose: localized,
         privacyPolicyUrl: url,
         cookies: list(
-          object({ name: token, prefix: boolean, domain: host, duration: localized, purpose: localized }, ['name']),
+          object({ name: declaredName, prefix: boolean, domain: host, duration: localized, purpose: localized }, ['name']),
         ),
         storage: list(
-          object({ key: token, prefix: boolean, type: oneOf('local', 'session'), purpose: localized }, ['key']),
+          object({ key: declaredName, prefix: boolean, type: oneOf('local', 'session'), purpose: localized }, ['key']),
         ),
         hosts: list(host),
       },
