@@ -8,10 +8,6 @@ export function categoryOf(need: Need, settings: Settings | null): string | unde
   return need.category || settings?.services.find((service) => service.id === need.service)?.category;
 }
 
-/** Whether `need.service` names a service of the config (unknown until the config is). */
-export const isDeclaredService = (service: string, settings: Settings | null) =>
-  !!settings?.services.some((declared) => declared.id === service);
-
 /**
  * A service's own choice wins when the visitor made one; otherwise its category decides.
  * `essential` is always granted; an unknown category never is, and neither is a service the config does
@@ -21,7 +17,8 @@ export function isGranted(need: Need, state: ConsentState, settings: Settings | 
   const { service } = need;
   const own = grantOf(state.services, service);
   if (own != null) return own;
-  if (service && !isDeclaredService(service, settings)) return false;
+  // Declared services have a category: without one, the service is unknown (or the config not known yet).
+  if (service && !categoryOf({ service }, settings)) return false;
   const category = categoryOf(need, settings);
   return category == 'essential' || !!grantOf(state.categories, category);
 }

@@ -10,7 +10,7 @@ export function warnUndeclared(need: Need, settings: Settings, warn: (message: s
   const check = (kind: string, id: string | false | undefined, declared: Array<{ id: string }>) =>
     id &&
     !declared.some((item) => item.id === id) &&
-    warn(`markup names ${kind} "${id}", not in the config (${declared.map((item) => item.id).join(', ') || 'none'}): its tags stay held`);
+    warn(`no ${kind} "${id}" in the config (${declared.map((item) => item.id).join(', ') || 'none'}): tags marked with it stay held`);
   check('category', need.category != PENDING && need.category, settings.categories);
   check('service', need.service, settings.services);
 }

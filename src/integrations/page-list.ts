@@ -9,6 +9,6 @@ import type { PageWindow } from './host';
 export function isPageList(win: PageWindow, name: string, warn?: (message: string) => void): boolean {
   const value = win[name];
   const usable = value == null || Array.isArray(value);
-  if (!usable) warn?.(`integrations.dataLayer.name: window.${name} is not a list, so dataLayer and Consent Mode are off`);
+  if (!usable) warn?.(`window.${name} is not a list: integrations.dataLayer and googleConsentMode are off`);
   return usable;
 }

@@ -99,10 +99,10 @@ describe('markup naming what the config does not declare (issue 20)', () => {
     // A declared service with its category, and essential, run; "gaa" is a typo of "ga": held even under essential.
     expect((await ran()).sort()).toEqual(['analytics+ga', 'essential']);
     expect(await tab.evaluate(() => document.querySelector('img')!.hasAttribute('src'))).toBe(false);
-    const ours = warnings.filter((text) => text.startsWith('consentry: markup'));
+    const ours = warnings.filter((text) => text.startsWith('consentry: no '));
     expect(ours).toEqual([
-      'consentry: markup names category "marketing", not in the config (essential, analytics, advertising): its tags stay held',
-      'consentry: markup names service "gaa", not in the config (ga): its tags stay held',
+      'consentry: no category "marketing" in the config (essential, analytics, advertising): tags marked with it stay held',
+      'consentry: no service "gaa" in the config (ga): tags marked with it stay held',
     ]);
     expect(errors).toEqual([]);
   });
@@ -113,7 +113,7 @@ describe('integrations.dataLayer.name taken by the page (issue 24 #12)', () => {
     await tab.goto(server.origin + '/taken-layer');
     await tab.waitForFunction(() => document.querySelector('consentry-ui')?.shadowRoot?.querySelector('[role=region],[role=dialog]'));
     expect(warnings.filter((text) => text.includes('shopLayer'))).toEqual([
-      'consentry: integrations.dataLayer.name: window.shopLayer is not a list, so dataLayer and Consent Mode are off',
+      'consentry: window.shopLayer is not a list: integrations.dataLayer and googleConsentMode are off',
     ]);
     expect(await tab.evaluate(() => (window as any).shopLayer)).toEqual({ version: 2 });
     expect(errors).toEqual([]);

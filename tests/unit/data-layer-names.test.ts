@@ -56,7 +56,7 @@ describe('at run time, a name the page took for something else', () => {
     expect(() => runtime.configure(settingsWith(integrations))).not.toThrow();
     return { runtime, views };
   };
-  const WARNING = 'consentry: integrations.dataLayer.name: window.myLayer is not a list, so dataLayer and Consent Mode are off';
+  const WARNING = 'consentry: window.myLayer is not a list: integrations.dataLayer and googleConsentMode are off';
 
   afterEach(() => {
     delete (window as PageWindow).myLayer;
