@@ -41,12 +41,14 @@ const localized: Check = (value, path, context) => (typeof value == 'string' ? p
 const id = text("must be lower-case letters, digits and '-', and not constructor or prototype", ID, MAX_ID);
 const region = text('must be a region code such as "DE" or "US-CA"', REGION);
 const host = text('must be a host name such as "example.com"', HOST, 253);
-/** A link or endpoint: the scheme-less `www.example.com/privacy` gets its own hint, since browsers read it as a path. */
+/**
+ * A link or endpoint: the scheme-less `www.example.com/privacy` gets its own hint, since browsers read it as a
+ * path. (The hint is concatenated, not a template: the built files carry no "https://…" that reads as an origin.)
+ */
 const url: Check = (value, path, context) => {
   const valid = text('must be an http(s) URL or a path such as "/privacy"', URL_LIKE)(value, path, context);
-  return valid && !SITE_URL.test(valid)
-    ? fail(context, path, valid, `has no scheme, so browsers read it as a path of the page: write "https://${valid}", or a path starting with "/"`)
-    : valid;
+  const hint = 'has no scheme, so browsers read it as a path of the page: write "https://' + valid + '", or a path starting with "/"';
+  return valid && !SITE_URL.test(valid) ? fail(context, path, valid, hint) : valid;
 };
 const TOKEN_HINT = 'must not be empty nor contain ";", ",", "=", spaces or control characters';
 const token = text(TOKEN_HINT, TOKEN);
@@ -59,9 +61,11 @@ const regime = oneOf('opt-in', 'opt-out', 'notice-only');
 const declaredName: Check = (value, path, context) => {
   const valid = token(value, path, context);
   const start = valid && valid.split('*')[0];
-  return valid && !DECLARED_NAME.test(valid)
-    ? fail(context, path, valid, `is not a pattern: "*" would be taken literally. ${start && valid == start + '*' ? `For every name starting with "${start}", write "${start}" with "prefix": true` : 'Write an exact name, or the start of the names with "prefix": true'}`)
-    : valid;
+  const hint =
+    start && valid == start + '*'
+      ? `For every name starting with "${start}", write "${start}" with "prefix": true`
+      : 'Write an exact name, or the start of the names with "prefix": true';
+  return valid && !DECLARED_NAME.test(valid) ? fail(context, path, valid, 'is not a pattern: "*" would be taken literally. ' + hint) : valid;
 };
 
 const isCategory = (valid: string, context: CheckContext) =>
