@@ -65,7 +65,8 @@ export function installGate(host: BlockingHost): Uninstall {
       // A granted defer/module script waits for the pass at DOMContentLoaded, as the browser would.
     } else if (settings && host.onHeldEmbed && EMBED.test(el.tagName) && !announced.has(el)) {
       const category = categoryOf(need, settings);
-      if (category) {
+      // No placeholder for an undeclared service: "Always allow" could never release it.
+      if (category && (!need.service || categoryOf({ service: need.service }, settings))) {
         announced.add(el);
         host.onHeldEmbed(el, { category, service: need.service });
       }

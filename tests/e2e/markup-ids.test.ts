@@ -41,6 +41,9 @@ const TYPO_MARKUP = [
   held('data-consent="essential"', 'essential'),
 ].join('\n');
 
+const EMBEDS = `<iframe id="typo" data-consent="advertising" data-service="youtub" data-src="/video.html" width="320" height="180" title="typo"></iframe>
+<iframe id="known" data-consent="advertising" data-src="/video.html" width="320" height="180" title="known"></iframe>`;
+
 let browser: Browser;
 let server: TestServer;
 let context: BrowserContext;
@@ -58,6 +61,8 @@ beforeAll(async () => {
   server.page('/typos', page(TYPO_MARKUP));
   server.page('/taken-layer', page('', '<script>window.shopLayer = { version: 2 };</script>'));
   server.page('/pixel.gif', 'GIF89a', 'image/gif');
+  server.page('/embeds', page('', '').replace('<h1>Shop</h1>', EMBEDS));
+  server.page('/video.html', '<p>video</p>');
 });
 afterAll(async () => {
   await browser?.close();
@@ -105,6 +110,20 @@ describe('markup naming what the config does not declare (issue 20)', () => {
       'consentry: no service "gaa" in the config (ga): tags marked with it stay held',
     ]);
     expect(errors).toEqual([]);
+  });
+});
+
+describe('a held embed of an undeclared service', () => {
+  it('gets no placeholder (its "Always allow" could never release it), unlike a declared one', async () => {
+    await tab.goto(server.origin + '/embeds');
+    await configured();
+    await tab.waitForSelector('[data-consentry-placeholder]');
+    await tab.waitForTimeout(200);
+    const placed = await tab.evaluate(() =>
+      [...document.querySelectorAll('[data-consentry-placeholder]')].map((box) => box.nextElementSibling?.id),
+    );
+    expect(placed).toEqual(['known']);
+    expect(warnings).toContain('consentry: no service "youtub" in the config (ga): tags marked with it stay held');
   });
 });
 
