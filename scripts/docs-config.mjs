@@ -133,7 +133,7 @@ function createWriter(schema) {
       for (const [key, field] of Object.entries(node.properties)) {
         lines.push('| ' + [code(key), code(json(field.default)), field.description].map(cell).join(' | ') + ' |');
       }
-      lines.push('', 'Other keys are allowed, for texts of your own; each is plain text.', '');
+      lines.push('', node.additionalProperties === false ? 'Any other key is refused, with a "did you mean" hint.' : 'Other keys are allowed; each is plain text.', '');
     } else {
       lines.push(`Type: ${typeOf({ ...node, $ref: undefined }, name)}.`, '');
       if (node.pattern) lines.push(`Pattern: ${code(node.pattern)}.`, '');

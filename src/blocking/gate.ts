@@ -4,6 +4,7 @@ import { categoryOf, isGranted } from './grant';
 import { URL_ATTRIBUTE } from './kinds';
 import { isHeld, needOf } from './marking';
 import type { BlockingHost, Need, Uninstall } from './types';
+import { warnUndeclared } from './undeclared';
 import { forEachTag, tagLists, watchTags } from './watch-tags';
 
 const EMBED = /^(IFRAME|VIDEO|AUDIO|EMBED|OBJECT)$/;
@@ -46,6 +47,7 @@ export function installGate(host: BlockingHost): Uninstall {
     const settings = $settings.get();
     const need = needOf(el, settings?.blocking.aliases ?? true, settings?.blocking.categoryAliases);
     if (!need || !isHeld(el)) return;
+    if (settings && host.warn) warnUndeclared(need, settings, host.warn);
     if (isGranted(need, $state.get(), settings)) {
       if (el.tagName != 'SCRIPT') {
         taken.add(el);
@@ -63,7 +65,8 @@ export function installGate(host: BlockingHost): Uninstall {
       // A granted defer/module script waits for the pass at DOMContentLoaded, as the browser would.
     } else if (settings && host.onHeldEmbed && EMBED.test(el.tagName) && !announced.has(el)) {
       const category = categoryOf(need, settings);
-      if (category) {
+      // No placeholder for an undeclared service: "Always allow" could never release it.
+      if (category && (!need.service || categoryOf({ service: need.service }, settings))) {
         announced.add(el);
         host.onHeldEmbed(el, { category, service: need.service });
       }

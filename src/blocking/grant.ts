@@ -1,4 +1,5 @@
 import type { Settings } from '../config/types';
+import { grantOf } from '../consent/grant-of';
 import type { ConsentState } from '../consent/types';
 import type { Need } from './types';
 
@@ -9,11 +10,15 @@ export function categoryOf(need: Need, settings: Settings | null): string | unde
 
 /**
  * A service's own choice wins when the visitor made one; otherwise its category decides.
- * `essential` is always granted; an unknown category never is.
+ * `essential` is always granted; an unknown category never is, and neither is a service the config does
+ * not declare (docs/markup.md): a misspelled `data-service` keeps its tag held whatever its category.
  */
 export function isGranted(need: Need, state: ConsentState, settings: Settings | null): boolean {
-  const own = need.service ? state.services[need.service] : undefined;
+  const { service } = need;
+  const own = grantOf(state.services, service);
   if (own != null) return own;
+  // Declared services have a category: without one, the service is unknown (or the config not known yet).
+  if (service && !categoryOf({ service }, settings)) return false;
   const category = categoryOf(need, settings);
-  return category == 'essential' || !!(category && state.categories[category]);
+  return category == 'essential' || !!grantOf(state.categories, category);
 }

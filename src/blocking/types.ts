@@ -24,6 +24,11 @@ export interface BlockingHost {
    */
   $settings: ReadableAtom<Settings | null>;
   emit: <K extends ConsentEventName>(event: K, detail: ConsentEvents[K]) => void;
+  /**
+   * Tell the site owner about a mistake that fails safe but would otherwise go unnoticed (console.warn,
+   * prefixed "consentry: "), once per distinct message however often the page repeats it.
+   */
+  warn?: (message: string) => void;
   /** A held iframe/video/audio/embed/object: the loader renders a placeholder (lazily); `loadOnce(el)` activates one. */
   onHeldEmbed?: (el: Element, need: ResolvedNeed) => void;
   /**

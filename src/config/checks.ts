@@ -10,6 +10,8 @@ export interface CheckContext {
   /** Category ids the config declares (built-ins only when re-declared). */
   _categories: Set<string>;
   _services: Set<string>;
+  /** Built-in categories the config hides (`hidden: true`): declared, yet nothing may refer to them. */
+  _hidden: Set<string>;
   _onWarning?: (message: string) => void;
 }
 

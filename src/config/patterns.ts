@@ -3,7 +3,8 @@
  * so no flags: case is spelled out in the character classes.
  */
 
-export const ID = /^[a-z0-9-]+$/;
+/** Category and service ids; never `constructor` or `prototype`, which an object reaches through its prototype. */
+export const ID = /^(?!(constructor|prototype)$)[a-z0-9-]+$/;
 export const LANGUAGE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 export const LANGUAGE_OR_AUTO = /^(auto|[a-z]{2,3}(-[A-Za-z0-9]{2,8})*)$/;
 /** ISO 3166-1 alpha-2 country, or ISO 3166-2 subdivision. */
@@ -17,6 +18,13 @@ export const HOST = /^[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?(\.[a-zA-Z0-9]([a-zA
  * (`;`, `,`, `=`), no whitespace, no control characters.
  */
 export const TOKEN = /^[^;,=\s\x00-\x1f\x7f]+$/;
+/**
+ * A declared cookie name or storage key: a TOKEN without `*`. Names are exact, or prefixes with `prefix: true`;
+ * a `*` would be taken literally, match nothing, and leave the cookie in place after a withdrawal.
+ */
+export const DECLARED_NAME = /^[^;,=\s\x00-\x1f\x7f*]+$/;
+/** A name of old `data-category` markup (`blocking.categoryAliases` keys): a TOKEN that names no prototype member. */
+export const ALIAS_NAME = /^(?!(__proto__|constructor|prototype)$)[^;,=\s\x00-\x1f\x7f]+$/;
 export const COOKIE_PATH = /^\/[^;,\s\x00-\x1f\x7f]*$/;
 /**
  * http(s) with a host, or relative (no scheme at all), so `javascript:` and `data:` can never get in.
@@ -24,9 +32,19 @@ export const COOKIE_PATH = /^\/[^;,\s\x00-\x1f\x7f]*$/;
  * No whitespace, control characters or backslashes, which browsers strip or rewrite before parsing.
  */
 export const URL_LIKE = /^(https?:\/\/[^\x00-\x20\x7f\\/?#]|(?![a-zA-Z][a-zA-Z0-9+.-]*:)(?=.))[^\x00-\x20\x7f\\]*$/;
+/**
+ * A link or endpoint of the config: http(s) with a host, or a path from the site's root (`/privacy`), or one
+ * written as relative (`./`, `../`, `?`, `#`). A bare `www.example.com/privacy` would be read as a path of
+ * whichever page shows it, so it is refused (with its `https://` form as the hint).
+ */
+export const SITE_URL = /^(https?:\/\/[^\x00-\x20\x7f\\/?#]|[/?#]|\.\.?\/)[^\x00-\x20\x7f\\]*$/;
 export const NONCE = /^[A-Za-z0-9+/=_-]+$/;
 /** A Trusted Types policy name as CSP's `trusted-types` directive spells it. */
 export const TT_POLICY = /^[A-Za-z0-9#=_/@.%-]+$/;
-export const JS_NAME = /^[A-Za-z_$][\w$]*$/;
-/** Names of texts such as `bannerTitle`; never a name that reaches Object.prototype. */
-export const TEXT_KEY = /^(?!(constructor|prototype)$)[a-zA-Z][\w-]*$/;
+/**
+ * `integrations.dataLayer.name`: a JavaScript name, but not one every page already holds something else under
+ * (`window.location`, the `Consentry` API, the SDK's own `__consentry…` globals): pushing onto those would throw
+ * while configuring. Names a page alone defines are checked when the SDK runs (src/integrations/page-list.ts).
+ */
+export const DATA_LAYER_NAME =
+  /^(?!(window|self|top|parent|frames|opener|document|location|history|navigator|name|status|origin|length|closed|gtag|Consentry)$|__consentry)[A-Za-z_$][\w$]*$/;

@@ -1,10 +1,12 @@
 import { boolean, fail, integer, list, map, object, oneOf, text, type Check, type CheckContext } from './checks';
 import { MAX_EXPIRES_DAYS, MAX_ID, MAX_REVISION, RECOMMENDED_EXPIRES_DAYS } from './limits';
 import {
+  ALIAS_NAME,
   COOKIE_PATH,
+  DATA_LAYER_NAME,
+  DECLARED_NAME,
   HOST,
   ID,
-  JS_NAME,
   LANGUAGE,
   LANGUAGE_OR_AUTO,
   NONCE,
@@ -12,10 +14,11 @@ import {
   REGION,
   REGION_OR_DEFAULT,
   REGION_SOURCE,
-  TEXT_KEY,
+  SITE_URL,
   TOKEN,
   URL_LIKE,
 } from './patterns';
+import { TEXT_KEYS } from './text-keys';
 
 /** Categories every config has, in this order; a config may re-declare them to change their texts. */
 export const BUILT_IN_CATEGORIES = ['essential', 'analytics', 'advertising'];
@@ -35,16 +38,38 @@ const plainText = text('must be text');
 const language = text('must be a language code such as "en" or "zh-Hans"', LANGUAGE);
 const perLanguage = map(language, plainText, 'must be text, or an object of language code to text');
 const localized: Check = (value, path, context) => (typeof value == 'string' ? plainText : perLanguage)(value, path, context);
-const id = text("must be lower-case letters, digits and '-'", ID, MAX_ID);
+const id = text("must be lower-case letters, digits and '-', and not constructor or prototype", ID, MAX_ID);
 const region = text('must be a region code such as "DE" or "US-CA"', REGION);
 const host = text('must be a host name such as "example.com"', HOST, 253);
-const url = text('must be an http(s) or relative URL', URL_LIKE);
+/**
+ * A link or endpoint: the scheme-less `www.example.com/privacy` gets its own hint, since browsers read it as a
+ * path. (The hint is concatenated, not a template: the built files carry no "https://…" that reads as an origin.)
+ */
+const url: Check = (value, path, context) => {
+  const valid = text('must be an http(s) URL or a path such as "/privacy"', URL_LIKE)(value, path, context);
+  const hint = 'has no scheme, so browsers read it as a path of the page: write "https://' + valid + '", or a path starting with "/"';
+  return valid && !SITE_URL.test(valid) ? fail(context, path, valid, hint) : valid;
+};
 const TOKEN_HINT = 'must not be empty nor contain ";", ",", "=", spaces or control characters';
 const token = text(TOKEN_HINT, TOKEN);
 const regime = oneOf('opt-in', 'opt-out', 'notice-only');
 
+/**
+ * A declared cookie name or storage key. `*` is no wildcard: `shop_track_*` would be taken literally, and
+ * `shop_track_1` would survive a withdrawal. The hint says how to write it as a prefix.
+ */
+const declaredName: Check = (value, path, context) => {
+  const valid = token(value, path, context);
+  const start = valid && valid.split('*')[0];
+  const hint =
+    start && valid == start + '*'
+      ? `For every name starting with "${start}", write "${start}" with "prefix": true`
+      : 'Write an exact name, or the start of the names with "prefix": true';
+  return valid && !DECLARED_NAME.test(valid) ? fail(context, path, valid, 'is not a pattern: "*" would be taken literally. ' + hint) : valid;
+};
+
 const isCategory = (valid: string, context: CheckContext) =>
-  BUILT_IN_CATEGORIES.includes(valid) || context._categories.has(valid);
+  (BUILT_IN_CATEGORIES.includes(valid) || context._categories.has(valid)) && !context._hidden.has(valid);
 
 /**
  * An id of `kind` that the config declares (each once; built-in categories may be re-declared once to
@@ -61,14 +86,28 @@ const idOf =
       ? declared.has(valid)
         ? 'is declared twice'
         : services && isCategory(valid, context) && 'is a category id'
-      : !(services ? declared.has(valid) : isCategory(valid, context)) && 'is not a declared ' + kind;
+      : !(services ? declared.has(valid) : isCategory(valid, context)) &&
+        (context._hidden.has(valid) ? 'is a hidden category (categories[].hidden)' : 'is not a declared ' + kind);
     return valid && (hint ? fail(context, path, valid, hint) : (declares && declared.add(valid), valid));
   };
 const categoryRef = idOf('category');
 
+/**
+ * A category. `hidden: true` turns off a built-in the site does not use (`analytics`, `advertising`): not in
+ * the dialog, not named by the banner, never granted; nothing else in the config may then refer to it.
+ */
+const category: Check = (value, path, context) => {
+  const valid = object({ id: idOf('category', true), title: localized, description: localized, hidden: boolean }, ['id'])(value, path, context);
+  if (valid?.hidden && valid.id)
+    valid.id == 'essential' || !BUILT_IN_CATEGORIES.includes(valid.id)
+      ? fail(context, path + '.hidden', undefined, 'can only hide "analytics" or "advertising"; leave a category of your own out instead')
+      : context._hidden.add(valid.id);
+  return valid;
+};
+
 /** A name of old `data-category` markup: not one of the config's categories, which the markup names already. */
 const aliasName: Check = (value, path, context) => {
-  const valid = text(TOKEN_HINT, TOKEN, MAX_ID)(value, path, context);
+  const valid = text(TOKEN_HINT + ', nor be __proto__, constructor or prototype', ALIAS_NAME, MAX_ID)(value, path, context);
   return valid && isCategory(valid, context) ? fail(context, path, valid, 'is a category already') : valid;
 };
 
@@ -86,7 +125,7 @@ export const configSpec: Check = object({
   $schema: plainText,
   revision: integer(0, MAX_REVISION),
   language: text('must be "auto" or a language code such as "en" or "zh-Hans"', LANGUAGE_OR_AUTO),
-  categories: list(object({ id: idOf('category', true), title: localized, description: localized }, ['id'])),
+  categories: list(category),
   services: list(
     object(
       {
@@ -97,10 +136,10 @@ export const configSpec: Check = object({
         purpose: localized,
         privacyPolicyUrl: url,
         cookies: list(
-          object({ name: token, prefix: boolean, domain: host, duration: localized, purpose: localized }, ['name']),
+          object({ name: declaredName, prefix: boolean, domain: host, duration: localized, purpose: localized }, ['name']),
         ),
         storage: list(
-          object({ key: token, prefix: boolean, type: oneOf('local', 'session'), purpose: localized }, ['key']),
+          object({ key: declaredName, prefix: boolean, type: oneOf('local', 'session'), purpose: localized }, ['key']),
         ),
         hosts: list(host),
       },
@@ -114,10 +153,7 @@ export const configSpec: Check = object({
     sameSite: oneOf('Lax', 'Strict', 'None'),
     expiresDays,
   }),
-  texts: map(
-    language,
-    map(text('must be a text key such as "bannerTitle"', TEXT_KEY), plainText),
-  ),
+  texts: map(language, object(Object.fromEntries(TEXT_KEYS.map((key) => [key, plainText])))),
   ui: object({
     layout: oneOf('bar-bottom', 'bar-top', 'box', 'modal'),
     theme: oneOf('light', 'dark', 'auto'),
@@ -170,7 +206,7 @@ export const configSpec: Check = object({
       mapping: object(typesTo(categoryRef)),
       regionDefaults: list(object({ regions: list(region), ...typesTo(oneOf('granted', 'denied')) }, ['regions'])),
     }),
-    dataLayer: object({ enabled: boolean, name: text('must be a JavaScript name such as "dataLayer"', JS_NAME) }),
+    dataLayer: object({ enabled: boolean, name: text('must be a JavaScript name such as "dataLayer", and not one the page has already (window, document, location, Consentry…)', DATA_LAYER_NAME) }),
     gpp: object({
       enabled: boolean,
       cmpId: integer(0, 4095),

@@ -16,6 +16,11 @@ export interface CategoryConfig {
   id: string;
   title?: LocalizedText;
   description?: LocalizedText;
+  /**
+   * Only on `analytics` or `advertising`: the site does not use this built-in category, so the dialog does not
+   * show it, the banner does not name it, and it is never granted. Default false.
+   */
+  hidden?: boolean;
 }
 
 export interface CookieDeclaration {
@@ -131,7 +136,6 @@ export interface Texts {
   listComma: string;
   /** ... and the last joiner of three or more (", and" in English; defaults to `listAnd`). */
   listLastAnd: string;
-  [key: string]: string;
 }
 
 export interface RegionRule {

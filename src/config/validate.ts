@@ -30,7 +30,7 @@ export function validateConfig(
   input: unknown,
   onWarning: WarningListener = (message) => console.warn('consentry: ' + message),
 ): Settings {
-  const context: CheckContext = { _problems: [], _size: 0, _categories: new Set(), _services: new Set(), _onWarning: onWarning };
+  const context: CheckContext = { _problems: [], _size: 0, _categories: new Set(), _services: new Set(), _hidden: new Set(), _onWarning: onWarning };
   let config: ConsentryConfig | undefined;
   try {
     if (typeof input == 'string') {
@@ -53,8 +53,9 @@ export function validateConfig(
 
   const { $schema, categories = [], services = [], ...rest } = config!;
   const byId = new Map<string, object>(BUILT_IN_CATEGORIES.map((id) => [id, { id }]));
-  // Re-declaring a built-in keeps its place; custom categories follow in config order.
-  for (const category of categories) byId.set(category.id, category);
+  // Re-declaring a built-in keeps its place; custom categories follow in config order. A hidden built-in is
+  // gone from Settings: not shown, never granted, as unknown to the runtime as a category never declared.
+  for (const { hidden, ...category } of categories) hidden ? byId.delete(category.id) : byId.set(category.id, category);
   const settings = withDefaults(DEFAULTS, rest);
   settings.categories = [...byId.values()].map(
     (category: any): CategorySettings => withDefaults({ title: '', description: '', required: category.id == 'essential' }, category),

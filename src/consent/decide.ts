@@ -1,4 +1,5 @@
 import type { Settings } from '../config/types';
+import { grantOf } from './grant-of';
 import { regimeFor } from './regime';
 import type { ConsentRecord, ConsentState } from './types';
 
@@ -34,14 +35,14 @@ export function decide(settings: Settings, signals: Signals): ConsentState {
   const byDefault = regime !== 'opt-in' && !(regime === 'opt-out' && dnt);
   const categories: { [id: string]: boolean } = {};
   for (const { id, required } of settings.categories) {
-    const stored = record?.categories[id];
+    const stored = record && grantOf(record.categories, id);
     categories[id] = required || (stored ?? byDefault);
   }
   if (regime === 'opt-out' && gpc) categories.advertising = false;
   if (record?.ageGroup === 'minor') categories.advertising = false;
   const services: { [id: string]: boolean } = {};
   for (const { id, category } of settings.services) {
-    services[id] = categories[category] && (record?.services[id] ?? true);
+    services[id] = categories[category] && ((record && grantOf(record.services, id)) ?? true);
   }
   return {
     status: record ? 'decided' : 'pending',

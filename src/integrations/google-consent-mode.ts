@@ -19,8 +19,9 @@ export function setConsentModeDefaults(settings: Settings, state: ConsentState, 
   // A config that arrives late (fetched, or validated by a file of its own) finds the page's gtag commands
   // already queued. While no Google library has taken the queue over (its push is still the array's own),
   // the defaults are put in front of them, where Google requires them.
-  const layer = win[layerName(settings)] as unknown[] | undefined;
-  const queued = Array.isArray(layer) && layer.push == [].push ? layer.splice(0) : [];
+  const found = win[layerName(settings)];
+  const layer: unknown[] | undefined = Array.isArray(found) && found.push == [].push ? found : undefined;
+  const queued = layer ? layer.splice(0) : [];
   for (const command of consentModeDefaults(settings, mapping)) gtag('consent', 'default', command);
   if (adsDataRedaction) gtag('set', 'ads_data_redaction', true);
   if (urlPassthrough) gtag('set', 'url_passthrough', true);

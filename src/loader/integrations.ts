@@ -5,6 +5,7 @@ import type { IntegrationHost, PageWindow, Uninstall } from '../integrations/hos
 import type { IabParts } from '../integrations/iab-parts';
 import { installMetaPixel } from '../integrations/meta-pixel';
 import { installMicrosoftUet } from '../integrations/microsoft-uet';
+import { isPageList } from '../integrations/page-list';
 import type { RuntimeHost } from './runtime';
 
 /**
@@ -17,8 +18,12 @@ export function installIntegrations(host: RuntimeHost, settings: Settings, iab: 
   const integrationHost: IntegrationHost = { $state: host.$state, settings };
   const uninstalls: Uninstall[] = [];
   let stopped = false;
-  if (googleConsentMode?.enabled) uninstalls.push(installGoogleConsentMode(integrationHost));
-  if (dataLayer?.enabled) uninstalls.push(installDataLayer(integrationHost));
+  // Both push onto the data layer (Consent Mode through a gtag shim when the page has none): a name the page
+  // took for something else turns them off with one warning, where pushing would throw and stop configuring.
+  if ((googleConsentMode?.enabled || dataLayer?.enabled) && isPageList(window as PageWindow, dataLayer?.name || 'dataLayer', host.warn)) {
+    if (googleConsentMode?.enabled) uninstalls.push(installGoogleConsentMode(integrationHost));
+    if (dataLayer?.enabled) uninstalls.push(installDataLayer(integrationHost));
+  }
   if (metaPixel) uninstalls.push(installMetaPixel(integrationHost));
   if (microsoftUet) uninstalls.push(installMicrosoftUet(integrationHost));
   // At hand whenever the config turns TCF or GPP on: the entry loaded them before applying it.

@@ -3,6 +3,7 @@ import type { Settings } from '../config/types';
 import type { Consent, UiView } from '../consent/api';
 import { openBroadcast } from '../consent/broadcast';
 import { decide } from '../consent/decide';
+import { grantOf } from '../consent/grant-of';
 import { createEmitter, type Emitter } from '../consent/emitter';
 import { readSignals } from '../consent/read-signals';
 import { hasQueuedReceipts } from '../consent/receipts';
@@ -101,7 +102,9 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       });
     else action(ready);
   };
-  const host: RuntimeHost = { $state, $settings, emit, show: (view) => show(view), loadParts };
+  const warned = new Set<string>();
+  const warn = (message: string) => warned.has(message) || (warned.add(message), console.warn('consentry: ' + message));
+  const host: RuntimeHost = { $state, $settings, emit, warn, show: (view) => show(view), loadParts };
   const cleanups: Array<() => void> = [];
   const pending: Array<() => void> = [];
   let broadcast: ReturnType<typeof openBroadcast> | undefined;
@@ -167,7 +170,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     get: () => $state.get(),
     isGranted(id) {
       const state = $state.get();
-      return !!(state.categories[id] ?? state.services[id]);
+      return !!(grantOf(state.categories, id) ?? grantOf(state.services, id));
     },
     acceptAll: () => choose((choosing) => choosing.acceptAll()),
     rejectAll: () => choose((choosing) => choosing.rejectAll()),

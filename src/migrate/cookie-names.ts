@@ -1,5 +1,5 @@
 import type { CookieDeclaration } from '../config/types';
-import { HOST, TOKEN } from '../config/patterns';
+import { DECLARED_NAME as TOKEN, HOST } from '../config/patterns';
 
 /** Characters that stand for themselves in a regular expression (or escaped: `\.`, `\-`). */
 const LITERAL = String.raw`(?:[\w-]|\\[.\-_$])+`;

@@ -1,7 +1,7 @@
 import type { CookieDeclaration, Layout } from '../config/types';
 import { cookieNames } from './cookie-names';
 import { MAX_ID, MAX_REVISION } from '../config/limits';
-import { TOKEN } from '../config/patterns';
+import { ALIAS_NAME } from '../config/patterns';
 import { builtInFor } from './built-in-category';
 import { createDraft, type Draft } from './config-draft';
 import { convertCookieSettings } from './cookie-settings';
@@ -114,7 +114,7 @@ export function fromVanilla(input: Loose): MigrateResult {
     if (id != key) {
       const became = id == 'essential' ? `became consentry's "essential" category (always on)` : `became consentry's "${id}" category${builtIn ? ' (Consent Mode, GPC and the minors rule act on the built-in categories)' : ''}`;
       // The old markup keeps working through blocking.categoryAliases, where the name can be one of its keys.
-      if (input.manageScriptTags !== false && TOKEN.test(key) && key.length <= MAX_ID) {
+      if (input.manageScriptTags !== false && ALIAS_NAME.test(key) && key.length <= MAX_ID) {
         const blocking = (rest.blocking ??= {}) as { categoryAliases?: { [name: string]: string } };
         blocking.categoryAliases = { ...blocking.categoryAliases, [key]: id };
         draft.note(path, `${became}. blocking.categoryAliases keeps tags marked data-category="${key}" working`);

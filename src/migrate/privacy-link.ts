@@ -1,4 +1,4 @@
-import { URL_LIKE } from '../config/patterns';
+import { SITE_URL, URL_LIKE } from '../config/patterns';
 import type { Link } from './html-text';
 
 const POLICY = /privacy|datenschutz|confidentialit|privacidad|隐私|隱私|プライバシー|polic/i;
@@ -11,4 +11,5 @@ export function privacyLink(links: Link[]): string | undefined {
   return links.find((link) => (POLICY.test(link.text) || POLICY.test(link.href)) && usableUrl(link.href))?.href;
 }
 
-export const usableUrl = (url: string) => !url.startsWith('#') && URL_LIKE.test(url) && url.length <= 5000;
+// What the validator takes: a scheme or a path from the root (`www.example.com/privacy` would read as a path).
+export const usableUrl = (url: string) => !url.startsWith('#') && URL_LIKE.test(url) && SITE_URL.test(url) && url.length <= 5000;

@@ -5,10 +5,12 @@ import { MAX_ID } from '../config/limits';
  * "google-analytics", "inlineTracker" → "inlinetracker". Empty when nothing usable is left.
  */
 export function toId(name: string): string {
-  return name
+  const id = name
     .toLowerCase()
     .replace(/[^a-z0-9-]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, MAX_ID)
     .replace(/-+$/, '');
+  // The two ids the validator refuses: an object reaches them through its prototype.
+  return id == 'constructor' || id == 'prototype' ? id + '-id' : id;
 }

@@ -1,6 +1,6 @@
 import type { Settings } from '../config/types';
 import type { UiTexts } from './i18n/page-texts';
-import { categoryTitle } from './category-texts';
+import { builtInId, categoryTitle } from './category-texts';
 import { fill } from './i18n/fill';
 import { joinList } from './i18n/join-list';
 
@@ -14,7 +14,10 @@ const NO_SPACES = /^(zh|ja)/;
 export function bannerText(settings: Settings, texts: UiTexts, lang: string): string {
   const purposes = settings.categories
     .filter((category) => !category.required)
-    .map((category) => texts[category.id + 'Purposes'] || categoryTitle(category, texts, lang));
+    .map((category) => {
+      const builtIn = builtInId(category.id);
+      return (builtIn && builtIn != 'essential' && texts[`${builtIn}Purposes`]) || categoryTitle(category, texts, lang);
+    });
   if (!purposes.length || !texts.bannerPurposes) return texts.bannerText;
   const separator = NO_SPACES.test(lang) ? '' : ' ';
   return texts.bannerText + separator + fill(texts.bannerPurposes, { purposes: joinList(purposes, texts) });

@@ -59,7 +59,7 @@ describe('texts', () => {
     const whole = { ...chinese, ...PAGE_TEXTS.zh } as Texts;
     expect(Object.keys(whole).sort()).toEqual(Object.keys(english).sort());
     const placeholders = (text: string) => (text.match(/\{\w+\}/g) || []).sort();
-    for (const key of Object.keys(english)) expect(placeholders(whole[key]), key).toEqual(placeholders(english[key]));
+    for (const key of Object.keys(english) as (keyof Texts)[]) expect(placeholders(whole[key]), key).toEqual(placeholders(english[key]));
   });
 
   it('keeps the loader-only texts out of the UI chunk', () => {

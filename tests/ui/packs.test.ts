@@ -8,7 +8,7 @@ import { joinList } from '../../src/ui/i18n/join-list';
 import { PAGE_TEXTS, type PageTextKey, type UiTexts } from '../../src/ui/i18n/page-texts';
 
 /** Every key a pack should translate: the UI's and the loader's. Typed, so a key missing from both fails to compile. */
-const ENGLISH: Texts = { ...en, ...PAGE_TEXTS.en };
+const ENGLISH: { [key: string]: string } = { ...en, ...PAGE_TEXTS.en } satisfies Texts;
 const PAGE_KEYS = Object.keys(PAGE_TEXTS.en) as PageTextKey[];
 
 const DIR = join(process.cwd(), 'src/ui/i18n/packs');

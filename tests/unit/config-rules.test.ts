@@ -38,7 +38,7 @@ describe('validateConfig: invalid configs', () => {
   it('says what is wrong and how to fix it, one problem per line', () => {
     const config = { categories: [{ id: 'preferences' }, { id: 'social' }, { id: 'Analytics' }] };
     expect(() => validateConfig(config)).toThrowError(
-      `consentry: invalid config\ncategories[2].id: "Analytics" must be lower-case letters, digits and '-'`,
+      `consentry: invalid config\ncategories[2].id: "Analytics" must be lower-case letters, digits and '-', and not constructor or prototype`,
     );
   });
 

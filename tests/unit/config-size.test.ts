@@ -10,8 +10,10 @@ import { expect, it } from 'vitest';
  * Budget: 3.7 KB. What it buys: every rule, a hint per problem, "did you mean", the defaults and the
  * hostile-input limits. The data alone (≈100 key names, the hints, 13 patterns) gzips to about 1.9 KB,
  * which is why the original aim of 1.3 KB is out of reach without dropping features.
+ * 3.7 -> 4.4 KB (issue 20, 24): the 43 text keys for "did you mean", prototype-safe ids and alias keys,
+ * data layer names every page holds, hidden categories, and hints for "*" names and scheme-less URLs.
  */
-const BUDGET = 3.7 * 1024;
+const BUDGET = 4.4 * 1024;
 
 it(`validate.ts stays within ${BUDGET} bytes gzipped`, async () => {
   const result = await build({
