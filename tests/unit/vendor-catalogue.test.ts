@@ -127,6 +127,21 @@ describe('vendor catalogue: patterns', () => {
     expect(claimed).toEqual([]);
   });
 
+  it('lists no record of the visitor’s own choice (opt-out, consent, privacy), which a guard must never hold or delete', () => {
+    const choice = /opt.?out|opt_in|consent|privacy|disable|do.?not.?track|_ignore$/i;
+    const claimed = vendors.flatMap((vendor) => namePatterns(vendor).filter(([, name]) => choice.test(name)).map(([kind, name]) => `${vendor.id} ${kind} ${name}`));
+    expect(claimed).toEqual([]);
+  });
+
+  it('never gives one cookie or key name to two vendors of different categories', () => {
+    const owners = new Map<string, Vendor[]>();
+    for (const vendor of vendors) for (const [kind, name] of namePatterns(vendor)) owners.set(`${kind} ${name}`, [...(owners.get(`${kind} ${name}`) ?? []), vendor]);
+    const conflicts = [...owners]
+      .filter(([, owning]) => new Set(owning.map((vendor) => vendor.category)).size > 1)
+      .map(([name, owning]) => `${name}: ${owning.map((vendor) => `${vendor.id} (${vendor.category})`).join(', ')}`);
+    expect(conflicts).toEqual([]);
+  });
+
   it('compiles every path pattern, and wildcards stay inside the host or path', () => {
     for (const vendor of vendors) {
       for (const pattern of vendor.paths ?? []) {
