@@ -164,6 +164,9 @@ describe('vendor catalogue: patterns', () => {
       expect(matches(google, path), path).toBe(true);
     }
     expect(matches(google, 'www.google.com/search')).toBe(false);
+    // gtag.js serves Analytics and Ads from one host: the query names the product.
+    expect(matches(google, 'www.googletagmanager.com/gtag/js?id=AW-123456789')).toBe(true);
+    expect(matches(google, 'www.googletagmanager.com/gtag/js?id=G-ABCDEF')).toBe(false);
     expect(matches(google, 'www.google.com/recaptcha/api.js')).toBe(false);
   });
 });
