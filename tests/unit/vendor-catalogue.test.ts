@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
 import schema from '../../data/vendors/schema.json';
@@ -38,6 +39,17 @@ describe('vendor catalogue: shape', () => {
   it('holds at least 300 vendors, and every group a real share of them', () => {
     expect(vendors.length).toBeGreaterThanOrEqual(300);
     for (const group of catalogue) expect(group.vendors.length, group.group).toBeGreaterThanOrEqual(10);
+  });
+
+  it('states the group sizes README.md gives', () => {
+    const readme = readFileSync(new URL('../../data/vendors/README.md', import.meta.url), 'utf8');
+    for (const group of catalogue) {
+      const row = new RegExp('^\\| `' + group.group + '\\.json` \\|.*\\| (\\d+) \\|$', 'm').exec(readme);
+      expect(row?.[1], group.group).toBe(String(group.vendors.length));
+    }
+    expect(readme).toContain(`| | **Total** | **${vendors.length}** |`);
+    const count = (category: string) => vendors.filter((vendor) => vendor.category == category).length;
+    expect(readme).toContain(`By default category: ${count('analytics')} analytics, ${count('advertising')} advertising, ${count('essential')} essential.`);
   });
 
   it('gives every vendor a unique id', () => {
