@@ -8,7 +8,9 @@ const run =
     ? import('../migrate/cli').then(({ runMigrate }) => runMigrate(rest))
     : command === 'rewrite'
       ? import('./rewrite-command').then(({ runRewrite }) => runRewrite(rest, processIo))
-      : main(process.argv.slice(2));
+      : command === 'receipts'
+        ? import('../node/receipts/receipts-command').then(({ runReceipts }) => runReceipts(rest))
+        : main(process.argv.slice(2));
 run.then((code) => {
   process.exitCode = code;
 });

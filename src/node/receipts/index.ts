@@ -10,7 +10,7 @@ export { receiptsHandler, receiptsMiddleware, type NodeAdapterOptions } from './
 export { fastifyReceipts, type FastifyReceiptsOptions } from './fastify';
 export { receiptsFetchHandler, type FetchHandlerOptions } from './fetch-handler';
 export { openPGlite } from './pglite-database';
-export { openPostgres } from './postgres-database';
+export { openPostgres, type PostgresConnection } from './postgres-database';
 export { MIGRATIONS } from './migrations';
 export { canonicalRow, createChainHasher } from './chain';
 export { validateReceipt, ReceiptError } from './validate-receipt';

@@ -1,11 +1,10 @@
-import type { PoolConfig } from 'pg';
 import { openPGlite } from './pglite-database';
-import { openPostgres } from './postgres-database';
+import { openPostgres, type PostgresConnection } from './postgres-database';
 import { createReceiptStore, type ReceiptStore } from './receipt-store';
 
 export interface OpenStoreOptions {
   /** PostgreSQL: a connection string (postgres://…) or node-postgres pool settings. Takes precedence over `data`. */
-  database?: string | PoolConfig | null;
+  database?: PostgresConnection | null;
   /** PGlite: the folder holding the data (created if missing). Neither this nor `database`: in memory. */
   data?: string | null;
   /** Server key for HMAC chaining; default: the CONSENTRY_RECEIPTS_KEY environment variable, if set. */

@@ -1,11 +1,17 @@
-import type { Pool, PoolConfig } from 'pg';
+import type { Pool } from 'pg';
 import { importOptional } from './optional-import';
 import type { SqlDatabase, SqlSession } from './sql-database';
 
 type PgModule = typeof import('pg');
 
+/**
+ * A connection string (postgres://user:password@host:5432/db) or node-postgres pool settings
+ * (host, port, user, password, database, ssl, max…), passed to `new pg.Pool()` as they are.
+ */
+export type PostgresConnection = string | { connectionString?: string; max?: number; [setting: string]: unknown };
+
 /** A PostgreSQL server through node-postgres (pure JavaScript): several app servers can share it. */
-export async function openPostgres(connection: string | PoolConfig): Promise<SqlDatabase> {
+export async function openPostgres(connection: PostgresConnection): Promise<SqlDatabase> {
   const pg = await importOptional<PgModule & { default?: PgModule }>('pg', 'a PostgreSQL receipts store (--database)');
   const PoolClass = (pg.default || pg).Pool;
   const pool: Pool = new PoolClass(typeof connection === 'string' ? { connectionString: connection, max: 4 } : { max: 4, ...connection });
