@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -325,11 +325,12 @@ describe('the consent-receipt endpoint', () => {
     });
     expect(posted.status).toBe(201);
     const stored = await demo.receipts();
-    expect(stored.at(-1)?.receipt).toEqual(receipt);
+    // Kept by consentry/receipts (PGlite in the data folder): the user agent is cut to the browser family.
+    const kept = { ...receipt, userAgent: 'Other' };
+    expect(stored.at(-1)?.receipt).toEqual(kept);
     expect(Date.parse(stored.at(-1)!.receivedAt)).toBeGreaterThan(0);
-    const file = JSON.parse(readFileSync(join(dataDir, 'receipts.json'), 'utf8'));
-    expect(file.at(-1).receipt).toEqual(receipt);
-    expect((await (await fetch(`${demo.url}/__demo/receipts`)).json()).receipts.at(-1).receipt).toEqual(receipt);
+    expect(existsSync(join(dataDir, 'receipts', 'PG_VERSION'))).toBe(true);
+    expect((await (await fetch(`${demo.url}/__demo/receipts`)).json()).receipts.at(-1).receipt).toEqual(kept);
     const page = await (await get('/receipts')).text();
     expect(page).toContain('<code>c0ffee-0001</code>');
     expect(page).toContain('<span class="chip chip-off">advertising ✗</span>');
@@ -343,10 +344,10 @@ describe('the consent-receipt endpoint', () => {
     expect((await post(JSON.stringify([receipt]))).status).toBe(422);
     const big = await post(JSON.stringify({ ...receipt, pad: 'x'.repeat(70_000) })).catch(() => null);
     expect(big === null || big.status === 413).toBe(true);
-    await post(JSON.stringify({ ...receipt, consentId: '<img src=x onerror=alert(1)>' }));
+    // consentry/receipts' schema refuses markup in an id before it could reach the page (escaping: views.mjs).
+    expect((await post(JSON.stringify({ ...receipt, consentId: '<img src=x onerror=alert(1)>' }))).status).toBe(422);
     const page = await (await get('/receipts')).text();
     expect(page).not.toContain('<img src=x');
-    expect(page).toContain('&#60;img src=x onerror=alert(1)&#62;');
   });
 });
 
