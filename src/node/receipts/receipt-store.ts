@@ -40,12 +40,14 @@ function fromDb(row: DbRow): StoredReceipt {
   };
 }
 
-function toDb(seq: number, row: ReceiptRow, hash: string): unknown[] {
-  return [
-    seq, row.receivedAt, row.consentId, row.decidedAt, row.revision, row.method, row.regime, row.region, row.language,
-    JSON.stringify(row.categories), JSON.stringify(row.services), row.consents && JSON.stringify(row.consents),
-    row.crossBorder, row.ageGroup, row.textsHash, row.page, row.userAgent, row.clientAddress, hash,
-  ];
+/** A row as the JSON object jsonb_populate_recordset reads: column names as keys. */
+function toDb(seq: number, row: ReceiptRow, hash: string) {
+  return {
+    seq, received_at: row.receivedAt, consent_id: row.consentId, decided_at: row.decidedAt, revision: row.revision,
+    method: row.method, regime: row.regime, region: row.region, language: row.language, categories: row.categories,
+    services: row.services, consents: row.consents, cross_border: row.crossBorder, age_group: row.ageGroup,
+    texts_hash: row.textsHash, page: row.page, user_agent: row.userAgent, client_address: row.clientAddress, hash,
+  };
 }
 
 /** WHERE clause and parameters for a look-up; every value is a parameter, never spliced into SQL. */
@@ -86,17 +88,18 @@ export async function createReceiptStore(db: SqlDatabase, { key = null }: Receip
       let seq = Number(head.seq);
       let previous = head.hash;
       const stored: StoredReceipt[] = [];
-      const params: unknown[] = [];
-      const tuples: string[] = [];
+      const records: ReturnType<typeof toDb>[] = [];
       for (const row of rows) {
         seq += 1;
         previous = await hash(previous, seq, row);
         stored.push({ seq, ...row, hash: previous });
-        const start = params.length;
-        params.push(...toDb(seq, row, previous));
-        tuples.push('(' + COLUMNS.map((_, i) => '$' + (start + i + 1)).join(', ') + ')');
+        records.push(toDb(seq, row, previous));
       }
-      await session.query(`INSERT INTO consent_receipts (${COLUMNS.join(', ')}) VALUES ${tuples.join(', ')}`, params);
+      // The whole batch as one JSON parameter: far cheaper for the driver than 19 parameters per row.
+      await session.query(
+        `INSERT INTO consent_receipts (${COLUMNS.join(', ')}) SELECT ${COLUMNS.join(', ')} FROM jsonb_populate_recordset(NULL::consent_receipts, $1::jsonb)`,
+        [JSON.stringify(records)],
+      );
       await session.query('UPDATE consent_receipt_chain SET seq = $1, hash = $2 WHERE id = 1', [seq, previous]);
       return stored;
     });

@@ -124,7 +124,7 @@ export async function runReceipts(argv: string[], io: Io = processIo): Promise<n
       for await (const chunk of exportLines(store.each(query), format)) {
         count += 1;
         if (out) {
-          if (!out.write(chunk)) await new Promise((resolve) => out.once('drain', resolve));
+          if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
         } else io.stdout(chunk);
       }
       if (out) {

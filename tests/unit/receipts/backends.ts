@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { createReceiptStore, openPGlite, openPostgres, type ReceiptStore } from '../../../src/node/receipts';
-import { POSTGRES_MISSING, startPostgres, type PostgresServer } from './postgres-server';
+import { POSTGRES_MISSING, startPostgres, type PostgresServer } from './postgres-server.mjs';
 
 /** Where a test's database lives: a PGlite folder or a PostgreSQL database URL. */
 export type Location = { data: string } | { database: string };
