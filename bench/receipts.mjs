@@ -109,7 +109,7 @@ if (process.argv.includes('--load')) {
 
   async function measure(name, open) {
     const { store, done } = await open();
-    const service = receipts.createReceiptsService({ store, rateLimit: false, batch: { flushMs: 5, maxBatch: 500 } });
+    const service = receipts.createReceiptsService({ store, rateLimit: false });
     const server = createServer(receipts.receiptsHandler(service));
     await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${server.address().port}/consent-receipts`;
