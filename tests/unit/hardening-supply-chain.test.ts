@@ -14,7 +14,7 @@ const RUNTIME = ['js-cookie', 'nanostores', 'preact'];
  * Needed only by Node-side tools a site installs on purpose: `consentry/rewrite` (parse5), the
  * `consentry scan|check` command (playwright-core), `consentry migrate` of a JS config (typescript).
  */
-const OPTIONAL_PEERS = ['parse5', 'playwright-core', 'typescript'];
+const OPTIONAL_PEERS = ['@electric-sql/pglite', 'parse5', 'pg', 'playwright-core', 'typescript'];
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8'));
 
@@ -74,8 +74,8 @@ const specifiers = (code: string) =>
 const DIST = join(ROOT, 'dist');
 describe.runIf(existsSync(join(DIST, 'consentry.min.js')))('the built files', () => {
   const outside = (files: string[]) => new Set(files.flatMap((file) => specifiers(readFileSync(file, 'utf8'))).filter((s) => !s.startsWith('.')));
-  // Node side: the rewriter and the `consentry` command (dist/cli.mjs and its chunks under dist/cli/).
-  const SERVER = /^(rewrite(-[\w-]+)?|cli|cli\/[\w-]+)\.mjs$/;
+  // Node side: the rewriter, the consent log service and the `consentry` command (dist/cli.mjs and its chunks under dist/cli/).
+  const SERVER = /^(rewrite(-[\w-]+)?|receipts|cli|cli\/[\w-]+)\.mjs$/;
 
   it('for browsers (npm entry, UI, chunks) import nothing outside the package but the three runtime dependencies', () => {
     const files = filesUnder(DIST, /\.mjs$/).filter((file) => !SERVER.test(relative(DIST, file)));
