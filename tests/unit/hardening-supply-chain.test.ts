@@ -65,9 +65,12 @@ const filesUnder = (dir: string, pattern: RegExp): string[] =>
     return entry.isDirectory() ? filesUnder(path, pattern) : pattern.test(entry.name) ? [path] : [];
   });
 
-/** Module specifiers of static imports, re-exports and dynamic imports of string literals. */
+/**
+ * Module specifiers of static imports, re-exports and dynamic imports of string literals. The word inside a
+ * string ('export', "/export") is not a statement.
+ */
 const specifiers = (code: string) =>
-  [...code.matchAll(/(?:\bimport|\bexport)\s*(?:[\w*{}\s,$]*?\bfrom\s*)?["']([^"']+)["']|\bimport\(\s*["']([^"']+)["']\s*\)/g)].map(
+  [...code.matchAll(/(?<!['"/.])(?:\bimport|\bexport)\s*(?:[\w*{}\s,$]*?\bfrom\s*)?["']([^"']+)["']|\bimport\(\s*["']([^"']+)["']\s*\)/g)].map(
     (m) => m[1] ?? m[2],
   );
 
@@ -102,6 +105,10 @@ describe.runIf(existsSync(join(DIST, 'consentry.min.js')))('the built files', ()
 });
 
 describe('the lexer this test relies on', () => {
+  it('does not take the word inside a string for a statement', () => {
+    expect(specifiers(`if (a === "/export") f(", ");const actions = ['serve', 'export', 'prune'];`)).toEqual([]);
+  });
+
   it('finds static, re-exported and dynamic imports, minified or not', () => {
     expect(specifiers(`import{a as b}from"preact";export{c}from'./x.mjs';import 'js-cookie';const m=import("nanostores")`)).toEqual([
       'preact',
