@@ -145,6 +145,8 @@ if (process.argv.includes('--load')) {
       serviceCpuUs: Math.round((cpu.user + cpu.system) / result.latencies.length),
       loadCpuUs: Math.round((result.loadCpuSeconds * 1e6) / result.latencies.length),
       postgresCpuUs: name.startsWith('PostgreSQL') ? Math.round((postgresCpu * 1e6) / result.latencies.length) : null,
+      // Cores the three got on average: on a shared machine, why receipts/s is what it is.
+      coresUsed: +(((cpu.user + cpu.system) / 1e6 + result.loadCpuSeconds + postgresCpu) / result.elapsed).toFixed(2),
     };
   }
 
