@@ -65,6 +65,31 @@ describe('receipts adapters', { timeout: 30_000 }, () => {
     }
   });
 
+  it('Connect/Express middleware after a body parser (express.json / urlencoded) takes the parsed body', async () => {
+    const service = createReceiptsService({ store, batch: { flushMs: 1 }, adminToken: 'parsed-body-token' });
+    const middleware = receiptsMiddleware(service);
+    const server = createServer(async (req, res) => {
+      // What express.json() and express.urlencoded() leave behind: the stream read, req.body an object.
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      const text = Buffer.concat(chunks).toString();
+      Object.assign(req, { body: /form/.test(req.headers['content-type'] || '') ? Object.fromEntries(new URLSearchParams(text)) : JSON.parse(text) });
+      middleware(req, res, () => res.writeHead(404).end());
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const posted = await fetch(origin + '/consent-receipts', { method: 'POST', body: JSON.stringify(receipt({ consentId: 'express-parsed' })), headers: { 'content-type': 'application/json' } });
+      expect(posted.status).toBe(202);
+      const signIn = await fetch(origin + '/consent-receipts/admin/login', { method: 'POST', body: 'token=parsed-body-token', headers: { 'content-type': 'application/x-www-form-urlencoded' }, redirect: 'manual' });
+      expect(signIn.status).toBe(303);
+      expect(signIn.headers.get('set-cookie')).toMatch(/^consentry_receipts_admin=[0-9a-f]{64}; Path=\/consent-receipts\/admin; HttpOnly; SameSite=Strict/);
+    } finally {
+      await service.close();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
   it('Fastify plugin: reads the body itself (its own cap, any content type) and leaves the app\'s routes alone', async () => {
     const service = createReceiptsService({ store, batch: { flushMs: 1 }, maxBytes: 1024, adminToken: 'fastify-admin-token' });
     const app = Fastify();

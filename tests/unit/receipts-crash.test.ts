@@ -29,7 +29,7 @@ for (const backend of BACKENDS) {
     beforeAll(() => backend.setup(), 60_000);
     afterAll(() => backend.teardown(), 30_000);
 
-    it('every receipt acknowledged before SIGKILL is there after restart, and the chain verifies', { timeout: 120_000 }, async () => {
+    it('every receipt acknowledged before SIGKILL is there after restart, and the chain verifies', { timeout: 240_000 }, async () => {
       const location = await backend.fresh();
       const { child, origin } = await serveInChild(location);
       const acknowledged: string[] = [];
@@ -75,6 +75,27 @@ for (const backend of BACKENDS) {
         expect((await reopened.store.verify()).checked).toBe(stored.size);
       } finally {
         await reopened.store.close();
+      }
+
+      // Restarted, the service takes receipts again and chains them on after the ones it had.
+      const restarted = await serveInChild(location);
+      try {
+        const response = await fetch(restarted.origin + '/consent-receipts', {
+          method: 'POST',
+          body: JSON.stringify({ consentId: 'after-restart-1', time: new Date().toISOString(), revision: 1, method: 'custom', categories: {}, services: {} }),
+        });
+        expect(response.status).toBe(202);
+      } finally {
+        const stopped = new Promise((resolve) => restarted.child.once('exit', resolve));
+        restarted.child.kill('SIGTERM');
+        await stopped;
+      }
+      const final = await backend.open(location);
+      try {
+        expect(await final.store.verify()).toMatchObject({ ok: true });
+        expect(await final.store.count({ consentId: 'after-restart-1' })).toBe(1);
+      } finally {
+        await final.store.close();
       }
     });
   });

@@ -19,7 +19,9 @@ function readBody(req: IncomingMessage & { body?: unknown }, limit: number): Pro
     return Promise.resolve(req.body);
   }
   if (typeof req.body === 'string' || (req.body && typeof req.body === 'object' && req.readableEnded)) {
-    const text = typeof req.body === 'string' ? req.body : JSON.stringify(req.body);
+    // Parsed already: back to the text it came from (a form for the admin sign-in, JSON for a receipt).
+    const form = /^application\/x-www-form-urlencoded/i.test(String(req.headers['content-type'] || ''));
+    const text = typeof req.body === 'string' ? req.body : form ? new URLSearchParams(req.body as Record<string, string>).toString() : JSON.stringify(req.body);
     const bytes = Buffer.from(text);
     return bytes.length > limit ? Promise.reject(new BodyTooLargeError()) : Promise.resolve(bytes);
   }
