@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { retentionCutoff, truncateAddress, validateReceipt } from '../../src/node/receipts';
 import { createRateLimiter } from '../../src/node/receipts/rate-limit';
+import { importOptional } from '../../src/node/receipts/optional-import';
 import { searchPage } from '../../src/node/receipts/admin-page';
 import { createAdminAuth } from '../../src/node/receipts/admin-auth';
 import { csvLine } from '../../src/node/receipts/export-formats';
@@ -74,6 +75,12 @@ describe('receipts: the parts', () => {
   it('CSV cells that a spreadsheet would run as formulas are defused', () => {
     expect(csvLine(stored({ page: '=HYPERLINK("http://evil")', method: '+cmd' }))).toContain(`,"'=HYPERLINK(""http://evil"")",`);
     expect(csvLine(stored({ method: '+cmd' }))).toContain(",'+cmd,");
+  });
+
+  it('a driver that is not installed fails with one line naming the package to install', async () => {
+    await expect(importOptional('consentry-no-such-driver', 'the test store')).rejects.toThrow(
+      'consentry receipts: the test store needs the "consentry-no-such-driver" package: run "npm install consentry-no-such-driver"',
+    );
   });
 
   it('admin auth: bearer token or the sign-in cookie; neither the wrong token nor the token as cookie', async () => {
