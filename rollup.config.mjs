@@ -190,6 +190,15 @@ export default [
     plugins: [nodeResolve({ browser: true }), typescript()],
   },
   { input: 'src/rewrite/edge.ts', output: { file: 'dist/rewrite-edge.d.ts', format: 'es' }, plugins: [dts()] },
+  // Server side: the consent log service. Its database drivers (pg, @electric-sql/pglite) are optional peer
+  // dependencies loaded at run time, never bundled.
+  {
+    input: 'src/node/receipts/index.ts',
+    external: [/^node:/, /^pg$/, /^@electric-sql\/pglite/],
+    output: { file: 'dist/receipts.mjs', format: 'es', banner },
+    plugins: [typescript()],
+  },
+  { input: 'src/node/receipts/index.ts', external: [/^node:/, /^pg$/, /^@electric-sql\/pglite/], output: { file: 'dist/receipts.d.ts', format: 'es' }, plugins: [dts()] },
   // The `consentry` command for Node. acorn (migrate) is bundled into the chunk of the command that uses
   // it, parse5 comes with dist/rewrite.mjs; only scan and check need something installed: playwright-core
   // and Chromium.

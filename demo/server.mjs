@@ -17,7 +17,7 @@ import { createSdkBundler } from './server/bundle-sdk.mjs';
 import { embedProvider } from './server/embed-provider.mjs';
 import { createHitLog } from './server/hit-log.mjs';
 import { close, listen } from './server/listen.mjs';
-import { createReceiptStore } from './server/receipt-store.mjs';
+import { createReceiptLog } from './server/receipt-log.mjs';
 import { createPageRenderer } from './server/render-page.mjs';
 import { createSessions } from './server/sessions.mjs';
 import { createSiteHandler } from './server/site.mjs';
@@ -57,7 +57,7 @@ export async function startDemo({
     trackerServers[name].context.origin = trackers[name];
   }
 
-  const receipts = createReceiptStore({ dir: dataDir });
+  const receipts = createReceiptLog({ dir: dataDir, distDir });
   const site = createServer(
     createSiteHandler({
       demoDir: DEMO_DIR,
@@ -96,7 +96,7 @@ export async function startDemo({
     clearHits: () => hits.clear(),
     /** Receipts stored by POST /__demo/receipts, oldest first. */
     receipts: () => receipts.list(),
-    close: () => Promise.all([site, ...Object.values(trackerServers).map(({ server }) => server)].map(close)).then(() => undefined),
+    close: () => Promise.all([site, ...Object.values(trackerServers).map(({ server }) => server)].map(close)).then(() => receipts.close()),
   };
 }
 

@@ -13,7 +13,9 @@ const run =
         ? import('./validate-command').then(({ runValidate }) => runValidate(rest, processIo))
         : command === 'build-config'
           ? import('./build-config-command').then(({ runBuildConfig }) => runBuildConfig(rest, processIo))
-          : main(process.argv.slice(2));
+          : command === 'receipts'
+            ? import('../node/receipts/receipts-command').then(({ runReceipts }) => runReceipts(rest))
+            : main(process.argv.slice(2));
 run.then(
   (code) => {
     process.exitCode = code;

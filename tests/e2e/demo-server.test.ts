@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -325,11 +325,12 @@ describe('the consent-receipt endpoint', () => {
     });
     expect(posted.status).toBe(201);
     const stored = await demo.receipts();
-    expect(stored.at(-1)?.receipt).toEqual(receipt);
+    // Kept by consentry/receipts (PGlite in the data folder): the user agent is cut to the browser family.
+    const kept = { ...receipt, userAgent: 'Other' };
+    expect(stored.at(-1)?.receipt).toEqual(kept);
     expect(Date.parse(stored.at(-1)!.receivedAt)).toBeGreaterThan(0);
-    const lines = readFileSync(join(dataDir, 'receipts.jsonl'), 'utf8').trim().split('\n');
-    expect(JSON.parse(lines.at(-1)!).receipt).toEqual(receipt);
-    expect((await (await fetch(`${demo.url}/__demo/receipts`)).json()).receipts.at(-1).receipt).toEqual(receipt);
+    expect(existsSync(join(dataDir, 'receipts', 'PG_VERSION'))).toBe(true);
+    expect((await (await fetch(`${demo.url}/__demo/receipts`)).json()).receipts.at(-1).receipt).toEqual(kept);
     const page = await (await get('/receipts')).text();
     expect(page).toContain('<code>c0ffee-0001</code>');
     expect(page).toContain('<span class="chip chip-off">advertising ✗</span>');
@@ -345,10 +346,10 @@ describe('the consent-receipt endpoint', () => {
     const big = await post(JSON.stringify({ ...receipt, pad: 'x'.repeat(70_000) }));
     expect(big.status).toBe(413);
     expect((await post(JSON.stringify(receipt))).status).toBe(201);
-    await post(JSON.stringify({ ...receipt, consentId: '<img src=x onerror=alert(1)>' }));
+    // consentry/receipts' schema refuses markup in an id before it could reach the page (escaping: views.mjs).
+    expect((await post(JSON.stringify({ ...receipt, consentId: '<img src=x onerror=alert(1)>' }))).status).toBe(422);
     const page = await (await get('/receipts')).text();
     expect(page).not.toContain('<img src=x');
-    expect(page).toContain('&#60;img src=x onerror=alert(1)&#62;');
   });
 
   it('refuses a receipt whose fields have the wrong type, and the receipts page keeps working', async () => {

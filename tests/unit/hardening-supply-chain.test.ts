@@ -14,9 +14,10 @@ const RUNTIME = ['js-cookie', 'nanostores', 'preact'];
 /**
  * Needed only by the `consentry scan|check` command (playwright-core, which drives a Chromium the user
  * installs). `consentry/rewrite` and `consentry rewrite` carry parse5 in their build, `consentry migrate`
- * carries acorn: nothing to install for those.
+ * carries acorn: nothing to install for those. `consentry/receipts` loads the database driver a server
+ * chooses (pg or @electric-sql/pglite), never bundled.
  */
-const OPTIONAL_PEERS = ['playwright-core'];
+const OPTIONAL_PEERS = ['@electric-sql/pglite', 'pg', 'playwright-core'];
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8'));
 
@@ -89,8 +90,8 @@ const specifiers = (code: string): string[] => {
 const DIST = join(ROOT, 'dist');
 describe.runIf(existsSync(join(DIST, 'consentry.min.js')))('the built files', () => {
   const outside = (files: string[]) => new Set(files.flatMap((file) => specifiers(readFileSync(file, 'utf8'))).filter((s) => !s.startsWith('.')));
-  // Node side: the rewriter and the `consentry` command (dist/cli.mjs and its chunks under dist/cli/).
-  const SERVER = /^(rewrite(-[\w-]+)?|cli|cli\/[\w-]+)\.mjs$/;
+  // Node side: the rewriter, the consent log service and the `consentry` command (dist/cli.mjs and its chunks under dist/cli/).
+  const SERVER = /^(rewrite(-[\w-]+)?|receipts|cli|cli\/[\w-]+)\.mjs$/;
 
   it('for browsers (npm entry, UI, chunks) import nothing outside the package but the three runtime dependencies', () => {
     const files = filesUnder(DIST, /\.mjs$/).filter((file) => !SERVER.test(relative(DIST, file)));
@@ -117,6 +118,10 @@ describe.runIf(existsSync(join(DIST, 'consentry.min.js')))('the built files', ()
 });
 
 describe('the lexer this test relies on', () => {
+  it('does not take the word inside a string for a statement', () => {
+    expect(specifiers(`if (a === "/export") f(", ");const actions = ['serve', 'export', 'prune'];`)).toEqual([]);
+  });
+
   it('finds static, re-exported and dynamic imports, minified or not', () => {
     expect(specifiers(`import{a as b}from"preact";export{c}from'./x.mjs';import 'js-cookie';const m=import("nanostores")`)).toEqual([
       'preact',
