@@ -30,3 +30,5 @@ export const TT_POLICY = /^[A-Za-z0-9#=_/@.%-]+$/;
 export const JS_NAME = /^[A-Za-z_$][\w$]*$/;
 /** Names of texts such as `bannerTitle`; never a name that reaches Object.prototype. */
 export const TEXT_KEY = /^(?!(constructor|prototype)$)[a-zA-Z][\w-]*$/;
+/** An http(s) origin as `URL.origin` spells it: scheme, host and port, nothing after. */
+export const ORIGIN = /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/;

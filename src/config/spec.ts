@@ -8,6 +8,7 @@ import {
   LANGUAGE,
   LANGUAGE_OR_AUTO,
   NONCE,
+  ORIGIN,
   TT_POLICY,
   REGION,
   REGION_OR_DEFAULT,
@@ -126,6 +127,7 @@ export const configSpec: Check = object({
     privacyPolicyUrl: url,
     nonce: text('must be base64 characters', NONCE),
     assetsUrl: url,
+    trustedAssetOrigins: list(text('must be an origin such as "https://cdn.example.com"', ORIGIN)),
   }),
   regions: object({
     default: regime,

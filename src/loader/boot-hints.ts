@@ -1,11 +1,13 @@
 import type { ClassifyingSettings } from '../blocking/types';
 import { MAX_CONFIG_SIZE } from '../config/limits';
-import { LANGUAGE_OR_AUTO, NONCE, TOKEN, TT_POLICY, URL_LIKE } from '../config/patterns';
+import { LANGUAGE_OR_AUTO, NONCE, ORIGIN, TOKEN, TT_POLICY, URL_LIKE } from '../config/patterns';
 
 /** What the loader reads from a config before it is validated. */
 export interface BootHints {
   /** Where and how to fetch the validator. */
   assetsUrl?: string;
+  /** Origins besides the loader's that `assetsUrl` may name (see ./assets-base). */
+  trustedAssetOrigins?: string[];
   nonce?: string;
   trustedTypesPolicy?: string;
   /** Whether this visitor has chosen before (the consent cookie's name), and in which language to ask. */
@@ -20,6 +22,12 @@ export interface BootHints {
 
 const text = (value: unknown, pattern = /./) => (typeof value == 'string' && pattern.test(value) ? value : undefined);
 const list = (value: unknown): any[] => (Array.isArray(value) ? value : []);
+/**
+ * A value by its path through own properties only: a polluted Object.prototype (a bug anywhere on the
+ * page) must not supply what the config left out, least of all where the SDK's code comes from.
+ */
+const at = (value: any, ...path: string[]): any =>
+  path.reduce((object, key) => (object && typeof object == 'object' && {}.hasOwnProperty.call(object, key) ? object[key] : undefined), value);
 
 /**
  * Read leniently from the raw config, each value held to the validator's own pattern, so an unvalidated
@@ -32,22 +40,23 @@ export function bootHints(config: unknown): BootHints {
     const raw = typeof config == 'string' ? JSON.parse(config) : config;
     if (!raw || typeof raw != 'object') return {};
     return {
-      assetsUrl: text(raw.ui?.assetsUrl, URL_LIKE),
-      nonce: text(raw.ui?.nonce, NONCE),
-      trustedTypesPolicy: text(raw.blocking?.trustedTypesPolicy, TT_POLICY),
-      cookieName: text(raw.cookie?.name, TOKEN),
-      language: text(raw.language, LANGUAGE_OR_AUTO),
+      assetsUrl: text(at(raw, 'ui', 'assetsUrl'), URL_LIKE),
+      trustedAssetOrigins: list(at(raw, 'ui', 'trustedAssetOrigins')).filter((origin) => text(origin, ORIGIN)),
+      nonce: text(at(raw, 'ui', 'nonce'), NONCE),
+      trustedTypesPolicy: text(at(raw, 'blocking', 'trustedTypesPolicy'), TT_POLICY),
+      cookieName: text(at(raw, 'cookie', 'name'), TOKEN),
+      language: text(at(raw, 'language'), LANGUAGE_OR_AUTO),
       classifying: {
         // Auto-blocking stays on until the config is known to turn it off.
         blocking: {
           autoBlock: true,
-          rules: list(raw.blocking?.rules)
-            .filter((rule) => text(rule?.match))
-            .map((rule) => ({ match: rule.match, category: text(rule.category), service: text(rule.service) })),
+          rules: list(at(raw, 'blocking', 'rules'))
+            .filter((rule) => text(at(rule, 'match')))
+            .map((rule) => ({ match: rule.match, category: text(at(rule, 'category')), service: text(at(rule, 'service')) })),
         },
-        services: list(raw.services)
-          .filter((service) => text(service?.id) && text(service.category))
-          .map((service) => ({ id: service.id, category: service.category, hosts: list(service.hosts).filter((host) => text(host)) })),
+        services: list(at(raw, 'services'))
+          .filter((service) => text(at(service, 'id')) && text(at(service, 'category')))
+          .map((service) => ({ id: service.id, category: service.category, hosts: list(at(service, 'hosts')).filter((host) => text(host)) })),
       },
     };
   } catch {

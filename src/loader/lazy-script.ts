@@ -5,12 +5,13 @@ import type { PackValues } from '../ui/i18n/pack-values';
 import type { BootHints } from './boot-hints';
 import type { ChoiceParts } from './choice-parts';
 import type { IabParts } from '../integrations/iab-parts';
+import { assetsBase } from './assets-base';
 import { PACK_NAMES } from './language-packs';
 import { loadScript } from './load-script';
 
 /**
  * Script-tag build: the validator, the UI chunk and the language packs are separate files next to the loader
- * (or under `ui.assetsUrl`). Each registers itself on a global the loader reads after onload.
+ * (or under `ui.assetsUrl`, within the origins ./assets-base allows). Each registers itself on a global the loader reads after onload.
  */
 type Registry = {
   __consentryUi?: UiModule;
@@ -24,7 +25,7 @@ const registry = globalThis as Registry;
 const PARTS = 'consentry-parts.min.js';
 
 /** The same hints a raw config gives, from validated settings. */
-export const hintsOf = (settings: Settings): BootHints => ({ assetsUrl: settings.ui.assetsUrl, nonce: settings.ui.nonce });
+export const hintsOf = ({ ui }: Settings): BootHints => ({ assetsUrl: ui.assetsUrl, trustedAssetOrigins: ui.trustedAssetOrigins, nonce: ui.nonce });
 
 export function scriptLazyLoaders(loaderBase: string, loaderNonce: string, toScriptURL: (url: string) => string) {
   // One request per file however many ask (a first visit's prefetch, then the banner); a failed one is
@@ -32,7 +33,8 @@ export function scriptLazyLoaders(loaderBase: string, loaderNonce: string, toScr
   const requests: { [file: string]: Promise<void> | undefined } = {};
   const load = async <T>(file: string, hints: BootHints, registered: () => T | undefined): Promise<T> => {
     if (!registered()) {
-      await (requests[file] ||= loadScript((hints.assetsUrl || loaderBase) + file, { nonce: hints.nonce || loaderNonce, toScriptURL }).catch(
+      const url = assetsBase(loaderBase, hints.assetsUrl, hints.trustedAssetOrigins) + file;
+      await (requests[file] ||= loadScript(url, { nonce: hints.nonce || loaderNonce, toScriptURL }).catch(
         (error) => {
           requests[file] = undefined;
           throw error;

@@ -21,6 +21,8 @@ const loader = (attributes = '') => `<script src="/dist/consentry.min.js"${attri
 
 let browser: Browser;
 let site: TestServer;
+/** Another origin that serves the same files: an attacker's, or the site's CDN when the owner lists it. */
+let other: TestServer;
 let context: BrowserContext;
 let tab: Page;
 let warnings: string[];
@@ -33,6 +35,7 @@ const settled = () => tab.waitForFunction(() => document.readyState == 'complete
 beforeAll(async () => {
   browser = await launchChromium();
   site = await startServer();
+  other = await startServer();
   const withCsp = (path: string, html: string) =>
     site.route(path, (_req, res) =>
       void res
@@ -59,11 +62,23 @@ beforeAll(async () => {
   site.page('/none', page(loader()));
   site.page('/misnamed', page(loader() + `<script type="application/json" id="consent-config">${JSON.stringify(SITE)}</script>`));
   site.page('/init-only', page(loader(), `<script>Consentry.init(${JSON.stringify(SITE)})</script>`));
+  // Where the SDK's own code comes from (issue 24 #3).
+  const assets = (ui: object) => page(loader() + json({ ...SITE, ui: { ...SITE.ui, ...ui } }));
+  site.route('/assets-elsewhere', (_req, res) => void res.writeHead(200, { 'content-type': 'text/html' }).end(assets({ assetsUrl: other.origin + '/dist/' })));
+  site.route('/assets-listed', (_req, res) =>
+    void res.writeHead(200, { 'content-type': 'text/html' }).end(assets({ assetsUrl: other.origin + '/dist/', trustedAssetOrigins: [other.origin] })),
+  );
+  site.route('/assets-polluted', (_req, res) =>
+    void res
+      .writeHead(200, { 'content-type': 'text/html' })
+      .end(page(`<script>Object.prototype.ui = { assetsUrl: '${other.origin}/dist/' }; Object.prototype.assetsUrl = '${other.origin}/dist/';</script>` + loader() + json({}))),
+  );
   site.page('/invalid', page(loader() + json({ revision: -1 }), '<a href="#" id="settings" data-consent-open>Cookie settings</a>'));
 });
 afterAll(async () => {
   await browser?.close();
   await site?.close();
+  await other?.close();
 });
 beforeEach(async () => {
   await context?.close();
@@ -150,5 +165,32 @@ describe('an invalid config (issue 24 #15)', () => {
     await tab.click('#settings');
     await tab.waitForTimeout(200);
     expect(errors).toHaveLength(1);
+  });
+});
+
+describe('where the SDK loads its own code from (issue 24 #3)', () => {
+  const otherScripts = () => other.hits.filter((hit) => hit.path.endsWith('.js')).map((hit) => hit.path);
+  beforeEach(() => void (other.hits.length = 0));
+
+  it("an assetsUrl on another origin is refused with a warning: every file comes from the loader's folder", async () => {
+    await tab.goto(site.origin + '/assets-elsewhere');
+    await tab.locator('consentry-ui [role=region]').waitFor();
+    expect(otherScripts()).toEqual([]);
+    expect(site.hits.map((hit) => hit.path)).toEqual(expect.arrayContaining(['/dist/consentry-parts.min.js', '/dist/consentry-ui.min.js']));
+    expect(warnings.some((w) => w.includes(`ui.assetsUrl ${other.origin}/dist/`) && w.includes('ui.trustedAssetOrigins'))).toBe(true);
+  });
+
+  it('an origin the owner lists is followed (a CDN)', async () => {
+    await tab.goto(site.origin + '/assets-listed');
+    await tab.locator('consentry-ui [role=region]').waitFor();
+    expect(otherScripts()).toEqual(expect.arrayContaining(['/dist/consentry-parts.min.js', '/dist/consentry-ui.min.js']));
+    expect(warnings).toEqual([]);
+  });
+
+  it('a polluted Object.prototype does not choose the origin on a first visit', async () => {
+    await tab.goto(site.origin + '/assets-polluted');
+    await tab.waitForFunction(() => window.Consentry?.settings);
+    await tab.locator('consentry-ui [role=region]').waitFor();
+    expect(otherScripts()).toEqual([]);
   });
 });
