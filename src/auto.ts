@@ -109,7 +109,8 @@ function boot(script: HTMLScriptElement | null) {
     const validating = lazy.loadValidator(hints);
     // A visitor who never chose will be asked: the banner's chunk and language come beside the validator,
     // not after it. A returning visitor's page (the cookie is there) fetches no UI.
-    if (!readCookie(hints.cookieName || DEFAULT_COOKIE_NAME)) lazy.prefetchUi(hints, resolveLanguage(hints.language || 'auto'));
+    const cookieName = hints.cookieName || DEFAULT_COOKIE_NAME;
+    if (!readCookie(cookieName) && !readCookie('__Host-' + cookieName)) lazy.prefetchUi(hints, resolveLanguage(hints.language || 'auto'));
     validating.then((validateConfig) => {
       let settings: Settings;
       try {

@@ -2,7 +2,9 @@ import { atom, batch } from 'nanostores';
 import type { Settings } from '../config/types';
 import type { Consent, UiView } from '../consent/api';
 import { openBroadcast } from '../consent/broadcast';
+import { consentCookieName } from '../consent/consent-cookie';
 import { decide } from '../consent/decide';
+import { readCookie } from '../consent/read-cookie';
 import { createEmitter, type Emitter } from '../consent/emitter';
 import { readSignals } from '../consent/read-signals';
 import { hasQueuedReceipts } from '../consent/receipts';
@@ -224,6 +226,9 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     emit('ready', $state.get());
     pending.splice(0).forEach((action) => action());
     if (settings.receipts && hasQueuedReceipts()) withParts(({ resend }) => void resend(settings.receipts!.endpoint));
+    // A choice read under the old plain name is stored again under `__Host-` (the parts are fetched just this once).
+    const record = $state.get().record;
+    if (record && !readCookie(consentCookieName(settings.cookie, location.protocol == 'https:'))) withParts(({ keep }) => keep(settings, record));
     if ($state.get().needsBanner && !choosing) void show('banner');
   }
 
