@@ -17,7 +17,7 @@ import { whenInlineConfig } from './loader/inline-config';
 import { createRuntime } from './loader/runtime';
 import { cacheSettings, readCachedSettings } from './loader/settings-cache';
 import { SHARED } from './loader/shared';
-import { nameTrustedTypesPolicy, toScriptURL } from './blocking/trusted-types';
+import { nameTrustedTypesPolicy, toOwnScriptURL } from './blocking/trusted-types';
 
 export interface ConsentryGlobal extends Consent {
   /** Configure a page that has no inline or data-config config. Ignored once configured. */
@@ -38,7 +38,7 @@ function boot(script: HTMLScriptElement | null) {
   const nonce = script?.nonce || '';
   // The config's own request must not wait for the config: taken before the network guard wraps fetch.
   const fetchConfig = window.fetch.bind(window);
-  const lazy = scriptLazyLoaders(loaderBase, nonce, toScriptURL);
+  const lazy = scriptLazyLoaders(loaderBase, nonce, toOwnScriptURL);
   let current: Settings | undefined;
   const runtime = createRuntime({
     early: EARLY_EFFECTS,

@@ -20,11 +20,13 @@ export function consentCookieNames(cookie: Settings['cookie']): string[] {
 }
 
 /** The name a choice is written under: `__Host-` only where the browser will accept it (https). */
-export const consentCookieName = (cookie: Settings['cookie'], secure: boolean): string =>
-  consentCookieNames(cookie)[secure ? 0 : 1] || consentCookieNames(cookie)[0];
+export const consentCookieName = (cookie: Settings['cookie'], secure: boolean): string => {
+  const names = consentCookieNames(cookie);
+  return names[secure ? 0 : names.length - 1];
+};
 
-const grants = (record: ConsentRecord) =>
-  [...Object.values(record.categories), ...Object.values(record.services)].filter(Boolean).length;
+// A service never takes a category's id (the validator refuses it), so the two fit in one object.
+const grants = (record: ConsentRecord) => Object.values({ ...record.categories, ...record.services }).filter(Boolean).length;
 
 /**
  * The record to decide from, among every consent cookie the page sees (`valuesOf(name)` lists each cookie
@@ -48,7 +50,7 @@ export function pickConsentRecord(
     let best: ConsentRecord | null = null;
     for (const value of valuesOf(name)) {
       const record = decodeRecord(value);
-      const migrating = secure && names.length > 1 && name == names[1];
+      const migrating = secure && name != names[0];
       if (isRecordValid(record, settings, now) && !(migrating && record.time >= PLAIN_NAME_UNTIL) && (!best || grants(record) < grants(best)))
         best = record;
     }

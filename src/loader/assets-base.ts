@@ -13,6 +13,6 @@ export function assetsBase(loaderBase: string, assetsUrl = '', trusted: readonly
   } catch {
     // Not a URL at all: the loader's folder.
   }
-  console.warn(`consentry: ui.assetsUrl ${assetsUrl} is neither on the loader's origin nor in ui.trustedAssetOrigins: loading from the loader's folder`);
+  console.warn(`consentry: ignored ui.assetsUrl ${assetsUrl}: not the loader's origin nor in ui.trustedAssetOrigins`);
   return loaderBase;
 }

@@ -27,14 +27,16 @@ const PARTS = 'consentry-parts.min.js';
 /** The same hints a raw config gives, from validated settings. */
 export const hintsOf = ({ ui }: Settings): BootHints => ({ assetsUrl: ui.assetsUrl, trustedAssetOrigins: ui.trustedAssetOrigins, nonce: ui.nonce });
 
-export function scriptLazyLoaders(loaderBase: string, loaderNonce: string, toScriptURL: (url: string) => string) {
+/** `toOwnScriptURL(folder, file)`: the file's URL as the page's Trusted Types policy vouches for it. */
+export function scriptLazyLoaders(loaderBase: string, loaderNonce: string, toOwnScriptURL: (folder: string, file: string) => string) {
   // One request per file however many ask (a first visit's prefetch, then the banner); a failed one is
   // forgotten, so the next "Cookie settings" click tries again.
   const requests: { [file: string]: Promise<void> | undefined } = {};
   const load = async <T>(file: string, hints: BootHints, registered: () => T | undefined): Promise<T> => {
     if (!registered()) {
-      const url = assetsBase(loaderBase, hints.assetsUrl, hints.trustedAssetOrigins) + file;
-      await (requests[file] ||= loadScript(url, { nonce: hints.nonce || loaderNonce, toScriptURL }).catch(
+      const folder = assetsBase(loaderBase, hints.assetsUrl, hints.trustedAssetOrigins);
+      const toScriptURL = () => toOwnScriptURL(folder, file);
+      await (requests[file] ||= loadScript(folder + file, { nonce: hints.nonce || loaderNonce, toScriptURL }).catch(
         (error) => {
           requests[file] = undefined;
           throw error;
