@@ -23,11 +23,10 @@ export interface BootHints {
 const text = (value: unknown, pattern = /./) => (typeof value == 'string' && pattern.test(value) ? value : undefined);
 const list = (value: unknown): any[] => (Array.isArray(value) ? value : []);
 /**
- * A value by its path through own properties only: a polluted Object.prototype (a bug anywhere on the
+ * Every object of the config without a prototype: a polluted Object.prototype (a bug anywhere on the
  * page) must not supply what the config left out, least of all where the SDK's code comes from.
  */
-const at = (value: any, ...path: string[]): any =>
-  path.reduce((object, key) => (object && typeof object == 'object' && {}.hasOwnProperty.call(object, key) ? object[key] : undefined), value);
+const ownOnly = (_key: string, value: unknown) => (value && typeof value == 'object' && !Array.isArray(value) ? Object.setPrototypeOf(value, null) : value);
 
 /**
  * Read leniently from the raw config, each value held to the validator's own pattern, so an unvalidated
@@ -37,26 +36,26 @@ const at = (value: any, ...path: string[]): any =>
 export function bootHints(config: unknown): BootHints {
   try {
     if (typeof config == 'string' && config.length > MAX_CONFIG_SIZE) return {};
-    const raw = typeof config == 'string' ? JSON.parse(config) : config;
+    const raw = JSON.parse(typeof config == 'string' ? config : JSON.stringify(config), ownOnly);
     if (!raw || typeof raw != 'object') return {};
     return {
-      assetsUrl: text(at(raw, 'ui', 'assetsUrl'), URL_LIKE),
-      trustedAssetOrigins: list(at(raw, 'ui', 'trustedAssetOrigins')).filter((origin) => text(origin, ORIGIN)),
-      nonce: text(at(raw, 'ui', 'nonce'), NONCE),
-      trustedTypesPolicy: text(at(raw, 'blocking', 'trustedTypesPolicy'), TT_POLICY),
-      cookieName: text(at(raw, 'cookie', 'name'), TOKEN),
-      language: text(at(raw, 'language'), LANGUAGE_OR_AUTO),
+      assetsUrl: text(raw.ui?.assetsUrl, URL_LIKE),
+      trustedAssetOrigins: list(raw.ui?.trustedAssetOrigins).filter((origin) => text(origin, ORIGIN)),
+      nonce: text(raw.ui?.nonce, NONCE),
+      trustedTypesPolicy: text(raw.blocking?.trustedTypesPolicy, TT_POLICY),
+      cookieName: text(raw.cookie?.name, TOKEN),
+      language: text(raw.language, LANGUAGE_OR_AUTO),
       classifying: {
         // Auto-blocking stays on until the config is known to turn it off.
         blocking: {
           autoBlock: true,
-          rules: list(at(raw, 'blocking', 'rules'))
-            .filter((rule) => text(at(rule, 'match')))
-            .map((rule) => ({ match: rule.match, category: text(at(rule, 'category')), service: text(at(rule, 'service')) })),
+          rules: list(raw.blocking?.rules)
+            .filter((rule) => text(rule?.match))
+            .map((rule) => ({ match: rule.match, category: text(rule.category), service: text(rule.service) })),
         },
-        services: list(at(raw, 'services'))
-          .filter((service) => text(at(service, 'id')) && text(at(service, 'category')))
-          .map((service) => ({ id: service.id, category: service.category, hosts: list(at(service, 'hosts')).filter((host) => text(host)) })),
+        services: list(raw.services)
+          .filter((service) => text(service?.id) && text(service.category))
+          .map((service) => ({ id: service.id, category: service.category, hosts: list(service.hosts).filter((host) => text(host)) })),
       },
     };
   } catch {
