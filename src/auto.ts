@@ -132,7 +132,13 @@ function boot(script: HTMLScriptElement | null) {
     fetchConfig(url, { credentials: 'same-origin', signal: AbortSignal.timeout?.(CONFIG_TIMEOUT_MS) })
       .then((response) => (response.ok ? response.text() : Promise.reject(new Error('HTTP ' + response.status))))
       .then(init, (error: Error) => fail(new Error(`consentry: could not load config from ${url}: ${error.message}`)));
-  } else whenInlineConfig(script, nonce, init, () => called);
+  } else
+    whenInlineConfig(script, nonce, init, (message) => {
+      // Unless Consentry.init() configured the page meanwhile: say so, and let a waiting showPreferences() hear it.
+      if (called) return;
+      console.warn(message);
+      runtime.refuse(new Error(message));
+    });
 }
 
 // Loaded twice on one page: the first instance stays the only one.

@@ -21,10 +21,10 @@ function refusal(el: Element, loader: HTMLScriptElement | null, nonce: string): 
  * The inline config usually follows the loader in <head>, so it is not parsed yet when the loader runs:
  * take it the moment the parser adds it (tags after it are decided before they run), or at DOMContentLoaded.
  * The first element with the id decides: the site's own comes before anything a visitor can add to <body>.
- * Then, if nothing configured the page, say what was looked for: a page without a config holds every tag
+ * Then, if none was taken, `missing` hears what was looked for: a page without a config holds every tag
  * and shows no banner, which looks like nothing at all to its owner.
  */
-export function whenInlineConfig(loader: HTMLScriptElement | null, nonce: string, use: (json: string) => void, configured: () => boolean) {
+export function whenInlineConfig(loader: HTMLScriptElement | null, nonce: string, use: (json: string) => void, missing: (message: string) => void) {
   let done = false;
   const take = () => {
     const el = document.getElementById(ID);
@@ -48,9 +48,9 @@ export function whenInlineConfig(loader: HTMLScriptElement | null, nonce: string
       observer.disconnect();
       // A near miss (id="consent-config", "consentryConfig") is the usual reason.
       const near = document.querySelector(`[id*=onsent][id*=onfig]:not(#${ID})`);
-      if (!done && !configured())
-        warn(
-          `no config: no <script type="application/json" id="${ID}">, no data-config on the loader, no Consentry.init(); tags stay held` +
+      if (!done)
+        missing(
+          `consentry: no config: no <script type="application/json" id="${ID}">, no data-config on the loader, no Consentry.init(); tags stay held` +
             (near ? `. Found id="${near.id}": did you mean "${ID}"?` : ''),
         );
     },

@@ -132,6 +132,9 @@ describe('a page without a config says so (issue 20)', () => {
     expect(warnings[0]).toContain('id="consentry-config"');
     expect(warnings[0]).toContain('data-config');
     expect(warnings[0]).not.toContain('did you mean');
+    // Nothing hangs: a "Cookie settings" button's promise hears the same.
+    const outcome = await tab.evaluate(() => window.Consentry!.showPreferences().then(() => 'shown', (error: Error) => error.message));
+    expect(outcome).toBe(warnings[0]);
   });
 
   it('suggests the right id for a near miss', async () => {
