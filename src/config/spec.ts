@@ -127,7 +127,7 @@ export const configSpec: Check = object({
     privacyPolicyUrl: url,
     nonce: text('must be base64 characters', NONCE),
     assetsUrl: url,
-    trustedAssetOrigins: list(text('must be an origin such as "https://cdn.example.com"', ORIGIN)),
+    trustedAssetOrigins: list(text('must be an origin: http(s), a host and an optional port, nothing after', ORIGIN)),
   }),
   regions: object({
     default: regime,
