@@ -52,7 +52,7 @@ export interface ServiceConfig {
 }
 
 export interface CookieSettingsConfig {
-  /** Name of the consent cookie. Default "consentry". */
+  /** Name of the consent cookie. Default "consentry"; on https without `domain` stored as `__Host-<name>`. */
   name?: string;
   /** Domain to share the choice across subdomains (e.g. "example.com"). Default: the page's host only. */
   domain?: string;
