@@ -11,7 +11,8 @@ import { loadScript } from './load-script';
 
 /**
  * Script-tag build: the validator, the UI chunk and the language packs are separate files next to the loader
- * (or under `ui.assetsUrl`, within the origins ./assets-base allows). Each registers itself on a global the loader reads after onload.
+ * (or under `ui.assetsUrl`, within the origins ./assets-base allows). Each registers itself on a global the
+ * loader reads after onload.
  */
 type Registry = {
   __consentryUi?: UiModule;
