@@ -68,6 +68,21 @@ beforeAll(async () => {
   site.route('/assets-listed', (_req, res) =>
     void res.writeHead(200, { 'content-type': 'text/html' }).end(assets({ assetsUrl: other.origin + '/dist/', trustedAssetOrigins: [other.origin] })),
   );
+  site.route('/assets-listed-tt', (_req, res) =>
+    void res
+      .writeHead(200, {
+        'content-type': 'text/html',
+        'content-security-policy': `script-src 'nonce-${NONCE}'; require-trusted-types-for 'script'; trusted-types consentry`,
+      })
+      .end(
+        page(
+          loader(` nonce="${NONCE}"`) +
+            json({ ...SITE, ui: { ...SITE.ui, assetsUrl: other.origin + '/dist/', trustedAssetOrigins: [other.origin] } }, ` nonce="${NONCE}"`),
+          '',
+          ` nonce="${NONCE}"`,
+        ),
+      ),
+  );
   site.route('/assets-polluted', (_req, res) =>
     void res
       .writeHead(200, { 'content-type': 'text/html' })
@@ -188,6 +203,18 @@ describe('where the SDK loads its own code from (issue 24 #3)', () => {
     await tab.locator('consentry-ui [role=region]').waitFor();
     expect(otherScripts()).toEqual(expect.arrayContaining(['/dist/consentry-parts.min.js', '/dist/consentry-ui.min.js']));
     expect(warnings).toEqual([]);
+  });
+
+  it('under Trusted Types the listed origin passes the policy, which vouches for the files it names there', async () => {
+    await tab.addInitScript(() => {
+      const seen: string[] = ((window as unknown as { __violations: string[] }).__violations = []);
+      document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.effectiveDirective} ${e.blockedURI}`));
+    });
+    await tab.goto(site.origin + '/assets-listed-tt');
+    await tab.locator('consentry-ui [role=region]').waitFor();
+    expect(otherScripts()).toEqual(expect.arrayContaining(['/dist/consentry-parts.min.js', '/dist/consentry-ui.min.js']));
+    expect(await tab.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([]);
+    expect(errors).toEqual([]);
   });
 
   it('a polluted Object.prototype does not choose the origin on a first visit', async () => {
