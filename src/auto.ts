@@ -13,10 +13,11 @@ import { bootHints } from './loader/boot-hints';
 import { configuredEffects, EARLY_EFFECTS } from './loader/effects';
 import { resolveLanguage } from './loader/language';
 import { hintsOf, scriptLazyLoaders } from './loader/lazy-script';
+import { whenInlineConfig } from './loader/inline-config';
 import { createRuntime } from './loader/runtime';
 import { cacheSettings, readCachedSettings } from './loader/settings-cache';
 import { SHARED } from './loader/shared';
-import { nameTrustedTypesPolicy, toScriptURL } from './blocking/trusted-types';
+import { nameTrustedTypesPolicy, toOwnScriptURL } from './blocking/trusted-types';
 
 export interface ConsentryGlobal extends Consent {
   /** Configure a page that has no inline or data-config config. Ignored once configured. */
@@ -37,7 +38,7 @@ function boot(script: HTMLScriptElement | null) {
   const nonce = script?.nonce || '';
   // The config's own request must not wait for the config: taken before the network guard wraps fetch.
   const fetchConfig = window.fetch.bind(window);
-  const lazy = scriptLazyLoaders(loaderBase, nonce, toScriptURL);
+  const lazy = scriptLazyLoaders(loaderBase, nonce, toOwnScriptURL);
   let current: Settings | undefined;
   const runtime = createRuntime({
     early: EARLY_EFFECTS,
@@ -58,10 +59,14 @@ function boot(script: HTMLScriptElement | null) {
     settled();
     // One readable line for the site owner; the page keeps blocking every non-essential tag.
     console.error(error.message);
+    runtime.refuse(error);
     runtime.host.emit('error', { error });
   };
   let configured = false;
+  // Whether anything ever tried to configure the page (a failure has said so already).
+  let called = false;
   const init = (config: unknown) => {
+    called = true;
     if (configured) return;
     // Taken at once, even while the validator is on its way: a later init() must not race this one.
     configured = true;
@@ -104,7 +109,8 @@ function boot(script: HTMLScriptElement | null) {
     const validating = lazy.loadValidator(hints);
     // A visitor who never chose will be asked: the banner's chunk and language come beside the validator,
     // not after it. A returning visitor's page (the cookie is there) fetches no UI.
-    if (!readCookie(hints.cookieName || DEFAULT_COOKIE_NAME)) lazy.prefetchUi(hints, resolveLanguage(hints.language || 'auto'));
+    const cookieName = hints.cookieName || DEFAULT_COOKIE_NAME;
+    if (!readCookie(cookieName) && !readCookie('__Host-' + cookieName)) lazy.prefetchUi(hints, resolveLanguage(hints.language || 'auto'));
     validating.then((validateConfig) => {
       let settings: Settings;
       try {
@@ -126,37 +132,13 @@ function boot(script: HTMLScriptElement | null) {
     fetchConfig(url, { credentials: 'same-origin', signal: AbortSignal.timeout?.(CONFIG_TIMEOUT_MS) })
       .then((response) => (response.ok ? response.text() : Promise.reject(new Error('HTTP ' + response.status))))
       .then(init, (error: Error) => fail(new Error(`consentry: could not load config from ${url}: ${error.message}`)));
-  } else whenInlineConfig(init);
-}
-
-/**
- * The inline config usually follows the loader in <head>, so it is not parsed yet when the loader runs:
- * take it the moment the parser adds it (tags after it are decided before they run), or at DOMContentLoaded.
- */
-function whenInlineConfig(use: (json: string) => void) {
-  let taken = false;
-  const take = () => {
-    const text = document.getElementById('consentry-config')?.textContent;
-    if (taken || text == null) return taken;
-    // The parser may have added the element but not all of its text yet: wait for the rest.
-    if (document.readyState == 'loading' && !isJson(text)) return false;
-    observer.disconnect();
-    use(text);
-    return (taken = true);
-  };
-  const observer = new MutationObserver(take);
-  if (take()) return;
-  observer.observe(document.documentElement, { childList: true, subtree: true });
-  document.addEventListener('DOMContentLoaded', () => take() || observer.disconnect(), { once: true });
-}
-
-function isJson(text: string) {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
+  } else
+    whenInlineConfig(script, nonce, init, (message) => {
+      // Unless Consentry.init() configured the page meanwhile: say so, and let a waiting showPreferences() hear it.
+      if (called) return;
+      console.warn(message);
+      runtime.refuse(new Error(message));
+    });
 }
 
 // Loaded twice on one page: the first instance stays the only one.

@@ -50,7 +50,8 @@ export function showPlaceholder(el: Element, need: ResolvedNeed, options: Placeh
   });
   const text = document.createElement('p');
   text.style.margin = '0';
-  text.textContent = texts.placeholderText.replace('{service}', service).replace('{category}', category);
+  // Function replacers: a name is inserted as is, never read as a pattern ("$&", "$'").
+  text.textContent = texts.placeholderText.replace('{service}', () => service).replace('{category}', () => category);
   const actions = document.createElement('div');
   Object.assign(actions.style, { display: 'flex', flexWrap: 'wrap', gap: '8px', justifyContent: 'center' });
   const button = (label: string, action: () => void, primary: boolean) => {
@@ -65,7 +66,7 @@ export function showPlaceholder(el: Element, need: ResolvedNeed, options: Placeh
     actions.append(b);
   };
   button(texts.loadOnce, options.onLoadOnce, false);
-  const always = texts.alwaysAllow.includes('{category}') ? texts.alwaysAllow.replace('{category}', category) : texts.alwaysAllow + ' ' + category;
+  const always = texts.alwaysAllow.includes('{category}') ? texts.alwaysAllow.replace('{category}', () => category) : texts.alwaysAllow + ' ' + category;
   button(always, options.onAlwaysAllow, true);
   box.append(text, actions);
 

@@ -17,6 +17,7 @@ export const DEFAULTS: Omit<Settings, 'categories' | 'services'> = {
     privacyPolicyUrl: '',
     nonce: '',
     assetsUrl: '',
+    trustedAssetOrigins: [],
   },
   regions: { default: 'opt-in', rules: [], source: '' },
   signals: { gpc: true, dnt: false },

@@ -48,3 +48,5 @@ export const TT_POLICY = /^[A-Za-z0-9#=_/@.%-]+$/;
  */
 export const DATA_LAYER_NAME =
   /^(?!(window|self|top|parent|frames|opener|document|location|history|navigator|name|status|origin|length|closed|gtag|Consentry)$|__consentry)[A-Za-z_$][\w$]*$/;
+/** An http(s) origin as `URL.origin` spells it: scheme, host and port, nothing after. */
+export const ORIGIN = /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/;

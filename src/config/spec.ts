@@ -10,6 +10,7 @@ import {
   LANGUAGE,
   LANGUAGE_OR_AUTO,
   NONCE,
+  ORIGIN,
   TT_POLICY,
   REGION,
   REGION_OR_DEFAULT,
@@ -162,6 +163,7 @@ export const configSpec: Check = object({
     privacyPolicyUrl: url,
     nonce: text('must be base64 characters', NONCE),
     assetsUrl: url,
+    trustedAssetOrigins: list(text('must be an origin: http(s), a host and an optional port, nothing after', ORIGIN)),
   }),
   regions: object({
     default: regime,

@@ -57,7 +57,7 @@ export interface ServiceConfig {
 }
 
 export interface CookieSettingsConfig {
-  /** Name of the consent cookie. Default "consentry". */
+  /** Name of the consent cookie. Default "consentry"; on https without `domain` stored as `__Host-<name>`. */
   name?: string;
   /** Domain to share the choice across subdomains (e.g. "example.com"). Default: the page's host only. */
   domain?: string;
@@ -80,8 +80,13 @@ export interface UiConfig {
   privacyPolicyUrl?: string;
   /** Nonce copied to any <style>/<script> the SDK creates (strict CSP). */
   nonce?: string;
-  /** Base URL the script-tag build loads its UI chunk and language packs from. Default: next to the loader. */
+  /**
+   * Base URL the script-tag build loads its UI chunk and language packs from. Default: next to the loader.
+   * Must be on the loader's origin unless `trustedAssetOrigins` lists its origin.
+   */
   assetsUrl?: string;
+  /** Origins besides the loader's that `assetsUrl` may point to, such as "https://cdn.example.com". Default none. */
+  trustedAssetOrigins?: string[];
 }
 
 /** Texts a site owner can override per language. Missing keys fall back to the built-in pack. */
@@ -300,10 +305,12 @@ export interface Settings {
   services: ServiceSettings[];
   cookie: Required<Omit<CookieSettingsConfig, 'domain'>> & { domain: string };
   texts: { [lang: string]: Partial<Texts> };
-  ui: Required<Omit<UiConfig, 'privacyPolicyUrl' | 'nonce' | 'assetsUrl'>> & {
+  ui: Required<Omit<UiConfig, 'privacyPolicyUrl' | 'nonce' | 'assetsUrl' | 'trustedAssetOrigins'>> & {
     privacyPolicyUrl: string;
     nonce: string;
     assetsUrl: string;
+    /** Always set by the validator; optional for settings made by hand (tests, the SSR inert instance). */
+    trustedAssetOrigins?: string[];
   };
   regions: { default: Regime; rules: RegionRule[]; source: string };
   signals: Required<SignalsConfig>;

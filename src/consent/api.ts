@@ -25,7 +25,9 @@ export interface Consent {
   set(choices: Choices): void;
   /** Forget the choice (cookie removed) and ask again. */
   reset(): void;
+  /** Resolves once shown; rejects with the config's error when the config failed (invalid, or could not be loaded). */
   showBanner(): Promise<void>;
+  /** Resolves once shown; rejects with the config's error when the config failed (invalid, or could not be loaded). */
   showPreferences(): Promise<void>;
   hide(): void;
   on<K extends ConsentEventName>(event: K, listener: (detail: ConsentEvents[K]) => void): Unsubscribe;

@@ -1,9 +1,11 @@
 import Cookies from 'js-cookie';
 import type { Settings } from '../config/types';
+import { consentCookieName, consentCookieNames } from './consent-cookie';
 
 /**
- * The consent cookie, written and removed through js-cookie (read by ./read-cookie, which the loader keeps). Names, domains and paths come from a validated
- * config, so they cannot carry ';' or newlines into the cookie string.
+ * The consent cookie, written and removed through js-cookie (read by ./read-cookie, which the loader keeps).
+ * Names, domains and paths come from a validated config, so they cannot carry ';' or newlines into the
+ * cookie string. Written as `__Host-<name>` where ./consent-cookie says it can be.
  */
 export interface CookieJarOptions {
   /** Current page protocol; Secure is set on https only (and SameSite=None needs Secure). */
@@ -29,7 +31,7 @@ export function writeConsentCookie(cookie: Settings['cookie'], value: string, ex
   try {
     // Exactly one consent cookie must remain: drop copies left on other domains by an older config.
     removeConsentCookie(cookie, options);
-    Cookies.set(cookie.name, value, attributes(cookie, secure, expires));
+    Cookies.set(consentCookieName(cookie, secure), value, attributes(cookie, secure, expires));
   } catch {
     // Cookies disabled: the choice still holds for this page through the store.
   }
@@ -39,8 +41,11 @@ export function removeConsentCookie(cookie: Settings['cookie'], options: CookieJ
   const secure = options.secure ?? location.protocol === 'https:';
   try {
     const base = attributes(cookie, secure);
-    Cookies.remove(cookie.name, { ...base, domain: undefined });
-    for (const domain of domainsOf(location.hostname)) Cookies.remove(cookie.name, { ...base, domain });
+    // Every name it goes by (an old plain-name copy after the move to `__Host-`), on every domain.
+    for (const name of consentCookieNames(cookie)) {
+      Cookies.remove(name, { ...base, domain: undefined });
+      for (const domain of domainsOf(location.hostname)) Cookies.remove(name, { ...base, domain });
+    }
   } catch {
     /* cookies disabled */
   }

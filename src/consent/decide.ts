@@ -14,9 +14,16 @@ export interface Signals {
   dnt: boolean;
 }
 
-/** A record counts only while it is unexpired and made under the current (or a later) config revision. */
+const DAY = 864e5;
+
+/**
+ * A record counts only while it is unexpired, made under the current config revision, and no longer-lived
+ * than the config allows. A cookie is whatever someone wrote: a record claiming a later revision would
+ * survive every revision bump, and one that expires in ten years would outlive any consent (a day's
+ * leeway for the clocks of a server that reads it).
+ */
 export function isRecordValid(record: ConsentRecord | null, settings: Settings, now: number): record is ConsentRecord {
-  return !!record && record.expires > now && record.revision >= settings.revision;
+  return !!record && record.expires > now && record.revision == settings.revision && record.expires <= now + (settings.cookie.expiresDays + 1) * DAY;
 }
 
 /**

@@ -1,10 +1,13 @@
 /**
- * Read one cookie without js-cookie: the loader only ever reads, and js-cookie (writes, removal) stays in
+ * Read cookies without js-cookie: the loader only ever reads, and js-cookie (writes, removal) stays in
  * the lazily loaded choice parts. Parses and decodes as js-cookie's `get` does, so what it wrote reads back
- * the same: the first cookie of that name wins, and one with a malformed escape is skipped.
+ * the same; one with a malformed escape is skipped.
  */
-export function readCookie(name: string): string | undefined {
+
+/** Every value of the cookies of this name the page sees (several when domains or paths differ). */
+export function readCookies(name: string): string[] {
   let cookies: string[] = [];
+  const values: string[] = [];
   try {
     cookies = document.cookie ? document.cookie.split('; ') : [];
   } catch {
@@ -15,11 +18,14 @@ export function readCookie(name: string): string | undefined {
     try {
       if (decodeURIComponent(key) === name) {
         const value = rest.join('=');
-        return (value[0] === '"' ? value.slice(1, -1) : value).replace(/(%[\dA-F]{2})+/gi, decodeURIComponent);
+        values.push((value[0] === '"' ? value.slice(1, -1) : value).replace(/(%[\dA-F]{2})+/gi, decodeURIComponent));
       }
     } catch {
       /* malformed escape: not this one */
     }
   }
-  return undefined;
+  return values;
 }
+
+/** The first cookie of that name, as js-cookie's `get` answers. */
+export const readCookie = (name: string): string | undefined => readCookies(name)[0];

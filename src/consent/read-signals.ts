@@ -1,7 +1,7 @@
 import type { Settings } from '../config/types';
-import { readCookie } from './read-cookie';
+import { pickConsentRecord } from './consent-cookie';
+import { readCookies } from './read-cookie';
 import type { Signals } from './decide';
-import { decodeRecord } from './record';
 
 const REGION = /^[A-Z]{2}(-[A-Z0-9]{1,3})?$/;
 
@@ -21,9 +21,10 @@ export function readRegion(source: string): string | null {
 
 export function readSignals(settings: Settings): Signals {
   const nav = navigator as Navigator & { globalPrivacyControl?: boolean };
+  const now = Date.now();
   return {
-    record: decodeRecord(readCookie(settings.cookie.name)),
-    now: Date.now(),
+    record: pickConsentRecord(settings, now, readCookies, location.protocol == 'https:'),
+    now,
     region: readRegion(settings.regions.source),
     gpc: nav.globalPrivacyControl === true,
     dnt: nav.doNotTrack === '1',

@@ -1,3 +1,4 @@
+import { MAX_REVISION } from '../config/limits';
 import type { AgeGroup, ConsentMethod, ConsentRecord } from './types';
 
 /**
@@ -56,7 +57,7 @@ export function decodeRecord(value: unknown): ConsentRecord | null {
   const f = value.split('|');
   if (f.length !== 11 || f[0] !== VERSION) return null;
   const [, id, time36, revision, cats, services, method, expires36, region, age, crossBorder] = f;
-  if (!ID.test(id) || !BASE36.test(time36) || !BASE36.test(expires36) || !/^\d{1,9}$/.test(revision)) return null;
+  if (!ID.test(id) || !BASE36.test(time36) || !BASE36.test(expires36) || !/^\d{1,10}$/.test(revision) || +revision > MAX_REVISION) return null;
   if (!METHODS[method] || !REGION.test(region) || (age && !AGES[age]) || !/^[01]?$/.test(crossBorder)) return null;
   const categories = decodeChoices(cats);
   const serviceChoices = decodeChoices(services);

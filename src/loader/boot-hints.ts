@@ -1,11 +1,13 @@
 import type { ClassifyingSettings } from '../blocking/types';
 import { MAX_CONFIG_SIZE } from '../config/limits';
-import { LANGUAGE_OR_AUTO, NONCE, TOKEN, TT_POLICY, URL_LIKE } from '../config/patterns';
+import { LANGUAGE_OR_AUTO, NONCE, ORIGIN, TOKEN, TT_POLICY, URL_LIKE } from '../config/patterns';
 
 /** What the loader reads from a config before it is validated. */
 export interface BootHints {
   /** Where and how to fetch the validator. */
   assetsUrl?: string;
+  /** Origins besides the loader's that `assetsUrl` may name (see ./assets-base). */
+  trustedAssetOrigins?: string[];
   nonce?: string;
   trustedTypesPolicy?: string;
   /** Whether this visitor has chosen before (the consent cookie's name), and in which language to ask. */
@@ -20,6 +22,11 @@ export interface BootHints {
 
 const text = (value: unknown, pattern = /./) => (typeof value == 'string' && pattern.test(value) ? value : undefined);
 const list = (value: unknown): any[] => (Array.isArray(value) ? value : []);
+/**
+ * Every object of the config without a prototype: a polluted Object.prototype (a bug anywhere on the
+ * page) must not supply what the config left out, least of all where the SDK's code comes from.
+ */
+const ownOnly = (_key: string, value: unknown) => (value && typeof value == 'object' && !Array.isArray(value) ? Object.setPrototypeOf(value, null) : value);
 
 /**
  * Read leniently from the raw config, each value held to the validator's own pattern, so an unvalidated
@@ -29,10 +36,11 @@ const list = (value: unknown): any[] => (Array.isArray(value) ? value : []);
 export function bootHints(config: unknown): BootHints {
   try {
     if (typeof config == 'string' && config.length > MAX_CONFIG_SIZE) return {};
-    const raw = typeof config == 'string' ? JSON.parse(config) : config;
+    const raw = JSON.parse(typeof config == 'string' ? config : JSON.stringify(config), ownOnly);
     if (!raw || typeof raw != 'object') return {};
     return {
       assetsUrl: text(raw.ui?.assetsUrl, URL_LIKE),
+      trustedAssetOrigins: list(raw.ui?.trustedAssetOrigins).filter((origin) => text(origin, ORIGIN)),
       nonce: text(raw.ui?.nonce, NONCE),
       trustedTypesPolicy: text(raw.blocking?.trustedTypesPolicy, TT_POLICY),
       cookieName: text(raw.cookie?.name, TOKEN),

@@ -22,6 +22,8 @@ export const choiceParts = {
     return record;
   },
   forget: (settings: Settings) => removeConsentCookie(settings.cookie),
+  /** Store a record read under an old name again, under the name written now (`__Host-`). */
+  keep: (settings: Settings, record: ConsentRecord) => writeConsentCookie(settings.cookie, encodeRecord(record), new Date(record.expires)),
   /** Send receipts an earlier page view could not deliver. */
   resend: (endpoint: string) => sendReceipts(endpoint),
   cleanUp,

@@ -5,12 +5,14 @@ import type { PackValues } from '../ui/i18n/pack-values';
 import type { BootHints } from './boot-hints';
 import type { ChoiceParts } from './choice-parts';
 import type { IabParts } from '../integrations/iab-parts';
+import { assetsBase } from './assets-base';
 import { PACK_NAMES } from './language-packs';
 import { loadScript } from './load-script';
 
 /**
  * Script-tag build: the validator, the UI chunk and the language packs are separate files next to the loader
- * (or under `ui.assetsUrl`). Each registers itself on a global the loader reads after onload.
+ * (or under `ui.assetsUrl`, within the origins ./assets-base allows). Each registers itself on a global the
+ * loader reads after onload.
  */
 type Registry = {
   __consentryUi?: UiModule;
@@ -24,15 +26,18 @@ const registry = globalThis as Registry;
 const PARTS = 'consentry-parts.min.js';
 
 /** The same hints a raw config gives, from validated settings. */
-export const hintsOf = (settings: Settings): BootHints => ({ assetsUrl: settings.ui.assetsUrl, nonce: settings.ui.nonce });
+export const hintsOf = ({ ui }: Settings): BootHints => ({ assetsUrl: ui.assetsUrl, trustedAssetOrigins: ui.trustedAssetOrigins, nonce: ui.nonce });
 
-export function scriptLazyLoaders(loaderBase: string, loaderNonce: string, toScriptURL: (url: string) => string) {
+/** `toOwnScriptURL(folder, file)`: the file's URL as the page's Trusted Types policy vouches for it. */
+export function scriptLazyLoaders(loaderBase: string, loaderNonce: string, toOwnScriptURL: (folder: string, file: string) => string) {
   // One request per file however many ask (a first visit's prefetch, then the banner); a failed one is
   // forgotten, so the next "Cookie settings" click tries again.
   const requests: { [file: string]: Promise<void> | undefined } = {};
   const load = async <T>(file: string, hints: BootHints, registered: () => T | undefined): Promise<T> => {
     if (!registered()) {
-      await (requests[file] ||= loadScript((hints.assetsUrl || loaderBase) + file, { nonce: hints.nonce || loaderNonce, toScriptURL }).catch(
+      const folder = assetsBase(loaderBase, hints.assetsUrl, hints.trustedAssetOrigins);
+      const toScriptURL = () => toOwnScriptURL(folder, file);
+      await (requests[file] ||= loadScript(folder + file, { nonce: hints.nonce || loaderNonce, toScriptURL }).catch(
         (error) => {
           requests[file] = undefined;
           throw error;

@@ -2,8 +2,10 @@ import { atom, batch } from 'nanostores';
 import type { Settings } from '../config/types';
 import type { Consent, UiView } from '../consent/api';
 import { openBroadcast } from '../consent/broadcast';
+import { consentCookieName } from '../consent/consent-cookie';
 import { decide } from '../consent/decide';
 import { grantOf } from '../consent/grant-of';
+import { readCookie } from '../consent/read-cookie';
 import { createEmitter, type Emitter } from '../consent/emitter';
 import { readSignals } from '../consent/read-signals';
 import { hasQueuedReceipts } from '../consent/receipts';
@@ -52,6 +54,8 @@ export interface Runtime {
   host: RuntimeHost;
   /** Apply a validated config: decide from the stored record and signals, show the banner if needed. */
   configure(settings: Settings): void;
+  /** The config could not be had: `showBanner()`/`showPreferences()` reject with this until one is applied. */
+  refuse(error: Error): void;
 }
 
 const EMPTY: ConsentState = {
@@ -104,7 +108,8 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   };
   const warned = new Set<string>();
   const warn = (message: string) => warned.has(message) || (warned.add(message), console.warn('consentry: ' + message));
-  const host: RuntimeHost = { $state, $settings, emit, warn, show: (view) => show(view), loadParts };
+  // Inside the SDK (links, the floating button) a refusal was reported already: nothing is left to await.
+  const host: RuntimeHost = { $state, $settings, emit, warn, show: (view) => show(view).catch(() => {}), loadParts };
   const cleanups: Array<() => void> = [];
   const pending: Array<() => void> = [];
   let broadcast: ReturnType<typeof openBroadcast> | undefined;
@@ -155,8 +160,15 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       }, failed),
     )();
 
+  // Without a config nothing can be shown: a caller awaiting it hears why instead of waiting forever.
+  let refusal: Error | undefined;
+  const refused: Array<(error: Error) => void> = [];
   const show = (view: UiView) =>
-    new Promise<void>((resolve) => {
+    new Promise<void>((resolve, reject) => {
+      if (!$settings.get()) {
+        if (refusal) return reject(refusal);
+        refused.push(reject);
+      }
       // Where the parts are lazy, the UI chunk and the visitor's pack are fetched beside them, not after.
       whenConfigured((settings) => partsNow() instanceof Promise && options.prefetchUi?.(settings, resolveLanguage(settings.language)))();
       choose((choosing) => void choosing.show(view).then(resolve), resolve);
@@ -204,6 +216,8 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     nameTrustedTypesPolicy(settings.blocking.trustedTypesPolicy);
     host.onHeldEmbed = (el, need) => choose((choosing) => choosing.drawHeld(el, need));
     $settings.set(settings);
+    refusal = undefined;
+    refused.length = 0;
     // The decision is made first, but its listeners (the gate releasing tags) run only after the integrations
     // are installed: they see the decision itself, and Consent Mode's defaults precede anything a tag sends.
     batch(() => {
@@ -215,8 +229,16 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     emit('ready', $state.get());
     pending.splice(0).forEach((action) => action());
     if (settings.receipts && hasQueuedReceipts()) withParts(({ resend }) => void resend(settings.receipts!.endpoint));
+    // A choice read under the old plain name is stored again under `__Host-` (the parts are fetched just this once).
+    const record = $state.get().record;
+    if (record && !readCookie(consentCookieName(settings.cookie, location.protocol == 'https:'))) withParts(({ keep }) => keep(settings, record));
     if ($state.get().needsBanner && !choosing) void show('banner');
   }
 
-  return { api, host, configure };
+  const refuse = (error: Error) => {
+    refusal = error;
+    refused.splice(0).forEach((reject) => reject(error));
+  };
+
+  return { api, host, configure, refuse };
 }

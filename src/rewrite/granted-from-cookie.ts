@@ -1,7 +1,7 @@
 import type { Settings } from '../config/types';
 import { decide } from '../consent/decide';
-import { decodeRecord } from '../consent/record';
-import { readCookie } from './cookie-header';
+import { pickConsentRecord } from '../consent/consent-cookie';
+import { readCookies } from './cookie-header';
 import { grantsOf, type Grants } from './grants';
 
 export interface RequestSignals {
@@ -11,6 +11,12 @@ export interface RequestSignals {
   gpc?: boolean;
   /** The request carried `DNT: 1`. */
   dnt?: boolean;
+  /**
+   * The page is served over https, where the runtime writes the consent cookie as `__Host-<name>`: a
+   * plain-name record made since then is then no migrating visitor's but a planted one, and is refused as
+   * the page refuses it. Default false (a plain-name record counts, as on http).
+   */
+  https?: boolean;
   /** For tests; defaults to Date.now(). */
   now?: number;
 }
@@ -29,9 +35,11 @@ export function grantedFromCookieHeader(
   signals: RequestSignals = {},
 ): Grants {
   const region = signals.region ? signals.region.trim().toUpperCase() : '';
+  const now = signals.now ?? Date.now();
   const state = decide(settings, {
-    record: decodeRecord(readCookie(cookieHeader, settings.cookie.name)),
-    now: signals.now ?? Date.now(),
+    // The same choice among several cookies as the page makes.
+    record: pickConsentRecord(settings, now, (name) => readCookies(cookieHeader, name), signals.https === true),
+    now,
     region: REGION.test(region) ? region : null,
     gpc: signals.gpc === true,
     dnt: signals.dnt === true,

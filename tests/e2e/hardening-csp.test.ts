@@ -229,11 +229,12 @@ describe('Trusted Types without the consentry policy allowed', () => {
     expect(await tab.evaluate(() => !!document.querySelector('consentry-ui'))).toBe(false);
     expect(await tab.evaluate(() => !!document.querySelector('script[src*="consentry-parts"]'))).toBe(false);
 
-    // API calls wait for a config that cannot come: nothing runs, nothing is fetched, nothing throws.
-    await tab.evaluate(() => {
-      void window.Consentry!.showPreferences();
+    // API calls find no config: showPreferences() rejects with the error; nothing runs, nothing is fetched.
+    const shown = await tab.evaluate(() => {
       window.Consentry!.acceptAll();
+      return window.Consentry!.showPreferences().then(() => 'shown', (error: Error) => error.message);
     });
+    expect(shown).toMatch(/could not load .*consentry-parts\.min\.js/);
     await tab.waitForTimeout(500);
     expect(errors).toHaveLength(1);
     expect(await tab.evaluate(() => window.Consentry!.get().status)).toBe('pending');

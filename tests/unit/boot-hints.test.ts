@@ -53,3 +53,28 @@ describe('bootHints: what an unvalidated config may tell the loader', () => {
     expect(bootHints(huge)).toEqual({});
   });
 });
+
+describe('bootHints: own properties only (issue 24 #3)', () => {
+  it('a polluted Object.prototype supplies nothing the config left out', () => {
+    const proto = Object.prototype as Record<string, unknown>;
+    proto.assetsUrl = 'https://evil.example/';
+    proto.trustedAssetOrigins = ['https://evil.example'];
+    proto.nonce = 'stolen';
+    proto.ui = { assetsUrl: 'https://evil.example/' };
+    try {
+      for (const config of [{}, '{}', { ui: {} }, '{"ui":{}}']) {
+        const hints = bootHints(config);
+        expect(hints.assetsUrl).toBeUndefined();
+        expect(hints.trustedAssetOrigins).toEqual([]);
+        expect(hints.nonce).toBeUndefined();
+      }
+    } finally {
+      for (const key of ['assetsUrl', 'trustedAssetOrigins', 'nonce', 'ui']) delete proto[key];
+    }
+  });
+
+  it('reads the trusted asset origins, each held to the origin pattern', () => {
+    const hints = bootHints({ ui: { trustedAssetOrigins: ['https://cdn.example.com', 'https://x.example/path', 7, 'http://127.0.0.1:8080'] } });
+    expect(hints.trustedAssetOrigins).toEqual(['https://cdn.example.com', 'http://127.0.0.1:8080']);
+  });
+});

@@ -236,7 +236,7 @@ describe('defaults', () => {
     services: [],
     cookie: { name: 'consentry', domain: '', path: '/', sameSite: 'Lax', expiresDays: 182 },
     texts: {},
-    ui: { layout: 'bar-bottom', theme: 'auto', floatingButton: true, closeButton: false, privacyPolicyUrl: '', nonce: '', assetsUrl: '' },
+    ui: { layout: 'bar-bottom', theme: 'auto', floatingButton: true, closeButton: false, privacyPolicyUrl: '', nonce: '', assetsUrl: '', trustedAssetOrigins: [] },
     regions: { default: 'opt-in', rules: [], source: '' },
     signals: { gpc: true, dnt: false },
     minors: { ask: false, thresholds: { CN: 14, default: 16 } },

@@ -80,6 +80,12 @@ describe('cookieCategory', () => {
     expect(cookieCategory('consentry', settings([], 'site_consent'))).toBeNull();
   });
 
+  it('treats its __Host- form, the name written on https, as essential too (issue 24 #7)', () => {
+    expect(cookieCategory('__Host-consentry', null)).toBe('essential');
+    expect(cookieCategory('__Host-site_consent', settings([], 'site_consent'))).toBe('essential');
+    expect(cookieCategory('__Host-consentry', settings([], 'site_consent'))).toBeNull();
+  });
+
   it('uses the config declarations, exact names and prefixes, with their service category', () => {
     const s = settings([
       service('chat', 'functional', [{ name: 'chat_session' }]),

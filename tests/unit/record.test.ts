@@ -68,3 +68,13 @@ describe('consent record', () => {
     );
   }, 60_000);
 });
+
+describe('revisions at the limits the validator allows (issue 24 #6)', () => {
+  it.each([0, 1, 999999999, 1764000000, 2147483647])('reads back revision %d', (revision) => {
+    expect(decodeRecord(encodeRecord({ ...record, revision }))?.revision).toBe(revision);
+  });
+
+  it.each([2147483648, 9999999999, 10000000000])('refuses revision %d, which no valid config can have', (revision) => {
+    expect(decodeRecord(encodeRecord({ ...record, revision }))).toBeNull();
+  });
+});

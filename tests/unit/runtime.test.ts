@@ -134,6 +134,20 @@ describe('runtime', () => {
   });
 });
 
+describe('a config that could not be had (issue 24 #15)', () => {
+  it('showPreferences() and showBanner() reject with its error, waiting or asked after; a valid config later shows', async () => {
+    const { runtime, api, ui, settings } = start();
+    const waiting = api.showPreferences();
+    const error = new Error('consentry: invalid config: revision must be an integer');
+    runtime.refuse(error);
+    await expect(waiting).rejects.toBe(error);
+    await expect(api.showBanner()).rejects.toBe(error);
+    runtime.configure(settings);
+    await api.showPreferences();
+    expect(ui.views).toContain('preferences');
+  });
+});
+
 describe('ready', () => {
   it('reaches a listener added after it fired, once', async () => {
     const { runtime, api, settings } = start();

@@ -74,6 +74,8 @@ describe('classifier', () => {
   });
   it("consentry's own cookie and keys are essential", () => {
     expect(tablesOnly.cookie({ name: 'consentry', domain: 'shop.example', setBy: none })).toMatchObject({ category: 'essential', source: 'sdk' });
+    // Its name on https sites (issue 24 #7).
+    expect(tablesOnly.cookie({ name: '__Host-consentry', domain: 'shop.example', setBy: none })).toMatchObject({ category: 'essential', source: 'sdk' });
     expect(tablesOnly.storage({ type: 'local', key: 'consentry:receipts', origin: SITE, setBy: none })).toMatchObject({ category: 'essential', source: 'sdk' });
   });
   it('uses the SDK tables, matching name together with domain', () => {

@@ -96,7 +96,8 @@ export function createClassifier({ tables, settings, siteOrigin }: ClassifierOpt
   return {
     cookie({ name, domain, setBy }) {
       const host = domain.replace(/^\./, '');
-      if (name == consentCookie)
+      // On https the SDK stores it as `__Host-<name>` (src/consent/consent-cookie.ts).
+      if (name.replace(/^__Host-/, '') == consentCookie)
         return { category: 'essential', provider: 'consentry', purpose: "Stores the visitor's consent choice", source: 'sdk' };
       for (const service of services)
         for (const cookie of service.cookies)
