@@ -1,8 +1,11 @@
 import type { Uninstall } from './types';
 import { heldMarkup } from './write-guard';
 
-/** Elements whose markup is text (RAWTEXT/RCDATA): what is written into them creates no element. */
-const TEXT_ONLY = /^(script|style|textarea|title|xmp|iframe|noembed|noframes|noscript|plaintext)$/i;
+/**
+ * Where markup loads nothing: a <template> (inert content; also where the check itself parses) and the
+ * elements whose markup is text (RAWTEXT/RCDATA), where what is written creates no element.
+ */
+const INERT = /^(template|script|style|textarea|title|xmp|iframe|noembed|noframes|noscript|plaintext)$/i;
 
 /**
  * HTML strings turned into elements in the document: `innerHTML`/`outerHTML` (elements and shadow roots),
@@ -21,7 +24,7 @@ export function patchMarkupInsertion(check: (el: Element) => boolean, selector: 
     if (tree?.querySelectorAll) tree.querySelectorAll(selector).forEach((el) => check(el));
   };
   const hold = (markup: unknown, context?: Node | null) =>
-    (context && TEXT_ONLY.test((context as Element).localName || '') ? null : heldMarkup(String(markup), check, selector)) ?? markup;
+    (context && INERT.test((context as Element).localName || '') ? null : heldMarkup(String(markup), check, selector)) ?? markup;
   const patch = (target: object | undefined, name: string, wrap: (original: PropertyDescriptor) => PropertyDescriptor) => {
     const descriptor = target && Object.getOwnPropertyDescriptor(target, name);
     if (!descriptor) return;
