@@ -186,8 +186,9 @@ describe('URL forms × request paths, during parsing and after load', () => {
     await configured();
     await tab.evaluate((h) => (window as unknown as { runAll(p: string, h: string): void }).runAll('load', h), host());
     await settle();
-    expect(caseHits('parse')).toEqual([]);
-    expect(caseHits('load')).toEqual([]);
+    // Soft: a failure lists every case that got through, in both phases.
+    expect.soft(caseHits('parse')).toEqual([]);
+    expect.soft(caseHits('load')).toEqual([]);
     // The static ones are requested by the preload scanner, before any script (a documented limit): they do not run.
     expect(await tab.evaluate(() => (window as unknown as { __ran: string[] }).__ran)).toEqual([]);
     // Only the connections that cannot wait are refused by throwing, as a CSP refusal would.
