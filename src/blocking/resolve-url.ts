@@ -16,3 +16,14 @@ export function resolveUrl(raw: string, base?: string): URL | null {
 
 /** A URL whose host the blocking tables can name: http(s), and WebSocket (ws/wss) connections to the same hosts. */
 export const isWebUrl = (url: URL): boolean => /^(http|ws)s?:$/.test(url.protocol);
+
+/**
+ * Whether `resolveUrl` would resolve `url` against the base's origin, without parsing it (the rewriter's
+ * fast path: most URLs in a page are path-relative): no scheme, and not starting with two slashes (or
+ * backslashes, which special URLs treat alike) once tabs, newlines and leading C0 controls and spaces are
+ * stripped, as the parser strips them.
+ */
+export function isPathRelative(url: string): boolean {
+  const bare = url.replace(/[\t\n\r]/g, '').replace(/^[\x00-\x20]+/, '');
+  return !/^([a-zA-Z][a-zA-Z0-9+.-]*:|[\\/]{2})/.test(bare);
+}
