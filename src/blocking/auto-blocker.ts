@@ -126,9 +126,12 @@ export function installAutoBlocker(host: BlockingHost): Uninstall {
 
   patch(Element.prototype, 'setAttribute', ({ value: original }: { value: Element['setAttribute'] }) => ({
     value(this: Element, rawName: string, raw: string) {
-      const name = String(rawName).toLowerCase();
+      // Each argument read once; values of other attributes (Trusted Types objects included) pass as given.
+      const name = String(rawName);
+      const attr = name.toLowerCase();
+      if (!isUrlAttribute(this, attr)) return original.call(this, name, raw);
       const [value, url] = readUrl(raw);
-      if (!isUrlAttribute(this, name) || !guard(this, name, url, true)) original.call(this, rawName, value as string);
+      if (!guard(this, attr, url, true)) original.call(this, name, value as string);
     },
   }));
 

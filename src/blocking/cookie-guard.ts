@@ -45,7 +45,8 @@ export function installCookieGuard(host: BlockingHost): Uninstall {
       // Read once: the text decided on is the text written.
       const text = String(raw);
       const { name, deletion } = parseCookieWrite(text);
-      if (allowed(name, deletion, () => descriptor.set!.call(this, text))) descriptor.set!.call(this, text);
+      // A write waiting for the config is replayed through this guard, to be decided then.
+      if (allowed(name, deletion, () => (this.cookie = text))) descriptor.set!.call(this, text);
     },
   });
 
@@ -57,7 +58,7 @@ export function installCookieGuard(host: BlockingHost): Uninstall {
       const options = typeof nameOrOptions == 'object' ? { ...nameOrOptions, name: String(nameOrOptions?.name) } : null;
       const args = (options ? [options] : [String(nameOrOptions), value]) as Parameters<CookieStoreSet>;
       const expires = options?.expires;
-      return allowed(options?.name ?? args[0] as string, expires != null && expires < Date.now(), () => storeSet.apply(this, args))
+      return allowed(options?.name ?? args[0] as string, expires != null && expires < Date.now(), () => storeProto.set.apply(this, args))
         ? storeSet.apply(this, args)
         : Promise.resolve();
     };

@@ -1,5 +1,5 @@
 import type { Uninstall } from './types';
-import { heldMarkup } from './write-guard';
+import { heldMarkup, isTrustedHtml } from './write-guard';
 
 /**
  * Where markup loads nothing: a <template> (inert content; also where the check itself parses) and the
@@ -23,8 +23,12 @@ export function patchMarkupInsertion(check: (el: Element) => boolean, selector: 
     if (tree?.nodeType == 1) check(tree);
     if (tree?.querySelectorAll) tree.querySelectorAll(selector).forEach((el) => check(el));
   };
-  const hold = (markup: unknown, context?: Node | null) =>
-    (context && INERT.test((context as Element).localName || '') ? null : heldMarkup(String(markup), check, selector)) ?? markup;
+  // Read once: the markup decided on is the markup passed on, unless it came as TrustedHTML.
+  const hold = (markup: unknown, context?: Node | null) => {
+    const text = String(markup);
+    const held = context && INERT.test((context as Element).localName || '') ? null : heldMarkup(text, check, selector);
+    return held ?? (isTrustedHtml(markup) ? markup : text);
+  };
   const patch = (target: object | undefined, name: string, wrap: (original: PropertyDescriptor) => PropertyDescriptor) => {
     const descriptor = target && Object.getOwnPropertyDescriptor(target, name);
     if (!descriptor) return;

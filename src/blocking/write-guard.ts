@@ -2,6 +2,10 @@ import type { Uninstall } from './types';
 
 const TAG = /<(script|iframe|img|embed|object|link|video|audio|source)\b/i;
 
+/** A TrustedHTML object, which must reach the native call as itself (Trusted Types refuse a plain string). */
+export const isTrustedHtml = (value: unknown): boolean =>
+  !!(window as { trustedTypes?: { isHTML(value: unknown): boolean } }).trustedTypes?.isHTML(value);
+
 /**
  * `markup` with the tags `check` holds held, or null when it holds none (the caller then passes the page's
  * own value on untouched, Trusted Types object included). Parsed in an inert <template>, where nothing loads.
@@ -30,8 +34,10 @@ export function patchDocumentWrite(check: (el: Element) => boolean, selector: st
   const { write, writeln } = proto;
   const wrap = (original: typeof write) =>
     function (this: Document, ...text: string[]) {
-      const markup = heldMarkup(text.join(''), check, selector);
-      return markup == null ? original.apply(this, text) : original.call(this, markup);
+      // Read once: the markup decided on is the markup written, unless it came as TrustedHTML.
+      const joined = text.join('');
+      const markup = heldMarkup(joined, check, selector);
+      return markup == null && text.some(isTrustedHtml) ? original.apply(this, text) : original.call(this, markup ?? joined);
     };
   proto.write = wrap(write);
   proto.writeln = wrap(writeln);
