@@ -301,7 +301,8 @@ describe('cookie-guard evasions (#9)', () => {
     document.cookie = '_fbc=minus; expires=-1; path=/';
   }`;
   const cookiePage = (withLoader: boolean) =>
-    `<!doctype html><html lang="en"><head>${withLoader ? LOADER : ''}<script>${EVADE}</script></head><body></body></html>`;
+    // Run once while the page is parsed (config not known yet), and again by the test after load.
+    `<!doctype html><html lang="en"><head>${withLoader ? LOADER : ''}<script>${EVADE}; evade();</script></head><body></body></html>`;
   const names = async () => (await context.cookies()).map((c) => c.name).filter((n) => n != 'consentry').sort();
 
   it('control: without consentry each evasion writes its cookie', async () => {
@@ -318,5 +319,19 @@ describe('cookie-guard evasions (#9)', () => {
     await tab.evaluate(() => (window as unknown as { evade(): Promise<void> }).evade());
     await tab.waitForTimeout(300);
     expect(await names()).toEqual([]);
+  });
+
+  it('an unknown cookie written before the config is known waits, and is decided by the guard once it is', async () => {
+    const config = { ...CONFIG, blocking: { unknownCookies: 'block' } };
+    site.page('/cookies-unknown', `<!doctype html><html lang="en"><head><script src="/dist/consentry.min.js"></script>
+<script>Object.getOwnPropertyDescriptor(Document.prototype, 'cookie').set.call(document, 'mystery=1; path=/');</script>
+<script type="application/json" id="consentry-config">${JSON.stringify(config)}</script></head><body></body></html>`);
+    await tab.goto(site.origin + '/cookies-unknown');
+    await configured();
+    await tab.waitForTimeout(300);
+    expect(await names()).toEqual([]);
+    await tab.evaluate(() => window.Consentry!.acceptAll());
+    await tab.evaluate(() => (document.cookie = 'mystery=2; path=/'));
+    expect(await names()).toEqual(['mystery']);
   });
 });
