@@ -41,7 +41,7 @@ export function installAutoBlocker(host: BlockingHost): Uninstall {
 
   /**
    * What an unmarked tag's URL waits for. Before the config is valid, a URL its rules (read provisionally)
-   * or the built-in table name waits; without even that, every cross-origin URL waits.
+   * or the built-in table name waits; without even that, every URL to another host waits.
    */
   const needFor = (url: string): Need | null => {
     const settings = $settings.get();
@@ -50,8 +50,9 @@ export function installAutoBlocker(host: BlockingHost): Uninstall {
       const need = classify(url, host.provisional);
       return need && need.category != 'essential' ? { category: PENDING } : null;
     }
+    // By host, not origin: the page's own WebSocket (ws: beside http:) is its own.
     const target = resolveUrl(url, base());
-    return target && isWebUrl(target) && target.origin != location.origin ? { category: PENDING } : null;
+    return target && isWebUrl(target) && target.host != location.host ? { category: PENDING } : null;
   };
 
   /**
@@ -135,15 +136,16 @@ export function installAutoBlocker(host: BlockingHost): Uninstall {
     },
   }));
 
-  // `new Audio(url)` sets its src inside the constructor, past the setter: give it through the setter.
+  // `new Audio(url)` sets its src inside the constructor, past the setter: give it through the setter. A
+  // Proxy keeps the constructor's prototype, statics and `new`-only calling; subclasses keep theirs.
   const NativeAudio = window.Audio;
-  const Audio = function (src?: string) {
-    const audio = new NativeAudio();
-    if (arguments.length) audio.src = src!;
-    return audio;
-  } as unknown as typeof NativeAudio;
-  Audio.prototype = NativeAudio.prototype;
-  window.Audio = Audio;
+  window.Audio = new Proxy(NativeAudio, {
+    construct(Native, [src], newTarget) {
+      const audio = Reflect.construct(Native, [], newTarget);
+      if (src !== undefined) audio.src = src;
+      return audio;
+    },
+  });
   restores.push(() => (window.Audio = NativeAudio));
 
   // Insertion: the last moment before a script is fetched or an iframe navigates. Only insertions into the

@@ -63,17 +63,16 @@ export function patchNetwork(blocked: (url: string) => Verdict): Uninstall {
   };
   // A connection cannot wait for a verdict: it is refused while one is coming.
   for (const name of ['WebSocket', 'EventSource']) {
-    const Native = win[name] as (new (url: unknown, options?: unknown) => object) | undefined;
+    const Native = win[name] as (new (...args: unknown[]) => object) | undefined;
     if (!Native) continue;
-    const Guarded = function (url: unknown, options?: unknown) {
-      const [value, text] = readUrl(url);
-      if (blocked(text) !== false) throw new DOMException('consentry: blocked until consent', 'SecurityError');
-      return arguments.length > 1 ? new Native(value, options) : new Native(value);
-    } as unknown as { prototype: object };
-    // Same prototype and constants (WebSocket.OPEN …): `instanceof` and feature checks keep working.
-    Object.setPrototypeOf(Guarded, Native);
-    Guarded.prototype = Native.prototype;
-    win[name] = Guarded;
+    // A Proxy keeps the constructor's prototype, constants (WebSocket.OPEN …) and `new`-only calling.
+    win[name] = new Proxy(Native, {
+      construct(target, args, newTarget) {
+        const [value, text] = readUrl(args[0]);
+        if (blocked(text) !== false) throw new DOMException('consentry: blocked until consent', 'SecurityError');
+        return Reflect.construct(target, [value, ...args.slice(1)], newTarget);
+      },
+    });
     restores.push(() => (win[name] = Native));
   }
   return () => {
