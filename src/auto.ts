@@ -48,6 +48,8 @@ function boot(script: HTMLScriptElement | null) {
     prefetchUi: (settings, lang) => lazy.prefetchUi(hintsOf(settings), lang),
     parts: () => lazy.parts(hintsOf(current!)),
   });
+  // Read before any page script runs (blocking effects read it when they hold or activate a script).
+  runtime.host.nonce = nonce;
   // Requests that a coming config might name wait for it (see the auto-blocker); this says when it came.
   let settle = () => {};
   const awaitConfig = () => (runtime.host.configuring ||= new Promise<void>((resolve) => (settle = resolve)));

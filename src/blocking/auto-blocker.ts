@@ -1,11 +1,15 @@
 import { activateElement } from './activate';
 import { isGranted } from './grant';
-import { KIND_SELECTOR, PENDING, URL_ATTRIBUTE } from './kinds';
+import { isUrlAttribute, KIND_SELECTOR, PENDING, URL_ATTRIBUTE } from './kinds';
 import { isHeld, needOf } from './marking';
+import { srcsetCandidates } from './srcset-candidates';
 import { patchNetwork } from './network-guard';
+import { readUrl } from './read-url';
+import { isWebUrl, resolveUrl } from './resolve-url';
 import type { BlockingHost, ClassifyingSettings, Need, Uninstall } from './types';
 import { urlCategory } from './url-category';
 import { watchTags } from './watch-tags';
+import { patchMarkupInsertion } from './markup-guard';
 import { patchDocumentWrite } from './write-guard';
 
 type Proto = { prototype: object };
@@ -25,21 +29,19 @@ export function installAutoBlocker(host: BlockingHost): Uninstall {
   let detached: Element[] = [];
   const setAttribute = Element.prototype.setAttribute;
   const base = () => document.baseURI;
+  // Shadow roots the page attached: held tags inside them are looked for there too.
+  const roots: ShadowRoot[] = [];
 
-  // Most tags are the site's own, by relative URL: that needs no parsing, unless a <base> points elsewhere.
-  const relative = (url: string) => !/^([a-z][\w+.-]*:|\/\/)/i.test(url) && base().startsWith(location.origin + '/');
-
-  /** What the config and the built-in table say a URL needs (nothing when auto-blocking is off). */
-  const classify = (url: string, settings: ClassifyingSettings): Need | null => {
-    // Only a rule naming the site's own paths or host could claim a relative URL.
-    const ownRule = settings.blocking.rules.some(({ match }) => match[0] == '/' || match.includes(location.hostname));
-    if (settings.blocking.autoBlock == false || (relative(url) && !ownRule)) return null;
-    return urlCategory(url, settings, base());
-  };
+  /**
+   * What the config and the built-in table say a URL needs (nothing when auto-blocking is off). The URL is
+   * resolved as the browser would request it: no guess from the raw text ("no scheme, so ours") is made.
+   */
+  const classify = (url: string, settings: ClassifyingSettings): Need | null =>
+    settings.blocking.autoBlock == false ? null : urlCategory(url, settings, base());
 
   /**
    * What an unmarked tag's URL waits for. Before the config is valid, a URL its rules (read provisionally)
-   * or the built-in table name waits; without even that, every cross-origin URL waits.
+   * or the built-in table name waits; without even that, every URL to another host waits.
    */
   const needFor = (url: string): Need | null => {
     const settings = $settings.get();
@@ -48,29 +50,33 @@ export function installAutoBlocker(host: BlockingHost): Uninstall {
       const need = classify(url, host.provisional);
       return need && need.category != 'essential' ? { category: PENDING } : null;
     }
-    if (relative(url)) return null;
-    try {
-      const { protocol, origin } = new URL(url, base());
-      return /^https?:$/.test(protocol) && origin != location.origin ? { category: PENDING } : null;
-    } catch {
-      return null;
-    }
+    // By host, not origin: the page's own WebSocket (ws: beside http:) is its own.
+    const target = resolveUrl(url, base());
+    return target && isWebUrl(target) && target.host != location.host ? { category: PENDING } : null;
   };
 
-  /** Hold `el` instead of giving it `url` in `attr`, when that needs a consent not given. */
-  const guard = (el: Element, attr: string, url: string): boolean => {
-    const need = needOf(el, false) || needFor(url);
+  /**
+   * Hold `el` instead of giving it `url` in `attr`, when that needs a consent not given. `vouch`: the tag
+   * comes from a running script (a setter, an insertion), which 'strict-dynamic' would let run, so a held
+   * script gets the loader's nonce; one the parser or document.write made must carry it already.
+   */
+  const guard = (el: Element, attr: string, url: string, vouch?: boolean): boolean => {
+    const need = needOf(el, false) || (attr == 'srcset' ? srcsetCandidates(url) : [url]).reduce<Need | null>((found, u) => found || needFor(u), null);
     if (!need || isGranted(need, $state.get(), $settings.get())) return false;
     const mark = (name: string, value: string) => setAttribute.call(el, name, value);
     mark('data-' + attr, url);
     el.removeAttribute(attr);
-    if (el.hasAttribute('srcset')) {
-      mark('data-srcset', el.getAttribute('srcset')!);
-      el.removeAttribute('srcset');
+    // Every other URL the element would load waits with it.
+    for (const other of ['src', 'srcset', 'poster']) {
+      if (el.hasAttribute(other)) {
+        mark('data-' + other, el.getAttribute(other)!);
+        el.removeAttribute(other);
+      }
     }
     if (el.tagName == 'SCRIPT') {
       if (/^module$/i.test(el.getAttribute('type') || '')) mark('data-type', 'module');
       mark('type', 'text/plain');
+      if (vouch && host.nonce) (el as HTMLScriptElement).nonce = host.nonce;
     }
     if (!el.hasAttribute('data-consent') && need.category) mark('data-consent', need.category);
     if (!el.hasAttribute('data-service') && need.service) mark('data-service', need.service);
@@ -78,15 +84,15 @@ export function installAutoBlocker(host: BlockingHost): Uninstall {
     return true;
   };
 
-  const check = (el: Element): boolean => {
-    const attr = URL_ATTRIBUTE[el.tagName];
-    const url = attr && el.getAttribute(attr);
-    return !!url && guard(el, attr, url);
-  };
+  const check = (el: Element, vouch?: boolean): boolean =>
+    [URL_ATTRIBUTE[el.tagName], 'srcset', 'poster'].some((attr) => {
+      const url = isUrlAttribute(el, attr) && el.getAttribute(attr);
+      return !!url && guard(el, attr, url, vouch);
+    });
 
   const checkTree = (node: Element | DocumentFragment) => {
-    if (node.nodeType == 1) check(node as Element);
-    if (node.childElementCount) node.querySelectorAll(KIND_SELECTOR).forEach(check);
+    if (node.nodeType == 1) check(node as Element, true);
+    if (node.childElementCount) node.querySelectorAll(KIND_SELECTOR).forEach((el) => check(el, true));
   };
 
   const patch = <T extends object>(target: T, name: keyof T & string, wrap: (original: any) => unknown) => {
@@ -105,21 +111,42 @@ export function installAutoBlocker(host: BlockingHost): Uninstall {
     [HTMLLinkElement, 'href'],
     [HTMLMediaElement, 'src'],
     [HTMLSourceElement, 'src'],
+    [HTMLImageElement, 'srcset'],
+    [HTMLSourceElement, 'srcset'],
+    [HTMLVideoElement, 'poster'],
   ];
   for (const [type, name] of setters) {
     patch(type.prototype as any, name, ({ set }: PropertyDescriptor) => ({
-      set(this: Element, value: unknown) {
-        if (!guard(this, name, String(value))) set!.call(this, value);
+      set(this: Element, raw: unknown) {
+        // Read once: what was decided on is what the element gets.
+        const [value, url] = readUrl(raw);
+        if (!guard(this, name, url, true)) set!.call(this, value);
       },
     }));
   }
 
   patch(Element.prototype, 'setAttribute', ({ value: original }: { value: Element['setAttribute'] }) => ({
-    value(this: Element, name: string, value: string) {
-      const attr = URL_ATTRIBUTE[this.tagName];
-      if (!attr || attr != String(name).toLowerCase() || !guard(this, attr, String(value))) original.call(this, name, value);
+    value(this: Element, rawName: string, raw: string) {
+      // Each argument read once; values of other attributes (Trusted Types objects included) pass as given.
+      const name = String(rawName);
+      const attr = name.toLowerCase();
+      if (!isUrlAttribute(this, attr)) return original.call(this, name, raw);
+      const [value, url] = readUrl(raw);
+      if (!guard(this, attr, url, true)) original.call(this, name, value as string);
     },
   }));
+
+  // `new Audio(url)` sets its src inside the constructor, past the setter: give it through the setter. A
+  // Proxy keeps the constructor's prototype, statics and `new`-only calling; subclasses keep theirs.
+  const NativeAudio = window.Audio;
+  window.Audio = new Proxy(NativeAudio, {
+    construct(Native, [src], newTarget) {
+      const audio = Reflect.construct(Native, [], newTarget);
+      if (src !== undefined) audio.src = src;
+      return audio;
+    },
+  });
+  restores.push(() => (window.Audio = NativeAudio));
 
   // Insertion: the last moment before a script is fetched or an iframe navigates. Only insertions into the
   // document matter; a tree built detached is checked when it is connected.
@@ -134,7 +161,7 @@ export function installAutoBlocker(host: BlockingHost): Uninstall {
     patch(Element.prototype, name, inserting);
   }
 
-  restores.push(watchTags(check));
+  restores.push(watchTags(check, roots));
 
   // Without any config: the built-in table alone (a page's own APIs must keep working).
   const blocked = (url: string) => {
@@ -150,7 +177,7 @@ export function installAutoBlocker(host: BlockingHost): Uninstall {
     if (coming && needFor(url)) return coming.then(() => blocked(url));
     return blocked(url);
   };
-  restores.push(patchNetwork(verdict), patchDocumentWrite(check, KIND_SELECTOR));
+  restores.push(patchNetwork(verdict), patchDocumentWrite(check, KIND_SELECTOR), patchMarkupInsertion(check, KIND_SELECTOR));
 
   // A detached held element that gets connected is the gate's; one still detached is activated here.
   const release = () => {
@@ -163,12 +190,13 @@ export function installAutoBlocker(host: BlockingHost): Uninstall {
 
   // The config's rules are known now: give every pending tag its real category, or none.
   const reclassify = () => {
-    const pending = [...detached, ...document.querySelectorAll(`[data-consent="${PENDING}"]`)];
+    const selector = `[data-consent="${PENDING}"]`;
+    const pending = [...detached, ...[document, ...roots].flatMap((root) => [...root.querySelectorAll(selector)])];
     for (const el of pending) {
-      const attr = URL_ATTRIBUTE[el.tagName];
-      const url = el.getAttribute('data-' + attr);
+      const attr = ['src', 'href', 'data', 'srcset', 'poster'].find((name) => el.hasAttribute('data-' + name));
+      const url = attr && el.getAttribute('data-' + attr)!;
       if (el.getAttribute('data-consent') != PENDING || !url) continue;
-      const need = needFor(url);
+      const need = attr == 'srcset' ? srcsetCandidates(url).reduce<Need | null>((found, u) => found || needFor(u), null) : needFor(url);
       setAttribute.call(el, 'data-consent', need?.category || 'essential');
       if (need?.service) setAttribute.call(el, 'data-service', need.service);
     }

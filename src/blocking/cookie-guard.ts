@@ -35,26 +35,31 @@ export function installCookieGuard(host: BlockingHost): Uninstall {
     return allow;
   };
 
-  const descriptor = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie')!;
-  // On the instance, so the prototype stays intact for other documents (iframes share nothing with it).
-  Object.defineProperty(document, 'cookie', {
-    configurable: true,
-    get: () => descriptor.get!.call(document),
-    set(text: string) {
-      const write = () => descriptor.set!.call(document, text);
-      const { name, deletion } = parseCookieWrite(String(text));
-      if (allowed(name, deletion, () => (document.cookie = text))) write();
+  // At the prototypes, not on `document` or `cookieStore`: a setter taken from Document.prototype, or
+  // `delete document.cookie` uncovering it, would otherwise write past the guard.
+  const proto = Document.prototype;
+  const descriptor = Object.getOwnPropertyDescriptor(proto, 'cookie')!;
+  Object.defineProperty(proto, 'cookie', {
+    ...descriptor,
+    set(this: Document, raw: unknown) {
+      // Read once: the text decided on is the text written.
+      const text = String(raw);
+      const { name, deletion } = parseCookieWrite(text);
+      // A write waiting for the config is replayed through this guard, to be decided then.
+      if (allowed(name, deletion, () => (this.cookie = text))) descriptor.set!.call(this, text);
     },
   });
 
-  const store = (window as { cookieStore?: { set: CookieStoreSet } }).cookieStore;
-  const storeSet = store?.set;
-  if (store && storeSet) {
-    store.set = function (this: unknown, nameOrOptions, value) {
-      const options = typeof nameOrOptions == 'string' ? { name: nameOrOptions } : nameOrOptions;
-      const expires = (options as { expires?: number | null }).expires;
-      return allowed(options.name, expires != null && expires < Date.now(), () => store.set(nameOrOptions, value))
-        ? storeSet.apply(this, arguments as unknown as Parameters<CookieStoreSet>)
+  const storeProto = (window as { CookieStore?: { prototype: { set: CookieStoreSet } } }).CookieStore?.prototype;
+  const storeSet = storeProto?.set;
+  if (storeProto && storeSet) {
+    storeProto.set = function (this: unknown, nameOrOptions, value) {
+      // Options are read once, into a copy that is what the native call gets.
+      const options = typeof nameOrOptions == 'object' ? { ...nameOrOptions, name: String(nameOrOptions?.name) } : null;
+      const args = (options ? [options] : [String(nameOrOptions), value]) as Parameters<CookieStoreSet>;
+      const expires = options?.expires;
+      return allowed(options?.name ?? args[0] as string, expires != null && expires < Date.now(), () => storeProto.set.apply(this, args))
+        ? storeSet.apply(this, args)
         : Promise.resolve();
     };
   }
@@ -70,7 +75,7 @@ export function installCookieGuard(host: BlockingHost): Uninstall {
 
   return () => {
     unlisten();
-    delete (document as { cookie?: string }).cookie;
-    if (store && storeSet) delete (store as { set?: unknown }).set;
+    Object.defineProperty(proto, 'cookie', descriptor);
+    if (storeProto && storeSet) storeProto.set = storeSet;
   };
 }

@@ -1,7 +1,7 @@
 import { activateElement } from './activate';
 import { cloneScript } from './clone-script';
 import { categoryOf, isGranted } from './grant';
-import { URL_ATTRIBUTE } from './kinds';
+import { KIND_SELECTOR, URL_ATTRIBUTE } from './kinds';
 import { isHeld, needOf } from './marking';
 import type { BlockingHost, Need, Uninstall } from './types';
 import { warnUndeclared } from './undeclared';
@@ -49,7 +49,11 @@ export function installGate(host: BlockingHost): Uninstall {
     if (!need || !isHeld(el)) return;
     if (settings && host.warn) warnUndeclared(need, settings, host.warn);
     if (isGranted(need, $state.get(), settings)) {
-      if (el.tagName != 'SCRIPT') {
+      if (el.tagName == 'SCRIPT' && host.nonce && (el as HTMLScriptElement).nonce != host.nonce) {
+        // Under a nonce CSP with 'strict-dynamic', our copy would run whatever was injected in held form.
+        taken.add(el);
+        console.warn('consentry: a held script without the nonce of the loader stays held', el);
+      } else if (el.tagName != 'SCRIPT') {
         taken.add(el);
         // In a task of its own: Chromium ignores a src given to an iframe in the task that inserted it.
         setTimeout(activateElement, 0, el);
@@ -74,9 +78,11 @@ export function installGate(host: BlockingHost): Uninstall {
   };
 
   const lists = tagLists();
+  const roots: ShadowRoot[] = [];
   const pass = () => {
     scheduled = false;
     forEachTag(lists, consider);
+    for (const root of roots) root.querySelectorAll(KIND_SELECTOR).forEach(consider);
   };
   // Coalesced into a microtask so that every subscriber (the auto-blocker re-marking its tags) runs first.
   const schedule = () => {
@@ -86,7 +92,7 @@ export function installGate(host: BlockingHost): Uninstall {
     }
   };
 
-  const unwatch = watchTags(consider);
+  const unwatch = watchTags(consider, roots);
   document.addEventListener('DOMContentLoaded', schedule);
   const unlisten = [$state.listen(schedule), $settings.listen(schedule)];
   schedule();

@@ -18,3 +18,7 @@ export const HELD_ATTRIBUTES = ['src', 'srcset', 'href', 'data', 'poster'];
 
 /** What a held tag's category is while the config (and so its rules) is not known yet. Never granted. */
 export const PENDING = '?';
+
+/** Whether setting `name` makes `el` fetch something: its kind's URL attribute, an img's or source's srcset, a video's poster. */
+export const isUrlAttribute = (el: Element, name: string | undefined): boolean =>
+  !!name && (name == URL_ATTRIBUTE[el.tagName] || (name == 'srcset' && /^(IMG|SOURCE)$/.test(el.tagName)) || (name == 'poster' && el.tagName == 'VIDEO'));

@@ -1,38 +1,85 @@
+import { readUrl } from './read-url';
 import type { Uninstall } from './types';
 
+type Verdict = boolean | Promise<boolean>;
+
 /**
- * Beacons are "similar technologies": `navigator.sendBeacon`, `fetch` and `XMLHttpRequest` to a URL that
- * `blocked` says needs a consent not given are dropped (a beacon reports success so no fallback fires; a
- * fetch fails like a blocked request; an XHR is pointed at an empty data: URL). Everything else passes
- * through untouched. A verdict that is still coming (a promise: the config is on its way) delays a beacon
- * or a fetch until it comes; an XHR cannot wait, so it goes by what is known now.
+ * Beacons are "similar technologies": `navigator.sendBeacon`, `fetch`, `XMLHttpRequest`, `WebSocket` and
+ * `EventSource` to a URL that `blocked` says needs a consent not given are dropped (a beacon reports
+ * success so no fallback fires; a fetch fails like a blocked request; an XHR is pointed at an empty data:
+ * URL; a WebSocket or EventSource throws a SecurityError, as a CSP refusal once did). Everything else passes
+ * through untouched. A verdict that is still coming (a promise: the config is on its way) delays a beacon,
+ * a fetch or an asynchronous XHR's `send` until it comes; what cannot wait (a synchronous XHR, a WebSocket,
+ * an EventSource) is dropped while it is coming. Each URL is read once and the string decided on is what
+ * the native call gets (`readUrl`).
  */
-export function patchNetwork(blocked: (url: string) => boolean | Promise<boolean>): Uninstall {
+export function patchNetwork(blocked: (url: string) => Verdict): Uninstall {
   const nav = navigator;
   const { sendBeacon } = nav;
+  const win = window as unknown as { [name: string]: unknown };
   const { fetch } = window;
   const xhr = XMLHttpRequest.prototype;
-  const { open } = xhr;
-  if (sendBeacon) nav.sendBeacon = function (this: Navigator, url, data) {
-    const verdict = blocked(String(url));
-    if (!(verdict instanceof Promise)) return verdict || sendBeacon.call(this, url, data);
-    verdict.then((no) => no || sendBeacon.call(this, url, data));
+  const { open, send } = xhr;
+  const waiting = new WeakMap<XMLHttpRequest, Promise<boolean>>();
+  const restores: Array<() => void> = [];
+  if (sendBeacon) nav.sendBeacon = function (this: Navigator, raw, data) {
+    const [url, text] = readUrl(raw);
+    const verdict = blocked(text);
+    const go = (no: boolean) => no || sendBeacon.call(this, url as string, data);
+    if (!(verdict instanceof Promise)) return go(verdict);
+    verdict.then(go);
     return true;
   };
   window.fetch = function (this: unknown, input, init) {
-    const verdict = blocked(String((input as Request).url ?? input));
-    const go = (no: boolean) => (no ? Promise.reject(new TypeError('consentry: blocked until consent')) : fetch.call(this, input, init));
+    const [url, text] = readUrl(input);
+    const verdict = blocked(text);
+    const go = (no: boolean) => (no ? Promise.reject(new TypeError('consentry: blocked until consent')) : fetch.call(this, url as RequestInfo, init));
     return verdict instanceof Promise ? verdict.then(go) : go(verdict);
   };
   xhr.open = function (this: XMLHttpRequest) {
     // Arguments are passed on as given: an explicit `undefined` for `async` would make the request synchronous.
-    const args = [...arguments] as Parameters<typeof open>;
-    if (blocked(String(args[1])) === true) args[1] = 'data:,';
+    const args = [...arguments] as unknown[];
+    const [url, text] = readUrl(args[1]);
+    const verdict = blocked(text);
+    args[1] = url;
+    waiting.delete(this);
+    if (verdict instanceof Promise) {
+      if (args.length > 2 && !args[2]) args[1] = 'data:,';
+      else waiting.set(this, verdict);
+    } else if (verdict) args[1] = 'data:,';
     return (open as (...a: unknown[]) => void).apply(this, args);
   };
+  xhr.send = function (this: XMLHttpRequest, body) {
+    const verdict = waiting.get(this);
+    if (!verdict) return send.call(this, body);
+    waiting.delete(this);
+    // Headers set so far go with a request that is sent; a dropped one is opened again at the empty URL.
+    verdict.then((no) => {
+      // Aborted meanwhile: nothing to send.
+      if (this.readyState != 1) return;
+      if (no) (open as (method: string, url: string) => void).call(this, 'GET', 'data:,');
+      send.call(this, body);
+    });
+  };
+  // A connection cannot wait for a verdict: it is refused while one is coming.
+  for (const name of ['WebSocket', 'EventSource']) {
+    const Native = win[name] as (new (...args: unknown[]) => object) | undefined;
+    if (!Native) continue;
+    // A Proxy keeps the constructor's prototype, constants (WebSocket.OPEN …) and `new`-only calling.
+    win[name] = new Proxy(Native, {
+      construct(target, args, newTarget) {
+        const [value, text] = readUrl(args[0]);
+        if (blocked(text) !== false) throw new DOMException('consentry: blocked until consent', 'SecurityError');
+        return Reflect.construct(target, [value, ...args.slice(1)], newTarget);
+      },
+    });
+    restores.push(() => (win[name] = Native));
+  }
   return () => {
     delete (nav as { sendBeacon?: unknown }).sendBeacon;
     window.fetch = fetch;
     xhr.open = open;
+    xhr.send = send;
+    restores.forEach((restore) => restore());
   };
 }

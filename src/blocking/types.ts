@@ -36,6 +36,11 @@ export interface BlockingHost {
    * unmarked tags wait. Nothing is granted from them.
    */
   provisional?: ClassifyingSettings | null;
+  /**
+   * The loader tag's nonce, read at boot ('' or absent without one). With one, a held script is activated
+   * only if it carries it: otherwise injected held-form markup would run under 'strict-dynamic'.
+   */
+  nonce?: string;
   /** Set while a config is fetched or validated; settles once it applied or failed. */
   configuring?: Promise<void>;
 }

@@ -1,5 +1,6 @@
 import { hostCategory } from './host-category';
 import { isHostWithin } from './host-within';
+import { isWebUrl, resolveUrl } from './resolve-url';
 import type { ClassifyingSettings } from './types';
 
 export interface UrlCategory {
@@ -31,17 +32,12 @@ function ruleMatches(match: string, target: URL, sameOrigin: boolean): boolean {
  *   2. then same-origin URLs are the site's own: null;
  *   3. the `hosts` of the config's services;
  *   4. the built-in table of well-known tracker hosts.
- * Relative URLs resolve against `base` (the page URL). Only http(s) URLs are classified;
- * an invalid URL gives null, never an exception.
+ * The URL is read as the browser reads it (`resolveUrl`), relative to `base` (the document's base URL).
+ * Only http(s) and ws(s) URLs are classified; an invalid URL gives null, never an exception.
  */
 export function urlCategory(url: string, settings: ClassifyingSettings | null, base?: string): UrlCategory | null {
-  let target: URL;
-  try {
-    target = new URL(url, base);
-  } catch {
-    return null;
-  }
-  if (target.protocol != 'https:' && target.protocol != 'http:') return null;
+  const target = resolveUrl(url, base);
+  if (!target || !isWebUrl(target)) return null;
   // The constructor above parsed base already, so this cannot throw.
   const sameOrigin = !!base && new URL(base).origin == target.origin;
   const services = settings?.services || [];

@@ -18,9 +18,10 @@ export const forEachTag = (lists: HTMLCollectionOf<Element>[], fn: (el: Element)
  * the preload scanner anyway and are found in one pass at DOMContentLoaded. This runs on every page, so it
  * is kept cheap: during parsing the observer's thousands of records are not read (that alone costs
  * milliseconds on a large page) but the live lists of scripts and iframes are; afterwards, when records are
- * few, only what they added is looked at.
+ * few, only what they added is looked at. Shadow roots the page attaches (`attachShadow`, open or closed) are
+ * watched the same way, and collected in `roots` so the caller can look into them later.
  */
-export function watchTags(found: (el: Element) => void): Uninstall {
+export function watchTags(found: (el: Element) => void, roots: ShadowRoot[] = []): Uninstall {
   const seen = new WeakSet<Element>();
   const see = (el: Element) => {
     if (!seen.has(el)) {
@@ -29,25 +30,35 @@ export function watchTags(found: (el: Element) => void): Uninstall {
     }
   };
   const lists = tagLists();
-  const observer = new MutationObserver((records) => {
-    if (document.readyState == 'loading') forEachTag(lists, see, 2);
-    else {
-      for (const record of records) {
-        for (const node of record.addedNodes) {
-          if (node.nodeType == 1) {
-            if ((node as Element).tagName in URL_ATTRIBUTE) see(node as Element);
-            if ((node as Element).childElementCount) (node as Element).querySelectorAll(KIND_SELECTOR).forEach(see);
-          }
+  const added = (records: MutationRecord[]) => {
+    for (const record of records) {
+      for (const node of record.addedNodes) {
+        if (node.nodeType == 1) {
+          if ((node as Element).tagName in URL_ATTRIBUTE) see(node as Element);
+          if ((node as Element).childElementCount) (node as Element).querySelectorAll(KIND_SELECTOR).forEach(see);
         }
       }
     }
-  });
-  observer.observe(document, { childList: true, subtree: true });
+  };
+  const observer = new MutationObserver((records) => (document.readyState == 'loading' ? forEachTag(lists, see, 2) : added(records)));
+  const inShadow = new MutationObserver(added);
+  const options = { childList: true, subtree: true };
+  observer.observe(document, options);
+  const proto = Element.prototype;
+  const { attachShadow } = proto;
+  proto.attachShadow = function (this: Element, init: ShadowRootInit) {
+    const root = attachShadow.call(this, init);
+    roots.push(root);
+    inShadow.observe(root, options);
+    return root;
+  };
   const all = () => forEachTag(lists, see);
   document.addEventListener('DOMContentLoaded', all);
   all();
   return () => {
     observer.disconnect();
+    inShadow.disconnect();
+    proto.attachShadow = attachShadow;
     document.removeEventListener('DOMContentLoaded', all);
   };
 }

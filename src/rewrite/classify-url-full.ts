@@ -1,4 +1,5 @@
 import { classifyHostFull } from '../blocking/full/classify-host-full';
+import { isWebUrl, resolveUrl } from '../blocking/resolve-url';
 import { classifyUrl, type UrlClassifier } from './classify-url';
 
 /**
@@ -11,12 +12,8 @@ export const classifyUrlFull: UrlClassifier = (url, settings, base) => {
   if (settings && !settings.blocking.autoBlock) return null;
   const found = classifyUrl(url, settings, base);
   if (found) return found;
-  try {
-    const target = new URL(url, base);
-    if (!/^https?:$/.test(target.protocol) || target.origin === new URL(base).origin) return null;
-    const match = classifyHostFull(target.hostname);
-    return match ? { category: match.category } : null;
-  } catch {
-    return null;
-  }
+  const target = resolveUrl(url, base);
+  if (!target || !isWebUrl(target) || target.origin === resolveUrl(base)?.origin) return null;
+  const match = classifyHostFull(target.hostname);
+  return match ? { category: match.category } : null;
 };

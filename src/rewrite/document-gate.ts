@@ -1,3 +1,4 @@
+import { isPathRelative, resolveUrl } from '../blocking/resolve-url';
 import type { Settings } from '../config/types';
 import { classifyUrl, type UrlClassifier } from './classify-url';
 import type { Grants } from './grants';
@@ -22,15 +23,7 @@ export interface DocumentGateOptions {
   onHeld?: (tag: HeldTag) => void;
 }
 
-/**
- * Whether the URL parser would resolve `url` against the base's origin: no scheme, and not starting with
- * two slashes (or backslashes, which special URLs treat alike) once tabs, newlines and surrounding C0
- * controls and spaces are stripped, as the parser strips them.
- */
-export function isPathRelative(url: string): boolean {
-  const bare = url.replace(/[\t\n\r]/g, '').replace(/^[\x00-\x20]+/, '');
-  return !/^([a-zA-Z][a-zA-Z0-9+.-]*:|[\\/]{2})/.test(bare);
-}
+export { isPathRelative } from '../blocking/resolve-url';
 
 /**
  * The per-document decision, shared by every parser (parse5 here, lol-html in the Worker): tags come in
@@ -49,13 +42,8 @@ export function createDocumentGate(options: DocumentGateOptions): TagHandler {
   // tracker's host must not make the tracker the site's own.
   const classify = (url: string) => {
     if (noRules && baseIsOwn && isPathRelative(url)) return null;
-    let absolute: string;
-    try {
-      absolute = new URL(url.trim(), base).href;
-    } catch {
-      return null;
-    }
-    return classifier(absolute, settings, pageUrl);
+    const absolute = resolveUrl(url, base);
+    return absolute && classifier(absolute.href, settings, pageUrl);
   };
   const serviceCategory = (id: string) => settings?.services.find((service) => service.id === id)?.category;
   return (tag): GateEdit | null => {
@@ -63,14 +51,11 @@ export function createDocumentGate(options: DocumentGateOptions): TagHandler {
       const href = tag.get('href');
       if (!baseSeen && href != null) {
         baseSeen = true;
-        try {
-          const resolved = new URL(href.trim(), pageUrl);
-          if (/^https?:$/.test(resolved.protocol)) {
-            base = resolved.href;
-            baseIsOwn = resolved.origin === new URL(pageUrl).origin;
-          }
-        } catch {
-          // An unparsable base leaves the page URL as the base, as in browsers.
+        // An unparsable base leaves the page URL as the base, as in browsers.
+        const resolved = resolveUrl(href, pageUrl);
+        if (resolved && /^https?:$/.test(resolved.protocol)) {
+          base = resolved.href;
+          baseIsOwn = resolved.origin === resolveUrl(pageUrl)?.origin;
         }
       }
       return null;
