@@ -324,9 +324,11 @@ describe('cookie-guard evasions (#9)', () => {
 
   it('an unknown cookie written before the config is known waits, and is decided by the guard once it is', async () => {
     const config = { ...CONFIG, blocking: { unknownCookies: 'block' } };
+    // The config stands right after the loader (the only place it is taken from); the write below comes
+    // while it is still being validated.
     site.page('/cookies-unknown', `<!doctype html><html lang="en"><head><script src="/dist/consentry.min.js"></script>
-<script>Object.getOwnPropertyDescriptor(Document.prototype, 'cookie').set.call(document, 'mystery=1; path=/');</script>
-<script type="application/json" id="consentry-config">${JSON.stringify(config)}</script></head><body></body></html>`);
+<script type="application/json" id="consentry-config">${JSON.stringify(config)}</script>
+<script>Object.getOwnPropertyDescriptor(Document.prototype, 'cookie').set.call(document, 'mystery=1; path=/');</script></head><body></body></html>`);
     await tab.goto(site.origin + '/cookies-unknown');
     await configured();
     await tab.waitForTimeout(300);

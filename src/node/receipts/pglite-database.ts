@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import type { PGlite } from '@electric-sql/pglite';
 import { importOptional } from './optional-import';
 import type { SqlDatabase, SqlSession } from './sql-database';
@@ -11,6 +12,8 @@ type PGliteModule = typeof import('@electric-sql/pglite');
  */
 export async function openPGlite(dataDir?: string): Promise<SqlDatabase> {
   const { PGlite: PGliteClass } = await importOptional<PGliteModule>('@electric-sql/pglite', 'the embedded receipts store');
+  // PGlite creates only the last folder of the path: `--data ./logs/consent` on a fresh machine needs the rest.
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
   const db: PGlite = await PGliteClass.create(dataDir);
   const session = (runner: { query: PGlite['query'] }): SqlSession => ({
     async query(text, params) {
