@@ -152,6 +152,12 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       }, failed),
     )();
 
+  /** A visitor without a record gets the banner, or the notice that their browser's signal was honoured. */
+  const ask = () => {
+    const { needsBanner, needsNotice } = $state.get();
+    if (needsBanner || needsNotice) void show(needsBanner ? 'banner' : 'notice');
+  };
+
   const show = (view: UiView) =>
     new Promise<void>((resolve) => {
       // Where the parts are lazy, the UI chunk and the visitor's pack are fetched beside them, not after.
@@ -177,7 +183,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
         forget(settings);
         refresh(settings);
         broadcast?.post();
-        if ($state.get().needsBanner) void show('banner');
+        ask();
       }),
     ),
     showBanner: () => show('banner'),
@@ -212,7 +218,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     emit('ready', $state.get());
     pending.splice(0).forEach((action) => action());
     if (settings.receipts && hasQueuedReceipts()) withParts(({ resend }) => void resend(settings.receipts!.endpoint));
-    if ($state.get().needsBanner && !choosing) void show('banner');
+    if (!choosing) ask();
   }
 
   return { api, host, configure };

@@ -2,14 +2,17 @@
 import { h } from 'preact';
 import { bannerText } from '../banner-text';
 import type { UiProps } from '../model';
+import { sentenceGap } from '../i18n/punctuation';
 import { PolicyLink } from './policy-link';
 import { RichText } from './rich-text';
+import { SignalNote } from './signal-note';
 
 /**
  * The first layer. Accept and Reject share one class: same size, weight, colour and rank. The modal
  * layout is a real modal dialog over a backdrop; the others are a labelled region that leaves the page usable.
  */
-export function Banner({ model: { settings, texts, lang }, on }: UiProps) {
+export function Banner({ model, on }: UiProps) {
+  const { settings, state, texts, lang } = model;
   const { layout, closeButton, privacyPolicyUrl } = settings.ui;
   const modal = layout === 'modal';
   const banner = (
@@ -24,7 +27,9 @@ export function Banner({ model: { settings, texts, lang }, on }: UiProps) {
       <div class="txt">
         <h2 id="cy-bt">{texts.bannerTitle}</h2>
         <p id="cy-bd">
-          <RichText text={bannerText(settings, texts, lang)} />
+          <RichText text={bannerText(settings, texts, lang, state.regime)} />
+          {state.signal && sentenceGap(lang)}
+          {state.signal && <SignalNote model={model} />}
           <PolicyLink url={privacyPolicyUrl} texts={texts} />
         </p>
       </div>

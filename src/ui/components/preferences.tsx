@@ -8,6 +8,7 @@ import { CrossBorder } from './cross-border';
 import { DoNotSell } from './do-not-sell';
 import { PolicyLink } from './policy-link';
 import { RichText } from './rich-text';
+import { SignalNote } from './signal-note';
 
 /** The second layer: a modal dialog with one section per category and the three decisions. */
 export function Preferences(props: UiProps) {
@@ -35,6 +36,11 @@ export function Preferences(props: UiProps) {
             <RichText text={texts.preferencesText} />
             <PolicyLink url={settings.ui.privacyPolicyUrl} texts={texts} />
           </p>
+          {state.signal && (
+            <p class="note">
+              <SignalNote model={model} />
+            </p>
+          )}
           {optOut && <DoNotSell {...props} />}
           {settings.minors.ask && <AgeQuestion {...props} />}
           {settings.categories.map((category) => (
