@@ -62,7 +62,6 @@ export function decide(settings: Settings, signals: Signals): ConsentState {
     regime,
     region: signals.region,
     gpc: signals.gpc,
-    dnt: signals.dnt,
     signal,
     needsBanner: !record && regime !== 'notice-only' && !notice,
     needsNotice: notice,

@@ -63,8 +63,6 @@ export interface ConsentState {
   region: string | null;
   /** Global Privacy Control was seen on this page view. */
   gpc: boolean;
-  /** Do Not Track was seen on this page view. */
-  dnt?: boolean;
   /** The preference signal honoured on this page view (sent, and honoured by `signals`); DNT is the broader. */
   signal?: PreferenceSignal | null;
   /** An opt-out region honours a signal and nothing is recorded yet: a notice says so instead of a banner. */

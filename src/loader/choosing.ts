@@ -4,7 +4,7 @@ import type { ResolvedNeed } from '../blocking/types';
 import type { Settings } from '../config/types';
 import type { UiView } from '../consent/api';
 import type { Emitter } from '../consent/emitter';
-import type { ChoiceContext } from '../consent/record-for';
+import type { ChoiceContext, Judge } from '../consent/record-for';
 import type { Choices, ConsentMethod, ConsentRecord, ConsentState } from '../consent/types';
 import type { Extras, LanguagePack, UiModule } from '../ui/contract';
 import { PAGE_TEXTS } from '../ui/i18n/page-texts';
@@ -21,6 +21,8 @@ export interface ChoosingOptions {
   emit: Emitter['emit'];
   /** Decide again from the signals, with this record in place of the jar's when given. */
   decide(record?: ConsentRecord): void;
+  /** What a record would grant on this page (the loader's `decide()`, without applying it). */
+  judge: Judge;
   /** Tell the other tabs. */
   broadcast(): void;
   loadUi(): Promise<UiModule>;
@@ -28,7 +30,7 @@ export interface ChoosingOptions {
   /** The loader's own activation, so this file carries no second copy of it. */
   loadOnce(el: Element): void;
   /** Make and store the record (the choice parts' `store`). */
-  store(settings: Settings, choices: Choices, method: ConsentMethod, state: ConsentState, context?: ChoiceContext): ConsentRecord;
+  store(settings: Settings, choices: Choices, method: ConsentMethod, state: ConsentState, context?: ChoiceContext, judge?: Judge): ConsentRecord;
 }
 
 export interface Choosing {
@@ -63,7 +65,7 @@ export function createChoosing(options: ChoosingOptions): Choosing {
 
   // Where a choice came from: the UI says banner or dialog and the language it showed; the API is the default.
   const commit = (choices: Choices, method: ConsentMethod, context?: ChoiceContext) => {
-    const record = options.store(settings, choices, method, $state.get(), { via: context?.via || 'api', lang: context?.lang || language });
+    const record = options.store(settings, choices, method, $state.get(), { via: context?.via || 'api', lang: context?.lang || language }, options.judge);
     // Decide from the record just made, not from the jar: with cookies disabled the choice must still hold.
     options.decide(record);
     options.broadcast();

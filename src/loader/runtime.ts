@@ -126,11 +126,12 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     else pending.push(() => action($settings.get()!));
   };
 
-  /** Decide from the signals, with a record just made in place of the jar's (cookies may be disabled). */
-  const refresh = (settings: Settings, record?: ConsentRecord) => {
+  /** What the signals and a record just made (in place of the jar's, cookies may be disabled) grant. */
+  const judge = (settings: Settings, record?: ConsentRecord) => {
     const signals = readSignals(settings);
-    $state.set(decide(settings, record ? { ...signals, record } : signals));
+    return decide(settings, record ? { ...signals, record } : signals);
   };
+  const refresh = (settings: Settings, record?: ConsentRecord) => $state.set(judge(settings, record));
 
   /** Run `action` with the code that asks and chooses, made once per page from the parts. */
   const choose = (action: (choosing: Choosing) => void, failed?: () => void) =>
@@ -142,6 +143,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
           $state,
           emit,
           decide: (record) => refresh(settings, record),
+          judge: (record) => judge(settings, record),
           broadcast: () => broadcast?.post(),
           loadUi: () => options.loadUi(settings),
           loadLanguage: (lang) => options.loadLanguage(lang, settings),
