@@ -105,7 +105,7 @@ describe('banner wording per regime', () => {
     const text = root.getElementById('cy-bd')!.textContent!;
     expect(text).toContain('Your browser sends Global Privacy Control');
     expect(text).toContain('advertising stays off');
-    expect(text).toContain('even with "Accept all"');
+    expect(text).toContain('even with “Accept all”');
   });
 
   it('opt-in without a signal says nothing about one', async () => {

@@ -52,5 +52,5 @@ export const en: UiTexts = {
     'Your browser sends Global Privacy Control, so we do not sell or share your personal information: advertising stays off.',
   dntNotice: 'Your browser sends Do Not Track, so we use essential cookies only.',
   signalOverride:
-    'What your browser refuses stays off, even with "Accept all". Switching it on in the preferences and saving overrides the signal on this site.',
+    'What your browser refuses stays off, even with “Accept all”. Switching it on in the preferences and saving overrides the signal on this site.',
 };
