@@ -75,6 +75,21 @@ describe('the "opt-out preference signal honoured" notice', () => {
     expect(root.querySelector('h2')!.getAttribute('lang')).toBe('en');
     expect(root.querySelector('#cy-nd [lang=en]')!.textContent).toContain('Global Privacy Control');
     expect(root.querySelector('.acts button')!.hasAttribute('lang')).toBe(false);
+    expect(root.querySelectorAll('.acts button')[1].hasAttribute('lang')).toBe(false);
+  });
+
+  it('marks English fallbacks in the banner and the dialog too, and nothing in a complete pack', async () => {
+    const partial = { xx: { bannerTitle: 'Kekse', acceptAll: 'Alle' } };
+    const banner = await open('banner', { language: 'xx', packs: partial });
+    expect(banner.root.querySelector('h2')!.hasAttribute('lang')).toBe(false);
+    const [accept, reject, customize] = banner.root.querySelectorAll('.acts button');
+    expect([accept.getAttribute('lang'), reject.getAttribute('lang'), customize.getAttribute('lang')]).toEqual([null, 'en', 'en']);
+    banner.ui.unmount();
+    const dialog = await open('preferences', { language: 'xx', packs: partial });
+    expect(dialog.root.querySelector('h2')!.getAttribute('lang')).toBe('en');
+    dialog.ui.unmount();
+    const zh = await open('preferences', { language: 'zh' });
+    expect(zh.root.querySelectorAll('[lang=en]')).toHaveLength(0);
   });
 });
 

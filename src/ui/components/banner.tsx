@@ -1,7 +1,7 @@
 /* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
 import { h } from 'preact';
 import { bannerText } from '../banner-text';
-import type { UiProps } from '../model';
+import { langOf, type UiProps } from '../model';
 import { sentenceGap } from '../i18n/punctuation';
 import { PolicyLink } from './policy-link';
 import { RichText } from './rich-text';
@@ -25,7 +25,9 @@ export function Banner({ model, on }: UiProps) {
       tabIndex={modal ? -1 : undefined}
     >
       <div class="txt">
-        <h2 id="cy-bt">{texts.bannerTitle}</h2>
+        <h2 id="cy-bt" lang={langOf(model, 'bannerTitle')}>
+          {texts.bannerTitle}
+        </h2>
         <p id="cy-bd">
           <RichText text={bannerText(settings, texts, lang, state.regime)} />
           {state.signal && sentenceGap(lang)}
@@ -34,13 +36,13 @@ export function Banner({ model, on }: UiProps) {
         </p>
       </div>
       <div class="acts">
-        <button class="btn" onClick={on.acceptAll}>
+        <button class="btn" lang={langOf(model, 'acceptAll')} onClick={on.acceptAll}>
           {texts.acceptAll}
         </button>
-        <button class="btn" onClick={on.rejectAll}>
+        <button class="btn" lang={langOf(model, 'rejectAll')} onClick={on.rejectAll}>
           {texts.rejectAll}
         </button>
-        <button class="btn alt" data-customize onClick={on.customize}>
+        <button class="btn alt" lang={langOf(model, 'customize')} data-customize onClick={on.customize}>
           {texts.customize}
         </button>
       </div>

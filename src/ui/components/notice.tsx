@@ -22,10 +22,10 @@ export function Notice({ model, on }: UiProps) {
         <PolicyLink url={settings.ui.privacyPolicyUrl} texts={texts} />
       </p>
       <div class="acts">
-        <button class="btn alt" data-customize onClick={on.customize}>
+        <button class="btn alt" lang={langOf(model, 'customize')} data-customize onClick={on.customize}>
           {texts.customize}
         </button>
-        <button class="btn" onClick={on.dismiss}>
+        <button class="btn" lang={langOf(model, 'close')} onClick={on.dismiss}>
           {texts.close}
         </button>
       </div>
