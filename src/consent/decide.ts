@@ -38,7 +38,13 @@ export function refusedBySignal(signal: PreferenceSignal | null | undefined, cat
  */
 export function decide(settings: Settings, signals: Signals): ConsentState {
   const regime = regimeFor(settings.regions, signals.region);
-  const record = isRecordValid(signals.record, settings, signals.now) ? signals.record : null;
+  // A record the loader made by honouring a signal in an opt-out region (method "gpc"/"dnt") says what ran
+  // there by default, not what the visitor agreed to: in any other regime it counts for nothing.
+  const made = signals.record?.method;
+  const record =
+    isRecordValid(signals.record, settings, signals.now) && (regime === 'opt-out' || (made !== 'gpc' && made !== 'dnt'))
+      ? signals.record
+      : null;
   const signal: PreferenceSignal | null =
     signals.dnt && settings.signals.dnt ? 'dnt' : signals.gpc && settings.signals.gpc ? 'gpc' : null;
   const byDefault = regime !== 'opt-in';

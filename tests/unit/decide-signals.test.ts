@@ -58,6 +58,13 @@ describe('decide() with an opt-out preference signal, per regime', () => {
     expect(state.categories.advertising).toBe(true);
   });
 
+  it('a record made by honouring GPC in an opt-out region is no consent in another regime', () => {
+    const honoured = acceptedAll({ method: 'gpc', via: 'gpc', categories: { analytics: true, advertising: false } });
+    expect(decide(gpcOnly, at('US-CA', { gpc: true, record: honoured }))).toMatchObject({ status: 'decided', needsNotice: false, categories: { analytics: true } });
+    expect(decide(gpcOnly, at('DE', { gpc: true, record: honoured }))).toMatchObject({ status: 'pending', needsBanner: true, record: null, categories: { analytics: false } });
+    expect(decide(gpcOnly, at('US-NY', { record: honoured }))).toMatchObject({ status: 'pending', record: null, categories: { analytics: true, advertising: true } });
+  });
+
   it("an override does not grant a minor's advertising", () => {
     const record = acceptedAll({ signalOverride: true, ageGroup: 'minor' });
     expect(decide(gpcOnly, at('DE', { gpc: true, record })).categories.advertising).toBe(false);
