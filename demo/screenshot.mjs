@@ -3,10 +3,11 @@
  * Screenshots of every demo page before and after consent, with the demo panel open, at 1280 and
  * 375 px wide, in English and Chinese, into screenshots/demo/ (git-ignored). Needs `npm run build` first.
  *
- *   node demo/screenshot.mjs [--lang en|zh] [--page home,blog] [--full]
+ *   node demo/screenshot.mjs [--lang en|zh] [--page home,blog] [--full] [--visitor US-CA+gpc]
  *
  * Files are named <lang>-<page>-<width>-<before|after>.png; with --full they show the whole page
- * instead of the first screen.
+ * instead of the first screen. --visitor simulates a region and Global Privacy Control, as the demo's
+ * `?region=…&gpc=1` does ("US-CA+gpc", "DE", "US-NY+gpc"); its files are named <visitor>-<lang>-….
  */
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -72,6 +73,9 @@ async function main() {
   const languages = option(argv, '--lang') ? [option(argv, '--lang')] : ['en', 'zh'];
   const pages = option(argv, '--page') ? option(argv, '--page').split(',') : Object.keys(PAGES);
   const full = argv.includes('--full');
+  const visitor = option(argv, '--visitor') || '';
+  const [region = '', gpc] = visitor.split('+');
+  const query = visitor ? `?region=${encodeURIComponent(region)}&gpc=${gpc === 'gpc' ? 1 : 0}` : '';
   if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH}`);
   mkdirSync(OUT_DIR, { recursive: true });
 
@@ -96,13 +100,13 @@ async function main() {
           tab.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
           tab.on('pageerror', (error) => consoleErrors.push(String(error)));
           demo.clearHits(); // the panel then shows this page's hits only
-          await tab.goto(demo.url + PAGES[page], { waitUntil: 'load' });
+          await tab.goto(demo.url + PAGES[page] + query, { waitUntil: 'load' });
           const accept = tab.getByRole('button', { name: ACCEPT[language], exact: true }).first();
           await accept.waitFor({ state: 'visible', timeout: 5000 }).catch(() => {});
           const show = tab.locator('#demo-panel').getByRole('button', { name: 'Show' });
           if (await show.isVisible()) await show.click(); // collapsed by default on a phone
           await tab.waitForTimeout(1200); // one panel poll
-          const base = `${language}-${page}-${viewport.width}`;
+          const base = `${visitor ? visitor.replace('+', '-') + '-' : ''}${language}-${page}-${viewport.width}`;
           await shoot(tab, join(OUT_DIR, `${base}-before.png`), full);
           written.push(`${base}-before.png`);
           if (await accept.isVisible()) {

@@ -16,6 +16,9 @@ const FIELDS = {
   region: optional((value) => (value === null ? null : text(16)(value))),
   ageGroup: optional(text(16)),
   crossBorder: optional((value) => (typeof value === 'boolean' ? null : 'true or false')),
+  via: optional(text(16)),
+  lang: optional(text(16)),
+  signalOverride: optional((value) => (typeof value === 'boolean' ? null : 'true or false')),
   url: optional(text(2048)),
   userAgent: optional(text(512)),
 };

@@ -141,6 +141,16 @@ export interface Texts {
   listComma: string;
   /** ... and the last joiner of three or more (", and" in English; defaults to `listAnd`). */
   listLastAnd: string;
+  /** Opt-out regions' banner sentence: what runs and that the visitor can opt out; `{purposes}` as in `bannerPurposes`. */
+  optOutPurposes: string;
+  /** Title of the notice that an opt-out preference signal (GPC, DNT) was honoured. */
+  signalHonored: string;
+  /** What Global Privacy Control does on this site (the notice, the banner and the dialog). */
+  gpcNotice: string;
+  /** What Do Not Track does on this site, where `signals.dnt` honours it. */
+  dntNotice: string;
+  /** That "Accept all" keeps what the signal refuses off, and that switching it on in the dialog overrides the signal. */
+  signalOverride: string;
 }
 
 export interface RegionRule {

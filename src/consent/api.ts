@@ -3,7 +3,8 @@ import type { Settings } from '../config/types';
 import type { Choices, ConsentEventName, ConsentEvents, ConsentState } from './types';
 
 export type Unsubscribe = () => void;
-export type UiView = 'banner' | 'preferences';
+/** `notice`: the small note that an opt-out preference signal was honoured (opt-out regions). */
+export type UiView = 'banner' | 'preferences' | 'notice';
 
 /** The public, typed API: the same object in the npm build and as `window.Consentry` in the script-tag build. */
 export interface Consent {

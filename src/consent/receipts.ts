@@ -1,6 +1,11 @@
+import { browserFamily } from './browser-family';
 import type { ConsentRecord } from './types';
 
-/** What the consent-receipt endpoint receives. No IP address is collected on the client. */
+/**
+ * What the consent-receipt endpoint receives. No IP address is collected on the client, the page's
+ * address goes without its query string or fragment (they may carry identifiers), and the browser only
+ * as its family and major version.
+ */
 export interface Receipt {
   consentId: string;
   time: string;
@@ -11,7 +16,15 @@ export interface Receipt {
   region: string | null;
   ageGroup?: string;
   crossBorder?: boolean;
+  /** Where the choice was made: banner, dialog, placeholder, api, gpc or dnt. */
+  via?: string;
+  /** Language of the texts the visitor was shown. */
+  lang?: string;
+  /** The visitor overrode their browser's opt-out preference signal, after being told so. */
+  signalOverride?: boolean;
+  /** Origin and path only. */
   url: string;
+  /** Browser family and major version, e.g. "Firefox 133". */
   userAgent: string;
 }
 
@@ -29,8 +42,11 @@ export function receiptOf(record: ConsentRecord): Receipt {
     region: record.region || null,
     ageGroup: record.ageGroup,
     crossBorder: record.crossBorder,
-    url: location.href.split('#')[0],
-    userAgent: navigator.userAgent,
+    via: record.via,
+    lang: record.lang,
+    signalOverride: record.signalOverride,
+    url: location.origin + location.pathname,
+    userAgent: browserFamily(navigator.userAgent),
   };
 }
 

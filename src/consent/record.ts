@@ -1,9 +1,10 @@
 import { MAX_REVISION } from '../config/limits';
-import type { AgeGroup, ConsentMethod, ConsentRecord } from './types';
+import type { AgeGroup, ConsentMethod, ConsentRecord, ConsentVia } from './types';
 
 /**
  * Wire format of the consent cookie, version 1 — compact, cookie-safe without escaping, strictly parsed:
- *   1|id|time36|revision|categories|services|method|expires36|region|age|crossBorder
+ *   1|id|time36|revision|categories|services|method|expires36|region|age|crossBorder|via|lang|signalOverride
+ * The last three were added later: a record with the first eleven fields only still reads.
  * categories/services: ids joined by '.', a refused one prefixed with '!'  (e.g. "analytics.!advertising").
  * Anything that does not match exactly is "no consent": a corrupt or foreign cookie never crashes the page.
  */
@@ -13,6 +14,8 @@ const METHODS: { [code: string]: ConsentMethod } = {
   a: 'accept-all', r: 'reject-all', c: 'custom', x: 'close', g: 'gpc', d: 'dnt', n: 'region-default', p: 'api',
 };
 const AGES: { [code: string]: AgeGroup } = { a: 'adult', m: 'minor' };
+const VIAS: { [code: string]: ConsentVia } = { b: 'banner', d: 'dialog', h: 'placeholder', p: 'api', g: 'gpc', t: 'dnt' };
+const LANG = /^([a-z]{2,3})?$/;
 const ID = /^[\w-]{8,40}$/;
 const BASE36 = /^[0-9a-z]{1,12}$/;
 const CHOICE = /^!?[a-z0-9-]{1,40}$/;
@@ -48,6 +51,9 @@ export function encodeRecord(record: ConsentRecord): string {
     record.region || '',
     codeOf(AGES, record.ageGroup),
     record.crossBorder == null ? '' : record.crossBorder ? '1' : '0',
+    codeOf(VIAS, record.via),
+    record.lang && LANG.test(record.lang) ? record.lang : '',
+    record.signalOverride ? '1' : '',
   ].join('|');
 }
 
@@ -55,10 +61,11 @@ export function encodeRecord(record: ConsentRecord): string {
 export function decodeRecord(value: unknown): ConsentRecord | null {
   if (typeof value !== 'string' || value.length > MAX_LENGTH) return null;
   const f = value.split('|');
-  if (f.length !== 11 || f[0] !== VERSION) return null;
-  const [, id, time36, revision, cats, services, method, expires36, region, age, crossBorder] = f;
+  if ((f.length !== 11 && f.length !== 14) || f[0] !== VERSION) return null;
+  const [, id, time36, revision, cats, services, method, expires36, region, age, crossBorder, via = '', lang = '', override = ''] = f;
   if (!ID.test(id) || !BASE36.test(time36) || !BASE36.test(expires36) || !/^\d{1,10}$/.test(revision) || +revision > MAX_REVISION) return null;
   if (!METHODS[method] || !REGION.test(region) || (age && !AGES[age]) || !/^[01]?$/.test(crossBorder)) return null;
+  if ((via && !VIAS[via]) || !LANG.test(lang) || !/^1?$/.test(override)) return null;
   const categories = decodeChoices(cats);
   const serviceChoices = decodeChoices(services);
   const timeMs = parseInt(time36, 36);
@@ -76,5 +83,8 @@ export function decodeRecord(value: unknown): ConsentRecord | null {
   if (region) record.region = region;
   if (age) record.ageGroup = AGES[age];
   if (crossBorder) record.crossBorder = crossBorder === '1';
+  if (via) record.via = VIAS[via];
+  if (lang) record.lang = lang;
+  if (override) record.signalOverride = true;
   return record;
 }

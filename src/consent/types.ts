@@ -1,4 +1,5 @@
 import type { Regime } from '../config/types';
+import type { UiView } from './api';
 
 /** How a decision came about; stored in the record and sent in receipts. */
 export type ConsentMethod =
@@ -12,6 +13,12 @@ export type ConsentMethod =
   | 'api';
 
 export type AgeGroup = 'adult' | 'minor';
+
+/** Where a choice was made: the banner, the dialog, a held embed's placeholder, the API, or a browser signal honoured. */
+export type ConsentVia = 'banner' | 'dialog' | 'placeholder' | 'api' | 'gpc' | 'dnt';
+
+/** An opt-out preference signal the browser sends: Global Privacy Control, Do Not Track. */
+export type PreferenceSignal = 'gpc' | 'dnt';
 
 /** What is stored in the consent cookie (see record.ts for the wire format). */
 export interface ConsentRecord {
@@ -33,6 +40,15 @@ export interface ConsentRecord {
   ageGroup?: AgeGroup;
   /** PIPL cross-border transfer consent, asked separately. */
   crossBorder?: boolean;
+  /** Where the choice was made (records from before this field have none). */
+  via?: ConsentVia;
+  /** Language of the texts the visitor was shown ("en", "zh"). */
+  lang?: string;
+  /**
+   * The visitor granted, in the dialog and after being told so, what their browser's opt-out preference
+   * signal refuses. Without it the signal wins over the record (see decide.ts).
+   */
+  signalOverride?: boolean;
 }
 
 /** The one source of truth every effect subscribes to. */
@@ -47,6 +63,10 @@ export interface ConsentState {
   region: string | null;
   /** Global Privacy Control was seen on this page view. */
   gpc: boolean;
+  /** The preference signal honoured on this page view (sent, and honoured by `signals`); DNT is the broader. */
+  signal?: PreferenceSignal | null;
+  /** An opt-out region honours a signal and nothing is recorded yet: a notice says so instead of a banner. */
+  needsNotice?: boolean;
   /** Whether the banner must be shown (no valid record in an opt-in or opt-out regime). */
   needsBanner: boolean;
 }
@@ -57,6 +77,11 @@ export interface Choices {
   services?: { [service: string]: boolean };
   ageGroup?: AgeGroup;
   crossBorder?: boolean;
+  /**
+   * Grant what the visitor's opt-out preference signal refuses. Only after telling the visitor that this
+   * overrides their browser's signal (the dialog does so next to the switch).
+   */
+  overrideSignal?: boolean;
 }
 
 export interface UnclassifiedCookie {
@@ -71,8 +96,8 @@ export interface ConsentEvents {
   consent: ConsentState;
   /** Only categories/services whose grant changed. */
   change: { categories: { [id: string]: boolean }; services: { [id: string]: boolean }; state: ConsentState };
-  shown: { view: 'banner' | 'preferences' };
-  hidden: { view: 'banner' | 'preferences' };
+  shown: { view: UiView };
+  hidden: { view: UiView };
   'unclassified-cookie': UnclassifiedCookie;
   withdraw: { categories: string[] };
   error: { error: Error };

@@ -2,7 +2,7 @@ import { cleanUp } from '../blocking/clean-up';
 import type { Settings } from '../config/types';
 import { removeConsentCookie, writeConsentCookie } from '../consent/cookie-jar';
 import { encodeRecord } from '../consent/record';
-import { recordFor } from '../consent/record-for';
+import { type ChoiceContext, type Judge, recordFor } from '../consent/record-for';
 import { receiptOf, sendReceipts } from '../consent/receipts';
 import type { Choices, ConsentMethod, ConsentRecord, ConsentState } from '../consent/types';
 import { createChoosing } from './choosing';
@@ -15,8 +15,8 @@ import { createChoosing } from './choosing';
  */
 export const choiceParts = {
   /** Make the record for these choices, store it in the consent cookie, and send its receipt. */
-  store(settings: Settings, choices: Choices, method: ConsentMethod, state: ConsentState): ConsentRecord {
-    const record = recordFor(settings, choices, method, state, Date.now());
+  store(settings: Settings, choices: Choices, method: ConsentMethod, state: ConsentState, context?: ChoiceContext, judge?: Judge): ConsentRecord {
+    const record = recordFor(settings, choices, method, state, Date.now(), context, judge);
     writeConsentCookie(settings.cookie, encodeRecord(record), new Date(record.expires));
     if (settings.receipts) void sendReceipts(settings.receipts.endpoint, receiptOf(record));
     return record;

@@ -4,6 +4,7 @@ import type { ResolvedNeed } from '../blocking/types';
 import type { Settings } from '../config/types';
 import type { UiView } from '../consent/api';
 import type { Emitter } from '../consent/emitter';
+import type { ChoiceContext, Judge } from '../consent/record-for';
 import type { Choices, ConsentMethod, ConsentRecord, ConsentState } from '../consent/types';
 import type { Extras, LanguagePack, UiModule } from '../ui/contract';
 import { PAGE_TEXTS } from '../ui/i18n/page-texts';
@@ -20,6 +21,8 @@ export interface ChoosingOptions {
   emit: Emitter['emit'];
   /** Decide again from the signals, with this record in place of the jar's when given. */
   decide(record?: ConsentRecord): void;
+  /** What a record would grant on this page (the loader's `decide()`, without applying it). */
+  judge: Judge;
   /** Tell the other tabs. */
   broadcast(): void;
   loadUi(): Promise<UiModule>;
@@ -27,13 +30,13 @@ export interface ChoosingOptions {
   /** The loader's own activation, so this file carries no second copy of it. */
   loadOnce(el: Element): void;
   /** Make and store the record (the choice parts' `store`). */
-  store(settings: Settings, choices: Choices, method: ConsentMethod, state: ConsentState): ConsentRecord;
+  store(settings: Settings, choices: Choices, method: ConsentMethod, state: ConsentState, context?: ChoiceContext, judge?: Judge): ConsentRecord;
 }
 
 export interface Choosing {
   acceptAll(extras?: Extras): void;
   rejectAll(extras?: Extras): void;
-  close(): void;
+  close(context?: ChoiceContext): void;
   set(choices: Choices, method: ConsentMethod): void;
   /** Show the banner or the preferences; resolves once shown, or once it failed (reported as an event). */
   show(view: UiView): Promise<void>;
@@ -60,8 +63,9 @@ export function createChoosing(options: ChoosingOptions): Choosing {
   // Decided elsewhere (another tab, a reset): the banner has nothing left to ask.
   const unlisten = $state.listen((state) => view == 'banner' && !state.needsBanner && hide());
 
-  const commit = (choices: Choices, method: ConsentMethod) => {
-    const record = options.store(settings, choices, method, $state.get());
+  // Where a choice came from: the UI says banner or dialog and the language it showed; the API is the default.
+  const commit = (choices: Choices, method: ConsentMethod, context?: ChoiceContext) => {
+    const record = options.store(settings, choices, method, $state.get(), { via: context?.via || 'api', lang: context?.lang || language }, options.judge);
     // Decide from the record just made, not from the jar: with cookies disabled the choice must still hold.
     options.decide(record);
     options.broadcast();
@@ -74,9 +78,17 @@ export function createChoosing(options: ChoosingOptions): Choosing {
     for (const { id } of settings.categories) categories[id] = granted;
     return categories;
   };
-  const acceptAll = (extras?: Extras) => commit({ ...extras, categories: every(true) }, 'accept-all');
-  const rejectAll = (extras?: Extras) => commit({ ...extras, categories: every(false), crossBorder: false }, 'reject-all');
-  const close = () => commit({ categories: every(false), crossBorder: false }, 'close');
+  const acceptAll = ({ via, lang, ...extras }: Extras = {}) => commit({ ...extras, categories: every(true) }, 'accept-all', { via, lang });
+  const rejectAll = ({ via, lang, ...extras }: Extras = {}) =>
+    commit({ ...extras, categories: every(false), crossBorder: false, overrideSignal: false }, 'reject-all', { via, lang });
+  const close = (context?: ChoiceContext) => commit({ categories: every(false), crossBorder: false }, 'close', { via: 'banner', ...context });
+
+  // An opt-out region honours the visitor's signal without asking: it is recorded (with its receipt, the
+  // proof that it was honoured) before the notice says so, and the notice is not shown again.
+  const recordSignal = () => {
+    const { needsNotice, signal, categories } = $state.get();
+    if (needsNotice && signal) commit({ categories: { ...categories } }, signal, { via: signal });
+  };
 
   // One request per pack; a failed one is forgotten. A loaded pack's page texts are kept for the next
   // page's reopen button and placeholders, which otherwise need no pack.
@@ -91,10 +103,11 @@ export function createChoosing(options: ChoosingOptions): Choosing {
   const show = async (next: UiView) => {
     try {
       if (language != 'en') void loadLanguage(language);
+      if (next == 'notice') recordSignal();
       const module = await (ui ||= options.loadUi());
       await domReady();
       module.show(
-        { settings, $state, acceptAll, rejectAll, close, set: (choices) => commit(choices, 'custom'), emit, language, loadLanguage },
+        { settings, $state, acceptAll, rejectAll, close, set: (choices, context) => commit(choices, 'custom', context), emit, language, loadLanguage },
         next,
       );
       view = next;
@@ -111,7 +124,7 @@ export function createChoosing(options: ChoosingOptions): Choosing {
   const drawHeld = (el: Element, need: ResolvedNeed) => {
     drawer ||= (async () => {
       const pack = PAGE_TEXTS[language] ? null : rememberedPageTexts(language) || (await loadLanguage(language));
-      return heldEmbedPlaceholder(settings, language, $state.get, (choices) => commit(choices, 'custom'), options.loadOnce, pack);
+      return heldEmbedPlaceholder(settings, language, $state.get, (choices) => commit(choices, 'custom', { via: 'placeholder' }), options.loadOnce, pack);
     })();
     // By the time it is drawn the embed may have been released.
     void drawer.then((draw) => isHeld(el) && draw(el, need));

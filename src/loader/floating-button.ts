@@ -55,7 +55,8 @@ export function installFloatingButton(
   };
   document.addEventListener('DOMContentLoaded', sync);
   const unlisten = $state.subscribe((state) => {
-    wanted = state.status === 'decided';
+    // Notice-only regions never ask, so the visitor's way to the dialog is there from the start.
+    wanted = state.status === 'decided' || state.regime === 'notice-only';
     sync();
   });
   return () => {

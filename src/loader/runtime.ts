@@ -134,11 +134,12 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     else pending.push(() => action($settings.get()!));
   };
 
-  /** Decide from the signals, with a record just made in place of the jar's (cookies may be disabled). */
-  const refresh = (settings: Settings, record?: ConsentRecord) => {
+  /** What the signals and a record just made (in place of the jar's, cookies may be disabled) grant. */
+  const judge = (settings: Settings, record?: ConsentRecord) => {
     const signals = readSignals(settings);
-    $state.set(decide(settings, record ? { ...signals, record } : signals));
+    return decide(settings, record ? { ...signals, record } : signals);
   };
+  const refresh = (settings: Settings, record?: ConsentRecord) => $state.set(judge(settings, record));
 
   /** Run `action` with the code that asks and chooses, made once per page from the parts. */
   const choose = (action: (choosing: Choosing) => void, failed?: () => void) =>
@@ -150,6 +151,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
           $state,
           emit,
           decide: (record) => refresh(settings, record),
+          judge: (record) => judge(settings, record),
           broadcast: () => broadcast?.post(),
           loadUi: () => options.loadUi(settings),
           loadLanguage: (lang) => options.loadLanguage(lang, settings),
@@ -163,6 +165,13 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   // Without a config nothing can be shown: a caller awaiting it hears why instead of waiting forever.
   let refusal: Error | undefined;
   const refused: Array<(error: Error) => void> = [];
+
+  /** A visitor without a record gets the banner, or the notice that their browser's signal was honoured. */
+  const ask = () => {
+    const { needsBanner, needsNotice } = $state.get();
+    if (needsBanner || needsNotice) void show(needsBanner ? 'banner' : 'notice');
+  };
+
   const show = (view: UiView) =>
     new Promise<void>((resolve, reject) => {
       if (!$settings.get()) {
@@ -192,7 +201,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
         forget(settings);
         refresh(settings);
         broadcast?.post();
-        if ($state.get().needsBanner) void show('banner');
+        ask();
       }),
     ),
     showBanner: () => show('banner'),
@@ -232,7 +241,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     // A choice read under the old plain name is stored again under `__Host-` (the parts are fetched just this once).
     const record = $state.get().record;
     if (record && !readCookie(consentCookieName(settings.cookie, location.protocol == 'https:'))) withParts(({ keep }) => keep(settings, record));
-    if ($state.get().needsBanner && !choosing) void show('banner');
+    if (!choosing) ask();
   }
 
   const refuse = (error: Error) => {

@@ -1,10 +1,12 @@
 import type { ReadableAtom } from 'nanostores';
 import type { Settings, Texts } from '../config/types';
 import type { UiView } from '../consent/api';
+import type { ChoiceContext } from '../consent/record-for';
 import type { Choices, ConsentEventName, ConsentEvents, ConsentState } from '../consent/types';
 import type { PackValues } from './i18n/pack-values';
 
-export type Extras = Pick<Choices, 'ageGroup' | 'crossBorder'>;
+/** Answers given beside a whole decision, and where (banner or dialog) and in which language it was made. */
+export type Extras = Pick<Choices, 'ageGroup' | 'crossBorder' | 'overrideSignal'> & ChoiceContext;
 
 /** A language pack as the npm build imports it (its source object), or as a script-tag pack file ships it. */
 export type LanguagePack = Partial<Texts> | PackValues;
@@ -21,8 +23,8 @@ export interface UiContext {
   /** Refusal withdraws the cross-border consent too. */
   rejectAll(extras?: Extras): void;
   /** Closing the banner with its × control: recorded as refusal (method "close"). */
-  close(): void;
-  set(choices: Choices): void;
+  close(context?: ChoiceContext): void;
+  set(choices: Choices, context?: ChoiceContext): void;
   emit<K extends ConsentEventName>(event: K, detail: ConsentEvents[K]): void;
   /** The resolved language code (config, else <html lang>, else the browser), e.g. "en", "zh", "de". */
   language: string;

@@ -7,7 +7,8 @@ import { bannerText } from './banner-text';
 import { App } from './components/app';
 import type { UiContext, UiModule } from './contract';
 import { deepActiveElement } from './deep-active-element';
-import { type Draft, choicesFromDraft, initialDraft, withAgeGroup, withCategory } from './draft';
+import { signalKey } from './components/signal-note';
+import { type Draft, choicesFromDraft, initialDraft, overridesSignal, withAgeGroup, withCategory } from './draft';
 import { trapTab } from './focus-trap';
 import { directionOf } from './i18n/direction';
 import { en } from './i18n/en';
@@ -55,6 +56,7 @@ export function createUi(): UiController {
       state: ctx.$state.get(),
       texts: resolved.texts,
       lang: resolved.lang,
+      english: resolved.english,
       draft,
       expanded,
       announcement,
@@ -62,7 +64,8 @@ export function createUi(): UiController {
     render(<App view={view} model={model} on={actions} />, mounted.container);
   };
 
-  const isModal = (next: UiView) => next === 'preferences' || ctx!.settings.ui.layout === 'modal';
+  // The notice is never modal: it asks nothing.
+  const isModal = (next: UiView) => next === 'preferences' || (next === 'banner' && ctx!.settings.ui.layout === 'modal');
 
   /** Side effects of a view being on screen; returns how to undo them. */
   function applyView(next: UiView, previous: UiView | null): () => void {
@@ -83,11 +86,15 @@ export function createUi(): UiController {
         restore();
       };
     }
-    const restorePadding = keepFocusClear(element, ctx!.settings.ui.layout === 'bar-top' ? 'top' : 'bottom', container);
-    const { settings } = ctx!;
+    const { settings, $state } = ctx!;
+    const restorePadding = keepFocusClear(element, next === 'banner' && settings.ui.layout === 'bar-top' ? 'top' : 'bottom', container);
     const timer = setTimeout(() => {
       const { texts, lang } = resolved;
-      announcement = texts.bannerTitle + ': ' + plainText(parseInline(bannerText(settings, texts, lang)));
+      const state = $state.get();
+      announcement =
+        next === 'notice'
+          ? texts.signalHonored + ': ' + texts[signalKey(state.signal)]
+          : texts.bannerTitle + ': ' + plainText(parseInline(bannerText(settings, texts, lang, state.regime)));
       paint();
     }, ANNOUNCE_DELAY);
     return () => {
@@ -134,10 +141,21 @@ export function createUi(): UiController {
     switchTo(null);
   };
 
+  /** Where a decision is made and the language its texts were read in, for the record. */
+  const from = (via: 'banner' | 'dialog') => ({ via, lang: resolved.lang });
+
   const decideWhole = (granted: boolean) => {
-    const { acceptAll, rejectAll } = ctx!;
-    // Answers given in the dialog (age group, cross-border) travel with the whole decision.
-    const extras = view === 'preferences' ? { ageGroup: draft.ageGroup, crossBorder: granted && draft.crossBorder } : undefined;
+    const { acceptAll, rejectAll, $state } = ctx!;
+    // Answers given in the dialog (age group, cross-border, a signal overridden) travel with the whole decision.
+    const extras =
+      view === 'preferences'
+        ? {
+            ...from('dialog'),
+            ageGroup: draft.ageGroup,
+            crossBorder: granted && draft.crossBorder,
+            overrideSignal: granted && overridesSignal(draft, $state.get().signal),
+          }
+        : from('banner');
     decideWith(() => (granted ? acceptAll(extras) : rejectAll(extras)));
   };
 
@@ -149,13 +167,13 @@ export function createUi(): UiController {
   const actions: UiActions = {
     acceptAll: () => decideWhole(true),
     rejectAll: () => decideWhole(false),
-    close: () => decideWith(() => ctx!.close()),
+    close: () => decideWith(() => ctx!.close(from('banner'))),
     customize: () => switchTo('preferences'),
     dismiss() {
       const { needsBanner, status } = ctx!.$state.get();
       switchTo(needsBanner && status === 'pending' ? 'banner' : null);
     },
-    save: () => decideWith(() => ctx!.set(choicesFromDraft(ctx!.settings, draft))),
+    save: () => decideWith(() => ctx!.set(choicesFromDraft(ctx!.settings, draft, ctx!.$state.get().signal), from('dialog'))),
     toggle: (id) => edit(withCategory(draft, id, !draft.categories[id])),
     expand(id) {
       expanded = { ...expanded, [id]: !expanded[id] };
@@ -166,8 +184,8 @@ export function createUi(): UiController {
     key(event, element) {
       if (!view) return;
       if (event.key === 'Escape') {
-        // Escape never accepts: it leaves the dialog, or refuses only where a visible × offers the same.
-        if (view === 'preferences') actions.dismiss();
+        // Escape never accepts: it leaves the dialog or the notice, or refuses only where a visible × offers the same.
+        if (view !== 'banner') actions.dismiss();
         else if (ctx!.settings.ui.closeButton) actions.close();
       } else if (event.key === 'Tab' && isModal(view)) {
         trapTab(event, element);

@@ -1,5 +1,6 @@
 import type { Settings } from '../config/types';
-import type { AgeGroup, Choices, ConsentState } from '../consent/types';
+import { refusedBySignal } from '../consent/decide';
+import type { AgeGroup, Choices, ConsentState, PreferenceSignal } from '../consent/types';
 
 /** What the visitor has set in the preferences dialog but not saved yet. */
 export interface Draft {
@@ -38,9 +39,18 @@ export function withAgeGroup(draft: Draft, ageGroup: AgeGroup): Draft {
     : next;
 }
 
+/**
+ * A switch the visitor's signal refuses, turned on in the dialog that says doing so overrides the signal:
+ * an explicit choice, so saving it overrides the signal.
+ */
+export function overridesSignal(draft: Draft, signal: PreferenceSignal | null | undefined): boolean {
+  return Object.keys(draft.categories).some((id) => draft.categories[id] && refusedBySignal(signal, id));
+}
+
 /** "Save choices": exactly the switches as set, plus the separate questions the site asks. */
-export function choicesFromDraft(settings: Settings, draft: Draft): Choices {
+export function choicesFromDraft(settings: Settings, draft: Draft, signal?: PreferenceSignal | null): Choices {
   const choices: Choices = { categories: { ...draft.categories } };
+  if (overridesSignal(draft, signal)) choices.overrideSignal = true;
   if (settings.crossBorder) choices.crossBorder = draft.crossBorder;
   if (settings.minors.ask && draft.ageGroup) choices.ageGroup = draft.ageGroup;
   return choices;

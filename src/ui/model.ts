@@ -10,6 +10,8 @@ export interface UiModel {
   texts: UiTexts;
   /** Language shown (BCP 47 primary subtag). */
   lang: string;
+  /** Texts that fell back to English in another language's UI (see resolve-texts.ts). */
+  english?: { [key: string]: boolean };
   draft: Draft;
   /** Category ids whose services and cookies are unfolded. */
   expanded: { [id: string]: boolean };
@@ -34,6 +36,9 @@ export interface UiActions {
   /** Keyboard while the banner (focus inside it) or a modal is shown: Escape, and the Tab trap of `element`. */
   key(event: KeyboardEvent, element: HTMLElement): void;
 }
+
+/** The `lang` attribute for a text: "en" where it fell back to English, else inherited. */
+export const langOf = (model: UiModel, key: string): string | undefined => (model.english?.[key] ? 'en' : undefined);
 
 export interface UiProps {
   model: UiModel;

@@ -119,7 +119,7 @@ describe('texts', () => {
     const three = settingsOf({ categories: [{ id: 'social', title: { en: 'social media', zh: '社交媒体' }, description: '' }] });
     expect(bannerText(three, en, 'en')).toContain('for analytics (site analytics, page-view beacons, usage logs), advertising (');
     expect(bannerText(three, en, 'en')).toContain('tracking by advertisers), and social media. You can');
-    expect(bannerText(three, zh, 'zh')).toContain('使用日志）、广告（个性化广告、广告横幅、广告商跟踪）和社交媒体。');
+    expect(bannerText(three, zh, 'zh')).toContain('使用日志）、广告（展示个性化广告、广告主跟踪）和社交媒体。');
   });
 
   it('knows right-to-left languages', () => {

@@ -89,7 +89,7 @@ describe('preferences dialog', () => {
     fireEvent.click(switchOf('Advertising'));
     click('Save choices');
     expect(ctx.set).toHaveBeenCalledTimes(1);
-    expect(ctx.set).toHaveBeenCalledWith({ categories: { analytics: false, advertising: true } });
+    expect(ctx.set).toHaveBeenCalledWith({ categories: { analytics: false, advertising: true } }, { via: 'dialog', lang: 'en' });
     expect(root.querySelector('[role=dialog]')).toBeNull();
   });
 

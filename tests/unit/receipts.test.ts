@@ -20,6 +20,21 @@ describe('consent receipts', () => {
     expect(JSON.stringify(receipt)).not.toMatch(/\bip\b/i);
   });
 
+  it('collect nothing needless: no query string or fragment, the browser as family and major version', () => {
+    history.replaceState(null, '', '/checkout/step-2?email=jane%40example.com&token=abc#pay');
+    vi.stubGlobal('navigator', { ...navigator, userAgent: 'Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0' });
+    const receipt = receiptOf(record);
+    expect(receipt.url).toBe(location.origin + '/checkout/step-2');
+    expect(receipt.userAgent).toBe('Firefox 133');
+    expect(JSON.stringify(receipt)).not.toMatch(/jane|token|Linux|rv:/);
+  });
+
+  it('say where the choice was made, in which language, and whether a signal was overridden', () => {
+    const receipt = receiptOf({ ...record, method: 'gpc', via: 'gpc', lang: 'zh' });
+    expect(receipt).toMatchObject({ method: 'gpc', via: 'gpc', lang: 'zh' });
+    expect(receiptOf({ ...record, via: 'dialog', signalOverride: true })).toMatchObject({ via: 'dialog', signalOverride: true });
+  });
+
   it('leave the queue once the endpoint accepted them', async () => {
     const fetch = vi.fn(async () => new Response('', { status: 204 }));
     vi.stubGlobal('fetch', fetch);

@@ -32,6 +32,28 @@ describe('consent record', () => {
     expect(decodeRecord(encodeRecord(minimal))).toEqual(minimal);
   });
 
+  it('round-trips where the choice was made, its language and a signal override', () => {
+    const full: ConsentRecord = { ...record, via: 'dialog', lang: 'zh', signalOverride: true };
+    expect(decodeRecord(encodeRecord(full))).toEqual(full);
+    for (const via of ['banner', 'dialog', 'placeholder', 'api', 'gpc', 'dnt'] as const)
+      expect(decodeRecord(encodeRecord({ ...record, via }))?.via).toBe(via);
+  });
+
+  it('still reads a cookie written before via, lang and signalOverride existed (11 fields)', () => {
+    const old = '1|AbCdEfGhIjKlMnOpQrStUv|midc1z40|3|analytics.!advertising|!ga|c|mple70g0|US-CA|a|0';
+    expect(decodeRecord(old)).toEqual(record);
+  });
+
+  it.each([
+    ['unknown via', encodeRecord({ ...record, via: 'banner' }).replace(/\|b\|\|$/, '|q||')],
+    ['bad language', encodeRecord({ ...record, via: 'banner' }).replace(/\|b\|\|$/, '|b|ZH-x|')],
+    ['bad override flag', encodeRecord({ ...record, via: 'banner' }).replace(/\|b\|\|$/, '|b||yes')],
+    ['12 fields', encodeRecord(record).replace(/\|\|\|$/, '|b')],
+  ])('treats a value with %s as no consent', (_, value) => {
+    expect(value).not.toBe(encodeRecord(record));
+    expect(decodeRecord(value)).toBeNull();
+  });
+
   it.each([
     ['empty', ''],
     ['foreign', 'true'],

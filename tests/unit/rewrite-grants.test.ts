@@ -58,6 +58,14 @@ describe('grantedFromCookieHeader', () => {
     expect(granted(grantedFromCookieHeader(undefined, settings, { now: NOW, region: 'nonsense' }))).toEqual(['essential']);
   });
 
+  it('holds advertising for Sec-GPC in every regime, over a stored "Accept all" too (issue 19 §3)', () => {
+    const acceptedAll = header(encodeRecord(record({ categories: { analytics: true, advertising: true }, services: {}, method: 'accept-all' })));
+    for (const region of ['BR', 'US-CA', 'DE']) {
+      expect(granted(grantedFromCookieHeader(undefined, settings, { now: NOW, region, gpc: true }))).not.toContain('advertising');
+      expect(granted(grantedFromCookieHeader(acceptedAll, settings, { now: NOW, region, gpc: true }))).toEqual(['analytics', 'essential']);
+    }
+  });
+
   it('never grants a minor advertising', () => {
     const minor = header(encodeRecord(record({ categories: { analytics: true, advertising: true }, ageGroup: 'minor' })));
     expect(granted(grantedFromCookieHeader(minor, settings, { now: NOW }))).toEqual(['analytics', 'essential']);

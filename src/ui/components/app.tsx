@@ -3,6 +3,7 @@ import { Fragment, h } from 'preact';
 import type { UiView } from '../../consent/api';
 import type { UiProps } from '../model';
 import { Banner } from './banner';
+import { Notice } from './notice';
 import { Preferences } from './preferences';
 
 /** The polite live region is always present, so that filling it is announced. */
@@ -14,6 +15,7 @@ export function App(props: UiProps & { view: UiView | null }) {
       </div>
       {props.view === 'banner' && <Banner {...props} />}
       {props.view === 'preferences' && <Preferences {...props} />}
+      {props.view === 'notice' && <Notice {...props} />}
     </>
   );
 }

@@ -1,15 +1,18 @@
 /* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
 import { h } from 'preact';
 import { bannerText } from '../banner-text';
-import type { UiProps } from '../model';
+import { langOf, type UiProps } from '../model';
+import { sentenceGap } from '../i18n/punctuation';
 import { PolicyLink } from './policy-link';
 import { RichText } from './rich-text';
+import { SignalNote } from './signal-note';
 
 /**
  * The first layer. Accept and Reject share one class: same size, weight, colour and rank. The modal
  * layout is a real modal dialog over a backdrop; the others are a labelled region that leaves the page usable.
  */
-export function Banner({ model: { settings, texts, lang }, on }: UiProps) {
+export function Banner({ model, on }: UiProps) {
+  const { settings, state, texts, lang } = model;
   const { layout, closeButton, privacyPolicyUrl } = settings.ui;
   const modal = layout === 'modal';
   const banner = (
@@ -22,20 +25,24 @@ export function Banner({ model: { settings, texts, lang }, on }: UiProps) {
       tabIndex={modal ? -1 : undefined}
     >
       <div class="txt">
-        <h2 id="cy-bt">{texts.bannerTitle}</h2>
+        <h2 id="cy-bt" lang={langOf(model, 'bannerTitle')}>
+          {texts.bannerTitle}
+        </h2>
         <p id="cy-bd">
-          <RichText text={bannerText(settings, texts, lang)} />
+          <RichText text={bannerText(settings, texts, lang, state.regime)} />
+          {state.signal && sentenceGap(lang)}
+          {state.signal && <SignalNote model={model} />}
           <PolicyLink url={privacyPolicyUrl} texts={texts} />
         </p>
       </div>
       <div class="acts">
-        <button class="btn" onClick={on.acceptAll}>
+        <button class="btn" lang={langOf(model, 'acceptAll')} onClick={on.acceptAll}>
           {texts.acceptAll}
         </button>
-        <button class="btn" onClick={on.rejectAll}>
+        <button class="btn" lang={langOf(model, 'rejectAll')} onClick={on.rejectAll}>
           {texts.rejectAll}
         </button>
-        <button class="btn alt" data-customize onClick={on.customize}>
+        <button class="btn alt" lang={langOf(model, 'customize')} data-customize onClick={on.customize}>
           {texts.customize}
         </button>
       </div>

@@ -3,6 +3,7 @@ import { Fragment, h } from 'preact';
 import type { CategorySettings } from '../../config/types';
 import { categoryDescription, categoryTitle } from '../category-texts';
 import { isLockedForMinor } from '../draft';
+import { withCount } from '../i18n/punctuation';
 import type { UiProps } from '../model';
 import { RichText } from './rich-text';
 import { ServiceDetails } from './service-details';
@@ -43,7 +44,7 @@ export function CategorySection({ model, on, category }: UiProps & { category: C
             aria-describedby={titleId}
             onClick={() => on.expand(id)}
           >
-            {`${texts.services} (${services.length})`}
+            {withCount(texts.services, services.length, lang)}
           </button>
           <ServiceDetails id={`cy-s-${id}`} labelledBy={titleId} hidden={!expanded[id]} services={services} texts={texts} lang={lang} />
         </>

@@ -14,6 +14,9 @@ function countryName(country: string, lang: string): string {
   }
 }
 
+/** A configured phrase goes inside a sentence: its own closing stop would double the sentence's ("logs.."). */
+const phrase = (text: string) => text.replace(/\s*[.。]+$/, '');
+
 /** PIPL art. 39: a separate consent for sending data abroad, naming who gets what, where and why. */
 export function CrossBorder({ model: { texts, lang, draft }, on, transfer }: UiProps & { transfer: CrossBorderConfig }) {
   return (
@@ -26,8 +29,8 @@ export function CrossBorder({ model: { texts, lang, draft }, on, transfer }: UiP
         {fill(texts.crossBorderText, {
           recipient: localize(transfer.recipient, lang),
           country: countryName(transfer.country, lang),
-          purpose: localize(transfer.purpose, lang),
-          data: localize(transfer.dataCategories, lang),
+          purpose: phrase(localize(transfer.purpose, lang)),
+          data: phrase(localize(transfer.dataCategories, lang)),
         })}
         {transfer.contact && ' ' + fill(texts.crossBorderContact, { contact: transfer.contact })}
       </p>

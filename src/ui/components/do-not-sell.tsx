@@ -14,11 +14,11 @@ export function DoNotSell({ model: { state, texts, draft }, on }: UiProps) {
           checked={!draft.categories.advertising}
           disabled={isLockedForMinor(draft, 'advertising')}
           labelledBy="cy-dns"
-          describedBy={state.gpc ? 'cy-gpc' : undefined}
+          describedBy={state.signal ? 'cy-gpc' : undefined}
           onToggle={() => on.toggle('advertising')}
         />
       </div>
-      {state.gpc && (
+      {state.signal && (
         <p id="cy-gpc" class="note">
           {texts.gpcHonored}
         </p>

@@ -1,6 +1,6 @@
 /* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
 import { h } from 'preact';
-import type { UiProps } from '../model';
+import { langOf, type UiProps } from '../model';
 import { AgeQuestion } from './age-question';
 import { CategorySection } from './category-section';
 import { ConsentReceipt } from './consent-receipt';
@@ -8,6 +8,7 @@ import { CrossBorder } from './cross-border';
 import { DoNotSell } from './do-not-sell';
 import { PolicyLink } from './policy-link';
 import { RichText } from './rich-text';
+import { SignalNote } from './signal-note';
 
 /** The second layer: a modal dialog with one section per category and the three decisions. */
 export function Preferences(props: UiProps) {
@@ -25,7 +26,9 @@ export function Preferences(props: UiProps) {
         tabIndex={-1}
         >
         <div class="head">
-          <h2 id="cy-pt">{texts.preferencesTitle}</h2>
+          <h2 id="cy-pt" lang={langOf(model, 'preferencesTitle')}>
+            {texts.preferencesTitle}
+          </h2>
           <button class="x" aria-label={texts.close} onClick={on.dismiss}>
             ×
           </button>
@@ -35,6 +38,11 @@ export function Preferences(props: UiProps) {
             <RichText text={texts.preferencesText} />
             <PolicyLink url={settings.ui.privacyPolicyUrl} texts={texts} />
           </p>
+          {state.signal && (
+            <p class="note">
+              <SignalNote model={model} />
+            </p>
+          )}
           {optOut && <DoNotSell {...props} />}
           {settings.minors.ask && <AgeQuestion {...props} />}
           {settings.categories.map((category) => (
@@ -44,13 +52,13 @@ export function Preferences(props: UiProps) {
           {state.record && <ConsentReceipt record={state.record} texts={texts} lang={lang} />}
         </div>
         <div class="acts">
-          <button class="btn" onClick={on.acceptAll}>
+          <button class="btn" lang={langOf(model, 'acceptAll')} onClick={on.acceptAll}>
             {texts.acceptAll}
           </button>
-          <button class="btn" onClick={on.rejectAll}>
+          <button class="btn" lang={langOf(model, 'rejectAll')} onClick={on.rejectAll}>
             {texts.rejectAll}
           </button>
-          <button class="btn alt" onClick={on.save}>
+          <button class="btn alt" lang={langOf(model, 'save')} onClick={on.save}>
             {texts.save}
           </button>
         </div>

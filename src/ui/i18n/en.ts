@@ -45,4 +45,12 @@ export const en: UiTexts = {
   analyticsDescription: 'Site analytics by third parties, page-view beacons and usage logs.',
   advertisingTitle: 'Advertising',
   advertisingDescription: 'Personalised ads, ad banners and tracking by advertisers.',
+  // New texts go here, at the end: the order is the built packs' (see pack-keys.ts).
+  optOutPurposes: 'We and third parties also use them for {purposes}. You can opt out of any of them at any time.',
+  signalHonored: 'Opt-out preference signal honored',
+  gpcNotice:
+    'Your browser sends Global Privacy Control, so we do not sell or share your personal information: advertising stays off.',
+  dntNotice: 'Your browser sends Do Not Track, so we use essential cookies only.',
+  signalOverride:
+    'What your browser refuses stays off, even with “Accept all”. Switching it on in the preferences and saving overrides the signal on this site.',
 };

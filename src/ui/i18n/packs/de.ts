@@ -44,6 +44,11 @@ const de: Partial<Texts> = {
   analyticsDescription: 'Website-Analyse durch Dritte, Seitenaufruf-Beacons und Nutzungsprotokolle.',
   advertisingTitle: 'Werbung',
   advertisingDescription: 'Personalisierte Anzeigen, Werbebanner und Tracking durch Werbetreibende.',
+  optOutPurposes: 'Wir und Dritte nutzen sie außerdem für {purposes}. Sie können jederzeit widersprechen.',
+  signalHonored: 'Opt-out-Präferenzsignal berücksichtigt',
+  gpcNotice: 'Ihr Browser sendet Global Privacy Control: Wir verkaufen und teilen Ihre personenbezogenen Daten nicht, Werbung bleibt aus.',
+  dntNotice: 'Ihr Browser sendet Do Not Track: Wir verwenden nur notwendige Cookies.',
+  signalOverride: 'Was Ihr Browser ablehnt, bleibt aus, auch mit „Alle akzeptieren“. Wer es in den Einstellungen einschaltet und speichert, setzt das Signal für diese Website außer Kraft.',
 };
 
 export default de;

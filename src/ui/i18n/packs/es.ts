@@ -44,6 +44,11 @@ const es: Partial<Texts> = {
   analyticsDescription: 'Análisis del sitio por terceros, balizas de páginas vistas y registros de uso.',
   advertisingTitle: 'Publicidad',
   advertisingDescription: 'Anuncios personalizados, banners publicitarios y seguimiento por anunciantes.',
+  optOutPurposes: 'Nosotros y terceros también las usamos para {purposes}. Puede oponerse en cualquier momento.',
+  signalHonored: 'Señal de exclusión respetada',
+  gpcNotice: 'Su navegador envía Global Privacy Control: no vendemos ni compartimos sus datos personales y la publicidad queda desactivada.',
+  dntNotice: 'Su navegador envía Do Not Track: solo usamos cookies esenciales.',
+  signalOverride: 'Lo que su navegador rechaza sigue desactivado, incluso con «Aceptar todo». Activarlo en las preferencias y guardar anula la señal en este sitio.',
 };
 
 export default es;

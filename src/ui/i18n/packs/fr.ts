@@ -44,6 +44,11 @@ const fr: Partial<Texts> = {
   analyticsDescription: 'Analyse du site par des tiers, balises de pages vues et journaux d’utilisation.',
   advertisingTitle: 'Publicité',
   advertisingDescription: 'Annonces personnalisées, bannières publicitaires et suivi par les annonceurs.',
+  optOutPurposes: 'Nous et des tiers les utilisons aussi pour {purposes}. Vous pouvez vous y opposer à tout moment.',
+  signalHonored: 'Signal de refus respecté',
+  gpcNotice: 'Votre navigateur envoie Global Privacy Control : nous ne vendons ni ne partageons vos données personnelles, la publicité reste désactivée.',
+  dntNotice: 'Votre navigateur envoie Do Not Track : nous n’utilisons que les cookies essentiels.',
+  signalOverride: 'Ce que votre navigateur refuse reste désactivé, même avec « Tout accepter ». L’activer dans les préférences et enregistrer outrepasse le signal sur ce site.',
 };
 
 export default fr;

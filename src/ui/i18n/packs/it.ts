@@ -44,6 +44,11 @@ const it: Partial<Texts> = {
   analyticsDescription: 'Analisi del sito da parte di terzi, beacon delle pagine visualizzate e log di utilizzo.',
   advertisingTitle: 'Pubblicità',
   advertisingDescription: 'Annunci personalizzati, banner pubblicitari e tracciamento da parte degli inserzionisti.',
+  optOutPurposes: 'Noi e terze parti li utilizziamo anche per {purposes}. Puoi opporti in qualsiasi momento.',
+  signalHonored: 'Segnale di opposizione rispettato',
+  gpcNotice: 'Il tuo browser invia Global Privacy Control: non vendiamo né condividiamo i tuoi dati personali e la pubblicità resta disattivata.',
+  dntNotice: 'Il tuo browser invia Do Not Track: usiamo solo i cookie essenziali.',
+  signalOverride: 'Ciò che il tuo browser rifiuta resta disattivato, anche con «Accetta tutto». Attivarlo nelle preferenze e salvare prevale sul segnale su questo sito.',
 };
 
 export default it;

@@ -44,6 +44,11 @@ const ja: Partial<Texts> = {
   analyticsDescription: '第三者によるサイト分析、ページビュービーコン、利用ログ。',
   advertisingTitle: '広告',
   advertisingDescription: 'パーソナライズ広告、広告バナー、広告主によるトラッキング。',
+  optOutPurposes: '当社および第三者は{purposes}のためにもこれらを使用します。いつでもオプトアウトできます。',
+  signalHonored: 'オプトアウト設定シグナルを尊重しました',
+  gpcNotice: 'お使いのブラウザーがGlobal Privacy Controlを送信しているため、個人情報の販売・共有は行わず、広告はオフのままです。',
+  dntNotice: 'お使いのブラウザーがDo Not Trackを送信しているため、必須Cookieのみを使用します。',
+  signalOverride: 'ブラウザーが拒否している項目は「すべて同意」でもオフのままです。設定画面でオンにして保存すると、このサイトではシグナルより優先されます。',
 };
 
 export default ja;

@@ -44,6 +44,11 @@ const nl: Partial<Texts> = {
   analyticsDescription: 'Websiteanalyse door derden, paginaweergave-beacons en gebruikslogs.',
   advertisingTitle: 'Advertenties',
   advertisingDescription: 'Gepersonaliseerde advertenties, advertentiebanners en tracking door adverteerders.',
+  optOutPurposes: 'Wij en derden gebruiken ze ook voor {purposes}. U kunt hier altijd bezwaar tegen maken.',
+  signalHonored: 'Opt-outsignaal gehonoreerd',
+  gpcNotice: 'Uw browser verstuurt Global Privacy Control: wij verkopen of delen uw persoonsgegevens niet en advertenties blijven uit.',
+  dntNotice: 'Uw browser verstuurt Do Not Track: wij gebruiken alleen noodzakelijke cookies.',
+  signalOverride: 'Wat uw browser weigert, blijft uit, ook met ‘Alles accepteren’. Dit in de voorkeuren aanzetten en opslaan gaat op deze site boven het signaal.',
 };
 
 export default nl;

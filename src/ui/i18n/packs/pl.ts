@@ -45,6 +45,11 @@ const pl: Partial<Texts> = {
   analyticsDescription: 'Analiza serwisu przez podmioty trzecie, sygnały odsłon stron i dzienniki użytkowania.',
   advertisingTitle: 'Reklamowe',
   advertisingDescription: 'Spersonalizowane reklamy, banery reklamowe i śledzenie przez reklamodawców.',
+  optOutPurposes: 'My i podmioty trzecie używamy ich także do takich celów jak {purposes}. Możesz w każdej chwili się sprzeciwić.',
+  signalHonored: 'Sygnał sprzeciwu uwzględniony',
+  gpcNotice: 'Twoja przeglądarka wysyła Global Privacy Control: nie sprzedajemy ani nie udostępniamy Twoich danych osobowych, reklamy pozostają wyłączone.',
+  dntNotice: 'Twoja przeglądarka wysyła Do Not Track: używamy tylko niezbędnych plików cookie.',
+  signalOverride: 'To, czego odmawia przeglądarka, pozostaje wyłączone, także po „Akceptuj wszystkie”. Włączenie tego w ustawieniach i zapisanie zastępuje sygnał w tej witrynie.',
 };
 
 export default pl;

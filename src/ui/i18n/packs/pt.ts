@@ -44,6 +44,11 @@ const pt: Partial<Texts> = {
   analyticsDescription: 'Análise do site por terceiros, beacons de visualização de página e registros de uso.',
   advertisingTitle: 'Publicidade',
   advertisingDescription: 'Anúncios personalizados, banners de anúncios e rastreamento por anunciantes.',
+  optOutPurposes: 'Nós e terceiros também os usamos para {purposes}. Você pode se opor a qualquer momento.',
+  signalHonored: 'Sinal de exclusão respeitado',
+  gpcNotice: 'Seu navegador envia Global Privacy Control: não vendemos nem compartilhamos seus dados pessoais e a publicidade fica desativada.',
+  dntNotice: 'Seu navegador envia Do Not Track: usamos apenas cookies essenciais.',
+  signalOverride: 'O que seu navegador recusa continua desativado, mesmo com “Aceitar tudo”. Ativá-lo nas preferências e salvar substitui o sinal neste site.',
 };
 
 export default pt;
