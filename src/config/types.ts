@@ -30,10 +30,14 @@ export interface CookieDeclaration {
 }
 
 export interface StorageDeclaration {
-  /** localStorage / sessionStorage key, or a prefix when `prefix` is true. */
+  /**
+   * localStorage / sessionStorage key, or IndexedDB database name with `type: "indexeddb"`; `*` stands for
+   * any run of characters; a prefix when `prefix` is true.
+   */
   key: string;
   prefix?: boolean;
-  type?: 'local' | 'session';
+  /** Default: localStorage and sessionStorage. */
+  type?: 'local' | 'session' | 'indexeddb';
   purpose?: LocalizedText;
 }
 
