@@ -29,6 +29,7 @@ export function installStorageGuard(host: BlockingHost): Uninstall {
   // Absent where IndexedDB is (some privacy modes, old WebViews): only the web storage part is installed.
   const factory = window.IDBFactory?.prototype;
   const open = factory?.open;
+  const early = new Set<string>();
 
   const refused = (area: StorageArea, name: string) => {
     const settings = $settings.get();
@@ -43,6 +44,7 @@ export function installStorageGuard(host: BlockingHost): Uninstall {
 
   if (factory && open)
     factory.open = function (this: IDBFactory, name: string) {
+      if (!$settings.get()) early.add(String(name));
       if (!refused('indexeddb', String(name))) return open.apply(this, arguments as unknown as [string]);
       this.deleteDatabase(name);
       const request = open.apply(this, arguments as unknown as [string]);
@@ -63,6 +65,10 @@ export function installStorageGuard(host: BlockingHost): Uninstall {
         // Storage disabled: nothing stored to remove.
       }
     }
+    // Databases the page opened before the config was known, while a declared name meant nothing yet. The
+    // deletion waits behind the open, and for the page to let go of the database (on `versionchange`, or
+    // when it leaves).
+    for (const name of early) if (refused('indexeddb', name)) indexedDB.deleteDatabase(name);
   };
   const unlisten = $state.listen(sweep);
   addEventListener('pagehide', sweep);
