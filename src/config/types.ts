@@ -129,6 +129,9 @@ export interface Texts {
   analyticsDescription: string;
   advertisingTitle: string;
   advertisingDescription: string;
+  /** Storage rows of the cookie table: how long a key is kept, after the kind of storage (localStorage, …). */
+  untilDeleted: string;
+  untilTabClosed: string;
   /** Words that join a list of purposes ("a, b and c"): the last joiner of two items ("and"), ... */
   listAnd: string;
   /** ... the separator between items (", "; "、" in Chinese), ... */

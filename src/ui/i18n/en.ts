@@ -45,4 +45,6 @@ export const en: UiTexts = {
   analyticsDescription: 'Site analytics by third parties, page-view beacons and usage logs.',
   advertisingTitle: 'Advertising',
   advertisingDescription: 'Personalised ads, ad banners and tracking by advertisers.',
+  untilDeleted: 'until deleted',
+  untilTabClosed: 'until the tab is closed',
 };

@@ -45,6 +45,8 @@ const ar: Partial<Texts> = {
   analyticsDescription: 'تحليلات الموقع من جهات خارجية وإشارات مشاهدة الصفحات وسجلات الاستخدام.',
   advertisingTitle: 'الإعلانات',
   advertisingDescription: 'إعلانات مخصصة ولافتات إعلانية وتتبع من قبل المعلنين.',
+  untilDeleted: 'حتى الحذف',
+  untilTabClosed: 'حتى إغلاق علامة التبويب',
 };
 
 export default ar;

@@ -44,6 +44,8 @@ const de: Partial<Texts> = {
   analyticsDescription: 'Website-Analyse durch Dritte, Seitenaufruf-Beacons und Nutzungsprotokolle.',
   advertisingTitle: 'Werbung',
   advertisingDescription: 'Personalisierte Anzeigen, Werbebanner und Tracking durch Werbetreibende.',
+  untilDeleted: 'bis zur Löschung',
+  untilTabClosed: 'bis der Tab geschlossen wird',
 };
 
 export default de;

@@ -44,6 +44,8 @@ const es: Partial<Texts> = {
   analyticsDescription: 'Análisis del sitio por terceros, balizas de páginas vistas y registros de uso.',
   advertisingTitle: 'Publicidad',
   advertisingDescription: 'Anuncios personalizados, banners publicitarios y seguimiento por anunciantes.',
+  untilDeleted: 'hasta que se borre',
+  untilTabClosed: 'hasta cerrar la pestaña',
 };
 
 export default es;

@@ -44,6 +44,8 @@ const fr: Partial<Texts> = {
   analyticsDescription: 'Analyse du site par des tiers, balises de pages vues et journaux d’utilisation.',
   advertisingTitle: 'Publicité',
   advertisingDescription: 'Annonces personnalisées, bannières publicitaires et suivi par les annonceurs.',
+  untilDeleted: 'jusqu’à sa suppression',
+  untilTabClosed: 'jusqu’à la fermeture de l’onglet',
 };
 
 export default fr;

@@ -44,6 +44,8 @@ const it: Partial<Texts> = {
   analyticsDescription: 'Analisi del sito da parte di terzi, beacon delle pagine visualizzate e log di utilizzo.',
   advertisingTitle: 'Pubblicità',
   advertisingDescription: 'Annunci personalizzati, banner pubblicitari e tracciamento da parte degli inserzionisti.',
+  untilDeleted: 'fino alla cancellazione',
+  untilTabClosed: 'fino alla chiusura della scheda',
 };
 
 export default it;

@@ -44,6 +44,8 @@ const ja: Partial<Texts> = {
   analyticsDescription: '第三者によるサイト分析、ページビュービーコン、利用ログ。',
   advertisingTitle: '広告',
   advertisingDescription: 'パーソナライズ広告、広告バナー、広告主によるトラッキング。',
+  untilDeleted: '削除されるまで',
+  untilTabClosed: 'タブを閉じるまで',
 };
 
 export default ja;

@@ -44,6 +44,8 @@ const nl: Partial<Texts> = {
   analyticsDescription: 'Websiteanalyse door derden, paginaweergave-beacons en gebruikslogs.',
   advertisingTitle: 'Advertenties',
   advertisingDescription: 'Gepersonaliseerde advertenties, advertentiebanners en tracking door adverteerders.',
+  untilDeleted: 'tot verwijdering',
+  untilTabClosed: 'tot het tabblad wordt gesloten',
 };
 
 export default nl;

@@ -45,6 +45,8 @@ const pl: Partial<Texts> = {
   analyticsDescription: 'Analiza serwisu przez podmioty trzecie, sygnały odsłon stron i dzienniki użytkowania.',
   advertisingTitle: 'Reklamowe',
   advertisingDescription: 'Spersonalizowane reklamy, banery reklamowe i śledzenie przez reklamodawców.',
+  untilDeleted: 'do usunięcia',
+  untilTabClosed: 'do zamknięcia karty',
 };
 
 export default pl;

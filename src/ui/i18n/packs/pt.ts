@@ -44,6 +44,8 @@ const pt: Partial<Texts> = {
   analyticsDescription: 'Análise do site por terceiros, beacons de visualização de página e registros de uso.',
   advertisingTitle: 'Publicidade',
   advertisingDescription: 'Anúncios personalizados, banners de anúncios e rastreamento por anunciantes.',
+  untilDeleted: 'até ser excluído',
+  untilTabClosed: 'até a aba ser fechada',
 };
 
 export default pt;

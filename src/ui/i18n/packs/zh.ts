@@ -45,6 +45,8 @@ const zh: Partial<Texts> = {
   analyticsDescription: '第三方站点分析、页面浏览信标和使用日志。',
   advertisingTitle: '广告',
   advertisingDescription: '个性化广告、广告横幅以及广告商的跟踪。',
+  untilDeleted: '直至删除',
+  untilTabClosed: '关闭标签页即清除',
 };
 
 export default zh;
