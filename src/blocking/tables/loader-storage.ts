@@ -11,14 +11,16 @@ import type { TrackerCategory } from '../host-category';
 
 /** localStorage and sessionStorage keys (either store). */
 export const LOADER_STORAGE_KEYS: Array<[string, TrackerCategory]> = [
-  // PostHog, posthog-js 1.449.2 dist/module.js (persistence "localStorage+cookie"; window and session ids in sessionStorage)
+  // PostHog, posthog-js 1.449.2 dist/module.js; seen from dist/array.full.js in Chromium (tests/e2e/blocking-storage-vendors.test.ts):
+  // localStorage ph_<token>_posthog; sessionStorage ph_<token>_posthog, _primary_window_exists, _session_registered_properties
   ['ph_*_posthog', 'analytics'],
   ['ph_*_window_id', 'analytics'],
   ['ph_*_primary_window_exists', 'analytics'],
   ['ph_*_session_registered_properties', 'analytics'],
   ['__ph_opt_in_out_*', 'analytics'],
   // Mixpanel, mixpanel-browser 2.83.0 dist/mixpanel.umd.js: persistence `mp_<token>_mixpanel`, tab ids
-  // `mp_tab_id_*` / `mp_gen_new_tab_id_*`, request queues `__mpq_<token>_ev|_pp|_gr`
+  // `mp_tab_id_*` / `mp_gen_new_tab_id_*`, request queues `__mpq_<token>_ev|_pp|_gr`; seen in Chromium (same test):
+  // localStorage __mpq_<token>_ev, mp_<token>_mixpanel; sessionStorage mp_gen_new_tab_id_mixpanel_<token>, mp_tab_id_mixpanel_<token>
   ['mp_*', 'analytics'],
   ['__mpq_*', 'analytics'],
   // Amplitude Browser SDK 2 (docs "Browser SDK 2 … Cookies and storage": `AMP_<key>`, `AMP_unsent_<key>`)
@@ -35,7 +37,7 @@ export const LOADER_STORAGE_KEYS: Array<[string, TrackerCategory]> = [
 
 /** IndexedDB database names. */
 export const LOADER_DATABASES: Array<[string, TrackerCategory]> = [
-  // Mixpanel, mixpanel-browser 2.83.0 dist/mixpanel-with-recorder.js: session recorder and feature flags
+  // Mixpanel, mixpanel-browser 2.83.0 dist/mixpanel-with-recorder.js: session recorder and feature flags (both seen in Chromium)
   ['mixpanelBrowserDb', 'analytics'],
   ['mixpanelFlagsDb', 'analytics'],
 ];
