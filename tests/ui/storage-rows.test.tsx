@@ -31,7 +31,7 @@ const { services } = validateConfig({
 
 const rowsIn = (texts: UiTexts, lang: string) => {
   const { container } = render(<ServiceDetails id="d" labelledBy="t" hidden={false} services={services} texts={texts} lang={lang} />);
-  return within(container).getAllByRole('row').slice(1).map((row) => [...row.querySelectorAll('td')].map((td) => td.textContent));
+  return within(container as HTMLElement).getAllByRole('row').slice(1).map((row) => [...row.querySelectorAll('td')].map((td) => td.textContent));
 };
 
 describe('service details', () => {
