@@ -65,6 +65,9 @@ describe('storageNeed', () => {
       // Storage-support probes pass: dropping one would make a library think storage is broken for good.
       expect(storageNeed('local', '__mplss_1234abcd', s)).toBeNull();
       expect(storageNeed('local', '__support__', s)).toBeNull();
+      // Opt-out markers pass: a refusal the site passes on to the vendor must stick.
+      expect(storageNeed('local', '__ph_opt_in_out_phc_x', s)).toBeNull();
+      expect(storageNeed('local', '__mp_opt_in_out_tok', s)).toBeNull();
     }
   });
 

@@ -6,7 +6,9 @@ import type { TrackerCategory } from '../host-category';
  * (data/vendors/) generates it in this shape. Only names no site would pick for its own data: a site that
  * does can reclassify one by declaring it (`services[].storage`), which wins over this table.
  * Storage-support probes (`__mplss_*`, `__support__`) are left out on purpose: dropping a probe's write
- * makes a library believe storage is broken for the rest of the page, even after consent.
+ * makes a library believe storage is broken for the rest of the page, even after consent. So are opt-out
+ * markers (PostHog's `__ph_opt_in_out_<token>`, Mixpanel's `__mp_opt_in_out_<token>`): a site that answers a
+ * refusal with `opt_out_capturing()` must have it stick, and it records a refusal, not the visitor.
  */
 
 /** localStorage and sessionStorage keys (either store). */
@@ -17,7 +19,6 @@ export const LOADER_STORAGE_KEYS: Array<[string, TrackerCategory]> = [
   ['ph_*_window_id', 'analytics'],
   ['ph_*_primary_window_exists', 'analytics'],
   ['ph_*_session_registered_properties', 'analytics'],
-  ['__ph_opt_in_out_*', 'analytics'],
   // Mixpanel, mixpanel-browser 2.83.0 dist/mixpanel.umd.js: persistence `mp_<token>_mixpanel`, tab ids
   // `mp_tab_id_*` / `mp_gen_new_tab_id_*`, request queues `__mpq_<token>_ev|_pp|_gr`; seen in Chromium (same test):
   // localStorage __mpq_<token>_ev, mp_<token>_mixpanel; sessionStorage mp_gen_new_tab_id_mixpanel_<token>, mp_tab_id_mixpanel_<token>
