@@ -14,7 +14,7 @@ import { startServer, type TestServer } from './helpers/server';
 
 const CONFIG = {
   services: [
-    { id: 'own-replay', category: 'analytics', name: 'Replay', storage: [{ key: 'rec_*' }, { key: 'recDb', type: 'indexeddb' }] },
+    { id: 'own-replay', category: 'analytics', name: 'Replay', storage: [{ key: 'rec_*' }, { key: 'tab_', prefix: true, type: 'session' }, { key: 'recDb', type: 'indexeddb' }] },
   ],
 };
 
@@ -137,9 +137,12 @@ describe('storage guard (built loader)', () => {
       (window as any).__log = [];
       await (window as any).openDb('mixpanelBrowserDb');
       localStorage.setItem('ph_phc_x_posthog', 'again');
-      return [...(window as any).__log, localStorage.getItem('ph_phc_x_posthog')];
+      // Declared for sessionStorage only: the same key in localStorage is not the service's.
+      sessionStorage.setItem('tab_1', 'x');
+      localStorage.setItem('tab_1', 'x');
+      return [...(window as any).__log, localStorage.getItem('ph_phc_x_posthog'), sessionStorage.getItem('tab_1'), localStorage.getItem('tab_1')];
     });
-    expect(log).toEqual(['mixpanelBrowserDb:error AbortError', null]);
+    expect(log).toEqual(['mixpanelBrowserDb:error AbortError', null, null, 'x']);
   });
 
   it('a key written by property assignment (no setItem to intercept) is swept when the page is hidden', async () => {
