@@ -140,7 +140,7 @@ export const configSpec: Check = object({
           object({ name: declaredName, prefix: boolean, domain: host, duration: localized, purpose: localized }, ['name']),
         ),
         storage: list(
-          object({ key: declaredName, prefix: boolean, type: oneOf('local', 'session'), purpose: localized }, ['key']),
+          object({ key: token, prefix: boolean, type: oneOf('local', 'session', 'indexeddb'), purpose: localized }, ['key']),
         ),
         hosts: list(host),
       },

@@ -35,10 +35,14 @@ export interface CookieDeclaration {
 }
 
 export interface StorageDeclaration {
-  /** localStorage / sessionStorage key, or a prefix when `prefix` is true. */
+  /**
+   * localStorage / sessionStorage key, or IndexedDB database name with `type: "indexeddb"`; `*` stands for
+   * any run of characters; a prefix when `prefix` is true.
+   */
   key: string;
   prefix?: boolean;
-  type?: 'local' | 'session';
+  /** Default: localStorage and sessionStorage. */
+  type?: 'local' | 'session' | 'indexeddb';
   purpose?: LocalizedText;
 }
 
@@ -135,6 +139,9 @@ export interface Texts {
   analyticsDescription: string;
   advertisingTitle: string;
   advertisingDescription: string;
+  /** Storage rows of the cookie table: how long a key is kept, after the kind of storage (localStorage, …). */
+  untilDeleted: string;
+  untilTabClosed: string;
   /** Words that join a list of purposes ("a, b and c"): the last joiner of two items ("and"), ... */
   listAnd: string;
   /** ... the separator between items (", "; "、" in Chinese), ... */

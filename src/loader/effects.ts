@@ -1,6 +1,7 @@
 import { installAutoBlocker } from '../blocking/auto-blocker';
 import { installCookieGuard } from '../blocking/cookie-guard';
 import { installGate } from '../blocking/gate';
+import { installStorageGuard } from '../blocking/storage-guard';
 import { installWithdrawalCleanup } from '../blocking/withdrawal-cleanup';
 import type { Settings } from '../config/types';
 import { installFloatingButton } from './floating-button';
@@ -18,6 +19,7 @@ export const EARLY_EFFECTS: Effect[] = [
   installAutoBlocker,
   installGate,
   installCookieGuard,
+  installStorageGuard,
   (host) => installWithdrawalCleanup(host, { cleanUp: async (withdrawal, settings) => (await host.loadParts()).cleanUp(withdrawal, settings) }),
 ];
 

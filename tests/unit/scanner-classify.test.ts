@@ -96,6 +96,21 @@ describe('classifier', () => {
     expect(withConfig.storage({ type: 'local', key: 'zz', origin: 'http://127.0.0.1:4002', setBy: none })).toMatchObject({ category: 'advertising' });
     expect(withConfig.request('http://127.0.0.1:4002/ads.js')).toMatchObject({ category: 'advertising', service: 'local-ads', source: 'config' });
   });
+  it('reads storage declarations as the storage guard does: `*` patterns, IndexedDB databases by type', () => {
+    const declared = createClassifier({
+      tables: builtInTables,
+      settings: validateConfig({
+        services: [{ id: 'replay', category: 'analytics', storage: [{ key: 'rec_*_id' }, { key: 'recDb', type: 'indexeddb' }] }],
+      }),
+      siteOrigin: SITE,
+    });
+    expect(declared.storage({ type: 'session', key: 'rec_42_id', origin: SITE, setBy: none })).toMatchObject({ category: 'analytics', service: 'replay', source: 'config' });
+    expect(declared.storage({ type: 'indexeddb', key: 'recDb', origin: SITE, setBy: none })).toMatchObject({ category: 'analytics', service: 'replay' });
+    // A web-storage declaration does not name a database, nor a database declaration a key.
+    expect(declared.storage({ type: 'indexeddb', key: 'rec_42_id', origin: SITE, setBy: none }).category).toBe('unclassified');
+    expect(declared.storage({ type: 'local', key: 'recDb', origin: SITE, setBy: none }).category).toBe('unclassified');
+  });
+
   it('anything unknown is unclassified, never essential', () => {
     expect(tablesOnly.cookie({ name: 'sessionid', domain: 'shop.example', setBy: none }).category).toBe('unclassified');
     expect(tablesOnly.cookie({ name: 'x', domain: 'shop.example', setBy: { kind: 'script', url: SITE + '/', inline: true } }).category).toBe('unclassified');

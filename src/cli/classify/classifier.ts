@@ -1,5 +1,6 @@
 import type { ServiceSettings, Settings } from '../../config/types';
 import { isHostWithin } from '../../blocking/host-within';
+import { matchesName } from '../../blocking/name-pattern';
 import { urlCategory } from '../../blocking/url-category';
 import { UNCLASSIFIED, type Classification, type Setter, type StorageType } from '../types';
 import { pickText } from './localized';
@@ -118,11 +119,11 @@ export function createClassifier({ tables, settings, siteOrigin }: ClassifierOpt
     storage({ type, key, origin, setBy }) {
       const sdkPurpose = sdkStoragePurpose(type, key);
       if (sdkPurpose) return { category: 'essential', provider: 'consentry', purpose: sdkPurpose, source: 'sdk' };
-      if (type != 'indexeddb')
-        for (const service of services)
-          for (const item of service.storage)
-            if ((item.prefix ? key.startsWith(item.key) : key == item.key) && (!item.type || item.type == type))
-              return fromService(service, pickText(item.purpose), { name: item.key, prefix: !!item.prefix });
+      // Matched as the loader's storage guard matches them (`*` patterns; no type = both web stores).
+      for (const service of services)
+        for (const item of service.storage)
+          if ((item.prefix ? key.startsWith(item.key) : matchesName(item.key, key)) && (item.type ? item.type == type : type != 'indexeddb'))
+            return fromService(service, pickText(item.purpose), { name: item.key, prefix: !!item.prefix });
       let hostname = '';
       try {
         hostname = new URL(origin).hostname;

@@ -1,5 +1,5 @@
 /* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
-import { h } from 'preact';
+import { Fragment, h, type ComponentChild } from 'preact';
 import type { ServiceSettings } from '../../config/types';
 import type { UiTexts } from '../i18n/page-texts';
 import { localize } from '../i18n/localize';
@@ -15,20 +15,36 @@ export interface ServiceDetailsProps {
   lang: string;
 }
 
-/** The services of one category and the cookies they set: what, who, why, how long. */
+/** The services of one category and the cookies and browser storage they use: what, who, why, how long (or where). */
 export function ServiceDetails({ id, labelledBy, hidden, services, texts, lang }: ServiceDetailsProps) {
-  const rows = services.flatMap((service) =>
-    service.cookies.map((cookie) => (
+  // Cookies, then the browser storage the service declares: the duration column names the kind of storage
+  // (an API name, the same in every language) and how long it keeps the key.
+  const rows = services.flatMap((service) => {
+    const row = (name: string, prefix: boolean | undefined, purpose: string, duration: ComponentChild) => (
       <tr>
         <td>
-          <code>{cookie.name + (cookie.prefix ? '*' : '')}</code>
+          <code>{name + (prefix ? '*' : '')}</code>
         </td>
         <td>{service.provider || service.name}</td>
-        <td>{localize(cookie.purpose, lang) || localize(service.purpose, lang)}</td>
-        <td>{localize(cookie.duration, lang)}</td>
+        <td>{purpose || localize(service.purpose, lang)}</td>
+        <td>{duration}</td>
       </tr>
-    )),
-  );
+    );
+    return [
+      ...service.cookies.map((cookie) => row(cookie.name, cookie.prefix, localize(cookie.purpose, lang), localize(cookie.duration, lang))),
+      ...service.storage.map((item) =>
+        row(
+          item.key,
+          item.prefix,
+          localize(item.purpose, lang),
+          <>
+            <code>{item.type == 'indexeddb' ? 'IndexedDB' : item.type ? item.type + 'Storage' : 'localStorage/sessionStorage'}</code>{' '}
+            {item.type == 'session' ? texts.untilTabClosed : texts.untilDeleted}
+          </>,
+        ),
+      ),
+    ];
+  });
   return (
     <div id={id} class="svc" hidden={hidden}>
       <ul>

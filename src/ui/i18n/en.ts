@@ -53,4 +53,6 @@ export const en: UiTexts = {
   dntNotice: 'Your browser sends Do Not Track, so we use essential cookies only.',
   signalOverride:
     'What your browser refuses stays off, even with “Accept all”. Switching it on in the preferences and saving overrides the signal on this site.',
+  untilDeleted: 'until deleted',
+  untilTabClosed: 'until the tab is closed',
 };

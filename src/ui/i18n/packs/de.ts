@@ -49,6 +49,8 @@ const de: Partial<Texts> = {
   gpcNotice: 'Ihr Browser sendet Global Privacy Control: Wir verkaufen und teilen Ihre personenbezogenen Daten nicht, Werbung bleibt aus.',
   dntNotice: 'Ihr Browser sendet Do Not Track: Wir verwenden nur notwendige Cookies.',
   signalOverride: 'Was Ihr Browser ablehnt, bleibt aus, auch mit „Alle akzeptieren“. Wer es in den Einstellungen einschaltet und speichert, setzt das Signal für diese Website außer Kraft.',
+  untilDeleted: 'bis zur Löschung',
+  untilTabClosed: 'bis der Tab geschlossen wird',
 };
 
 export default de;

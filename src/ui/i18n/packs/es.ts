@@ -49,6 +49,8 @@ const es: Partial<Texts> = {
   gpcNotice: 'Su navegador envía Global Privacy Control: no vendemos ni compartimos sus datos personales y la publicidad queda desactivada.',
   dntNotice: 'Su navegador envía Do Not Track: solo usamos cookies esenciales.',
   signalOverride: 'Lo que su navegador rechaza sigue desactivado, incluso con «Aceptar todo». Activarlo en las preferencias y guardar anula la señal en este sitio.',
+  untilDeleted: 'hasta que se borre',
+  untilTabClosed: 'hasta cerrar la pestaña',
 };
 
 export default es;

@@ -49,6 +49,8 @@ const fr: Partial<Texts> = {
   gpcNotice: 'Votre navigateur envoie Global Privacy Control : nous ne vendons ni ne partageons vos données personnelles, la publicité reste désactivée.',
   dntNotice: 'Votre navigateur envoie Do Not Track : nous n’utilisons que les cookies essentiels.',
   signalOverride: 'Ce que votre navigateur refuse reste désactivé, même avec « Tout accepter ». L’activer dans les préférences et enregistrer outrepasse le signal sur ce site.',
+  untilDeleted: 'jusqu’à sa suppression',
+  untilTabClosed: 'jusqu’à la fermeture de l’onglet',
 };
 
 export default fr;

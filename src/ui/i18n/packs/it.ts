@@ -49,6 +49,8 @@ const it: Partial<Texts> = {
   gpcNotice: 'Il tuo browser invia Global Privacy Control: non vendiamo né condividiamo i tuoi dati personali e la pubblicità resta disattivata.',
   dntNotice: 'Il tuo browser invia Do Not Track: usiamo solo i cookie essenziali.',
   signalOverride: 'Ciò che il tuo browser rifiuta resta disattivato, anche con «Accetta tutto». Attivarlo nelle preferenze e salvare prevale sul segnale su questo sito.',
+  untilDeleted: 'fino alla cancellazione',
+  untilTabClosed: 'fino alla chiusura della scheda',
 };
 
 export default it;

@@ -49,6 +49,8 @@ const ja: Partial<Texts> = {
   gpcNotice: 'お使いのブラウザーがGlobal Privacy Controlを送信しているため、個人情報の販売・共有は行わず、広告はオフのままです。',
   dntNotice: 'お使いのブラウザーがDo Not Trackを送信しているため、必須Cookieのみを使用します。',
   signalOverride: 'ブラウザーが拒否している項目は「すべて同意」でもオフのままです。設定画面でオンにして保存すると、このサイトではシグナルより優先されます。',
+  untilDeleted: '削除されるまで',
+  untilTabClosed: 'タブを閉じるまで',
 };
 
 export default ja;

@@ -49,6 +49,8 @@ const nl: Partial<Texts> = {
   gpcNotice: 'Uw browser verstuurt Global Privacy Control: wij verkopen of delen uw persoonsgegevens niet en advertenties blijven uit.',
   dntNotice: 'Uw browser verstuurt Do Not Track: wij gebruiken alleen noodzakelijke cookies.',
   signalOverride: 'Wat uw browser weigert, blijft uit, ook met ‘Alles accepteren’. Dit in de voorkeuren aanzetten en opslaan gaat op deze site boven het signaal.',
+  untilDeleted: 'tot verwijdering',
+  untilTabClosed: 'tot het tabblad wordt gesloten',
 };
 
 export default nl;

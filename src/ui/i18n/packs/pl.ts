@@ -50,6 +50,8 @@ const pl: Partial<Texts> = {
   gpcNotice: 'Twoja przeglądarka wysyła Global Privacy Control: nie sprzedajemy ani nie udostępniamy Twoich danych osobowych, reklamy pozostają wyłączone.',
   dntNotice: 'Twoja przeglądarka wysyła Do Not Track: używamy tylko niezbędnych plików cookie.',
   signalOverride: 'To, czego odmawia przeglądarka, pozostaje wyłączone, także po „Akceptuj wszystkie”. Włączenie tego w ustawieniach i zapisanie zastępuje sygnał w tej witrynie.',
+  untilDeleted: 'do usunięcia',
+  untilTabClosed: 'do zamknięcia karty',
 };
 
 export default pl;

@@ -49,6 +49,8 @@ const pt: Partial<Texts> = {
   gpcNotice: 'Seu navegador envia Global Privacy Control: não vendemos nem compartilhamos seus dados pessoais e a publicidade fica desativada.',
   dntNotice: 'Seu navegador envia Do Not Track: usamos apenas cookies essenciais.',
   signalOverride: 'O que seu navegador recusa continua desativado, mesmo com “Aceitar tudo”. Ativá-lo nas preferências e salvar substitui o sinal neste site.',
+  untilDeleted: 'até ser excluído',
+  untilTabClosed: 'até a aba ser fechada',
 };
 
 export default pt;

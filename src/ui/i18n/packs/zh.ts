@@ -50,6 +50,8 @@ const zh: Partial<Texts> = {
   gpcNotice: '您的浏览器发送了“全球隐私控制”（GPC）信号，因此我们不会出售或共享您的个人信息：广告保持关闭。',
   dntNotice: '您的浏览器发送了“请勿跟踪”（DNT）信号，因此我们仅使用必要 Cookie。',
   signalOverride: '您的浏览器拒绝的内容保持关闭，即使您选择“全部接受”也是如此。在偏好设置中将其开启并保存，即表示您在本网站覆盖该信号。',
+  untilDeleted: '直至删除',
+  untilTabClosed: '关闭标签页即清除',
 };
 
 export default zh;
