@@ -18,7 +18,7 @@ export interface Tables {
   host(host: string): TableHit | null;
 }
 
-/** The SDK's full-tier tables (Open Cookie Database + v2fly + hand additions), Node side only. */
+/** The SDK's full-tier tables (vendor catalogue first, then Open Cookie Database + v2fly + hand additions), Node side only. */
 export const builtInTables: Tables = {
   cookie(name, domain) {
     const match = classifyCookieFull({ name, domain });
@@ -29,7 +29,9 @@ export const builtInTables: Tables = {
           purpose: match.description,
           retention: match.retention,
           privacyUrl: match.privacyUrl,
-          pattern: { name: match.name, prefix: match.prefix },
+          // A config declares exact names and prefixes only: a catalogue pattern (`ph_*_posthog`) is not
+          // one, so a drafted config names the cookie seen.
+          ...(match.wildcard ? {} : { pattern: { name: match.name, prefix: match.prefix } }),
         }
       : null;
   },
