@@ -5,8 +5,9 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
 export const BUDGETS = {
-  loader: 11.7 * 1024, // consentry.min.js: what every page view pays
-  firstVisit: 31.4 * 1024, // loader + lazy parts (validator, choice writer) + UI chunk (styles and English texts inside)
+  // +2.7 KB for the compiled vendor catalogue (issue 18 allows at most +3 KB): 11.66 KB -> 14.34 KB measured.
+  loader: 14.4 * 1024, // consentry.min.js: what every page view pays
+  firstVisit: 34.1 * 1024, // loader + lazy parts (validator, choice writer) + UI chunk (styles and English texts inside)
   languagePack: 1 * 1024, // each dist/i18n/<lang>.min.js
 };
 
