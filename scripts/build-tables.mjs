@@ -40,7 +40,7 @@ const ESSENTIAL = 'essential';
  */
 export const LOADER_TABLES_BUDGET = 3900;
 /** What the vendor selection aims at: the gzip of the table strings alone, a little under the budget. */
-const LOADER_TABLES_BUDGET_TARGET = 3700;
+const LOADER_TABLES_BUDGET_TARGET = 3680;
 
 /* ------------------------------------------------------------------------------------------ */
 /* Loader tier: hosts.                                                                         */
@@ -537,6 +537,12 @@ const wildcardRegExp = (pattern) => new RegExp('^' + pattern.split('*').map(esca
 const sampleOf = (pattern) => pattern.replaceAll('*', 'x1');
 const literalLength = (pattern) => pattern.replaceAll('*', '').length;
 const isTracker = (vendor) => vendor.category !== ESSENTIAL;
+/**
+ * A catalogue name a site might also give its own cookie (`UID`, `cna`, `CLID`): the full tier matches it
+ * only on the vendor's domains, and the loader, which sees first-party writes only, leaves it out
+ * unless the curated list vetted it (`IDE`).
+ */
+const isShortOrGeneric = (name) => GENERIC_NAMES.has(name.toLowerCase()) || /^[A-Za-z]{1,4}$/.test(name);
 
 /** Lookups into the catalogue as every consumer resolves it: the most specific host, the most literal name pattern. */
 function catalogueIndex(vendors) {
@@ -631,7 +637,11 @@ function loaderHostEntries(vendors, catalogue, allVendors) {
  * neither covers nor contradicts (a curated prefix reaching a catalogue name of another category goes).
  */
 function loaderCookieEntries(vendors, catalogue) {
-  const entries = vendors.filter(isTracker).flatMap((v) => (v.cookies ?? []).map((pattern) => [pattern, v.category, v.name, `catalogue:${v.id}`]));
+  const entries = vendors
+    .filter(isTracker)
+    .flatMap((v) =>
+      (v.cookies ?? []).filter((pattern) => !isShortOrGeneric(pattern) || LOADER_COOKIES.some(([token]) => token === pattern)).map((pattern) => [pattern, v.category, v.name, `catalogue:${v.id}`]),
+    );
   const seen = new Set(entries.map(([pattern]) => pattern));
   const deduped = entries.filter(([pattern], i) => entries.findIndex(([p]) => p === pattern) === i);
   for (const entry of LOADER_COOKIES) {
@@ -658,12 +668,16 @@ function catalogueNames(vendors, field) {
 function applyCatalogueToCookies(rows, vendors, catalogue) {
   let changed = 0;
   for (const row of rows) {
-    let category = catalogue.nameOwner(row.prefix ? sampleOf(row.name + '*') : row.name)?.category;
+    const owner = catalogue.nameOwner(row.prefix ? sampleOf(row.name + '*') : row.name);
+    let category = owner?.category;
+    if (owner) row.vendor = owner.id;
     if (!category && row.prefix) {
       const under = new Set(catalogue.namesUnder(row.name + '*').map((name) => name.vendor.category));
       if (under.size === 1) category = [...under][0];
     }
     if (category && category !== row.category) (row.category = category), changed++;
+    // A name the catalogue claims is distinctive (its rules leave generic names out), so it classifies alone.
+    if (category && !row.nameOnly && !isShortOrGeneric(row.name)) row.nameOnly = true;
   }
   const has = new Set(rows.map((r) => `${r.name}\u0000${r.prefix}\u0000${!!r.wildcard}`));
   const kinds = [
@@ -687,7 +701,8 @@ function applyCatalogueToCookies(rows, vendors, catalogue) {
           name,
           prefix,
           wildcard,
-          domains: [],
+          // The vendor's hosts: a generic name classifies only on them.
+          domains: isShortOrGeneric(name) ? vendor.hosts : [],
           platform: vendor.name,
           controller: vendor.name,
           privacyUrl: '',
@@ -695,8 +710,9 @@ function applyCatalogueToCookies(rows, vendors, catalogue) {
           ocdCategory: '',
           description: `${vendor.name}: ${kind} its documentation or SDK names (consentry vendor catalogue, data/vendors/${vendor.group}.json).`,
           retention: 'Unknown',
-          nameOnly: true,
+          nameOnly: !isShortOrGeneric(name),
           source: 'catalogue',
+          vendor: vendor.id,
         });
       }
     }
@@ -805,7 +821,7 @@ function buildHostRows({ adsRules, lists, vendors }, catalogue) {
     else if (row.kind !== 'regexp' && keywordCategory(row.value)) (category = keywordCategory(row.value)), (basis = 'keyword');
     else (category = ADVERTISING), (basis = 'default');
     const provider = owner ? owner.name : cur ? cur.provider : lists[0] ?? 'hand';
-    rows.push({ value: row.value, kind: row.kind, category, provider, source: row.origins.join(' '), basis });
+    rows.push({ value: row.value, kind: row.kind, category, provider, source: row.origins.join(' '), basis, vendor: owner ? owner.id : '' });
   }
   rows.sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : a.kind < b.kind ? -1 : 1));
   return { rows, skippedHttpdns, skippedKeyword, skippedEssential };
@@ -885,10 +901,10 @@ function loaderStorageModule(vendors) {
     '// From consentry\'s vendor catalogue (data/vendors).\n' +
     '\n// Kept as two space-separated strings per table (they gzip far better than array literals) and\n' +
     '// split once when the storage guard first imports them.\n' +
-    'const pairs = (analytics: string, advertising: string): Array<[pattern: string, category: string]> => [\n' +
-    "  ...analytics.split(' ').map((pattern): [string, string] => [pattern, 'analytics']),\n" +
-    "  ...advertising.split(' ').map((pattern): [string, string] => [pattern, 'advertising']),\n" +
-    '];\n' +
+    'const pairs = (analytics: string, advertising: string): Array<[pattern: string, category: string]> =>\n' +
+    "  [...analytics.split(' ').map((pattern) => [pattern, 'analytics']), ...advertising.split(' ').map((pattern) => [pattern, 'advertising'])].filter(\n" +
+    '    (pair): pair is [string, string] => !!pair[0],\n' +
+    '  );\n' +
     '\n/**\n' +
     ' * localStorage and sessionStorage keys the catalogue\'s trackers write, with their category.\n' +
     ' * `*` anywhere in a pattern matches any run of characters (`ph_*_posthog`, `mp_*_mixpanel`).\n' +
@@ -920,7 +936,7 @@ function fullPathsModule(vendors) {
 }
 
 function fullHostsModule(rows) {
-  const lines = rows.map((r) => '  ' + JSON.stringify([r.value, r.kind, r.category, r.provider, r.source, r.basis]) + ',');
+  const lines = rows.map((r) => '  ' + JSON.stringify([r.value, r.kind, r.category, r.provider, r.source, r.basis, r.vendor]) + ',');
   return (
     HEADER +
     SOURCES_NOTE +
@@ -941,6 +957,7 @@ function fullHostsModule(rows) {
     '  provider: string,\n' +
     '  source: string,\n' +
     "  basis: 'catalogue' | 'curated' | 'override' | 'list' | 'keyword' | 'default',\n" +
+    '  vendorId: string,\n' +
     '];\n\n' +
     'export const FULL_HOST_ROWS: readonly FullHostRow[] = [\n' +
     lines.join('\n') +
@@ -970,6 +987,7 @@ function fullCookiesModule(rows) {
         r.retention,
         r.nameOnly ? 1 : 0,
         r.source,
+        r.vendor ?? '',
       ]) +
       ',',
   );
@@ -985,6 +1003,7 @@ function fullCookiesModule(rows) {
     " * 'hand'), the loader's generalised prefixes (source 'derived') and the vendor catalogue's names\n" +
     " * the others lack (source 'catalogue'). A row the catalogue covers carries the catalogue's category.\n" +
     ' * prefix: 0 = exact name, 1 = `name` is a prefix, 2 = `name` is a pattern, `*` anywhere.\n' +
+    " * vendorId: the catalogue vendor that claims the name ('' when none).\n" +
     ' * domains: space-separated hosts the vendor sets it on, \'\' = set on the site itself.\n' +
     ' * nameOnly: 1 when the name is distinctive enough to classify without the domain;\n' +
     ' * 0 for generic names (sessionid, locale, …), which match only on one of `domains`.\n' +
@@ -1000,6 +1019,7 @@ function fullCookiesModule(rows) {
     '  retention: string,\n' +
     '  nameOnly: 0 | 1,\n' +
     "  source: 'ocd' | 'hand' | 'derived' | 'catalogue',\n" +
+    '  vendorId: string,\n' +
     '];\n\n' +
     'export const FULL_COOKIE_PROVIDERS: readonly FullCookieProvider[] = [\n' +
     providers.map((p) => '  ' + JSON.stringify(p) + ',').join('\n') +

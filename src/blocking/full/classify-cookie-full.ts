@@ -31,6 +31,8 @@ export interface FullCookieMatch {
   /** Open Cookie Database's own label ("Marketing", "Functional", …); '' for hand and derived rows. */
   ocdCategory: string;
   source: FullCookieRow[9];
+  /** The vendor catalogue's id for the vendor that claims the name, '' when none. */
+  vendorId: string;
 }
 
 interface CookieIndex {
@@ -59,7 +61,7 @@ function cookieIndex(): CookieIndex {
 }
 
 function toMatch(row: FullCookieRow, byDomain: boolean): FullCookieMatch {
-  const [name, prefix, domains, provider, category, ocdCategory, description, retention, , source] = row;
+  const [name, prefix, domains, provider, category, ocdCategory, description, retention, , source, vendorId] = row;
   const [platform, controller, privacyUrl] = FULL_COOKIE_PROVIDERS[provider];
   return {
     name,
@@ -75,6 +77,7 @@ function toMatch(row: FullCookieRow, byDomain: boolean): FullCookieMatch {
     byDomain,
     ocdCategory,
     source,
+    vendorId,
   };
 }
 

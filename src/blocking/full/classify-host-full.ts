@@ -14,6 +14,8 @@ export interface FullHostMatch {
   source: string;
   /** How the category was chosen: catalogue (the vendor catalogue covers the host), curated, override, list, keyword, or default (@ads → advertising). */
   basis: FullHostRow[5];
+  /** The vendor catalogue's id for the vendor (data/vendors), '' when the catalogue does not cover the host. */
+  vendorId: string;
 }
 
 interface HostIndex {
@@ -37,7 +39,7 @@ function hostIndex(): HostIndex {
 }
 
 function toMatch(row: FullHostRow): FullHostMatch {
-  const [rule, kind, category, provider, source, basis] = row;
+  const [rule, kind, category, provider, source, basis, vendorId] = row;
   const lists = source
     .split(' ')
     .filter((origin) => origin.startsWith('v2fly:'))
@@ -48,7 +50,7 @@ function toMatch(row: FullHostRow): FullHostMatch {
       : basis == 'curated'
       ? `${provider}: ${category == 'analytics' ? 'analytics / measurement' : 'advertising / conversion tracking'}.`
       : `Ads/tracking ${kind == 'domain' ? 'domain' : 'host'} listed by v2fly/domain-list-community (${lists.join(', ')}).`;
-  return { rule, kind, category, provider, description, source, basis };
+  return { rule, kind, category, provider, description, source, basis, vendorId };
 }
 
 /**

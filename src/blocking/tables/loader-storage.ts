@@ -3,18 +3,18 @@
 
 // Kept as two space-separated strings per table (they gzip far better than array literals) and
 // split once when the storage guard first imports them.
-const pairs = (analytics: string, advertising: string): Array<[pattern: string, category: string]> => [
-  ...analytics.split(' ').map((pattern): [string, string] => [pattern, 'analytics']),
-  ...advertising.split(' ').map((pattern): [string, string] => [pattern, 'advertising']),
-];
+const pairs = (analytics: string, advertising: string): Array<[pattern: string, category: string]> =>
+  [...analytics.split(' ').map((pattern) => [pattern, 'analytics']), ...advertising.split(' ').map((pattern) => [pattern, 'advertising'])].filter(
+    (pair): pair is [string, string] => !!pair[0],
+  );
 
 /**
  * localStorage and sessionStorage keys the catalogue's trackers write, with their category.
  * `*` anywhere in a pattern matches any run of characters (`ph_*_posthog`, `mp_*_mixpanel`).
  */
 export const STORAGE_KEYS: Array<[pattern: string, category: string]> = pairs(
-  "AMP_* AMP_unsent_* UM_* __51* __BEACON_* __MTA_* __mpq_* __tea_* __tea_cache_first_* __tea_cache_tokens_* __tea_sdk__user_unique_id __tea_sdk_ab_version_* __tea_session_id_* _dd_c_* _dd_s _dd_s_v2 _dd_tab_id _dd_test_* _fs_* _fs_cid _fs_lua _fs_uid _gr_* _hj* _hjRecordingEnabled _hjRecordingLastActivity _hjSessionUser_* _hjSession_* _hjUserAttributes _hjid _hp2_* _postHogToolbarParams _sa_* _ym* _ym_* _zg* ajs_anonymous_id ajs_group_id ajs_group_properties ajs_user_id ajs_user_traits amp_* cnzz* gdp_* gio_* gr_* hjActiveViewportIds hjViewportId intercom.* intercom.intercom-state-* mp_*_mixpanel mp_gen_new_tab_id_* mp_tab_id_* mta_* optimizely_* optimizely_data$$* persisted-queue:v1:* ph_*_posthog ph_*_primary_window_exists ph_*_session_registered_properties ph_*_window_id ph_conv_* rl_* rudder.* rudder_* sawebjssdk* sensorsdata-* sensorsdata2015_jssdk_cross sensorsdata2015_jssdk_session sensorsdata2015jssdkcross sensorsdata_* um_* zg_* zhuge*",
-  "OB-* OB-USER-TOKEN UID2-sdk-identity __gsas __lsv__ __ttd* __uid2_advertising_token _aw_* _scid _ttp _uet* _uetsid _uetsid_exp _uetvid _uetvid_exp criteo_* cto_* cto_bidid cto_bundle goog_pem_mod google_adsense_settings google_ama_config google_ama_state google_experiment_mod* google_pub_config li_adsId taboola global:* taboola_* tbl_* trc_cookie_storage tt_appInfo tt_pixel_session_index tt_sessionId",
+  "AMP_* AMP_unsent_* UM_* __51* __BEACON_* __MTA_* __mpq_* __tea_* __tea_cache_first_* __tea_cache_tokens_* __tea_sdk__user_unique_id __tea_sdk_ab_version_* __tea_session_id_* _dd_c_* _dd_s _dd_s_v2 _dd_tab_id _dd_test_* _gr_* _hj* _hjRecordingEnabled _hjRecordingLastActivity _hjSessionUser_* _hjSession_* _hjUserAttributes _hjid _hp2_* _postHogToolbarParams _sa_* _ym* _ym_* _zg* ajs_anonymous_id ajs_group_id ajs_group_properties ajs_user_id ajs_user_traits amp_* cnzz* gdp_* gio_* gr_* hjActiveViewportIds hjViewportId intercom.* intercom.intercom-state-* mp_*_mixpanel mp_gen_new_tab_id_* mp_tab_id_* mta_* optimizely_* optimizely_data$$* persisted-queue:v1:* ph_*_posthog ph_*_primary_window_exists ph_*_session_registered_properties ph_*_window_id ph_conv_* rl_* rudder.* rudder_* sawebjssdk* sensorsdata-* sensorsdata2015_jssdk_cross sensorsdata2015_jssdk_session sensorsdata2015jssdkcross sensorsdata_* um_* zg_* zhuge*",
+  "DRIFT_* OB-* OB-USER-TOKEN UID2-sdk-identity __gsas __lsv__ __ttd* __uid2_advertising_token _aw_* _scid _ttp _uet* _uetsid _uetsid_exp _uetvid _uetvid_exp criteo_* cto_* cto_bidid cto_bundle drift* driftt_aid goog_pem_mod google_adsense_settings google_ama_config google_ama_state google_experiment_mod* google_pub_config li_adsId taboola global:* taboola_* tbl_* trc_cookie_storage tt_appInfo tt_pixel_session_index tt_sessionId",
 );
 
 /** IndexedDB database names the catalogue's trackers open, with their category; `*` as above. */

@@ -11,6 +11,8 @@ export interface TableHit {
   /** The vendor's privacy or rights page, when known. */
   privacyUrl?: string;
   pattern?: { name: string; prefix: boolean };
+  /** The vendor catalogue's id (data/vendors), when the catalogue knows the vendor. */
+  vendor?: string;
 }
 
 export interface Tables {
@@ -29,6 +31,7 @@ export const builtInTables: Tables = {
           purpose: match.description,
           retention: match.retention,
           privacyUrl: match.privacyUrl,
+          ...(match.vendorId ? { vendor: match.vendorId } : {}),
           // A config declares exact names and prefixes only: a catalogue pattern (`ph_*_posthog`) is not
           // one, so a drafted config names the cookie seen.
           ...(match.wildcard ? {} : { pattern: { name: match.name, prefix: match.prefix } }),
@@ -37,6 +40,8 @@ export const builtInTables: Tables = {
   },
   host(host) {
     const match = classifyHostFull(host);
-    return match ? { category: match.category, provider: match.provider, purpose: match.description, retention: '' } : null;
+    return match
+      ? { category: match.category, provider: match.provider, purpose: match.description, retention: '', ...(match.vendorId ? { vendor: match.vendorId } : {}) }
+      : null;
   },
 };
