@@ -580,7 +580,8 @@ function catalogueIndex(vendors) {
 /**
  * The catalogue's vendors the loader carries. The whole catalogue is ~10 KB gzip in loader form, and the
  * loader's share is LOADER_TABLES_BUDGET, so it takes, in this order, until the next vendor would not fit:
- *   1. vendors that own an entry of the curated lists above (the loader knew them before the catalogue);
+ *   1. vendors that own an entry of the curated lists above (the loader knew them before the catalogue),
+ *      and the first vendor of every group file;
  *   2. the rest, round-robin over the group files by their place in the file (each file lists its most
  *      used vendors first), so every kind of vendor is represented.
  * Each vendor comes whole (hosts, paths, cookie names, storage keys), so no vendor is half-known.
@@ -600,6 +601,7 @@ function selectLoaderVendors(vendors, catalogue, sizeOf) {
   }
   const groups = [...new Set(trackers.map((v) => v.group))];
   const byGroup = groups.map((g) => trackers.filter((v) => v.group === g));
+  for (const list of byGroup) first.add(list[0]); // every group's most used vendor (Datadog RUM, PostHog, …)
   const rest = [];
   for (let rank = 0; byGroup.some((list) => rank < list.length); rank++) for (const list of byGroup) if (list[rank]) rest.push(list[rank]);
   const selected = [...trackers.filter((v) => first.has(v))];

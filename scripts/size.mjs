@@ -5,7 +5,8 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
 export const BUDGETS = {
-  // +2.7 KB for the compiled vendor catalogue (issue 18 allows at most +3 KB): 11.66 KB -> 14.34 KB measured.
+  // The compiled vendor catalogue (issue 18: at most +3 KB): 11.66 KB -> 14.34 KB measured. The storage
+  // guard importing loader-storage.ts adds ~0.57 KB more (scripts/build-tables.mjs counts it in its share).
   loader: 14.4 * 1024, // consentry.min.js: what every page view pays
   firstVisit: 34.1 * 1024, // loader + lazy parts (validator, choice writer) + UI chunk (styles and English texts inside)
   languagePack: 1 * 1024, // each dist/i18n/<lang>.min.js
