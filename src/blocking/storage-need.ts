@@ -1,6 +1,6 @@
 import type { Settings } from '../config/types';
 import { matchesName } from './name-pattern';
-import { LOADER_DATABASES, LOADER_STORAGE_KEYS } from './tables/loader-storage';
+import { DATABASES, STORAGE_KEYS } from './tables/loader-storage';
 import type { Need } from './types';
 
 /** Where a name is stored: localStorage, sessionStorage, or the name of an IndexedDB database. */
@@ -26,6 +26,6 @@ export function storageNeed(area: StorageArea, name: string, settings: Settings 
         return { service: service.id, category: service.category };
     }
   }
-  const known = (area == 'indexeddb' ? LOADER_DATABASES : LOADER_STORAGE_KEYS).find(([pattern]) => matchesName(pattern, name));
+  const known = (area == 'indexeddb' ? DATABASES : STORAGE_KEYS).find(([pattern]) => matchesName(pattern, name));
   return known ? { category: known[1] } : null;
 }

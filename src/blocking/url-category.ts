@@ -1,6 +1,7 @@
 import { hostCategory } from './host-category';
 import { isHostWithin } from './host-within';
 import { isWebUrl, resolveUrl } from './resolve-url';
+import { pathCategory } from './path-category';
 import type { ClassifyingSettings } from './types';
 
 export interface UrlCategory {
@@ -31,7 +32,8 @@ function ruleMatches(match: string, target: URL, sameOrigin: boolean): boolean {
  *      takes that service's category unless it sets one itself;
  *   2. then same-origin URLs are the site's own: null;
  *   3. the `hosts` of the config's services;
- *   4. the built-in table of well-known tracker hosts.
+ *   4. the built-in tables: tracker URL paths on shared hosts (`www.facebook.com/tr`), then
+ *      well-known tracker hosts.
  * The URL is read as the browser reads it (`resolveUrl`), relative to `base` (the document's base URL).
  * Only http(s) and ws(s) URLs are classified; an invalid URL gives null, never an exception.
  */
@@ -52,6 +54,7 @@ export function urlCategory(url: string, settings: ClassifyingSettings | null, b
       return { category: service.category, service: service.id };
     }
   }
-  const category = hostCategory(target.hostname);
+  // A path pattern (www.facebook.com/tr) is more specific than a host, so it is asked first.
+  const category = pathCategory(target) || hostCategory(target.hostname);
   return category ? { category } : null;
 }

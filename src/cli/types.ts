@@ -95,4 +95,6 @@ export interface Classification {
   service?: string;
   /** The declared or known pattern it matched (`_ga` prefix for `_ga_ABC123`). */
   pattern?: { name: string; prefix: boolean };
+  /** The vendor catalogue's id (data/vendors) when the tables know the vendor from it: one drafted service per vendor. */
+  vendor?: string;
 }

@@ -2,6 +2,7 @@ import { ConfigError } from '../config/errors';
 import { validateConfig } from '../config/validate';
 import { fromKlaro } from './from-klaro';
 import { fromVanilla } from './from-vanilla';
+import { noteCatalogueCategories } from './known-cookies';
 import { asObject, at } from './read-loose';
 import { MIGRATE_SOURCES, MigrateError, type MigrateResult, type MigrateSource } from './types';
 
@@ -17,6 +18,7 @@ export function migrateConfig(input: unknown, from: MigrateSource): MigrateResul
   if (!MIGRATE_SOURCES.includes(from)) throw new MigrateError(`unknown source "${from}": use ${MIGRATE_SOURCES.join(' or ')}`);
   const result = from == 'klaro' ? fromKlaro(object) : fromVanilla(object);
   noteOtherFunctions(object, result.notes);
+  noteCatalogueCategories(result.config, result.notes);
   try {
     validateConfig(result.config, (warning) => result.notes.push('consentry config ' + warning));
   } catch (error) {

@@ -32,8 +32,10 @@ const GENERIC = ['sessionid', 'session', 'locale', 'lang', 'language', 'id', 'ID
 
 describe('knownCookieCategory', () => {
   it('knows the global tracker cookies, exact names and prefixes', () => {
-    const analytics = ['_ga', '_ga_ABC123XYZ', '_gid', '_gat', '_gat_UA-123-1', '_gat_gtag_UA_1', '__utma', '_dc_gtm_UA-1', '_clck', '_clsk', '_hjSessionUser_123', '_hjid', '_ym_uid', '_pk_id.1.abcd', '_hp2_id.123', 'AMP_abc'];
-    const advertising = ['_gcl_au', '_gcl_aw', '_gac_UA-1', '__gads', '__gpi', 'IDE', 'test_cookie', '_fbp', '_fbc', '_uetsid', '_uetvid', '_uetmsclkid', '_ttp', '_tt_enable_cookie', 'ttcsid', 'ttcsid_C123', 'li_sugr', 'li_fat_id', '_twclid', '_pin_unauth', '_pinterest_ct_ua', '_epik', '_scid', '_scid_r', '_rdt_uuid', '__qca', 'AMCV_ABC%40AdobeOrg', 'AMCVS_ABC%40AdobeOrg', 'cto_bundle'];
+    const analytics = ['_ga', '_ga_ABC123XYZ', '_gid', '_gat', '_gat_UA-123-1', '_gat_gtag_UA_1', '__utma', '_dc_gtm_UA-1', '_clck', '_clsk', '_hjSessionUser_123', '_hjid', '_ym_uid', '_pk_id.1.abcd', '_hp2_id.123', 'AMP_abc', 'AMCV_ABC%40AdobeOrg', 'AMCVS_ABC%40AdobeOrg'];
+    // AMCV_* / AMCVS_* were advertising (the Open Cookie Database files them under Audience Manager); the
+    // vendor catalogue files them under Adobe Analytics, which sets them on every page it measures.
+    const advertising = ['_gcl_au', '_gcl_aw', '_gac_UA-1', '__gads', '__gpi', 'IDE', 'test_cookie', '_fbp', '_fbc', '_uetsid', '_uetvid', '_uetmsclkid', '_ttp', '_tt_enable_cookie', 'ttcsid', 'ttcsid_C123', 'li_sugr', 'li_fat_id', '_twclid', '_pin_unauth', '_pinterest_ct_ua', '_epik', '_scid', '_scid_r', '_rdt_uuid', '__qca', 'cto_bundle'];
     for (const name of analytics) expect(knownCookieCategory(name), name).toBe('analytics');
     for (const name of advertising) expect(knownCookieCategory(name), name).toBe('advertising');
   });

@@ -48,7 +48,8 @@ describe('hostCategory', () => {
     expect(hostCategory('g.alicdn.com')).toBeNull();
     // Ocean Engine / ByteDance
     expect(hostCategory('analytics.oceanengine.com')).toBe('advertising');
-    expect(hostCategory('ad.oceanengine.com')).toBeNull();
+    // The vendor catalogue lists oceanengine.com whole (its ad platform's own domain), and it decides.
+    expect(hostCategory('ad.oceanengine.com')).toBe('advertising');
     expect(hostCategory('mcs.snssdk.com')).toBe('analytics');
     // GrowingIO, Sensors Data, 51.LA, 360
     expect(hostCategory('assets.giocdn.com')).toBe('analytics');

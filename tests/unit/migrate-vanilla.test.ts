@@ -225,3 +225,20 @@ describe('other vanilla-cookieconsent options', () => {
     expect(notes.join('\n')).toMatch(/categories\.marketing: merged with categories\.ads/);
   });
 });
+
+describe('cookies held against the vendor catalogue', () => {
+  it('names a known cookie moved into a service of another built-in category, and changes nothing', () => {
+    const input = {
+      categories: {
+        necessary: { readOnly: true },
+        marketing: { services: { ph: { label: 'PostHog', cookies: [{ name: /^ph_.*_posthog$/ }, { name: 'mp_abc_mixpanel' }] } } },
+        analytics: { services: { ga: { label: 'GA', cookies: [{ name: '_ga' }] } } },
+      },
+    };
+    const { config, notes } = migrateConfig(input, 'vanilla-cookieconsent');
+    const lines = notes.filter((note) => note.includes("vendor catalogue"));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^services\.ph: cookie mp_abc_mixpanel is .*Mixpanel.*'s, which consentry's vendor catalogue files under analytics, not advertising/);
+    expect(config.services?.find((service) => service.id == 'ph')?.category).toBe('advertising');
+  });
+});

@@ -173,3 +173,28 @@ describe('grants', () => {
     ]);
   });
 });
+
+describe('catalogue path patterns (issue 18)', () => {
+  const PIXEL = 'https://www.facebook.com/tr?id=1&amp;ev=PageView';
+  const PIXEL_URL = 'https://www.facebook.com/tr?id=1&ev=PageView';
+
+  it.each([
+    ['the runtime classifier', always],
+    ['the full classifier', createRewriter({ settings, grantedCategories: [], classifier: classifyUrlFull })],
+  ])('holds the Meta pixel on www.facebook.com/tr, static and inside <noscript>, with %s', (_name, rewriter) => {
+    const out = rewriter.rewrite(`<img height="1" width="1" src="${PIXEL}"><noscript><img src="${PIXEL}"></noscript>`, { url: PAGE });
+    expect(out).not.toMatch(/ src="https:\/\/www\.facebook\.com/);
+    expect(out.match(/data-consent="advertising"/g)).toHaveLength(2);
+    expect(out).toContain(`data-src="${PIXEL}"`);
+  });
+
+  it('leaves a link to the www.facebook.com page alone', () => {
+    const html = '<img src="https://www.facebook.com/images/fb_icon.png">';
+    expect(rewrite(html)).toBe(html);
+  });
+
+  it('the full classifier knows every catalogue pattern, and lets an essential one (reCAPTCHA) through', () => {
+    expect(classifyUrlFull(PIXEL_URL, settings, PAGE)).toEqual({ category: 'advertising' });
+    expect(classifyUrlFull('https://www.google.com/recaptcha/api.js', settings, PAGE)).toBeNull();
+  });
+});

@@ -58,7 +58,7 @@ describe('findLeaks', () => {
     ]);
     expect(findLeaks(leaky, classifier, { siteOrigin: SITE })).toEqual([
       { page: SITE + '/', phase: 'before-consent', kind: 'cookie', name: '_ga', where: '127.0.0.1', category: 'analytics', provider: 'Google Analytics', from: 'script http://127.0.0.1:4001/ns.js' },
-      { page: SITE + '/', phase: 'after-reject', kind: 'request', name: 'https://hm.baidu.com/hm.js?x', where: 'hm.baidu.com', category: 'analytics', provider: 'Baidu Tongji', from: 'script, initiated by ' + SITE + '/' },
+      { page: SITE + '/', phase: 'after-reject', kind: 'request', name: 'https://hm.baidu.com/hm.js?x', where: 'hm.baidu.com', category: 'analytics', provider: 'Baidu Tongji (百度统计)', from: 'script, initiated by ' + SITE + '/' },
       { page: SITE + '/next', phase: 'next-page-after-reject', kind: 'storage', name: '_ga_state', where: 'localStorage of ' + SITE, category: 'analytics', provider: 'Google Analytics', from: 'unknown' },
     ]);
   });

@@ -10,10 +10,12 @@ export interface FullHostMatch {
   category: TrackerCategory;
   provider: string;
   description: string;
-  /** Where the rule comes from: "v2fly:<list>" (space-separated when several), "hand". */
+  /** Where the rule comes from: "catalogue:<vendor id>", "v2fly:<list>" (space-separated when several), "hand". */
   source: string;
-  /** How the category was chosen: curated, override, list, keyword, or default (@ads → advertising). */
+  /** How the category was chosen: catalogue (the vendor catalogue covers the host), curated, override, list, keyword, or default (@ads → advertising). */
   basis: FullHostRow[5];
+  /** The vendor catalogue's id for the vendor (data/vendors), '' when the catalogue does not cover the host. */
+  vendorId: string;
 }
 
 interface HostIndex {
@@ -37,16 +39,18 @@ function hostIndex(): HostIndex {
 }
 
 function toMatch(row: FullHostRow): FullHostMatch {
-  const [rule, kind, category, provider, source, basis] = row;
+  const [rule, kind, category, provider, source, basis, vendorId] = row;
   const lists = source
     .split(' ')
     .filter((origin) => origin.startsWith('v2fly:'))
     .map((origin) => origin.slice(6));
   const description =
-    basis == 'curated'
+    basis == 'catalogue'
+      ? `${provider}: ${category == 'analytics' ? 'analytics / measurement' : 'advertising / conversion tracking'} (consentry vendor catalogue).`
+      : basis == 'curated'
       ? `${provider}: ${category == 'analytics' ? 'analytics / measurement' : 'advertising / conversion tracking'}.`
       : `Ads/tracking ${kind == 'domain' ? 'domain' : 'host'} listed by v2fly/domain-list-community (${lists.join(', ')}).`;
-  return { rule, kind, category, provider, description, source, basis };
+  return { rule, kind, category, provider, description, source, basis, vendorId };
 }
 
 /**

@@ -46,6 +46,7 @@ function fromTable(hit: TableHit): Classification {
     ...(hit.privacyUrl ? { privacyUrl: hit.privacyUrl } : {}),
     ...(hit.retention ? { retention: hit.retention } : {}),
     ...(hit.pattern ? { pattern: hit.pattern } : {}),
+    ...(hit.vendor ? { vendor: hit.vendor } : {}),
   };
 }
 

@@ -11,6 +11,8 @@ export interface TableHit {
   /** The vendor's privacy or rights page, when known. */
   privacyUrl?: string;
   pattern?: { name: string; prefix: boolean };
+  /** The vendor catalogue's id (data/vendors), when the catalogue knows the vendor. */
+  vendor?: string;
 }
 
 export interface Tables {
@@ -18,7 +20,7 @@ export interface Tables {
   host(host: string): TableHit | null;
 }
 
-/** The SDK's full-tier tables (Open Cookie Database + v2fly + hand additions), Node side only. */
+/** The SDK's full-tier tables (vendor catalogue first, then Open Cookie Database + v2fly + hand additions), Node side only. */
 export const builtInTables: Tables = {
   cookie(name, domain) {
     const match = classifyCookieFull({ name, domain });
@@ -29,12 +31,17 @@ export const builtInTables: Tables = {
           purpose: match.description,
           retention: match.retention,
           privacyUrl: match.privacyUrl,
-          pattern: { name: match.name, prefix: match.prefix },
+          ...(match.vendorId ? { vendor: match.vendorId } : {}),
+          // A config declares exact names and prefixes only: a catalogue pattern (`ph_*_posthog`) is not
+          // one, so a drafted config names the cookie seen.
+          ...(match.wildcard ? {} : { pattern: { name: match.name, prefix: match.prefix } }),
         }
       : null;
   },
   host(host) {
     const match = classifyHostFull(host);
-    return match ? { category: match.category, provider: match.provider, purpose: match.description, retention: '' } : null;
+    return match
+      ? { category: match.category, provider: match.provider, purpose: match.description, retention: '', ...(match.vendorId ? { vendor: match.vendorId } : {}) }
+      : null;
   },
 };

@@ -53,10 +53,11 @@ export function draftConfig(report: ScanReport, settings: Settings | null): Cons
       customCategories.set(category, { id: category, ...(title ? { title: clip(title) } : {}), ...(description ? { description: clip(description) } : {}) });
     }
     const declared = classification.service ? settings?.services.find((service) => service.id == classification.service) : undefined;
-    const key = declared ? 'service ' + declared.id : category + ' ' + (classification.provider || 'unknown');
+    // A catalogue vendor is one service, whichever table row (cookie, host) named it and however.
+    const key = declared ? 'service ' + declared.id : category + ' ' + (classification.vendor ? 'vendor ' + classification.vendor : classification.provider || 'unknown');
     let draft = drafts.get(key);
     if (!draft) {
-      let id = declared?.id || slug(classification.provider || category + '-service');
+      let id = declared?.id || classification.vendor || slug(classification.provider || category + '-service');
       if (usedIds.has(id) || categoryIds.has(id) || customCategories.has(id)) id = slug(id.slice(0, MAX_ID - category.length - 1) + '-' + category);
       for (let n = 2; usedIds.has(id) || categoryIds.has(id) || customCategories.has(id); n++) id = slug(id.replace(/-\d+$/, '').slice(0, MAX_ID - 4) + '-' + n);
       usedIds.add(id);
