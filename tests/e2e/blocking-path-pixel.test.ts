@@ -75,14 +75,11 @@ describe('www.facebook.com/tr pixel with the built loader', () => {
     ['in <noscript> and the HTML, through the rewriter', '/rewritten/noscript'],
   ])('is not requested before consent, and is after "Accept all": %s', async (_name, path) => heldUntilAccepted(path));
 
-  // Markup set with innerHTML starts its image's fetch as the fragment is parsed, before any observer can
-  // run; that holds for every tracker, a host in the table (ad.doubleclick.net) as much as a path, so it is
-  // the DOM-path work of issue 24 #10, not the path table's. When that lands these start passing, and
-  // it.fails turns red: make them plain tests then.
-  it.fails.each([
+  // Markup set with innerHTML: held by the HTML-string guard (issue 24 #10), a path pixel like any host.
+  it.each([
     ['inserted by innerHTML', '/inserted'],
     ['inserted by innerHTML, through the rewriter', '/rewritten/inserted'],
-  ])('is not requested before consent, and is after "Accept all": %s (needs issue 24 #10)', async (_name, path) => heldUntilAccepted(path));
+  ])('is not requested before consent, and is after "Accept all": %s', async (_name, path) => heldUntilAccepted(path));
 
   it('is held by the loader alone in the HTML once the loader runs: the element never keeps its src', async () => {
     // Without the rewriter, Chromium's preload scanner may fetch an <img> in the HTML while the loader

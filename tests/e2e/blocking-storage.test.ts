@@ -35,10 +35,10 @@ window.openDb = function (name) {
 };
 window.writeAll = function () {
   localStorage.setItem('ph_phc_x_posthog', '{"distinct_id":"x"}');
-  sessionStorage.setItem('mp_x', '1');
+  sessionStorage.setItem('mp_tab_id_mixpanel_x', '1');
   localStorage.setItem('rec_1', '1');
   localStorage.setItem('site_cart', '3 items');
-  localStorage['mp_assigned'] = '1';
+  localStorage['mp_x_mixpanel'] = '1';
   return Promise.all([openDb('mixpanelBrowserDb'), openDb('recDb'), openDb('siteDb')]);
 };
 window.__written = writeAll();
@@ -65,8 +65,8 @@ const stored = (p: Page = tab) =>
   });
 const NOTHING_HELD = { local: ['site_cart'], session: [], databases: ['siteDb'] };
 const EVERYTHING = {
-  local: ['mp_assigned', 'ph_phc_x_posthog', 'rec_1', 'site_cart'],
-  session: ['mp_x'],
+  local: ['mp_x_mixpanel', 'ph_phc_x_posthog', 'rec_1', 'site_cart'],
+  session: ['mp_tab_id_mixpanel_x'],
   databases: ['mixpanelBrowserDb', 'recDb', 'siteDb'],
 };
 
@@ -118,10 +118,10 @@ describe('storage guard (built loader)', () => {
 
     // The page holds its databases open; the withdrawal's reload lets go of them, so the deletions complete.
     await Promise.all([tab.waitForNavigation(), tab.evaluate(() => window.Consentry!.rejectAll())]);
-    // The reloaded page assigns `mp_assigned` again after its config is known (cached settings are known at
+    // The reloaded page assigns `mp_x_mixpanel` again after its config is known (cached settings are known at
     // once): the limit of property assignment, swept when the page is hidden (last test).
     const { local, ...rest } = await stored();
-    expect({ local: local.filter((key) => key != 'mp_assigned'), ...rest }).toEqual(NOTHING_HELD);
+    expect({ local: local.filter((key) => key != 'mp_x_mixpanel'), ...rest }).toEqual(NOTHING_HELD);
     expect(errors).toEqual([]);
   });
 

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { Settings } from '../../src/config/types';
 import { matchesName } from '../../src/blocking/name-pattern';
 import { storageNeed } from '../../src/blocking/storage-need';
-import { LOADER_DATABASES, LOADER_STORAGE_KEYS } from '../../src/blocking/tables/loader-storage';
+import { DATABASES, STORAGE_KEYS } from '../../src/blocking/tables/loader-storage';
 
 describe('matchesName', () => {
   test.each([
@@ -72,7 +72,7 @@ describe('storageNeed', () => {
   });
 
   test('every table entry is a pattern with a tracker category', () => {
-    for (const [pattern, category] of [...LOADER_STORAGE_KEYS, ...LOADER_DATABASES]) {
+    for (const [pattern, category] of [...STORAGE_KEYS, ...DATABASES]) {
       expect(pattern).toMatch(/^[^;,=\s]+$/);
       expect(['analytics', 'advertising']).toContain(category);
     }

@@ -23,7 +23,7 @@ const problemsOf = (config: unknown) => {
 const bySchema = new Ajv({ allErrors: true, strict: true, strictRequired: false }).compile(schema);
 const shop = (cookie: object) => ({ services: [{ id: 'shop-tracker', category: 'analytics', cookies: [cookie] }] });
 
-describe('"*" in a declared cookie name or storage key', () => {
+describe('"*" in a declared cookie name', () => {
   it('is refused, with the prefix to write instead', () => {
     expect(problemsOf(shop({ name: 'shop_track_*' }))).toEqual([
       {
@@ -31,10 +31,10 @@ describe('"*" in a declared cookie name or storage key', () => {
         message: '"shop_track_*" is not a pattern: "*" would be taken literally. For every name starting with "shop_track_", write "shop_track_" with "prefix": true',
       },
     ]);
-    expect(problemsOf({ services: [{ id: 'hj', category: 'analytics', storage: [{ key: '_hj*' }] }] })[0]).toMatchObject({
-      path: 'services[0].storage[0].key',
-      message: expect.stringContaining('write "_hj" with "prefix": true'),
-    });
+  });
+
+  it('is a wildcard in a storage key, which the storage guard matches anywhere (ph_*_posthog)', () => {
+    expect(problemsOf({ services: [{ id: 'hj', category: 'analytics', storage: [{ key: '_hj*' }, { key: 'ph_*_posthog' }] }] })).toEqual([]);
   });
 
   it('anywhere in the name, and with prefix too: no name is written that way', () => {
