@@ -32,7 +32,7 @@ describe('storage guard', () => {
   it('drops a table key before the config is known, lets the site’s own keys and declared ones through', () => {
     guard();
     localStorage.setItem('ph_phc_1_posthog', 'x');
-    sessionStorage.setItem('mp_x', 'x');
+    sessionStorage.setItem('mp_tab_id_mixpanel_x', 'x');
     localStorage.setItem('cart', '2');
     sessionStorage.setItem('rec_1', 'x');
     localStorage.setItem('consentry:settings', '[]');
@@ -60,8 +60,8 @@ describe('storage guard', () => {
     const { $state, $settings } = guard();
     $settings.set(settings);
     $state.set(state({ analytics: false }));
-    localStorage['mp_assigned'] = 'x';
-    expect(Object.keys(localStorage)).toEqual(['mp_assigned']);
+    localStorage['mp_x_mixpanel'] = 'x';
+    expect(Object.keys(localStorage)).toEqual(['mp_x_mixpanel']);
     window.dispatchEvent(new Event('pagehide'));
     expect(Object.keys(localStorage)).toEqual([]);
   });

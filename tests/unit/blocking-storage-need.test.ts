@@ -58,7 +58,7 @@ describe('storageNeed', () => {
     for (const s of [null, { services: [] } as unknown as Settings]) {
       expect(storageNeed('local', 'ph_phc_x_posthog', s)).toEqual({ category: 'analytics' });
       expect(storageNeed('session', 'ph_phc_x_window_id', s)).toEqual({ category: 'analytics' });
-      expect(storageNeed('session', 'mp_x', s)).toEqual({ category: 'analytics' });
+      expect(storageNeed('session', 'mp_tab_id_mixpanel_x', s)).toEqual({ category: 'analytics' });
       expect(storageNeed('indexeddb', 'mixpanelBrowserDb', s)).toEqual({ category: 'analytics' });
       expect(storageNeed('local', 'mixpanelBrowserDb', s)).toBeNull();
       expect(storageNeed('local', 'cart', s)).toBeNull();

@@ -94,3 +94,14 @@ describe('receipts: the parts', () => {
     expect(await auth.isSignedIn(undefined, 'consentry_receipts_admin=right-token')).toBe(false);
   });
 });
+
+describe('validateReceipt and the SDK record of this release', () => {
+  const sdk = { consentId: 'abcDEF123456', revision: 2147483647, method: 'custom', categories: { analytics: true }, via: 'dialog', lang: 'zh', signalOverride: true };
+  it('takes every revision the config allows (up to 2^31-1) and no more', () => {
+    expect(validateReceipt(sdk, new Date(), null).revision).toBe(2147483647);
+    expect(() => validateReceipt({ ...sdk, revision: 2147483648 }, new Date(), null)).toThrow(/revision/);
+  });
+  it('stores the record’s `lang` as the language, where the choice was made, and a signal override', () => {
+    expect(validateReceipt(sdk, new Date(), null)).toMatchObject({ language: 'zh', via: 'dialog', signalOverride: true });
+  });
+});

@@ -263,13 +263,35 @@ for (const backend of BACKENDS) {
       }
     });
 
+    it('keeps where the choice was made and a signal override in the chain; rows without them verify as before', async () => {
+      const opened = await backend.open(await backend.fresh());
+      try {
+        const base = {
+          receivedAt: '2026-12-01T00:00:00.000Z', decidedAt: '2026-12-01T00:00:00.000Z', revision: 1, method: 'custom',
+          regime: null, region: null, language: 'en', categories: { analytics: false, advertising: true }, services: {}, consents: null,
+          crossBorder: null, ageGroup: null, textsHash: null, page: null, userAgent: null, clientAddress: null,
+        };
+        // A row as schema version 1 wrote it (no via, no override), then one from this SDK's record.
+        await opened.store.append([{ ...base, consentId: 'visitor-old-1' }]);
+        await opened.store.append([{ ...base, consentId: 'visitor-gpc-1', via: 'dialog', signalOverride: true }]);
+        expect(await opened.store.verify()).toMatchObject({ ok: true, checked: 2 });
+        const [stored] = await opened.store.find({ consentId: 'visitor-gpc-1' });
+        expect(stored).toMatchObject({ via: 'dialog', signalOverride: true });
+        // Erasing the override afterwards (as if the visitor had never overridden their signal) is detected.
+        await opened.sql(`UPDATE consent_receipts SET signal_override = NULL WHERE consent_id = 'visitor-gpc-1'`);
+        expect((await opened.store.verify()).problems.map((p) => p.kind)).toEqual(['edited']);
+      } finally {
+        await opened.store.close();
+      }
+    });
+
     it('migrations are recorded and run once', async () => {
       const location = await backend.fresh();
       const first = await backend.open(location);
       await first.store.close();
       const again = await backend.open(location);
       try {
-        expect(await again.sql('SELECT version FROM schema_migrations')).toEqual([{ version: 1 }]);
+        expect(await again.sql('SELECT version FROM schema_migrations ORDER BY version')).toEqual([{ version: 1 }, { version: 2 }]);
       } finally {
         await again.store.close();
       }

@@ -32,6 +32,8 @@ export function canonicalRow(seq: number, row: ReceiptRow): string {
     row.page,
     row.userAgent,
     row.clientAddress,
+    // Added with schema version 2; absent from rows that never had it, so their hashes stay what they were.
+    ...(row.via != null || row.signalOverride != null ? [row.via, row.signalOverride] : []),
   ]);
 }
 

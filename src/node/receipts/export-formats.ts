@@ -6,7 +6,7 @@ export const jsonLine = (receipt: StoredReceipt) => JSON.stringify(receipt) + '\
 const CSV_FIELDS: (keyof StoredReceipt)[] = [
   'seq', 'receivedAt', 'consentId', 'decidedAt', 'revision', 'method', 'regime', 'region', 'language',
   'categories', 'services', 'consents', 'crossBorder', 'ageGroup', 'textsHash', 'page', 'userAgent',
-  'clientAddress', 'hash',
+  'clientAddress', 'hash', 'via', 'signalOverride',
 ];
 
 const grants = (choices: { [id: string]: boolean } | null) =>

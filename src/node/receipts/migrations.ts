@@ -51,6 +51,11 @@ export const MIGRATIONS: { version: number; name: string; sql: string[] }[] = [
         )`,
     ],
   },
+  {
+    version: 2,
+    name: 'where the choice was made, and whether it overrode an opt-out preference signal',
+    sql: [`ALTER TABLE consent_receipts ADD COLUMN via text`, `ALTER TABLE consent_receipts ADD COLUMN signal_override boolean`],
+  },
 ];
 
 /** Brings the schema up to date. Safe when several servers start at once: they queue on an advisory lock. */

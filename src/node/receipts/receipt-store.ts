@@ -6,7 +6,7 @@ import type { PruneResult, ReceiptQuery, ReceiptRow, StoredReceipt, VerifyProble
 const COLUMNS = [
   'seq', 'received_at', 'consent_id', 'decided_at', 'revision', 'method', 'regime', 'region', 'language',
   'categories', 'services', 'consents', 'cross_border', 'age_group', 'texts_hash', 'page', 'user_agent',
-  'client_address', 'hash',
+  'client_address', 'hash', 'via', 'signal_override',
 ];
 const SELECT = `SELECT ${COLUMNS.join(', ')} FROM consent_receipts`;
 const PAGE = 2000;
@@ -24,6 +24,8 @@ function fromDb(row: DbRow): StoredReceipt {
     decidedAt: iso(row.decided_at),
     revision: Number(row.revision),
     method: row.method as string,
+    via: (row.via as string) ?? null,
+    signalOverride: (row.signal_override as boolean) ?? null,
     regime: (row.regime as string) ?? null,
     region: (row.region as string) ?? null,
     language: (row.language as string) ?? null,
@@ -46,7 +48,7 @@ function toDb(seq: number, row: ReceiptRow, hash: string) {
     seq, received_at: row.receivedAt, consent_id: row.consentId, decided_at: row.decidedAt, revision: row.revision,
     method: row.method, regime: row.regime, region: row.region, language: row.language, categories: row.categories,
     services: row.services, consents: row.consents, cross_border: row.crossBorder, age_group: row.ageGroup,
-    texts_hash: row.textsHash, page: row.page, user_agent: row.userAgent, client_address: row.clientAddress, hash,
+    texts_hash: row.textsHash, page: row.page, user_agent: row.userAgent, client_address: row.clientAddress, hash, via: row.via, signal_override: row.signalOverride,
   };
 }
 

@@ -13,6 +13,10 @@ export interface StoredReceipt {
   revision: number;
   /** How the decision came about (accept-all, custom, gpc, guardian…). */
   method: string;
+  /** Where it was made (banner, dialog, placeholder, api, gpc, dnt), when the SDK sends it. */
+  via?: string | null;
+  /** True when the visitor switched on, in the dialog, what their GPC or DNT signal refuses. */
+  signalOverride?: boolean | null;
   /** The regime the visitor was under (opt-in, opt-out, notice-only…), when the SDK sends it. */
   regime: string | null;
   region: string | null;

@@ -1,3 +1,4 @@
+import { MAX_REVISION } from '../../config/limits';
 import type { ReceiptRow } from './types';
 
 /**
@@ -99,7 +100,7 @@ export function validateReceipt(body: unknown, receivedAt: Date, clientAddress: 
   const consentId = body.consentId;
   if (typeof consentId !== 'string' || !CONSENT_ID.test(consentId)) throw new ReceiptError('consentId must be 8-40 letters, digits, _ or -');
   const revision = body.revision;
-  if (!Number.isInteger(revision) || (revision as number) < 0 || (revision as number) > 1e9) throw new ReceiptError('revision must be a whole number');
+  if (!Number.isInteger(revision) || (revision as number) < 0 || (revision as number) > MAX_REVISION) throw new ReceiptError('revision must be a whole number');
   const method = body.method;
   if (typeof method !== 'string' || !WORD.test(method)) throw new ReceiptError('method is malformed');
   if (body.crossBorder != null && typeof body.crossBorder !== 'boolean') throw new ReceiptError('crossBorder must be true or false');
@@ -109,9 +110,12 @@ export function validateReceipt(body: unknown, receivedAt: Date, clientAddress: 
     decidedAt: isoTime(body.time, receivedAt.getTime()),
     revision: revision as number,
     method,
+    via: optionalText(body, 'via', WORD),
+    signalOverride: body.signalOverride == null ? null : body.signalOverride === true,
     regime: optionalText(body, 'regime', WORD),
     region: optionalText(body, 'region', REGION),
-    language: optionalText(body, 'language', LANGUAGE),
+    // The SDK's record calls it `lang`; `language` is accepted too.
+    language: optionalText(body, 'language', LANGUAGE) ?? optionalText(body, 'lang', LANGUAGE),
     categories: choices(body, 'categories', true)!,
     services: choices(body, 'services', false) || {},
     consents: choices(body, 'consents', false),
