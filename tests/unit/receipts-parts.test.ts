@@ -96,7 +96,7 @@ describe('receipts: the parts', () => {
 });
 
 describe('validateReceipt and the SDK record of this release', () => {
-  const sdk = { consentId: 'abcDEF123456', revision: 2147483647, method: 'custom', categories: { analytics: true }, via: 'dialog', lang: 'zh', signalOverride: true };
+  const sdk = { consentId: 'abcDEF123456', time: '2026-12-01T00:00:00.000Z', revision: 2147483647, method: 'custom', categories: { analytics: true }, via: 'dialog', lang: 'zh', signalOverride: true };
   it('takes every revision the config allows (up to 2^31-1) and no more', () => {
     expect(validateReceipt(sdk, new Date(), null).revision).toBe(2147483647);
     expect(() => validateReceipt({ ...sdk, revision: 2147483648 }, new Date(), null)).toThrow(/revision/);
