@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 const ROOT = new URL('../../', import.meta.url).pathname;
 const CHECKED = [
   'docs/README.md', 'docs/config.md', 'docs/api.md', 'docs/markup.md', 'docs/regions.md', 'docs/blocking.md',
-  'docs/browsers.md', 'docs/recipes.md', 'docs/migration.md', 'docs/quick-start.md', 'CHANGELOG.md', 'README.md',
+  'docs/browsers.md', 'docs/recipes.md', 'docs/migration.md', 'docs/quick-start.md', 'docs/architecture.md', 'CHANGELOG.md', 'README.md',
   'examples/plain-html/README.md', 'examples/react-vite/README.md', 'examples/vue/README.md', 'examples/svelte/README.md',
   'examples/nextjs/README.md',
 ];
