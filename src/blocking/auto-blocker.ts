@@ -7,7 +7,8 @@ import { patchNetwork } from './network-guard';
 import { readUrl } from './read-url';
 import { isWebUrl, resolveUrl } from './resolve-url';
 import type { BlockingHost, ClassifyingSettings, Need, Uninstall } from './types';
-import { urlCategory } from './url-category';
+import { heldCategory } from './third-party';
+import { isDevelopment } from './development';
 import { watchTags } from './watch-tags';
 import { patchMarkupInsertion } from './markup-guard';
 import { patchDocumentWrite } from './write-guard';
@@ -36,8 +37,14 @@ export function installAutoBlocker(host: BlockingHost): Uninstall {
    * What the config and the built-in table say a URL needs (nothing when auto-blocking is off). The URL is
    * resolved as the browser would request it: no guess from the raw text ("no scheme, so ours") is made.
    */
-  const classify = (url: string, settings: ClassifyingSettings): Need | null =>
-    settings.blocking.autoBlock == false ? null : urlCategory(url, settings, base());
+  const classify = (url: string, settings: ClassifyingSettings): Need | null => {
+    const need = settings.blocking.autoBlock == false ? null : heldCategory(url, settings, base());
+    // Strict mode: in development, each host held only because no table knows it is listed once, so the
+    // owner sees what to declare essential.
+    if (need?.unknown && isDevelopment() && !isGranted(need, $state.get(), $settings.get()))
+      host.warn?.(`blocking.thirdParty "hold" holds ${new URL(url, base()).host} until "${need.category}" is granted; declare it essential if the site needs it`);
+    return need;
+  };
 
   /**
    * What an unmarked tag's URL waits for. Before the config is valid, a URL its rules (read provisionally)
