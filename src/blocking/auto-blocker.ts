@@ -42,7 +42,7 @@ export function installAutoBlocker(host: BlockingHost): Uninstall {
     // Strict mode: in development, each host held only because no table knows it is listed once, so the
     // owner sees what to declare essential.
     if (need?.unknown && isDevelopment() && !isGranted(need, $state.get(), $settings.get()))
-      host.warn?.(`blocking.thirdParty "hold" holds ${new URL(url, base()).host} until "${need.category}" is granted; declare it essential if the site needs it`);
+      host.warn?.(`held until "${need.category}" is granted (thirdParty "hold"): ${new URL(url, base()).host}`);
     return need;
   };
 
