@@ -177,11 +177,13 @@ export function installAutoBlocker(host: BlockingHost): Uninstall {
   };
   /**
    * While a config is on its way, a request to another origin that it might name waits for it (delayed,
-   * not dropped): one its provisional rules name as needing consent, or any, when even those are unknown.
+   * not dropped): one its provisional rules name as needing consent, or any, when even those are unknown;
+   * and one that would be dropped now, such as a request to an essential service's host (a service is
+   * granted only once the config declares it): strict mode lets through only what is declared essential.
    */
   const verdict = (url: string): boolean | Promise<boolean> => {
     const coming = !$settings.get() && host.configuring;
-    if (coming && needFor(url)) return coming.then(() => blocked(url));
+    if (coming && (needFor(url) || blocked(url))) return coming.then(() => blocked(url));
     return blocked(url);
   };
   restores.push(patchNetwork(verdict), patchDocumentWrite(check, KIND_SELECTOR), patchMarkupInsertion(check, KIND_SELECTOR));
