@@ -132,3 +132,20 @@ describe('the rewriter in strict mode', () => {
     expect(classifyUrlFull('https://www.google-analytics.com/analytics.js', strict(), PAGE)).toEqual({ category: 'analytics' });
   });
 });
+
+describe('the HTML rewriter in strict mode', () => {
+  it('holds a tag of an unknown cross-site host written in the HTML, and leaves same-site and declared-essential ones', async () => {
+    const { createRewriter } = await import('../../src/rewrite/create-rewriter');
+    const settings = strict({}, { services: [{ id: 'payments', category: 'essential', hosts: ['pay.unlisted.test'] }] });
+    const html =
+      '<script src="https://cdn.unlisted.test/lib.js"></script><img src="https://cdn.unlisted.test/p.gif">' +
+      '<script src="https://pay.unlisted.test/pay.js"></script><script src="https://cdn.shop.example/app.js"></script>';
+    const out = createRewriter({ settings, grantedCategories: [] }).rewrite(html, { url: PAGE });
+    expect(out).toContain('data-src="https://cdn.unlisted.test/lib.js"');
+    expect(out).toContain('data-src="https://cdn.unlisted.test/p.gif"');
+    expect(out).toContain('<script src="https://pay.unlisted.test/pay.js"></script>');
+    expect(out).toContain('<script src="https://cdn.shop.example/app.js"></script>');
+    const known = createRewriter({ settings: validateConfig({}), grantedCategories: [] }).rewrite(html, { url: PAGE });
+    expect(known).toBe(html);
+  });
+});
