@@ -115,7 +115,11 @@ describe('blocking.thirdParty with the built loader', () => {
   });
 
   it('"hold": the consent to blocking.unknownCategory releases unknown hosts, and no other consent does', async () => {
-    const { context, tab } = await open('/hold-analytics');
+    const { context, tab, warnings } = await open('/hold-analytics');
+    // Listed once, under the category that releases it, although the config was still being validated.
+    expect(warnings.filter((text) => text.includes(`cdn.unlisted.test:${port}`))).toEqual([
+      `consentry: held until "analytics" is granted (thirdParty "hold"): cdn.unlisted.test:${port}`,
+    ]);
     await tab.evaluate(() => window.Consentry!.set({ categories: { advertising: true } }));
     await tab.waitForTimeout(500);
     expect(reached()).toEqual([]);

@@ -117,6 +117,8 @@ describe('strict mode config', () => {
     expect(hints.classifying?.blocking.thirdParty).toBe('hold');
     expect(heldCategory('https://cdn.unlisted.test/lib.js', hints.classifying!, PAGE)?.unknown).toBe(true);
     expect(bootHints({ blocking: { thirdParty: 'known' } }).classifying?.blocking.thirdParty).toBeUndefined();
+    const named = bootHints({ blocking: { thirdParty: 'hold', unknownCategory: 'analytics' } }).classifying!;
+    expect(heldCategory('https://cdn.unlisted.test/lib.js', named, PAGE)).toEqual({ category: 'analytics', unknown: true });
   });
 });
 
