@@ -14,7 +14,9 @@ import { bannerButton } from './demo-harness';
  *   - blocking.thirdParty "known" (control): every request reaches the server before any choice.
  *   - "hold": none does before consent; after "Accept all" the held tags load and new requests go.
  *   - "hold" with an essential service naming pay.unlisted.test: that host goes from the first line.
- * The page is served from 127.0.0.1, development: the console lists each held host once.
+ *   - "hold" on www.shop.test: static.shop.test and shop.test are same-site and go.
+ * The page is served from 127.0.0.1, development: the console lists each held host once; from www.shop.test
+ * (a real domain) nothing is listed.
  */
 
 const FIRE = `<script>
@@ -55,10 +57,17 @@ beforeAll(async () => {
   site.page('/known', page({ thirdParty: 'known' }));
   site.page('/hold', page({ thirdParty: 'hold' }));
   site.page('/hold-analytics', page({ thirdParty: 'hold', unknownCategory: 'analytics' }));
+  site.page(
+    '/hold-same-site',
+    page({ thirdParty: 'hold' }).replace(
+      '</body>',
+      `<script>fetch('http://static.shop.test:${port}/same-site?load', { mode: 'no-cors' }).catch(function () {}); new Image().src = 'http://shop.test:${port}/same-site-img?load';</script></body>`,
+    ),
+  );
   site.page('/hold-essential', page({ thirdParty: 'hold' }, [{ id: 'payments', category: 'essential', hosts: ['pay.unlisted.test'] }]));
   browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
-    args: [...CHROMIUM_ARGS, '--host-resolver-rules=MAP cdn.unlisted.test 127.0.0.1, MAP pay.unlisted.test 127.0.0.1'],
+    args: [...CHROMIUM_ARGS, '--host-resolver-rules=MAP cdn.unlisted.test 127.0.0.1, MAP pay.unlisted.test 127.0.0.1, MAP *.shop.test 127.0.0.1, MAP shop.test 127.0.0.1'],
     headless: true,
   });
 });
@@ -73,13 +82,13 @@ const reached = (tag?: string) =>
   unlisted.hits.map((hit) => hit.path).filter((path) => !tag || path.endsWith('?' + tag));
 const kindsReached = (tag: string) => KINDS.filter((kind) => reached(tag).some((path) => path.startsWith(kind + '?')));
 
-async function open(path: string): Promise<{ context: BrowserContext; tab: Page; warnings: string[] }> {
+async function open(path: string, origin = site.origin): Promise<{ context: BrowserContext; tab: Page; warnings: string[] }> {
   unlisted.hits.length = 0;
   const context = await newContext(browser);
   const tab = await context.newPage();
   const warnings: string[] = [];
   tab.on('console', (message) => message.type() == 'warning' && warnings.push(message.text()));
-  await tab.goto(site.origin + path);
+  await tab.goto(origin + path);
   await tab.waitForFunction(() => !!window.Consentry);
   // Time for every request the page made to arrive (the control test shows they do within it).
   await tab.waitForTimeout(500);
@@ -132,6 +141,13 @@ describe('blocking.thirdParty with the built loader', () => {
     const { context, warnings } = await open('/hold-essential');
     await expect.poll(() => reached('load')).toEqual(['/pay?load']);
     expect(warnings.filter((text) => text.includes('pay.unlisted.test'))).toEqual([]);
+    await context.close();
+  });
+
+  it('"hold" on a real domain (www.shop.test): same-site hosts go, the unknown one waits, and nothing is listed in the console', async () => {
+    const { context, warnings } = await open('/hold-same-site', `http://www.shop.test:${new URL(site.origin).port}`);
+    await expect.poll(() => reached('load').sort()).toEqual(['/same-site-img?load', '/same-site?load']);
+    expect(warnings.filter((text) => text.includes('thirdParty'))).toEqual([]);
     await context.close();
   });
 });
