@@ -132,6 +132,8 @@ describe('the rewriter in strict mode', () => {
     expect(classifyUrlFull('https://cdn.unlisted.test/lib.js', strict(), PAGE)).toMatchObject({ category: 'advertising' });
     expect(classifyUrlFull('https://cdn.unlisted.test/lib.js', validateConfig({}), PAGE)).toBeNull();
     expect(classifyUrlFull('https://www.google-analytics.com/analytics.js', strict(), PAGE)).toEqual({ category: 'analytics' });
+    // In the full tables only (not the loader's): their category, not unknownCategory.
+    expect(classifyUrlFull('https://0.gravatar.com/avatar/x', strict(), PAGE)).toEqual({ category: 'analytics' });
   });
 });
 
