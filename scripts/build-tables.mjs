@@ -937,6 +937,25 @@ function fullPathsModule(vendors) {
   );
 }
 
+function fullEssentialHostsModule(vendors) {
+  const rows = vendors.filter((v) => !isTracker(v)).flatMap((v) => v.hosts.map((host) => [host, v.name, v.id]));
+  rows.sort((a, b) => byName(a[0], b[0]));
+  return (
+    HEADER +
+    '// From consentry\'s vendor catalogue (data/vendors).\n' +
+    '// Node side only (scanner): never import this from loader code.\n\n' +
+    '/**\n' +
+    ' * Every host of the catalogue\'s essential vendors (payments, CAPTCHAs, bot protection): the scanner\n' +
+    ' * drafts them as essential services\' hosts, the allowlist of `blocking.thirdParty: "hold"`.\n' +
+    ' * A host covers itself and its subdomains.\n' +
+    ' */\n' +
+    'export type EssentialHostRow = readonly [host: string, vendor: string, vendorId: string];\n\n' +
+    'export const ESSENTIAL_HOST_ROWS: readonly EssentialHostRow[] = [\n' +
+    rows.map((r) => '  ' + JSON.stringify(r) + ',').join('\n') +
+    '\n];\n'
+  );
+}
+
 function fullHostsModule(rows) {
   const lines = rows.map((r) => '  ' + JSON.stringify([r.value, r.kind, r.category, r.provider, r.source, r.basis, r.vendor]) + ',');
   return (
@@ -1112,6 +1131,7 @@ export function buildTables(dataDir) {
       'full-hosts.ts': fullHostsModule(fullHosts),
       'full-cookies.ts': fullCookiesModule(fullCookies),
       'full-paths.ts': fullPathsModule(data.vendors),
+      'full-essential-hosts.ts': fullEssentialHostsModule(data.vendors),
     },
     stats,
   };

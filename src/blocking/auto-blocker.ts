@@ -7,7 +7,8 @@ import { patchNetwork } from './network-guard';
 import { readUrl } from './read-url';
 import { isWebUrl, resolveUrl } from './resolve-url';
 import type { BlockingHost, ClassifyingSettings, Need, Uninstall } from './types';
-import { urlCategory } from './url-category';
+import { heldCategory } from './third-party';
+import { isDevelopment } from './development';
 import { watchTags } from './watch-tags';
 import { patchMarkupInsertion } from './markup-guard';
 import { patchDocumentWrite } from './write-guard';
@@ -36,8 +37,14 @@ export function installAutoBlocker(host: BlockingHost): Uninstall {
    * What the config and the built-in table say a URL needs (nothing when auto-blocking is off). The URL is
    * resolved as the browser would request it: no guess from the raw text ("no scheme, so ours") is made.
    */
-  const classify = (url: string, settings: ClassifyingSettings): Need | null =>
-    settings.blocking.autoBlock == false ? null : urlCategory(url, settings, base());
+  const classify = (url: string, settings: ClassifyingSettings): Need | null => {
+    const need = settings.blocking.autoBlock == false ? null : heldCategory(url, settings, base());
+    // Strict mode: in development, each host held only because no table knows it is listed once, so the
+    // owner sees what to declare essential.
+    if (need?.unknown && isDevelopment() && !isGranted(need, $state.get(), $settings.get()))
+      host.warn?.(`held until "${need.category}" is granted (thirdParty "hold"): ${new URL(url, base()).host}`);
+    return need;
+  };
 
   /**
    * What an unmarked tag's URL waits for. Before the config is valid, a URL its rules (read provisionally)
@@ -170,11 +177,13 @@ export function installAutoBlocker(host: BlockingHost): Uninstall {
   };
   /**
    * While a config is on its way, a request to another origin that it might name waits for it (delayed,
-   * not dropped): one its provisional rules name as needing consent, or any, when even those are unknown.
+   * not dropped): one its provisional rules name as needing consent, or any, when even those are unknown;
+   * and one that would be dropped now, such as a request to an essential service's host (a service is
+   * granted only once the config declares it): strict mode lets through only what is declared essential.
    */
   const verdict = (url: string): boolean | Promise<boolean> => {
     const coming = !$settings.get() && host.configuring;
-    if (coming && needFor(url)) return coming.then(() => blocked(url));
+    if (coming && (needFor(url) || blocked(url))) return coming.then(() => blocked(url));
     return blocked(url);
   };
   restores.push(patchNetwork(verdict), patchDocumentWrite(check, KIND_SELECTOR), patchMarkupInsertion(check, KIND_SELECTOR));

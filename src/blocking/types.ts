@@ -47,7 +47,7 @@ export interface BlockingHost {
 
 /** What classifying a URL reads from Settings. */
 export interface ClassifyingSettings {
-  blocking: Pick<Settings['blocking'], 'autoBlock' | 'rules'>;
+  blocking: Pick<Settings['blocking'], 'autoBlock' | 'rules'> & Partial<Pick<Settings['blocking'], 'thirdParty' | 'unknownCategory'>>;
   services: Array<Pick<Settings['services'][number], 'id' | 'category' | 'hosts'>>;
 }
 

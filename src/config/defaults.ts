@@ -23,7 +23,7 @@ export const DEFAULTS: Omit<Settings, 'categories' | 'services'> = {
   signals: { gpc: true, dnt: false },
   minors: { ask: false, thresholds: { CN: 14, default: 16 } },
   crossBorder: null,
-  blocking: { autoBlock: true, rules: [], unknownCookies: 'allow', reloadOnWithdraw: true, aliases: true, categoryAliases: {}, trustedTypesPolicy: 'consentry' },
+  blocking: { autoBlock: true, rules: [], thirdParty: 'known', unknownCategory: 'advertising', unknownCookies: 'allow', reloadOnWithdraw: true, aliases: true, categoryAliases: {}, trustedTypesPolicy: 'consentry' },
   receipts: null,
   integrations: {},
 };

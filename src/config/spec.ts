@@ -119,6 +119,19 @@ const expiresDays: Check = (value, path, context) => {
   return valid;
 };
 
+/**
+ * `blocking` in strict mode: unknown hosts wait for `unknownCategory`, by default "advertising". With that
+ * category hidden they would never load, silently: the owner must name the category that releases them.
+ */
+const strictMode =
+  (blocking: Check): Check =>
+  (value, path, context) => {
+    const valid = blocking(value, path, context);
+    return valid?.thirdParty == 'hold' && !valid.unknownCategory && context._hidden.has('advertising')
+      ? fail(context, path + '.unknownCategory', undefined, 'is required in "hold" mode while "advertising" is hidden: unknown hosts would never load')
+      : valid;
+  };
+
 const typesTo = (item: Check) => Object.fromEntries(CONSENT_TYPES.map((type) => [type, item]));
 
 /** The whole `ConsentryConfig`, as a table of checks (schema.json says the same for editors). */
@@ -182,7 +195,7 @@ export const configSpec: Check = object({
     { recipient: localized, country: region, purpose: localized, dataCategories: localized, contact: plainText },
     ['recipient', 'country', 'purpose', 'dataCategories'],
   ),
-  blocking: object({
+  blocking: strictMode(object({
     autoBlock: boolean,
     rules: list(
       object(
@@ -191,12 +204,14 @@ export const configSpec: Check = object({
         ['category', 'service'],
       ),
     ),
+    thirdParty: oneOf('known', 'hold'),
+    unknownCategory: categoryRef,
     unknownCookies: oneOf('allow', 'block'),
     reloadOnWithdraw: boolean,
     aliases: boolean,
     categoryAliases: map(aliasName, categoryRef),
     trustedTypesPolicy: text('must be a Trusted Types policy name (letters, digits and - # = _ / @ . %)', TT_POLICY),
-  }),
+  })),
   receipts: object({ endpoint: url }, ['endpoint']),
   integrations: object({
     googleConsentMode: object({

@@ -211,6 +211,15 @@ export interface BlockingConfig {
   /** Neutralise unmarked third-party tags whose host is known. Default true. */
   autoBlock?: boolean;
   rules?: BlockingRule[];
+  /**
+   * Which third-party hosts wait for consent. "known" (default): those the built-in tables, `rules` and
+   * services' `hosts` name. "hold": every cross-site host (scripts, iframes, images, media, fetch, XHR,
+   * beacons) except those declared essential (an essential service's `hosts`, a rule with category
+   * "essential") and same-site ones (docs/blocking.md, "Strict third-party mode").
+   */
+  thirdParty?: 'known' | 'hold';
+  /** In "hold" mode, the category whose consent releases a host nothing names. Default "advertising". */
+  unknownCategory?: string;
   /** What to do with cookie writes of unknown name: allow, or block until any consent. Default "allow". */
   unknownCookies?: 'allow' | 'block';
   /** Reload after a category is withdrawn, since running scripts cannot be un-run. Default true. */
@@ -333,7 +342,8 @@ export interface Settings {
   signals: Required<SignalsConfig>;
   minors: { ask: boolean; thresholds: { [region: string]: number } };
   crossBorder: CrossBorderConfig | null;
-  blocking: Required<BlockingConfig>;
+  // Strict mode's two keys may be absent from settings made by hand (tests, the SSR inert instance): "known".
+  blocking: Required<Omit<BlockingConfig, 'thirdParty' | 'unknownCategory'>> & Pick<BlockingConfig, 'thirdParty' | 'unknownCategory'>;
   receipts: ReceiptsConfig | null;
   integrations: IntegrationsConfig;
 }

@@ -49,6 +49,10 @@ export function bootHints(config: unknown): BootHints {
         // Auto-blocking stays on until the config is known to turn it off.
         blocking: {
           autoBlock: true,
+          // Strict mode holds every unknown cross-site host meanwhile too (as "pending": nothing is granted).
+          thirdParty: raw.blocking?.thirdParty == 'hold' ? 'hold' : undefined,
+          // Only named in the development console list meanwhile: the same host is listed once, under its category.
+          unknownCategory: text(raw.blocking?.unknownCategory),
           rules: list(raw.blocking?.rules)
             .filter((rule) => text(rule?.match))
             .map((rule) => ({ match: rule.match, category: text(rule.category), service: text(rule.service) })),

@@ -13,13 +13,15 @@ import { classifyUrl, type UrlClassifier } from './classify-url';
 export const classifyUrlFull: UrlClassifier = (url, settings, base) => {
   if (settings && !settings.blocking.autoBlock) return null;
   const found = classifyUrl(url, settings, base);
-  if (found) return found;
+  // Strict mode's "unknown host" is the last resort: the full tables may know the host's real category.
+  if (found && !('unknown' in found)) return found;
   const target = resolveUrl(url, base);
   if (!target || !isWebUrl(target) || target.origin === resolveUrl(base)?.origin) return null;
   // Every catalogue URL pattern (www.facebook.com/tr), more specific than a host; an essential one
   // (a CAPTCHA) lets the URL through.
   const path = classifyPathFull(target);
-  if (path) return path.category == 'essential' ? null : { category: path.category };
+  // In strict mode only the config declares a host essential, as at run time: such a URL stays held.
+  if (path) return path.category == 'essential' ? found : { category: path.category };
   const match = classifyHostFull(target.hostname);
-  return match ? { category: match.category } : null;
+  return match ? { category: match.category } : found;
 };

@@ -1,4 +1,4 @@
-import { urlCategory } from '../blocking/url-category';
+import { heldCategory } from '../blocking/third-party';
 import type { Settings } from '../config/types';
 import type { Classification } from './plan-gate';
 
@@ -7,8 +7,9 @@ export type UrlClassifier = (url: string, settings: Settings | null, base: strin
 
 /**
  * Exactly the runtime auto-blocker's classification (site rules, then same-origin, then service hosts,
- * then the loader host table), so the server and the page never disagree. With `blocking.autoBlock:
+ * then the loader host table, then strict mode's unknown cross-site hosts), so the server and the page
+ * never disagree. With `blocking.autoBlock:
  * false` the runtime classifies nothing, and neither does this.
  */
 export const classifyUrl: UrlClassifier = (url, settings, base) =>
-  settings && !settings.blocking.autoBlock ? null : urlCategory(url, settings, base);
+  settings && !settings.blocking.autoBlock ? null : heldCategory(url, settings, base);

@@ -1,5 +1,6 @@
 import { classifyCookieFull } from '../../blocking/full/classify-cookie-full';
 import { classifyHostFull } from '../../blocking/full/classify-host-full';
+import { classifyEssentialHost } from '../../blocking/full/classify-essential-host';
 
 /** What the SDK's built-in tables know about one cookie, storage key or host. */
 export interface TableHit {
@@ -39,6 +40,17 @@ export const builtInTables: Tables = {
       : null;
   },
   host(host) {
+    // The catalogue's essential vendors first: a scan drafts them as essential services, the allowlist
+    // that blocking.thirdParty "hold" needs (the tracker tables drop their rules under these hosts anyway).
+    const essential = classifyEssentialHost(host);
+    if (essential)
+      return {
+        category: 'essential',
+        provider: essential[1],
+        purpose: `${essential[1]}: strictly necessary for the site to work (consentry vendor catalogue: essential).`,
+        retention: '',
+        vendor: essential[2],
+      };
     const match = classifyHostFull(host);
     return match
       ? { category: match.category, provider: match.provider, purpose: match.description, retention: '', ...(match.vendorId ? { vendor: match.vendorId } : {}) }

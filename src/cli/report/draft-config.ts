@@ -34,7 +34,10 @@ interface Draft {
  * A consentry config for the owner to review: one service per provider and category, holding the
  * cookies, storage keys and hosts the scan saw, with their purposes and observed durations. Services
  * the site's config already declares keep their ids and texts. Unclassified findings are left out
- * (the report lists them): only the owner can say what they are. The result passes `validateConfig`.
+ * (the report lists them): only the owner can say what they are. Third-party hosts the vendor catalogue
+ * files as essential (payments, CAPTCHAs, bot protection) become essential services' hosts: the allowlist
+ * of `blocking.thirdParty: "hold"`, which the draft keeps when the site's config has it. The result passes
+ * `validateConfig`.
  */
 export function draftConfig(report: ScanReport, settings: Settings | null): ConsentryConfig {
   const siteHost = new URL(report.origin).hostname;
@@ -136,8 +139,16 @@ export function draftConfig(report: ScanReport, settings: Settings | null): Cons
     $schema: SCHEMA_PATH,
     ...(customCategories.size ? { categories: [...customCategories.values()] } : {}),
     services,
-    ...(rules.length ? { blocking: { rules: rules.slice(0, MAX_ITEMS) } } : {}),
   };
+  // Strict mode stays on in the draft: its allowlist is the essential services above (the catalogue's
+  // payment, CAPTCHA and bot-protection hosts, and what the config declares essential).
+  const strict = settings?.blocking.thirdParty == 'hold';
+  const unknownCategory = settings?.blocking.unknownCategory;
+  if (rules.length || strict)
+    config.blocking = {
+      ...(rules.length ? { rules: rules.slice(0, MAX_ITEMS) } : {}),
+      ...(strict ? { thirdParty: 'hold' as const, ...(unknownCategory && unknownCategory != 'advertising' ? { unknownCategory } : {}) } : {}),
+    };
   if (settings?.cookie.name && settings.cookie.name != 'consentry') config.cookie = { name: settings.cookie.name };
   // A draft that the SDK would refuse is a bug here, not the owner's problem: fail loudly.
   validateConfig(config);
