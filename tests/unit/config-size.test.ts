@@ -12,9 +12,10 @@ import { expect, it } from 'vitest';
  * which is why the original aim of 1.3 KB is out of reach without dropping features.
  * 3.7 -> 4.4 KB (issue 20, 24): the 43 text keys for "did you mean", prototype-safe ids and alias keys,
  * data layer names every page holds, hidden categories, and hints for "*" names and scheme-less URLs.
- * 4.4 -> 4.5 KB: trusted asset origins (issue 24 #3), IndexedDB storage declarations and the signal texts.
+ * 4.4 -> 4.65 KB: trusted asset origins (issue 24 #3), IndexedDB storage declarations, the signal texts,
+ * and the strict third-party mode's two fields (issue 18).
  */
-const BUDGET = 4.5 * 1024;
+const BUDGET = 4.65 * 1024;
 
 it(`validate.ts stays within ${BUDGET} bytes gzipped`, async () => {
   const result = await build({
