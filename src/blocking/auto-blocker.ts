@@ -1,6 +1,6 @@
 import { activateElement } from './activate';
 import { isGranted } from './grant';
-import { isUrlAttribute, KIND_SELECTOR, PENDING, URL_ATTRIBUTE } from './kinds';
+import { HELD_ATTRIBUTES, isUrlAttribute, KIND_SELECTOR, PENDING, URL_ATTRIBUTE } from './kinds';
 import { isHeld, needOf } from './marking';
 import { srcsetCandidates } from './srcset-candidates';
 import { patchNetwork } from './network-guard';
@@ -92,7 +92,7 @@ export function installAutoBlocker(host: BlockingHost): Uninstall {
   };
 
   const check = (el: Element, vouch?: boolean): boolean =>
-    [URL_ATTRIBUTE[el.tagName], 'srcset', 'poster'].some((attr) => {
+    [URL_ATTRIBUTE[el.tagName], 'srcset', 'poster', 'background'].some((attr) => {
       const url = isUrlAttribute(el, attr) && el.getAttribute(attr);
       return !!url && guard(el, attr, url, vouch);
     });
@@ -121,6 +121,10 @@ export function installAutoBlocker(host: BlockingHost): Uninstall {
     [HTMLImageElement, 'srcset'],
     [HTMLSourceElement, 'srcset'],
     [HTMLVideoElement, 'poster'],
+    [HTMLFrameElement, 'src'],
+    [HTMLInputElement, 'src'],
+    // The only table part or body with a reflected `background` in Chromium; the others take setAttribute.
+    [HTMLBodyElement, 'background'],
   ];
   for (const [type, name] of setters) {
     patch(type.prototype as any, name, ({ set }: PropertyDescriptor) => ({
@@ -202,7 +206,7 @@ export function installAutoBlocker(host: BlockingHost): Uninstall {
     const selector = `[data-consent="${PENDING}"]`;
     const pending = [...detached, ...[document, ...roots].flatMap((root) => [...root.querySelectorAll(selector)])];
     for (const el of pending) {
-      const attr = ['src', 'href', 'data', 'srcset', 'poster'].find((name) => el.hasAttribute('data-' + name));
+      const attr = HELD_ATTRIBUTES.find((name) => el.hasAttribute('data-' + name));
       const url = attr && el.getAttribute('data-' + attr)!;
       if (el.getAttribute('data-consent') != PENDING || !url) continue;
       const need = attr == 'srcset' ? srcsetCandidates(url).reduce<Need | null>((found, u) => found || needFor(u), null) : needFor(url);

@@ -1,7 +1,7 @@
 import { activateElement } from './activate';
 import { cloneScript } from './clone-script';
 import { categoryOf, isGranted } from './grant';
-import { KIND_SELECTOR, URL_ATTRIBUTE } from './kinds';
+import { isKind, KIND_SELECTOR } from './kinds';
 import { isHeld, needOf } from './marking';
 import type { BlockingHost, Need, Uninstall } from './types';
 import { warnUndeclared } from './undeclared';
@@ -43,7 +43,7 @@ export function installGate(host: BlockingHost): Uninstall {
   };
 
   const consider = (el: Element) => {
-    if (!(el.tagName in URL_ATTRIBUTE) || taken.has(el)) return;
+    if (!isKind(el) || taken.has(el)) return;
     const settings = $settings.get();
     const need = needOf(el, settings?.blocking.aliases ?? true, settings?.blocking.categoryAliases);
     if (!need || !isHeld(el)) return;
@@ -82,6 +82,8 @@ export function installGate(host: BlockingHost): Uninstall {
   const pass = () => {
     scheduled = false;
     forEachTag(lists, consider);
+    // Held backgrounds (body, table parts) are too many a tag to keep lists of: looked for by their held attribute.
+    document.querySelectorAll('[data-background]').forEach(consider);
     for (const root of roots) root.querySelectorAll(KIND_SELECTOR).forEach(consider);
   };
   // Coalesced into a microtask so that every subscriber (the auto-blocker re-marking its tags) runs first.

@@ -10,8 +10,9 @@ type Verdict = boolean | Promise<boolean>;
  * URL; a WebSocket or EventSource throws a SecurityError, as a CSP refusal once did). Everything else passes
  * through untouched. A verdict that is still coming (a promise: the config is on its way) delays a beacon,
  * a fetch or an asynchronous XHR's `send` until it comes; what cannot wait (a synchronous XHR, a WebSocket,
- * an EventSource) is dropped while it is coming. Each URL is read once and the string decided on is what
- * the native call gets (`readUrl`).
+ * an EventSource) is dropped while it is coming. A waiting XHR is sent only if it was not opened again
+ * meanwhile, and a second `send` while it waits throws (the native one would go out undecided). Each URL is
+ * read once and the string decided on is what the native call gets (`readUrl`).
  */
 export function patchNetwork(blocked: (url: string) => Verdict): Uninstall {
   const nav = navigator;
@@ -20,7 +21,10 @@ export function patchNetwork(blocked: (url: string) => Verdict): Uninstall {
   const { fetch } = window;
   const xhr = XMLHttpRequest.prototype;
   const { open, send } = xhr;
+  // An XHR opened while its verdict is coming, and that open's verdict (a new promise for each open).
   const waiting = new WeakMap<XMLHttpRequest, Promise<boolean>>();
+  // Verdicts a send already waits for.
+  const sent = new WeakSet<Promise<boolean>>();
   const restores: Array<() => void> = [];
   if (sendBeacon) nav.sendBeacon = function (this: Navigator, raw, data) {
     const [url, text] = readUrl(raw);
@@ -52,11 +56,14 @@ export function patchNetwork(blocked: (url: string) => Verdict): Uninstall {
   xhr.send = function (this: XMLHttpRequest, body) {
     const verdict = waiting.get(this);
     if (!verdict) return send.call(this, body);
-    waiting.delete(this);
+    // A second send while the first waits: the native one would go out at once, to the URL still undecided.
+    if (sent.has(verdict)) throw new DOMException('consentry: sent already', 'InvalidStateError');
+    sent.add(verdict);
     // Headers set so far go with a request that is sent; a dropped one is opened again at the empty URL.
     verdict.then((no) => {
-      // Aborted meanwhile: nothing to send.
-      if (this.readyState != 1) return;
+      // Opened again meanwhile (that open decides anew: this send is over), or aborted: nothing to send.
+      if (waiting.get(this) != verdict || this.readyState != 1) return;
+      waiting.delete(this);
       if (no) (open as (method: string, url: string) => void).call(this, 'GET', 'data:,');
       send.call(this, body);
     });

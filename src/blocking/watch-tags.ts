@@ -1,4 +1,4 @@
-import { KIND_SELECTOR, URL_ATTRIBUTE } from './kinds';
+import { isKind, KIND_SELECTOR, URL_ATTRIBUTE } from './kinds';
 import type { Uninstall } from './types';
 
 /**
@@ -34,7 +34,7 @@ export function watchTags(found: (el: Element) => void, roots: ShadowRoot[] = []
     for (const record of records) {
       for (const node of record.addedNodes) {
         if (node.nodeType == 1) {
-          if ((node as Element).tagName in URL_ATTRIBUTE) see(node as Element);
+          if (isKind(node as Element)) see(node as Element);
           if ((node as Element).childElementCount) (node as Element).querySelectorAll(KIND_SELECTOR).forEach(see);
         }
       }

@@ -1,6 +1,7 @@
 import type { Uninstall } from './types';
 
-const TAG = /<(script|iframe|img|embed|object|link|video|audio|source)\b/i;
+/** Markup that may hold a fetching tag (src/blocking/kinds.ts); a `background=` can be on any table part. */
+const TAG = /<(script|i?frame|img|embed|object|link|video|audio|source|input)\b|[\s/]background\s*=/i;
 
 /** A TrustedHTML object, which must reach the native call as itself (Trusted Types refuse a plain string). */
 export const isTrustedHtml = (value: unknown): boolean =>

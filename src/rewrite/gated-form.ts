@@ -17,8 +17,7 @@ export const FETCH_ATTRIBUTES: { readonly [tagName: string]: readonly string[] }
   object: ['data'],
   // imagesrcset: a preload hint the gate does not restore; holding it is harmless, leaving it leaks.
   link: ['href', 'imagesrcset'],
-  // Fetched by the browser (and most by its preload scanner) but not restored by the runtime gate: held
-  // until the next page view, which the rewriter serves untouched once the category is granted.
+  // Fetched by the browser (and most by its preload scanner); the gate restores them like the others.
   frame: ['src'],
   input: ['src'],
   ...Object.fromEntries(BACKGROUND_TAGS.map((name) => [name, ['background']])),
