@@ -38,11 +38,15 @@ export function installFrameGuards(host: BlockingHost, guard: (win: Win) => void
       // Cross-origin: its own site's business.
     }
   };
-  // A string srcdoc becomes our script writing it (TrustedHTML passes as given: Trusted Types refuse a string).
+  // A srcdoc becomes our script writing it.
   const visitAll = () => {
     for (let i = 0; i < frames.length; i++) {
       const markup = frames[i].getAttribute('srcdoc');
-      if (markup && !markup.startsWith(lead)) frames[i].srcdoc = lead + JSON.stringify(markup).replace(/</g, '\\u003c') + ')</script>';
+      try {
+        if (markup && !markup.startsWith(lead)) frames[i].srcdoc = lead + JSON.stringify(markup).replace(/</g, '\\u003c') + ')</script>';
+      } catch {
+        // Trusted Types refuse a string: that frame is guarded from its `load` only.
+      }
       enter(frames[i]);
     }
   };
