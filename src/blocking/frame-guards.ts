@@ -24,7 +24,6 @@ export function installFrameGuards(host: BlockingHost, guard: (win: Win) => void
   // Per window, not per frame: a frame keeps its WindowProxy across navigations, each with new prototypes.
   const guarded = new WeakSet<object>();
   const restores: Uninstall[] = [];
-  const lead = `<script${host.nonce ? ` nonce="${host.nonce}"` : ''}>frameElement.contentDocument.write(`;
 
   const enter = (frame: HTMLIFrameElement) => {
     try {
@@ -42,6 +41,8 @@ export function installFrameGuards(host: BlockingHost, guard: (win: Win) => void
   const visitAll = () => {
     for (let i = 0; i < frames.length; i++) {
       const markup = frames[i].getAttribute('srcdoc');
+      // Read here: the loader sets its nonce on the host after installing the guards (an empty one is none).
+      const lead = `<script nonce="${host.nonce || ''}">frameElement.contentDocument.write(`;
       try {
         if (markup && !markup.startsWith(lead)) frames[i].srcdoc = lead + JSON.stringify(markup).replace(/</g, '\\u003c') + ')</script>';
       } catch {

@@ -34,6 +34,15 @@ const PAGES: { [path: string]: string } = {
   '/slot-loader': `<!doctype html><html><head>${head}</head><body>${SLOT}</body></html>`,
 };
 
+// Under a nonce CSP (no 'unsafe-inline'), which a srcdoc document inherits: our script writing the markup
+// must carry the loader's nonce, or nothing in the slot would ever run, even after "Accept all".
+const CSP = "script-src 'nonce-n1' 'self' https://pagead2.googlesyndication.com";
+const SLOT_NONCE = SLOT.replace(/<script/g, '<script nonce="n1"');
+const CSP_PAGE = `<!doctype html><html><head><script nonce="n1" src="/dist/consentry.min.js"></script>
+<script nonce="n1" type="application/json" id="consentry-config">{"revision":1}</script></head><body><div id="ad"></div>
+<script nonce="n1">window.makeSlot = function () { var f = document.createElement('iframe'); f.srcdoc = ${js(SLOT_NONCE)};
+document.getElementById('ad').appendChild(f); }; makeSlot();</script></body></html>`;
+
 let browser: Browser;
 let server: TestServer;
 
@@ -45,6 +54,10 @@ beforeAll(async () => {
   });
   server = await startServer();
   for (const [path, html] of Object.entries(PAGES)) server.page(path, html);
+  server.route('/srcdoc-csp', (_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': CSP });
+    res.end(CSP_PAGE);
+  });
 });
 afterAll(async () => {
   await browser?.close();
@@ -104,6 +117,7 @@ describe('same-origin frames with the built loader', () => {
     ['about:blank written with document.write', '/blank'],
     ['srcdoc set by a script', '/srcdoc'],
     ['srcdoc in markup inserted with insertAdjacentHTML', '/srcdoc-markup'],
+    ['srcdoc under a nonce CSP', '/srcdoc-csp'],
     ['same-origin URL page, tag inserted after its load', '/url'],
   ])('hold the tracker and its cookies before consent, not after "Accept all": %s', async (_name, path) => heldUntilAccepted(path));
 
