@@ -49,7 +49,10 @@ beforeEach(async () => {
 afterEach(async () => {
   expect(tab.outside).toEqual([]);
   expect(tab.errors).toEqual([]);
-  await tab.context.close();
+  // Closing the context right after a withdrawal's reload sometimes never returns in Chromium (seen in about 1
+  // of 3 runs of this file, cause not yet found; the page stays responsive). Do not wait on it for ever: the
+  // browser itself is closed after the file.
+  await Promise.race([tab.context.close(), new Promise((resolve) => setTimeout(resolve, 10_000))]);
 });
 
 async function visit(query: string, language: 'en' | 'zh' = 'en') {
@@ -144,8 +147,12 @@ describe('notice-only region with GPC', () => {
     await visit('region=US-NY');
     expect(hitKeys(await settledHits(demo, ANALYTICS.length + ADS.length))).toEqual(sorted([...ANALYTICS, ...ADS]));
     await tab.page.locator('[data-consentry-reopen]').click();
+    // Withdrawing what already ran reloads the page (blocking.reloadOnWithdraw): read the record once it is back
+    // (reading it while the reload is under way fails: the page's context is destroyed under the read).
+    const reloaded = tab.page.waitForEvent('framenavigated', (frame) => frame === tab.page.mainFrame());
     await ui().getByRole('dialog').getByRole('button', { name: 'Reject all' }).click();
-    // Withdrawing what already ran reloads the page (blocking.reloadOnWithdraw): read the record once it is back.
+    await reloaded;
+    await tab.page.waitForLoadState('load');
     await poll(async () => (await tab.page.evaluate(() => window.Consentry?.get().record?.method)) ?? null).toBe('reject-all');
     expect((await state()).record).toMatchObject({ method: 'reject-all', via: 'dialog', region: 'US-NY' });
   });
