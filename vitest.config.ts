@@ -27,6 +27,10 @@ export default defineConfig({
           hookTimeout: 60_000,
           // One Chromium at a time: the machine has two cores.
           fileParallelism: false,
+          // Once in a few full runs Chromium's context.close() never returns (seen in demo-signals,
+          // hardening-failures and strict-third-party hooks, each passing on its own; cause not yet found).
+          // A test that fails again on its second try still fails.
+          retry: 1,
         },
       },
     ],
