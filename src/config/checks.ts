@@ -12,6 +12,8 @@ export interface CheckContext {
   _services: Set<string>;
   /** Built-in categories the config hides (`hidden: true`): declared, yet nothing may refer to them. */
   _hidden: Set<string>;
+  /** Separate consent ids the config declares (`separateConsents`, the legacy `crossBorder`). */
+  _consents?: Set<string>;
   _onWarning?: (message: string) => void;
 }
 

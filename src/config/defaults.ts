@@ -1,10 +1,10 @@
-import type { Settings } from './types';
+import type { CrossBorderConfig, SeparateConsentSettings, Settings } from './types';
 
 /** The consent cookie's name unless the config names another; the loader reads it before a config is valid. */
 export const DEFAULT_COOKIE_NAME = 'consentry';
 
 /** What a config that says nothing gets. Categories and services are filled in by `validateConfig`. */
-export const DEFAULTS: Omit<Settings, 'categories' | 'services'> = {
+export const DEFAULTS: Omit<Settings, 'categories' | 'services' | 'separateConsents'> = {
   revision: 0,
   language: 'auto',
   cookie: { name: DEFAULT_COOKIE_NAME, domain: '', path: '/', sameSite: 'Lax', expiresDays: 182 },
@@ -29,4 +29,21 @@ export const DEFAULTS: Omit<Settings, 'categories' | 'services'> = {
 };
 
 /** Service fields a config may leave out. */
-export const SERVICE_DEFAULTS = { name: '', provider: '', purpose: '', privacyPolicyUrl: '', cookies: [], storage: [], hosts: [] };
+export const SERVICE_DEFAULTS = { name: '', provider: '', purpose: '', privacyPolicyUrl: '', cookies: [], storage: [], hosts: [], separateConsents: [] };
+
+/** Where a separate consent is asked unless it says: China, and visitors whose region is unknown (asking is the safe side). */
+export const SEPARATE_CONSENT_REGIONS = ['CN', 'default'];
+
+/** The separate consent the legacy `crossBorder` declares. */
+export const CROSS_BORDER_ID = 'cross-border';
+
+/** The legacy `crossBorder` as the separate consent it is: a transfer, without the texts it could not give. */
+export const crossBorderConsent = ({ contact = '', ...transfer }: CrossBorderConfig): SeparateConsentSettings => ({
+  id: CROSS_BORDER_ID,
+  kind: 'transfer',
+  contact,
+  processingMethod: '',
+  rights: '',
+  regions: SEPARATE_CONSENT_REGIONS,
+  ...transfer,
+});

@@ -132,6 +132,64 @@ const strictMode =
       : valid;
   };
 
+/** A separate consent's id: declared once, by `separateConsents` (or, as "cross-border", by the legacy `crossBorder`). */
+const consentId: Check = (value, path, context) => {
+  const valid = id(value, path, context);
+  const declared = context._consents!;
+  return valid && (declared.has(valid) ? fail(context, path, valid, 'is declared twice') : (declared.add(valid), valid));
+};
+
+/** A service's `separateConsents` entry: the id of a separate consent declared above it. */
+const consentRef: Check = (value, path, context) => {
+  const valid = id(value, path, context);
+  return valid && !context._consents!.has(valid) ? fail(context, path, valid, 'is not a declared separate consent (separateConsents[].id)') : valid;
+};
+
+const regionOrDefault = text('must be a region code such as "CN" or "default"', REGION_OR_DEFAULT);
+
+/**
+ * One consent asked on its own (PIPL 单独同意), with everything art. 39 says the visitor must be told about
+ * the recipient; a transfer abroad also names the recipient's country.
+ */
+const separateConsent: Check = (value, path, context) => {
+  const valid = object(
+    {
+      id: consentId,
+      kind: oneOf('transfer', 'sensitive', 'provision'),
+      recipient: localized,
+      country: region,
+      contact: plainText,
+      purpose: localized,
+      processingMethod: localized,
+      dataCategories: localized,
+      rights: localized,
+      regions: list(regionOrDefault),
+    },
+    ['id', 'kind', 'recipient', 'contact', 'purpose', 'processingMethod', 'dataCategories', 'rights'],
+  )(value, path, context);
+  return valid?.kind == 'transfer' && !('country' in valid)
+    ? fail(context, path + '.country', undefined, 'is required for a transfer abroad (PIPL art. 39)')
+    : valid;
+};
+
+/**
+ * The first, one-recipient form of a transfer consent: still valid, read as the separate consent
+ * "cross-border". It cannot say how the information is processed nor how to exercise rights, so it warns.
+ */
+const legacyCrossBorder: Check = (value, path, context) => {
+  const valid = object(
+    { recipient: localized, country: region, purpose: localized, dataCategories: localized, contact: plainText },
+    ['recipient', 'country', 'purpose', 'dataCategories'],
+  )(value, path, context);
+  if (valid) {
+    context._consents!.add('cross-border');
+    context._onWarning?.(
+      path + ': superseded by "separateConsents", which also say how data is processed and how to exercise rights (PIPL art. 39)',
+    );
+  }
+  return valid;
+};
+
 const typesTo = (item: Check) => Object.fromEntries(CONSENT_TYPES.map((type) => [type, item]));
 
 /** The whole `ConsentryConfig`, as a table of checks (schema.json says the same for editors). */
@@ -140,6 +198,9 @@ export const configSpec: Check = object({
   revision: integer(0, MAX_REVISION),
   language: text('must be "auto" or a language code such as "en" or "zh-Hans"', LANGUAGE_OR_AUTO),
   categories: list(category),
+  // Before services, which refer to them.
+  crossBorder: legacyCrossBorder,
+  separateConsents: list(separateConsent),
   services: list(
     object(
       {
@@ -156,6 +217,7 @@ export const configSpec: Check = object({
           object({ key: token, prefix: boolean, type: oneOf('local', 'session', 'indexeddb'), purpose: localized }, ['key']),
         ),
         hosts: list(host),
+        separateConsents: list(consentRef),
       },
       ['id', 'category'],
     ),
@@ -191,10 +253,6 @@ export const configSpec: Check = object({
       integer(1, 21),
     ),
   }),
-  crossBorder: object(
-    { recipient: localized, country: region, purpose: localized, dataCategories: localized, contact: plainText },
-    ['recipient', 'country', 'purpose', 'dataCategories'],
-  ),
   blocking: strictMode(object({
     autoBlock: boolean,
     rules: list(

@@ -58,6 +58,11 @@ export interface ServiceConfig {
   storage?: StorageDeclaration[];
   /** Hosts this service loads from (e.g. "www.google-analytics.com"); subdomains match. */
   hosts?: string[];
+  /**
+   * Ids of `separateConsents` this service needs besides its category: where one of them is asked, the
+   * service (its tags, its `hosts`, rules naming it) is held until the visitor grants it. Default none.
+   */
+  separateConsents?: string[];
 }
 
 export interface CookieSettingsConfig {
@@ -200,6 +205,40 @@ export interface CrossBorderConfig {
   contact?: string;
 }
 
+/**
+ * What a separate consent is for (PIPL 单独同意): sending personal information abroad (art. 38–39),
+ * processing sensitive personal information (art. 28–29), providing it to another handler (art. 23).
+ */
+export type SeparateConsentKind = 'transfer' | 'sensitive' | 'provision';
+
+/**
+ * A consent asked on its own, never by "Accept all", with what PIPL art. 39 (art. 23, 30) says the
+ * visitor must be told about the recipient. Services name it in `separateConsents`.
+ */
+export interface SeparateConsentConfig {
+  /** Lower-case letters, digits and '-'; stored in the record and receipts. */
+  id: string;
+  kind: SeparateConsentKind;
+  /** Who receives the information (for `sensitive`: who processes it). */
+  recipient: LocalizedText;
+  /** Only for `transfer`, where it is required: the recipient's country (ISO 3166 code). */
+  country?: string;
+  /** How to reach the recipient (an e-mail address, a postal address, a phone number). */
+  contact: string;
+  purpose: LocalizedText;
+  /** How the information is processed ("collected by a script in your browser, stored for 14 months"). */
+  processingMethod: LocalizedText;
+  dataCategories: LocalizedText;
+  /** How the visitor exercises their rights with the recipient (access, correction, deletion, withdrawal). */
+  rights: LocalizedText;
+  /**
+   * Region codes where the law asks this consent (the most specific match, as in `regions.rules`), or
+   * "default" for visitors whose region is unknown. Elsewhere it is neither shown nor needed. Default
+   * ["CN", "default"].
+   */
+  regions?: string[];
+}
+
 export interface BlockingRule {
   /** Host (subdomains match) or URL prefix such as "https://cdn.example.com/tags/". */
   match: string;
@@ -298,7 +337,10 @@ export interface ConsentryConfig {
   regions?: RegionsConfig;
   signals?: SignalsConfig;
   minors?: MinorsConfig;
+  /** Superseded by `separateConsents`; still read, as the separate consent "cross-border". */
   crossBorder?: CrossBorderConfig;
+  /** Consents asked separately (transfer abroad, sensitive information, provision to another handler). */
+  separateConsents?: SeparateConsentConfig[];
   blocking?: BlockingConfig;
   receipts?: ReceiptsConfig;
   integrations?: IntegrationsConfig;
@@ -322,7 +364,12 @@ export interface ServiceSettings extends Required<Pick<ServiceConfig, 'id' | 'ca
   cookies: CookieDeclaration[];
   storage: StorageDeclaration[];
   hosts: string[];
+  /** Always set by the validator; optional for settings made by hand (tests, the SSR inert instance). */
+  separateConsents?: string[];
 }
+
+/** A separate consent as validated: every field present (`country` "" unless a transfer). */
+export type SeparateConsentSettings = Required<SeparateConsentConfig>;
 
 export interface Settings {
   revision: number;
@@ -342,6 +389,11 @@ export interface Settings {
   signals: Required<SignalsConfig>;
   minors: { ask: boolean; thresholds: { [region: string]: number } };
   crossBorder: CrossBorderConfig | null;
+  /**
+   * Every separate consent, the legacy `crossBorder` among them (id "cross-border"). Always set by the
+   * validator; optional for settings made by hand (tests, the SSR inert instance).
+   */
+  separateConsents?: SeparateConsentSettings[];
   // Strict mode's two keys may be absent from settings made by hand (tests, the SSR inert instance): "known".
   blocking: Required<Omit<BlockingConfig, 'thirdParty' | 'unknownCategory'>> & Pick<BlockingConfig, 'thirdParty' | 'unknownCategory'>;
   receipts: ReceiptsConfig | null;

@@ -1,6 +1,6 @@
 import type { CheckContext } from './checks';
 import { deepFreeze } from './deep-freeze';
-import { DEFAULTS, SERVICE_DEFAULTS } from './defaults';
+import { crossBorderConsent, DEFAULTS, SEPARATE_CONSENT_REGIONS, SERVICE_DEFAULTS } from './defaults';
 import { ConfigError } from './errors';
 import { MAX_CONFIG_SIZE } from './limits';
 import { BUILT_IN_CATEGORIES, configSpec } from './spec';
@@ -30,7 +30,7 @@ export function validateConfig(
   input: unknown,
   onWarning: WarningListener = (message) => console.warn('consentry: ' + message),
 ): Settings {
-  const context: CheckContext = { _problems: [], _size: 0, _categories: new Set(), _services: new Set(), _hidden: new Set(), _onWarning: onWarning };
+  const context: CheckContext = { _problems: [], _size: 0, _categories: new Set(), _services: new Set(), _hidden: new Set(), _consents: new Set(), _onWarning: onWarning };
   let config: ConsentryConfig | undefined;
   try {
     if (typeof input == 'string') {
@@ -51,7 +51,7 @@ export function validateConfig(
   }
   if (context._problems.length) throw new ConfigError(context._problems);
 
-  const { $schema, categories = [], services = [], ...rest } = config!;
+  const { $schema, categories = [], services = [], separateConsents = [], ...rest } = config!;
   const byId = new Map<string, object>(BUILT_IN_CATEGORIES.map((id) => [id, { id }]));
   // Re-declaring a built-in keeps its place; custom categories follow in config order. A hidden built-in is
   // gone from Settings: not shown, never granted, as unknown to the runtime as a category never declared.
@@ -61,5 +61,13 @@ export function validateConfig(
     (category: any): CategorySettings => withDefaults({ title: '', description: '', required: category.id == 'essential' }, category),
   );
   settings.services = services.map((service) => withDefaults(SERVICE_DEFAULTS, service));
+  settings.separateConsents = [
+    ...(rest.crossBorder ? [crossBorderConsent(rest.crossBorder)] : []),
+    ...separateConsents.map((consent) => ({ country: '', regions: SEPARATE_CONSENT_REGIONS, ...consent })),
+  ];
+  // Asked, recorded, and yet holding nothing back: almost certainly a service that forgot to name it.
+  for (const { id } of settings.separateConsents)
+    if (!settings.services.some((service: { separateConsents: string[] }) => service.separateConsents.includes(id)))
+      onWarning('separate consent "' + id + '": no service names it, so refusing it holds nothing back');
   return deepFreeze(settings);
 }

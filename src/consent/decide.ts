@@ -1,6 +1,7 @@
 import type { Settings } from '../config/types';
 import { grantOf } from './grant-of';
 import { regimeFor } from './regime';
+import { consentsAsked } from './separate-consents';
 import type { ConsentRecord, ConsentState, PreferenceSignal } from './types';
 
 /** What the page knows about the visitor when deciding. */
@@ -43,6 +44,8 @@ export function refusedBySignal(signal: PreferenceSignal | null | undefined, cat
  * In every regime an honoured signal (`signals` config) refuses what it objects to, before anything runs
  * and over any record, unless the visitor overrode it in the dialog after being told so.
  * A minor's advertising is never granted on the visitor's own say.
+ * A separate consent asked in this region (PIPL 单独同意) is granted only by the record saying so, and a
+ * service that needs it runs only when its category, its own choice and that consent all allow it.
  */
 export function decide(settings: Settings, signals: Signals): ConsentState {
   const regime = regimeFor(settings.regions, signals.region);
@@ -63,15 +66,22 @@ export function decide(settings: Settings, signals: Signals): ConsentState {
     categories[id] = required || (!objected && (stored ?? byDefault));
   }
   if (record?.ageGroup === 'minor') categories.advertising = false;
+  const consents: { [id: string]: boolean } = {};
+  for (const { id } of consentsAsked(settings, signals.region)) consents[id] = !!record?.consents && grantOf(record.consents, id) === true;
   const services: { [id: string]: boolean } = {};
-  for (const { id, category } of settings.services) {
-    services[id] = categories[category] && ((record && grantOf(record.services, id)) ?? true);
+  for (const { id, category, separateConsents = [] } of settings.services) {
+    services[id] =
+      categories[category] &&
+      ((record && grantOf(record.services, id)) ?? true) &&
+      // A consent not asked in this region holds nothing back.
+      separateConsents.every((consent) => grantOf(consents, consent) ?? true);
   }
   const notice = !record && regime === 'opt-out' && !!signal;
   return {
     status: record ? 'decided' : 'pending',
     categories,
     services,
+    consents,
     record,
     regime,
     region: signals.region,

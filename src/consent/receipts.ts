@@ -15,6 +15,9 @@ export interface Receipt {
   method: string;
   region: string | null;
   ageGroup?: string;
+  /** Separate consents asked (transfer abroad, sensitive information, provision to another handler), each granted or refused. */
+  consents?: { [id: string]: boolean };
+  /** The legacy cross-border consent, as `consents["cross-border"]`. */
   crossBorder?: boolean;
   /** Where the choice was made: banner, dialog, placeholder, api, gpc or dnt. */
   via?: string;
@@ -41,6 +44,7 @@ export function receiptOf(record: ConsentRecord): Receipt {
     method: record.method,
     region: record.region || null,
     ageGroup: record.ageGroup,
+    consents: record.consents,
     crossBorder: record.crossBorder,
     via: record.via,
     lang: record.lang,

@@ -1,5 +1,8 @@
 import type { Settings } from '../config/types';
+import { CROSS_BORDER_ID } from '../config/defaults';
 import { createConsentId } from './consent-id';
+import { grantOf } from './grant-of';
+import { consentsAsked } from './separate-consents';
 import type { Choices, ConsentMethod, ConsentRecord, ConsentState, ConsentVia } from './types';
 
 const DAY = 864e5;
@@ -20,6 +23,8 @@ export type Judge = (record: ConsentRecord) => ConsentState;
  * The record for a visitor's choices. Categories left out are refused; only declared services are kept.
  * Given `judge`, it holds what is effectively granted (decide.ts applies the signals and the minor rule),
  * not what was clicked: "Accept all" under Global Privacy Control records advertising refused.
+ * Every separate consent asked in the region is stored, granted only by an explicit answer (this one's,
+ * else the last record's): no method, "Accept all" included, grants one by itself.
  * The consent id survives later changes so the owner can follow one visitor's history of receipts.
  */
 export function recordFor(
@@ -50,10 +55,15 @@ export function recordFor(
   };
   const region = previous.region;
   const ageGroup = choices.ageGroup || before?.ageGroup;
-  const crossBorder = choices.crossBorder ?? before?.crossBorder;
+  const consents: { [id: string]: boolean } = {};
+  for (const { id } of consentsAsked(settings, region)) {
+    const answer = grantOf(choices.consents || {}, id) ?? (id == CROSS_BORDER_ID ? choices.crossBorder : undefined);
+    consents[id] = (answer ?? (before?.consents && grantOf(before.consents, id))) === true;
+  }
   if (region) record.region = region;
   if (ageGroup) record.ageGroup = ageGroup;
-  if (crossBorder != null) record.crossBorder = crossBorder;
+  if (Object.keys(consents).length) record.consents = consents;
+  if (Object.hasOwn(consents, CROSS_BORDER_ID)) record.crossBorder = consents[CROSS_BORDER_ID];
   if (context.via) record.via = context.via;
   if (context.lang) record.lang = context.lang;
   // Only an explicit override given while a signal is honoured counts; it lasts as long as the record.

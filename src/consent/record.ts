@@ -1,11 +1,14 @@
+import { CROSS_BORDER_ID } from '../config/defaults';
 import { MAX_REVISION } from '../config/limits';
 import type { AgeGroup, ConsentMethod, ConsentRecord, ConsentVia } from './types';
 
 /**
  * Wire format of the consent cookie, version 1 — compact, cookie-safe without escaping, strictly parsed:
- *   1|id|time36|revision|categories|services|method|expires36|region|age|crossBorder|via|lang|signalOverride
+ *   1|id|time36|revision|categories|services|method|expires36|region|age|consents|via|lang|signalOverride
  * The last three were added later: a record with the first eleven fields only still reads.
- * categories/services: ids joined by '.', a refused one prefixed with '!'  (e.g. "analytics.!advertising").
+ * categories/services/consents: ids joined by '.', a refused one prefixed with '!'  (e.g. "analytics.!advertising").
+ * consents (the separate consents) was first one flag, "1" or "0", for the one cross-border consent: such a
+ * record still reads, as the consent "cross-border".
  * Anything that does not match exactly is "no consent": a corrupt or foreign cookie never crashes the page.
  */
 const VERSION = '1';
@@ -50,7 +53,7 @@ export function encodeRecord(record: ConsentRecord): string {
     record.expires.toString(36),
     record.region || '',
     codeOf(AGES, record.ageGroup),
-    record.crossBorder == null ? '' : record.crossBorder ? '1' : '0',
+    record.consents ? encodeChoices(record.consents) : record.crossBorder == null ? '' : record.crossBorder ? '1' : '0',
     codeOf(VIAS, record.via),
     record.lang && LANG.test(record.lang) ? record.lang : '',
     record.signalOverride ? '1' : '',
@@ -62,15 +65,16 @@ export function decodeRecord(value: unknown): ConsentRecord | null {
   if (typeof value !== 'string' || value.length > MAX_LENGTH) return null;
   const f = value.split('|');
   if ((f.length !== 11 && f.length !== 14) || f[0] !== VERSION) return null;
-  const [, id, time36, revision, cats, services, method, expires36, region, age, crossBorder, via = '', lang = '', override = ''] = f;
+  const [, id, time36, revision, cats, services, method, expires36, region, age, separate, via = '', lang = '', override = ''] = f;
   if (!ID.test(id) || !BASE36.test(time36) || !BASE36.test(expires36) || !/^\d{1,10}$/.test(revision) || +revision > MAX_REVISION) return null;
-  if (!METHODS[method] || !REGION.test(region) || (age && !AGES[age]) || !/^[01]?$/.test(crossBorder)) return null;
+  if (!METHODS[method] || !REGION.test(region) || (age && !AGES[age])) return null;
   if ((via && !VIAS[via]) || !LANG.test(lang) || !/^1?$/.test(override)) return null;
   const categories = decodeChoices(cats);
   const serviceChoices = decodeChoices(services);
+  const consents = /^[01]$/.test(separate) ? { [CROSS_BORDER_ID]: separate == '1' } : decodeChoices(separate);
   const timeMs = parseInt(time36, 36);
   const expires = parseInt(expires36, 36);
-  if (!categories || !serviceChoices || expires <= timeMs) return null;
+  if (!categories || !serviceChoices || !consents || expires <= timeMs) return null;
   const record: ConsentRecord = {
     id,
     time: timeMs,
@@ -82,7 +86,8 @@ export function decodeRecord(value: unknown): ConsentRecord | null {
   };
   if (region) record.region = region;
   if (age) record.ageGroup = AGES[age];
-  if (crossBorder) record.crossBorder = crossBorder === '1';
+  if (separate) record.consents = consents;
+  if (Object.hasOwn(consents, CROSS_BORDER_ID)) record.crossBorder = consents[CROSS_BORDER_ID];
   if (via) record.via = VIAS[via];
   if (lang) record.lang = lang;
   if (override) record.signalOverride = true;

@@ -38,7 +38,12 @@ export interface ConsentRecord {
   /** Region code the decision was made in, if known. */
   region?: string;
   ageGroup?: AgeGroup;
-  /** PIPL cross-border transfer consent, asked separately. */
+  /**
+   * Separate consents (config `separateConsents`) asked of this visitor, each granted or refused explicitly:
+   * every one asked is stored, refused unless the visitor switched it on.
+   */
+  consents?: { [id: string]: boolean };
+  /** The legacy `crossBorder` consent: the same as `consents["cross-border"]`. */
   crossBorder?: boolean;
   /** Where the choice was made (records from before this field have none). */
   via?: ConsentVia;
@@ -58,6 +63,11 @@ export interface ConsentState {
   /** Effective grants, essential always true. */
   categories: { [category: string]: boolean };
   services: { [service: string]: boolean };
+  /**
+   * The separate consents asked in this region and whether each is granted (only by the record, never by
+   * default). Always set by `decide()`; optional for states made by hand.
+   */
+  consents?: { [id: string]: boolean };
   record: ConsentRecord | null;
   regime: Regime;
   region: string | null;
@@ -76,6 +86,9 @@ export interface Choices {
   categories?: { [category: string]: boolean };
   services?: { [service: string]: boolean };
   ageGroup?: AgeGroup;
+  /** Answers to separate consents by id (config `separateConsents`); ids not asked in the region are ignored. */
+  consents?: { [id: string]: boolean };
+  /** The legacy `crossBorder` consent: the same as `consents: { "cross-border": … }`. */
   crossBorder?: boolean;
   /**
    * Grant what the visitor's opt-out preference signal refuses. Only after telling the visitor that this

@@ -78,10 +78,12 @@ export function createChoosing(options: ChoosingOptions): Choosing {
     for (const { id } of settings.categories) categories[id] = granted;
     return categories;
   };
+  // Refusing everything withdraws every separate consent too; accepting everything grants none (PIPL 单独同意).
+  const refused = Object.fromEntries((settings.separateConsents || []).map(({ id }) => [id, false]));
   const acceptAll = ({ via, lang, ...extras }: Extras = {}) => commit({ ...extras, categories: every(true) }, 'accept-all', { via, lang });
   const rejectAll = ({ via, lang, ...extras }: Extras = {}) =>
-    commit({ ...extras, categories: every(false), crossBorder: false, overrideSignal: false }, 'reject-all', { via, lang });
-  const close = (context?: ChoiceContext) => commit({ categories: every(false), crossBorder: false }, 'close', { via: 'banner', ...context });
+    commit({ ...extras, categories: every(false), consents: refused, crossBorder: false, overrideSignal: false }, 'reject-all', { via, lang });
+  const close = (context?: ChoiceContext) => commit({ categories: every(false), consents: refused, crossBorder: false }, 'close', { via: 'banner', ...context });
 
   // An opt-out region honours the visitor's signal without asking: it is recorded (with its receipt, the
   // proof that it was honoured) before the notice says so, and the notice is not shown again.

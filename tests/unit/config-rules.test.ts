@@ -241,6 +241,7 @@ describe('defaults', () => {
     signals: { gpc: true, dnt: false },
     minors: { ask: false, thresholds: { CN: 14, default: 16 } },
     crossBorder: null,
+    separateConsents: [],
     blocking: { autoBlock: true, rules: [], thirdParty: 'known', unknownCategory: 'advertising', unknownCookies: 'allow', reloadOnWithdraw: true, aliases: true, categoryAliases: {}, trustedTypesPolicy: 'consentry' },
     receipts: null,
     integrations: {},
@@ -273,7 +274,7 @@ describe('defaults', () => {
 
   it('services get empty defaults for what they leave out', () => {
     expect(validateConfig({ services: [{ id: 'x', category: 'analytics', hosts: ['x.com'] }] }).services).toStrictEqual([
-      { id: 'x', category: 'analytics', name: '', provider: '', purpose: '', privacyPolicyUrl: '', cookies: [], storage: [], hosts: ['x.com'] },
+      { id: 'x', category: 'analytics', name: '', provider: '', purpose: '', privacyPolicyUrl: '', cookies: [], storage: [], hosts: ['x.com'], separateConsents: [] },
     ]);
   });
 

@@ -14,8 +14,11 @@ import { expect, it } from 'vitest';
  * data layer names every page holds, hidden categories, and hints for "*" names and scheme-less URLs.
  * 4.4 -> 4.65 KB: trusted asset origins (issue 24 #3), IndexedDB storage declarations, the signal texts,
  * and the strict third-party mode's two fields (issue 18).
+ * 4.65 -> 5.1 KB: measured 4810 B before issue 19 (over already); separate consents (issue 19 §1: eight
+ * fields each, a kind, regions, the legacy `crossBorder` read as one, references from services, two
+ * warnings) measured 5196 B.
  */
-const BUDGET = 4.65 * 1024;
+const BUDGET = 5.1 * 1024;
 
 it(`validate.ts stays within ${BUDGET} bytes gzipped`, async () => {
   const result = await build({
