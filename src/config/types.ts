@@ -163,6 +163,17 @@ export interface Texts {
   dntNotice: string;
   /** That "Accept all" keeps what the signal refuses off, and that switching it on in the dialog overrides the signal. */
   signalOverride: string;
+  /** Heading and text of a separate consent to process sensitive personal information (PIPL arts. 28–29); `{recipient}`, `{purpose}`, `{data}`. */
+  sensitiveTitle: string;
+  sensitiveText: string;
+  /** Heading and text of a separate consent to provide personal information to another handler (PIPL art. 23); as `sensitiveText`. */
+  provisionTitle: string;
+  provisionText: string;
+  /** PIPL art. 39 details of every separate consent: `{method}`, `{rights}`. */
+  processingMethod: string;
+  exerciseRights: string;
+  /** Under each separate consent: that "Accept all" does not grant it. */
+  separateNote: string;
 }
 
 export interface RegionRule {

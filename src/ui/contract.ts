@@ -6,7 +6,7 @@ import type { Choices, ConsentEventName, ConsentEvents, ConsentState } from '../
 import type { PackValues } from './i18n/pack-values';
 
 /** Answers given beside a whole decision, and where (banner or dialog) and in which language it was made. */
-export type Extras = Pick<Choices, 'ageGroup' | 'crossBorder' | 'overrideSignal'> & ChoiceContext;
+export type Extras = Pick<Choices, 'ageGroup' | 'consents' | 'crossBorder' | 'overrideSignal'> & ChoiceContext;
 
 /** A language pack as the npm build imports it (its source object), or as a script-tag pack file ships it. */
 export type LanguagePack = Partial<Texts> | PackValues;
@@ -18,9 +18,12 @@ export type LanguagePack = Partial<Texts> | PackValues;
 export interface UiContext {
   settings: Settings;
   $state: ReadableAtom<ConsentState>;
-  /** The age group and cross-border answers given in the same dialog travel with the decision. */
+  /**
+   * The age group and separate consents answered in the same dialog travel with the decision; "Accept all"
+   * never switches a separate consent on by itself.
+   */
   acceptAll(extras?: Extras): void;
-  /** Refusal withdraws the cross-border consent too. */
+  /** Refusal withdraws every separate consent too. */
   rejectAll(extras?: Extras): void;
   /** Closing the banner with its × control: recorded as refusal (method "close"). */
   close(context?: ChoiceContext): void;

@@ -8,7 +8,7 @@ import { App } from './components/app';
 import type { UiContext, UiModule } from './contract';
 import { deepActiveElement } from './deep-active-element';
 import { signalKey } from './components/signal-note';
-import { type Draft, choicesFromDraft, initialDraft, overridesSignal, withAgeGroup, withCategory } from './draft';
+import { type Draft, choicesFromDraft, initialDraft, overridesSignal, withAgeGroup, withCategory, withConsent } from './draft';
 import { trapTab } from './focus-trap';
 import { directionOf } from './i18n/direction';
 import { en } from './i18n/en';
@@ -39,7 +39,7 @@ export function createUi(): UiController {
   let mounted: ShadowHost | undefined;
   let view: UiView | null = null;
   let resolved: ResolvedTexts = { lang: 'en', texts: en };
-  let draft: Draft = { categories: {}, crossBorder: false };
+  let draft: Draft = { categories: {}, consents: {} };
   let expanded: { [id: string]: boolean } = {};
   let announcement = '';
   let shownRecord: ConsentRecord | null = null;
@@ -146,13 +146,14 @@ export function createUi(): UiController {
 
   const decideWhole = (granted: boolean) => {
     const { acceptAll, rejectAll, $state } = ctx!;
-    // Answers given in the dialog (age group, cross-border, a signal overridden) travel with the whole decision.
+    // Answers given in the dialog (age group, separate consents, a signal overridden) travel with the whole
+    // decision: "Accept all" keeps a separate consent the visitor switched on, and turns none on itself.
     const extras =
       view === 'preferences'
         ? {
             ...from('dialog'),
             ageGroup: draft.ageGroup,
-            crossBorder: granted && draft.crossBorder,
+            consents: granted ? { ...draft.consents } : undefined,
             overrideSignal: granted && overridesSignal(draft, $state.get().signal),
           }
         : from('banner');
@@ -180,7 +181,7 @@ export function createUi(): UiController {
       paint();
     },
     ageGroup: (group) => edit(withAgeGroup(draft, group)),
-    crossBorder: () => edit({ ...draft, crossBorder: !draft.crossBorder }),
+    separateConsent: (id) => edit(withConsent(draft, id)),
     key(event, element) {
       if (!view) return;
       if (event.key === 'Escape') {

@@ -1,12 +1,15 @@
 import type { Settings } from '../config/types';
 import { refusedBySignal } from '../consent/decide';
+import { grantOf } from '../consent/grant-of';
+import { consentsAsked } from '../consent/separate-consents';
 import type { AgeGroup, Choices, ConsentState, PreferenceSignal } from '../consent/types';
 
 /** What the visitor has set in the preferences dialog but not saved yet. */
 export interface Draft {
   /** Optional categories only; essential is never the visitor's to switch. */
   categories: { [id: string]: boolean };
-  crossBorder: boolean;
+  /** Separate consents asked in the visitor's region, by id: off until switched on, never by "Accept all". */
+  consents: { [id: string]: boolean };
   ageGroup?: AgeGroup;
 }
 
@@ -19,7 +22,9 @@ const ADVERTISING = 'advertising';
 export function initialDraft(settings: Settings, state: ConsentState): Draft {
   const categories: Draft['categories'] = {};
   for (const { id, required } of settings.categories) if (!required) categories[id] = !!state.categories[id];
-  return { categories, crossBorder: !!state.record?.crossBorder, ageGroup: state.record?.ageGroup };
+  const consents: Draft['consents'] = {};
+  for (const { id } of consentsAsked(settings, state.region)) consents[id] = !!state.record?.consents && grantOf(state.record.consents, id) === true;
+  return { categories, consents, ageGroup: state.record?.ageGroup };
 }
 
 /** A minor's advertising stays off: it needs a parent's or guardian's consent, not the visitor's. */
@@ -30,6 +35,10 @@ export function isLockedForMinor(draft: Draft, id: string): boolean {
 export function withCategory(draft: Draft, id: string, granted: boolean): Draft {
   if (isLockedForMinor(draft, id) || !(id in draft.categories)) return draft;
   return { ...draft, categories: { ...draft.categories, [id]: granted } };
+}
+
+export function withConsent(draft: Draft, id: string): Draft {
+  return id in draft.consents ? { ...draft, consents: { ...draft.consents, [id]: !draft.consents[id] } } : draft;
 }
 
 export function withAgeGroup(draft: Draft, ageGroup: AgeGroup): Draft {
@@ -51,7 +60,7 @@ export function overridesSignal(draft: Draft, signal: PreferenceSignal | null | 
 export function choicesFromDraft(settings: Settings, draft: Draft, signal?: PreferenceSignal | null): Choices {
   const choices: Choices = { categories: { ...draft.categories } };
   if (overridesSignal(draft, signal)) choices.overrideSignal = true;
-  if (settings.crossBorder) choices.crossBorder = draft.crossBorder;
+  if (Object.keys(draft.consents).length) choices.consents = { ...draft.consents };
   if (settings.minors.ask && draft.ageGroup) choices.ageGroup = draft.ageGroup;
   return choices;
 }

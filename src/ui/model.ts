@@ -32,7 +32,8 @@ export interface UiActions {
   toggle(category: string): void;
   expand(category: string): void;
   ageGroup(group: AgeGroup): void;
-  crossBorder(): void;
+  /** Switch one separate consent (its id) on or off in the draft. */
+  separateConsent(id: string): void;
   /** Keyboard while the banner (focus inside it) or a modal is shown: Escape, and the Tab trap of `element`. */
   key(event: KeyboardEvent, element: HTMLElement): void;
 }

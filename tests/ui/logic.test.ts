@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ageThreshold } from '../../src/ui/age-threshold';
 import { bannerText } from '../../src/ui/banner-text';
 import { categoryDescription, categoryTitle } from '../../src/ui/category-texts';
-import { choicesFromDraft, initialDraft, withAgeGroup, withCategory } from '../../src/ui/draft';
+import { choicesFromDraft, initialDraft, withAgeGroup, withCategory, withConsent } from '../../src/ui/draft';
 import { directionOf } from '../../src/ui/i18n/direction';
 import { en } from '../../src/ui/i18n/en';
 import type { Texts } from '../../src/config/types';
@@ -20,9 +20,21 @@ const zh = { ...en, ...chinese } as UiTexts;
 
 describe('draft', () => {
   it('starts from what is granted, optional categories only', () => {
-    expect(initialDraft(settings, stateOf(settings))).toEqual({ categories: { analytics: false, advertising: false }, crossBorder: false, ageGroup: undefined });
-    const state = stateOf(settings, { record: recordOf({ analytics: true }, { crossBorder: true, ageGroup: 'adult' }) });
-    expect(initialDraft(settings, state)).toEqual({ categories: { analytics: true, advertising: false }, crossBorder: true, ageGroup: 'adult' });
+    expect(initialDraft(settings, stateOf(settings))).toEqual({ categories: { analytics: false, advertising: false }, consents: {}, ageGroup: undefined });
+    const state = stateOf(settings, { record: recordOf({ analytics: true }, { ageGroup: 'adult' }) });
+    expect(initialDraft(settings, state)).toEqual({ categories: { analytics: true, advertising: false }, consents: {}, ageGroup: 'adult' });
+  });
+
+  it('holds the separate consents asked in the region, as the record answered them, off otherwise', () => {
+    const asking = settingsOf({ crossBorder: { recipient: 'R', country: 'US', purpose: 'P', dataCategories: 'D' } });
+    const granted = { record: recordOf({ analytics: true }, { consents: { 'cross-border': true } }) };
+    expect(initialDraft(asking, stateOf(asking, { ...granted, region: 'CN' })).consents).toEqual({ 'cross-border': true });
+    expect(initialDraft(asking, stateOf(asking, { region: 'CN' })).consents).toEqual({ 'cross-border': false });
+    // Nothing asks it of an EU visitor: no switch, no answer.
+    expect(initialDraft(asking, stateOf(asking, { ...granted, region: 'DE' })).consents).toEqual({});
+    const draft = initialDraft(asking, stateOf(asking, { region: 'CN' }));
+    expect(withConsent(draft, 'cross-border').consents).toEqual({ 'cross-border': true });
+    expect(withConsent(draft, 'unknown')).toBe(draft);
   });
 
   it('shows opt-out defaults as they are in force', () => {
@@ -45,10 +57,14 @@ describe('draft', () => {
   });
 
   it('saves exactly the switches, plus the questions the site asks', () => {
-    const draft = { categories: { analytics: true, advertising: false }, crossBorder: true, ageGroup: 'adult' as const };
+    const draft = { categories: { analytics: true, advertising: false }, consents: {}, ageGroup: 'adult' as const };
     expect(choicesFromDraft(settings, draft)).toEqual({ categories: { analytics: true, advertising: false } });
     const asking = settingsOf({ minors: { ask: true }, crossBorder: { recipient: 'R', country: 'US', purpose: 'P', dataCategories: 'D' } });
-    expect(choicesFromDraft(asking, draft)).toEqual({ categories: { analytics: true, advertising: false }, crossBorder: true, ageGroup: 'adult' });
+    expect(choicesFromDraft(asking, { ...draft, consents: { 'cross-border': true } })).toEqual({
+      categories: { analytics: true, advertising: false },
+      consents: { 'cross-border': true },
+      ageGroup: 'adult',
+    });
   });
 
 });

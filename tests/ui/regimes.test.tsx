@@ -56,50 +56,115 @@ const transfer = {
   contact: 'privacy@example.com',
 };
 
-describe('cross-border transfer (PIPL art. 39)', () => {
-  it('is a separate switch naming recipient, country, purpose, data and contact', async () => {
-    const { screen } = await preferences({ config: { crossBorder: transfer } });
-    const toggle = screen.getByRole('switch', { name: 'Transfer outside your country' });
+/** The art. 39 declaration of a transfer, as `separateConsents` takes it. */
+const analyticsTransfer = {
+  id: 'us-analytics',
+  kind: 'transfer' as const,
+  recipient: { en: 'Northstar Metrics, Inc.', zh: 'Northstar Metrics 公司' },
+  country: 'US',
+  contact: 'privacy@northstar.example',
+  purpose: { en: 'Site analytics: page views.', zh: '站点分析：页面浏览。' },
+  processingMethod: { en: 'Collected by a script in your browser and kept for 14 months.', zh: '由浏览器中的脚本收集，保存 14 个月。' },
+  dataCategories: { en: 'A pseudonymous browser id.', zh: '假名化的浏览器标识。' },
+  rights: { en: 'Write to privacy@northstar.example to see, correct or delete it.', zh: '发送邮件至 privacy@northstar.example 查阅、更正或删除。' },
+};
+const { country: _, ...domestic } = analyticsTransfer;
+const separate = {
+  separateConsents: [analyticsTransfer, { ...domestic, id: 'partner', kind: 'provision' as const, recipient: 'Partner Co.' }],
+  services: [{ id: 'northstar', category: 'analytics', separateConsents: ['us-analytics', 'partner'] }],
+};
+const TRANSFER = 'Transfer outside your country';
+const PROVISION = 'Sharing with another company';
+const described = (toggle: HTMLElement) => shown!.root.getElementById(toggle.getAttribute('aria-describedby')!)!.textContent!;
+
+describe('separate consents (PIPL arts. 23, 38–39)', () => {
+  it('show one switch each, off, with the full art. 39 content of their recipient', async () => {
+    const { screen } = await preferences({ config: separate, state: { region: 'CN' } });
+    const toggle = screen.getByRole('switch', { name: TRANSFER });
     expect(toggle.getAttribute('aria-checked')).toBe('false');
-    const text = shown!.root.getElementById(toggle.getAttribute('aria-describedby')!)!.textContent!;
-    for (const part of ['Example Cloud Inc.', 'United States', 'customer support', 'name, e-mail address', 'privacy@example.com'])
+    const text = described(toggle);
+    for (const part of [
+      'Northstar Metrics, Inc. in United States for Site analytics: page views. ',
+      'Data concerned: A pseudonymous browser id. ',
+      'How it is processed: Collected by a script in your browser and kept for 14 months.',
+      'How to exercise your rights: Write to privacy@northstar.example to see, correct or delete it.',
+      "Recipient's contact: privacy@northstar.example",
+      '“Accept all” does not switch it on.',
+    ])
       expect(text).toContain(part);
+    expect(text).not.toMatch(/\.\./);
+    expect(described(screen.getByRole('switch', { name: PROVISION }))).toContain('provide your personal information to Partner Co. for Site analytics');
   });
 
-  it('is saved as choices.crossBorder', async () => {
-    const { screen, click, ctx } = await preferences({ config: { crossBorder: transfer } });
-    fireEvent.click(screen.getByRole('switch', { name: 'Transfer outside your country' }));
+  it('are not shown where nothing requires them: an EU or a Californian visitor', async () => {
+    for (const region of ['DE', 'US-CA']) {
+      const { screen, ui } = await preferences({ config: separate, state: { region } });
+      expect(screen.queryByRole('switch', { name: TRANSFER })).toBeNull();
+      expect(screen.queryByText(/Northstar Metrics/)).toBeNull();
+      ui.unmount();
+    }
+  });
+
+  it('name their recipient in the heading when two of a kind are shown', async () => {
+    const two = {
+      separateConsents: [analyticsTransfer, { ...analyticsTransfer, id: 'eu-backup', recipient: 'Backup GmbH', country: 'DE' }],
+      services: [{ id: 'northstar', category: 'analytics', separateConsents: ['us-analytics', 'eu-backup'] }],
+    };
+    const { screen } = await preferences({ config: two, state: { region: 'CN' } });
+    screen.getByRole('switch', { name: TRANSFER + ' — Northstar Metrics, Inc.' });
+    screen.getByRole('switch', { name: TRANSFER + ' — Backup GmbH' });
+  });
+
+  it('are saved as choices.consents, each explicitly', async () => {
+    const { screen, click, ctx } = await preferences({ config: separate, state: { region: 'CN' } });
+    fireEvent.click(screen.getByRole('switch', { name: TRANSFER }));
     click('Save choices');
-    expect(ctx.set).toHaveBeenCalledWith({ categories: { analytics: false, advertising: false }, crossBorder: true }, { via: 'dialog', lang: 'en' });
+    expect(ctx.set).toHaveBeenCalledWith(
+      { categories: { analytics: false, advertising: false }, consents: { 'us-analytics': true, partner: false } },
+      { via: 'dialog', lang: 'en' },
+    );
   });
 
-  it('is not bundled into Accept all', async () => {
-    const { click, ctx } = await preferences({ config: { crossBorder: transfer } });
+  it('are not switched on by "Accept all": on the banner no answer travels, in the dialog the switches as set', async () => {
+    const { click, ctx } = await preferences({ config: separate, state: { region: 'CN' } });
     click('Accept all');
-    expect(ctx.acceptAll).toHaveBeenCalledTimes(1);
+    expect(ctx.acceptAll).toHaveBeenCalledWith({ via: 'dialog', lang: 'en', ageGroup: undefined, consents: { 'us-analytics': false, partner: false }, overrideSignal: false });
     expect(ctx.set).not.toHaveBeenCalled();
   });
 
-  it('is kept when the visitor switched it on and then accepts all, and withdrawn by Reject all', async () => {
-    const first = await preferences({ config: { crossBorder: transfer } });
-    fireEvent.click(first.screen.getByRole('switch', { name: 'Transfer outside your country' }));
+  it('are kept when the visitor switched one on and then accepts all, and withdrawn by Reject all', async () => {
+    const first = await preferences({ config: separate, state: { region: 'CN' } });
+    fireEvent.click(first.screen.getByRole('switch', { name: TRANSFER }));
     first.click('Accept all');
-    expect(first.ctx.acceptAll).toHaveBeenCalledWith({ via: 'dialog', lang: 'en', ageGroup: undefined, crossBorder: true, overrideSignal: false });
+    expect(first.ctx.acceptAll).toHaveBeenCalledWith(expect.objectContaining({ consents: { 'us-analytics': true, partner: false } }));
     first.ui.unmount();
     const second = await preferences({
-      config: { crossBorder: transfer },
-      state: { record: recordOf({ analytics: true }, { crossBorder: true }) },
+      config: separate,
+      state: { region: 'CN', record: recordOf({ analytics: true }, { consents: { 'us-analytics': true, partner: false } }) },
     });
-    expect(second.screen.getByRole('switch', { name: 'Transfer outside your country' }).getAttribute('aria-checked')).toBe('true');
+    expect(second.screen.getByRole('switch', { name: TRANSFER }).getAttribute('aria-checked')).toBe('true');
     second.click('Reject all');
-    expect(second.ctx.rejectAll).toHaveBeenCalledWith({ via: 'dialog', lang: 'en', ageGroup: undefined, crossBorder: false, overrideSignal: false });
+    expect(second.ctx.rejectAll).toHaveBeenCalledWith({ via: 'dialog', lang: 'en', ageGroup: undefined, consents: undefined, overrideSignal: false });
   });
 
-  it('is localized', async () => {
-    const { screen } = await preferences({ config: { crossBorder: transfer }, language: 'zh' });
-    const toggle = screen.getByRole('switch', { name: '向境外提供个人信息' });
-    const text = shown!.root.getElementById(toggle.getAttribute('aria-describedby')!)!.textContent!;
-    expect(text).toContain('位于美国的示例云公司');
+  it('are localized, without doubled stops', async () => {
+    const { screen } = await preferences({ config: separate, state: { region: 'CN' }, language: 'zh' });
+    const text = described(screen.getByRole('switch', { name: '向境外提供个人信息' }));
+    expect(text).toContain('位于美国的Northstar Metrics 公司，用于站点分析：页面浏览。');
+    expect(text).toContain('处理方式：由浏览器中的脚本收集，保存 14 个月。');
+    expect(text).toContain('行使权利的方式：发送邮件至 privacy@northstar.example 查阅、更正或删除。');
+    expect(text).toContain('“全部接受”不会开启此项');
+    expect(text).not.toMatch(/。。/);
+    screen.getByRole('switch', { name: '向其他个人信息处理者提供' });
+  });
+
+  it('the legacy crossBorder still shows its switch, as the consent "cross-border"', async () => {
+    const { screen, click, ctx } = await preferences({ config: { crossBorder: transfer }, state: { region: 'CN' } });
+    const toggle = screen.getByRole('switch', { name: TRANSFER });
+    for (const part of ['Example Cloud Inc.', 'United States', 'customer support', 'name, e-mail address', 'privacy@example.com']) expect(described(toggle)).toContain(part);
+    fireEvent.click(toggle);
+    click('Save choices');
+    expect(ctx.set).toHaveBeenCalledWith({ categories: { analytics: false, advertising: false }, consents: { 'cross-border': true } }, { via: 'dialog', lang: 'en' });
   });
 });
 
@@ -126,7 +191,7 @@ describe('minors', () => {
     screen.getByText(/Needs a parent's or guardian's consent/);
     click('Accept all');
     // The loader's policy keeps a minor's advertising refused whatever "Accept all" asks (src/consent/decide.ts).
-    expect(ctx.acceptAll).toHaveBeenCalledWith({ via: 'dialog', lang: 'en', ageGroup: 'minor', crossBorder: false, overrideSignal: false });
+    expect(ctx.acceptAll).toHaveBeenCalledWith({ via: 'dialog', lang: 'en', ageGroup: 'minor', consents: {}, overrideSignal: false });
   });
 
   it('saves the age group of an adult', async () => {

@@ -182,7 +182,7 @@ describe('Chinese texts (native reader)', () => {
     const crossBorder = { recipient: 'Northstar', country: 'US', purpose: { en: 'Site analytics: usage logs.', zh: '站点分析：使用日志。' }, dataCategories: { en: 'Pages visited.', zh: '访问的页面。' } };
     for (const language of ['en', 'zh']) {
       const { root, ui } = await open('preferences', { language, config: { crossBorder } });
-      const text = root.getElementById('cy-xbd')!.textContent!;
+      const text = root.getElementById('cy-sc0d')!.textContent!;
       expect(text).not.toMatch(/\.\.|。。|\.。|。\./);
       expect(text).toContain(language === 'en' ? 'usage logs. Data concerned: Pages visited.' : '使用日志。涉及的个人信息：访问的页面。');
       ui.unmount();

@@ -1,19 +1,22 @@
 /* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
 import { h } from 'preact';
+import { consentsAsked } from '../../consent/separate-consents';
 import { langOf, type UiProps } from '../model';
 import { AgeQuestion } from './age-question';
 import { CategorySection } from './category-section';
 import { ConsentReceipt } from './consent-receipt';
-import { CrossBorder } from './cross-border';
 import { DoNotSell } from './do-not-sell';
 import { PolicyLink } from './policy-link';
 import { RichText } from './rich-text';
+import { SeparateConsent } from './separate-consent';
 import { SignalNote } from './signal-note';
 
 /** The second layer: a modal dialog with one section per category and the three decisions. */
 export function Preferences(props: UiProps) {
   const { model, on } = props;
   const { settings, state, texts, lang } = model;
+  // Only the separate consents the law asks in the visitor's region: none for an EU or US visitor.
+  const asked = consentsAsked(settings, state.region);
   const optOut = state.regime === 'opt-out' && settings.categories.some((category) => category.id === 'advertising');
   return (
     <div class="bd">
@@ -48,7 +51,15 @@ export function Preferences(props: UiProps) {
           {settings.categories.map((category) => (
             <CategorySection key={category.id} {...props} category={category} />
           ))}
-          {settings.crossBorder && <CrossBorder {...props} transfer={settings.crossBorder} />}
+          {asked.map((consent, index) => (
+            <SeparateConsent
+              key={consent.id}
+              {...props}
+              consent={consent}
+              index={index}
+              repeated={asked.some((other) => other != consent && other.kind == consent.kind)}
+            />
+          ))}
           {state.record && <ConsentReceipt record={state.record} texts={texts} lang={lang} />}
         </div>
         <div class="acts">

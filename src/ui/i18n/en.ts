@@ -55,4 +55,12 @@ export const en: UiTexts = {
     'What your browser refuses stays off, even with “Accept all”. Switching it on in the preferences and saving overrides the signal on this site.',
   untilDeleted: 'until deleted',
   untilTabClosed: 'until the tab is closed',
+  // Separate consents (issue 19): the other two kinds, and the art. 39 details every kind shows.
+  sensitiveTitle: 'Sensitive personal information',
+  sensitiveText: 'We would like {recipient} to process sensitive personal information about you for {purpose}. Data concerned: {data}. Refusing does not affect the rest of the site.',
+  provisionTitle: 'Sharing with another company',
+  provisionText: 'We would like to provide your personal information to {recipient} for {purpose}. Data concerned: {data}. Refusing does not affect the rest of the site.',
+  processingMethod: 'How it is processed: {method}.',
+  exerciseRights: 'How to exercise your rights: {rights}.',
+  separateNote: 'Asked separately: “Accept all” does not switch it on.',
 };

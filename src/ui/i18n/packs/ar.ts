@@ -52,6 +52,13 @@ const ar: Partial<Texts> = {
   signalOverride: 'يبقى ما يرفضه متصفحك متوقفًا حتى مع «قبول الكل». تفعيله في التفضيلات ثم الحفظ يتجاوز الإشارة على هذا الموقع.',
   untilDeleted: 'حتى الحذف',
   untilTabClosed: 'حتى إغلاق علامة التبويب',
+  sensitiveTitle: 'المعلومات الشخصية الحساسة',
+  sensitiveText: 'نودّ أن تعالج {recipient} معلوماتك الشخصية الحساسة لغرض {purpose}. البيانات المعنية: {data}. لا يؤثر الرفض على بقية الموقع.',
+  provisionTitle: 'الإفصاح لجهة أخرى',
+  provisionText: 'نودّ تقديم معلوماتك الشخصية إلى {recipient} لغرض {purpose}. البيانات المعنية: {data}. لا يؤثر الرفض على بقية الموقع.',
+  processingMethod: 'طريقة المعالجة: {method}.',
+  exerciseRights: 'كيفية ممارسة حقوقك: {rights}.',
+  separateNote: 'يُطلب بشكل منفصل: «قبول الكل» لا يفعّله.',
 };
 
 export default ar;

@@ -51,6 +51,13 @@ const de: Partial<Texts> = {
   signalOverride: 'Was Ihr Browser ablehnt, bleibt aus, auch mit „Alle akzeptieren“. Wer es in den Einstellungen einschaltet und speichert, setzt das Signal für diese Website außer Kraft.',
   untilDeleted: 'bis zur Löschung',
   untilTabClosed: 'bis der Tab geschlossen wird',
+  sensitiveTitle: 'Sensible personenbezogene Daten',
+  sensitiveText: 'Wir möchten, dass {recipient} sensible personenbezogene Daten über Sie verarbeitet, für: {purpose}. Betroffene Daten: {data}. Eine Ablehnung wirkt sich nicht auf den Rest der Website aus.',
+  provisionTitle: 'Weitergabe an ein anderes Unternehmen',
+  provisionText: 'Wir möchten Ihre personenbezogenen Daten an {recipient} weitergeben, für: {purpose}. Betroffene Daten: {data}. Eine Ablehnung wirkt sich nicht auf den Rest der Website aus.',
+  processingMethod: 'Art der Verarbeitung: {method}.',
+  exerciseRights: 'So üben Sie Ihre Rechte aus: {rights}.',
+  separateNote: 'Gesondert abgefragt: „Alle akzeptieren“ schaltet dies nicht ein.',
 };
 
 export default de;

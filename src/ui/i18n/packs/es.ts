@@ -51,6 +51,13 @@ const es: Partial<Texts> = {
   signalOverride: 'Lo que su navegador rechaza sigue desactivado, incluso con «Aceptar todo». Activarlo en las preferencias y guardar anula la señal en este sitio.',
   untilDeleted: 'hasta que se borre',
   untilTabClosed: 'hasta cerrar la pestaña',
+  sensitiveTitle: 'Información personal sensible',
+  sensitiveText: 'Queremos que {recipient} trate información personal sensible sobre usted para {purpose}. Datos afectados: {data}. Si lo rechaza, el resto del sitio no se ve afectado.',
+  provisionTitle: 'Cesión a otra empresa',
+  provisionText: 'Queremos ceder su información personal a {recipient} para {purpose}. Datos afectados: {data}. Si lo rechaza, el resto del sitio no se ve afectado.',
+  processingMethod: 'Cómo se trata: {method}.',
+  exerciseRights: 'Cómo ejercer sus derechos: {rights}.',
+  separateNote: 'Se pide por separado: «Aceptar todo» no lo activa.',
 };
 
 export default es;

@@ -51,6 +51,13 @@ const fr: Partial<Texts> = {
   signalOverride: 'Ce que votre navigateur refuse reste désactivé, même avec « Tout accepter ». L’activer dans les préférences et enregistrer outrepasse le signal sur ce site.',
   untilDeleted: 'jusqu’à sa suppression',
   untilTabClosed: 'jusqu’à la fermeture de l’onglet',
+  sensitiveTitle: 'Informations personnelles sensibles',
+  sensitiveText: 'Nous souhaitons que {recipient} traite des informations personnelles sensibles vous concernant pour {purpose}. Données concernées : {data}. Refuser n’affecte pas le reste du site.',
+  provisionTitle: 'Communication à une autre entreprise',
+  provisionText: 'Nous souhaitons communiquer vos informations personnelles à {recipient} pour {purpose}. Données concernées : {data}. Refuser n’affecte pas le reste du site.',
+  processingMethod: 'Mode de traitement : {method}.',
+  exerciseRights: 'Comment exercer vos droits : {rights}.',
+  separateNote: 'Demandé séparément : « Tout accepter » ne l’active pas.',
 };
 
 export default fr;

@@ -51,6 +51,13 @@ const it: Partial<Texts> = {
   signalOverride: 'Ciò che il tuo browser rifiuta resta disattivato, anche con «Accetta tutto». Attivarlo nelle preferenze e salvare prevale sul segnale su questo sito.',
   untilDeleted: 'fino alla cancellazione',
   untilTabClosed: 'fino alla chiusura della scheda',
+  sensitiveTitle: 'Dati personali sensibili',
+  sensitiveText: 'Vorremmo che {recipient} trattasse dati personali sensibili che ti riguardano per {purpose}. Dati interessati: {data}. Il rifiuto non influisce sul resto del sito.',
+  provisionTitle: 'Comunicazione a un’altra società',
+  provisionText: 'Vorremmo comunicare i tuoi dati personali a {recipient} per {purpose}. Dati interessati: {data}. Il rifiuto non influisce sul resto del sito.',
+  processingMethod: 'Modalità di trattamento: {method}.',
+  exerciseRights: 'Come esercitare i tuoi diritti: {rights}.',
+  separateNote: 'Richiesto a parte: «Accetta tutto» non lo attiva.',
 };
 
 export default it;

@@ -51,6 +51,13 @@ const ja: Partial<Texts> = {
   signalOverride: 'ブラウザーが拒否している項目は「すべて同意」でもオフのままです。設定画面でオンにして保存すると、このサイトではシグナルより優先されます。',
   untilDeleted: '削除されるまで',
   untilTabClosed: 'タブを閉じるまで',
+  sensitiveTitle: '要配慮個人情報の取り扱い',
+  sensitiveText: '{purpose}のために、{recipient}がお客様の要配慮個人情報を取り扱うことに同意をお願いします。対象となる情報：{data}。拒否してもサイトの他の機能には影響しません。',
+  provisionTitle: '他の事業者への提供',
+  provisionText: 'お客様の個人情報を、{purpose}のために{recipient}に提供したいと考えています。対象となる情報：{data}。拒否してもサイトの他の機能には影響しません。',
+  processingMethod: '取り扱いの方法：{method}。',
+  exerciseRights: '権利の行使方法：{rights}。',
+  separateNote: '個別にお伺いしています：「すべて同意」ではオンになりません。',
 };
 
 export default ja;

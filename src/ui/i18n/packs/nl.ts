@@ -51,6 +51,13 @@ const nl: Partial<Texts> = {
   signalOverride: 'Wat uw browser weigert, blijft uit, ook met ‘Alles accepteren’. Dit in de voorkeuren aanzetten en opslaan gaat op deze site boven het signaal.',
   untilDeleted: 'tot verwijdering',
   untilTabClosed: 'tot het tabblad wordt gesloten',
+  sensitiveTitle: 'Gevoelige persoonsgegevens',
+  sensitiveText: 'We willen dat {recipient} gevoelige persoonsgegevens over u verwerkt voor {purpose}. Betrokken gegevens: {data}. Weigeren heeft geen gevolgen voor de rest van de website.',
+  provisionTitle: 'Verstrekking aan een ander bedrijf',
+  provisionText: 'We willen uw persoonsgegevens verstrekken aan {recipient} voor {purpose}. Betrokken gegevens: {data}. Weigeren heeft geen gevolgen voor de rest van de website.',
+  processingMethod: 'Hoe ze worden verwerkt: {method}.',
+  exerciseRights: 'Zo oefent u uw rechten uit: {rights}.',
+  separateNote: 'Apart gevraagd: „Alles accepteren” zet dit niet aan.',
 };
 
 export default nl;

@@ -52,6 +52,13 @@ const pl: Partial<Texts> = {
   signalOverride: 'To, czego odmawia przeglądarka, pozostaje wyłączone, także po „Akceptuj wszystkie”. Włączenie tego w ustawieniach i zapisanie zastępuje sygnał w tej witrynie.',
   untilDeleted: 'do usunięcia',
   untilTabClosed: 'do zamknięcia karty',
+  sensitiveTitle: 'Wrażliwe dane osobowe',
+  sensitiveText: 'Chcemy, aby {recipient} przetwarzał Twoje wrażliwe dane osobowe w celu: {purpose}. Dane, których to dotyczy: {data}. Odmowa nie wpływa na resztę serwisu.',
+  provisionTitle: 'Udostępnienie innej firmie',
+  provisionText: 'Chcemy udostępnić Twoje dane osobowe odbiorcy: {recipient} w celu: {purpose}. Dane, których to dotyczy: {data}. Odmowa nie wpływa na resztę serwisu.',
+  processingMethod: 'Sposób przetwarzania: {method}.',
+  exerciseRights: 'Jak skorzystać ze swoich praw: {rights}.',
+  separateNote: 'Zgoda udzielana osobno: „Akceptuj wszystkie” jej nie włącza.',
 };
 
 export default pl;

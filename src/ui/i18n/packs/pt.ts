@@ -51,6 +51,13 @@ const pt: Partial<Texts> = {
   signalOverride: 'O que seu navegador recusa continua desativado, mesmo com “Aceitar tudo”. Ativá-lo nas preferências e salvar substitui o sinal neste site.',
   untilDeleted: 'até ser excluído',
   untilTabClosed: 'até a aba ser fechada',
+  sensitiveTitle: 'Informações pessoais sensíveis',
+  sensitiveText: 'Gostaríamos que {recipient} tratasse informações pessoais sensíveis sobre você para {purpose}. Dados envolvidos: {data}. Recusar não afeta o restante do site.',
+  provisionTitle: 'Compartilhamento com outra empresa',
+  provisionText: 'Gostaríamos de compartilhar suas informações pessoais com {recipient} para {purpose}. Dados envolvidos: {data}. Recusar não afeta o restante do site.',
+  processingMethod: 'Como são tratadas: {method}.',
+  exerciseRights: 'Como exercer seus direitos: {rights}.',
+  separateNote: 'Solicitado separadamente: “Aceitar tudo” não o ativa.',
 };
 
 export default pt;

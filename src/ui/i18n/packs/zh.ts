@@ -34,7 +34,7 @@ const zh: Partial<Texts> = {
   crossBorderTitle: '向境外提供个人信息',
   crossBorderText:
     '我们希望将您的个人信息提供给位于{country}的{recipient}，用于{purpose}。涉及的个人信息：{data}。拒绝不会影响网站的其他功能。',
-  crossBorderContact: '境外接收方联系方式：{contact}',
+  crossBorderContact: '接收方联系方式：{contact}',
   ageQuestion: '您的年龄段',
   ageAdult: '已满 {age} 周岁',
   ageMinor: '未满 {age} 周岁',
@@ -52,6 +52,13 @@ const zh: Partial<Texts> = {
   signalOverride: '您的浏览器拒绝的内容保持关闭，即使您选择“全部接受”也是如此。在偏好设置中将其开启并保存，即表示您在本网站覆盖该信号。',
   untilDeleted: '直至删除',
   untilTabClosed: '关闭标签页即清除',
+  sensitiveTitle: '处理敏感个人信息',
+  sensitiveText: '我们希望由{recipient}处理您的敏感个人信息，用于{purpose}。涉及的个人信息：{data}。拒绝不会影响网站的其他功能。',
+  provisionTitle: '向其他个人信息处理者提供',
+  provisionText: '我们希望将您的个人信息提供给{recipient}，用于{purpose}。涉及的个人信息：{data}。拒绝不会影响网站的其他功能。',
+  processingMethod: '处理方式：{method}。',
+  exerciseRights: '行使权利的方式：{rights}。',
+  separateNote: '需要您单独同意：“全部接受”不会开启此项。',
 };
 
 export default zh;
