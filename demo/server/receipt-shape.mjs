@@ -15,6 +15,7 @@ const FIELDS = {
   method: optional(text(40)),
   region: optional((value) => (value === null ? null : text(16)(value))),
   ageGroup: optional(text(16)),
+  consents: optional(choices(50)),
   crossBorder: optional((value) => (typeof value === 'boolean' ? null : 'true or false')),
   via: optional(text(16)),
   lang: optional(text(16)),

@@ -64,8 +64,9 @@ export function receiptRowsView(texts, receipts) {
     .slice()
     .reverse()
     .map(({ receivedAt, receipt }) => {
-      const chosen = receipt.categories && typeof receipt.categories === 'object' ? receipt.categories : {};
-      const categories = Object.entries(chosen)
+      const grants = (/** @type {unknown} */ value) => (value && typeof value === 'object' ? value : {});
+      // Separate consents (the cross-border transfer) beside the categories: the receipt says which were granted.
+      const categories = [...Object.entries(grants(receipt.categories)), ...Object.entries(grants(receipt.consents))]
         .map(([id, granted]) => `<span class="chip ${granted === true ? 'chip-on' : 'chip-off'}">${escapeHtml(id)} ${granted === true ? '✓' : '✗'}</span>`)
         .join(' ');
       let page = shown(receipt.url);
