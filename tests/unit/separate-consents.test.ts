@@ -7,6 +7,7 @@ import { decodeRecord, encodeRecord } from '../../src/consent/record';
 import { recordFor } from '../../src/consent/record-for';
 import { consentsAsked } from '../../src/consent/separate-consents';
 import type { ConsentRecord } from '../../src/consent/types';
+import { withdrawalBetween } from '../../src/blocking/withdrawal';
 import { createRewriter } from '../../src/rewrite/create-rewriter';
 
 const NOW = 1_764_000_000_000;
@@ -129,6 +130,12 @@ describe('decide with separate consents', () => {
     const granted = decide(settings, signals({ record: record({ consents: { 'us-analytics': true, health: false } }) }));
     expect(granted.services).toMatchObject({ northstar: true, 'local-stats': true, clinic: false });
     expect(decide(settings, signals({ record: record({ consents: { 'us-analytics': true, health: true } }) })).services.clinic).toBe(true);
+  });
+
+  it('a separate consent withdrawn is a withdrawal of the services that need it (clean-up, reload)', () => {
+    const granted = decide(settings, signals({ record: record({ consents: { 'us-analytics': true, health: true } }) }));
+    const withdrawn = decide(settings, signals({ record: record({ consents: { 'us-analytics': false, health: true } }) }));
+    expect(withdrawalBetween(granted, withdrawn, settings)).toEqual({ categories: [], services: [settings.services[0], settings.services[2]] });
   });
 
   it('never lets a consent outrun the category: granted consent, refused analytics holds the service', () => {
