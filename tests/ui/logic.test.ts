@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ageThreshold } from '../../src/ui/age-threshold';
 import { bannerText } from '../../src/ui/banner-text';
 import { categoryDescription, categoryTitle } from '../../src/ui/category-texts';
+import { phrase } from '../../src/ui/components/separate-consent';
 import { choicesFromDraft, initialDraft, withAgeGroup, withCategory, withConsent } from '../../src/ui/draft';
 import { directionOf } from '../../src/ui/i18n/direction';
 import { en } from '../../src/ui/i18n/en';
@@ -67,6 +68,15 @@ describe('draft', () => {
     });
   });
 
+});
+
+describe('phrase', () => {
+  it('drops the closing stop a configured phrase brings into a sentence with its own, in every script', () => {
+    expect(['usage logs.', 'usage logs..', '使用日志。', '使用日志。。', '使用日志．', 'ログ｡', 'logs. '].map(phrase)).toEqual([
+      'usage logs', 'usage logs', '使用日志', '使用日志', '使用日志', 'ログ', 'logs',
+    ]);
+    expect(phrase('e.g. a browser id')).toBe('e.g. a browser id');
+  });
 });
 
 describe('texts', () => {
