@@ -99,7 +99,7 @@ describe('the path check itself', () => {
     expect(exists(ROOT, 'src/core/texts/packs/<lang>.ts')).toBe(true);
     expect(exists(ROOT, 'src/core/texts/packs/<lang>.tsx')).toBe(false);
     expect(exists(ROOT, 'tests/e2e/blocking-*.test.ts')).toBe(true);
-    expect(exists(ROOT, 'src/blocking/')).toBe(true);
-    expect(exists(ROOT, 'src/auto.ts/')).toBe(false);
+    expect(exists(ROOT, 'src/loader/effects/')).toBe(true);
+    expect(exists(ROOT, 'src/loader/auto.ts/')).toBe(false);
   });
 });
