@@ -1,8 +1,8 @@
-import type { Settings } from '../config/types';
-import { refusedBySignal } from '../consent/decide';
-import { grantOf } from '../consent/grant-of';
-import { consentsAsked } from '../consent/separate-consents';
-import type { AgeGroup, Choices, ConsentState, PreferenceSignal } from '../consent/types';
+import type { Settings } from '../core/config/types';
+import { refusedBySignal } from '../core/policy/decide';
+import { grantOf } from '../core/policy/grant-of';
+import { consentsAsked } from '../core/policy/separate-consents';
+import type { AgeGroup, Choices, ConsentState, PreferenceSignal } from '../core/policy/types';
 
 /** What the visitor has set in the preferences dialog but not saved yet. */
 export interface Draft {

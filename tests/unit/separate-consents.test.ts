@@ -1,14 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ConfigError } from '../../src/config/errors';
-import type { ConsentryConfig, SeparateConsentConfig } from '../../src/config/types';
-import { validateConfig } from '../../src/config/validate';
-import { decide, type Signals } from '../../src/consent/decide';
-import { decodeRecord, encodeRecord } from '../../src/consent/record';
-import { recordFor } from '../../src/consent/record-for';
-import { consentsAsked } from '../../src/consent/separate-consents';
-import type { ConsentRecord } from '../../src/consent/types';
-import { withdrawalBetween } from '../../src/blocking/withdrawal';
-import { createRewriter } from '../../src/rewrite/create-rewriter';
+import { ConfigError } from '../../src/core/config/errors';
+import type { ConsentryConfig, SeparateConsentConfig } from '../../src/core/config/types';
+import { validateConfig } from '../../src/core/config/validate';
+import { decide, type Signals } from '../../src/core/policy/decide';
+import { decodeRecord, encodeRecord } from '../../src/core/policy/record';
+import { recordFor } from '../../src/core/policy/record-for';
+import { consentsAsked } from '../../src/core/policy/separate-consents';
+import type { ConsentRecord } from '../../src/core/policy/types';
+import { withdrawalBetween } from '../../src/core/policy/withdrawal';
+import { createRewriter } from '../../src/node/rewrite/create-rewriter';
 
 const NOW = 1_764_000_000_000;
 const quiet = () => {};

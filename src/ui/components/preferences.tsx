@@ -1,6 +1,6 @@
 /* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
 import { h } from 'preact';
-import { consentsAsked } from '../../consent/separate-consents';
+import { consentsAsked } from '../../core/policy/separate-consents';
 import { langOf, type UiProps } from '../model';
 import { AgeQuestion } from './age-question';
 import { CategorySection } from './category-section';
