@@ -158,6 +158,15 @@ export interface Texts {
   dntNotice: string;
   /** That "Accept all" keeps what the signal refuses off, and that switching it on in the dialog overrides the signal. */
   signalOverride: string;
+  /** The "Do Not Sell or Share" view (`data-consent-open="do-not-sell"`): what it does, its button, and its status once done. */
+  doNotSellText: string;
+  optOutConfirm: string;
+  optedOut: string;
+  /** The "Limit the Use of My Sensitive Personal Information" view (`data-consent-open="limit-sensitive"`): title, text, button, status. */
+  limitSensitive: string;
+  limitSensitiveText: string;
+  limitConfirm: string;
+  limited: string;
 }
 
 export interface RegionRule {
@@ -182,6 +191,17 @@ export interface SignalsConfig {
   gpc?: boolean;
   /** Treat Do Not Track as an objection to non-essential processing. Default false. */
   dnt?: boolean;
+}
+
+/**
+ * CCPA/CPRA opt-outs (the `data-consent-open="do-not-sell"` and `"limit-sensitive"` views): the categories
+ * each one refuses. Category ids.
+ */
+export interface OptOutConfig {
+  /** Refused by "Do Not Sell or Share" and by Global Privacy Control. Default ["advertising"]. */
+  sale?: string[];
+  /** Refused by "Limit the Use of My Sensitive Personal Information". Default none. */
+  sensitive?: string[];
 }
 
 export interface MinorsConfig {
@@ -297,6 +317,7 @@ export interface ConsentryConfig {
   ui?: UiConfig;
   regions?: RegionsConfig;
   signals?: SignalsConfig;
+  optOut?: OptOutConfig;
   minors?: MinorsConfig;
   crossBorder?: CrossBorderConfig;
   blocking?: BlockingConfig;
@@ -340,6 +361,8 @@ export interface Settings {
   };
   regions: { default: Regime; rules: RegionRule[]; source: string };
   signals: Required<SignalsConfig>;
+  /** Absent from settings made by hand (tests, the SSR inert instance): sale is then advertising. */
+  optOut?: Required<OptOutConfig>;
   minors: { ask: boolean; thresholds: { [region: string]: number } };
   crossBorder: CrossBorderConfig | null;
   // Strict mode's two keys may be absent from settings made by hand (tests, the SSR inert instance): "known".

@@ -1,12 +1,13 @@
 import type { WritableAtom } from 'nanostores';
 import { isHeld } from '../blocking/marking';
+import { saleCategories } from '../consent/decide';
 import type { ResolvedNeed } from '../blocking/types';
 import type { Settings } from '../config/types';
 import type { UiView } from '../consent/api';
 import type { Emitter } from '../consent/emitter';
 import type { ChoiceContext, Judge } from '../consent/record-for';
 import type { Choices, ConsentMethod, ConsentRecord, ConsentState } from '../consent/types';
-import type { Extras, LanguagePack, UiModule } from '../ui/contract';
+import type { Extras, LanguagePack, OptOutKind, UiModule } from '../ui/contract';
 import { PAGE_TEXTS } from '../ui/i18n/page-texts';
 import { domReady } from './dom-ready';
 import { pageTextsOf } from './page-texts-of';
@@ -83,6 +84,16 @@ export function createChoosing(options: ChoosingOptions): Choosing {
     commit({ ...extras, categories: every(false), crossBorder: false, overrideSignal: false }, 'reject-all', { via, lang });
   const close = (context?: ChoiceContext) => commit({ categories: every(false), crossBorder: false }, 'close', { via: 'banner', ...context });
 
+  // A CCPA opt-out refuses what the config maps to it and leaves every other grant as the visitor has it
+  // (granted by default in an opt-out region): it is no answer to anything else.
+  const optOut = (kind: OptOutKind, context?: ChoiceContext) => {
+    const { categories, record } = $state.get();
+    const refused = kind == 'do-not-sell' ? saleCategories(settings) : settings.optOut?.sensitive || [];
+    const next = { ...categories };
+    for (const id of refused) if (id in next) next[id] = false;
+    commit({ categories: next, services: record?.services }, kind, { via: 'opt-out-link', ...context });
+  };
+
   // An opt-out region honours the visitor's signal without asking: it is recorded (with its receipt, the
   // proof that it was honoured) before the notice says so, and the notice is not shown again.
   const recordSignal = () => {
@@ -107,7 +118,7 @@ export function createChoosing(options: ChoosingOptions): Choosing {
       const module = await (ui ||= options.loadUi());
       await domReady();
       module.show(
-        { settings, $state, acceptAll, rejectAll, close, set: (choices, context) => commit(choices, 'custom', context), emit, language, loadLanguage },
+        { settings, $state, acceptAll, rejectAll, close, set: (choices, context) => commit(choices, 'custom', context), optOut, emit, language, loadLanguage },
         next,
       );
       view = next;

@@ -1,5 +1,6 @@
 import type { Settings } from '../config/types';
 import type { AgeGroup, ConsentState } from '../consent/types';
+import type { OptOutKind } from './contract';
 import type { Draft } from './draft';
 import type { UiTexts } from './i18n/page-texts';
 
@@ -33,6 +34,8 @@ export interface UiActions {
   expand(category: string): void;
   ageGroup(group: AgeGroup): void;
   crossBorder(): void;
+  /** The CCPA/CPRA opt-out view's button. */
+  optOut(kind: OptOutKind): void;
   /** Keyboard while the banner (focus inside it) or a modal is shown: Escape, and the Tab trap of `element`. */
   key(event: KeyboardEvent, element: HTMLElement): void;
 }

@@ -14,8 +14,9 @@ import { expect, it } from 'vitest';
  * data layer names every page holds, hidden categories, and hints for "*" names and scheme-less URLs.
  * 4.4 -> 4.65 KB: trusted asset origins (issue 24 #3), IndexedDB storage declarations, the signal texts,
  * and the strict third-party mode's two fields (issue 18).
+ * 4.65 -> 4.7 KB (4793 B measured): `optOut` and the seven text keys of the CCPA opt-out views (issue 19 §4).
  */
-const BUDGET = 4.65 * 1024;
+const BUDGET = 4.7 * 1024;
 
 it(`validate.ts stays within ${BUDGET} bytes gzipped`, async () => {
   const result = await build({

@@ -55,4 +55,11 @@ export const en: UiTexts = {
     'What your browser refuses stays off, even with “Accept all”. Switching it on in the preferences and saving overrides the signal on this site.',
   untilDeleted: 'until deleted',
   untilTabClosed: 'until the tab is closed',
+  doNotSellText: 'We and third parties use your personal information for targeted advertising, which the law counts as selling or sharing it. If you opt out, we stop in this browser.',
+  optOutConfirm: 'Opt out',
+  optedOut: 'You have opted out of the sale and sharing of your personal information in this browser.',
+  limitSensitive: 'Limit the Use of My Sensitive Personal Information',
+  limitSensitiveText: 'You can limit our use of your sensitive personal information to what is needed to provide the services you ask for.',
+  limitConfirm: 'Limit the use',
+  limited: 'You have limited the use of your sensitive personal information in this browser.',
 };

@@ -51,6 +51,13 @@ const es: Partial<Texts> = {
   signalOverride: 'Lo que su navegador rechaza sigue desactivado, incluso con «Aceptar todo». Activarlo en las preferencias y guardar anula la señal en este sitio.',
   untilDeleted: 'hasta que se borre',
   untilTabClosed: 'hasta cerrar la pestaña',
+  doNotSellText: 'Nosotros y terceros usamos su información personal para publicidad dirigida, lo que la ley considera venta o intercambio. Si se opone, dejamos de hacerlo en este navegador.',
+  optOutConfirm: 'Oponerme',
+  optedOut: 'Se ha opuesto a la venta y el intercambio de su información personal en este navegador.',
+  limitSensitive: 'Limitar el uso de mi información personal confidencial',
+  limitSensitiveText: 'Puede limitar nuestro uso de su información personal confidencial a lo necesario para prestar los servicios que solicita.',
+  limitConfirm: 'Limitar el uso',
+  limited: 'Ha limitado el uso de su información personal confidencial en este navegador.',
 };
 
 export default es;

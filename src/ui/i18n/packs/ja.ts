@@ -51,6 +51,13 @@ const ja: Partial<Texts> = {
   signalOverride: 'ブラウザーが拒否している項目は「すべて同意」でもオフのままです。設定画面でオンにして保存すると、このサイトではシグナルより優先されます。',
   untilDeleted: '削除されるまで',
   untilTabClosed: 'タブを閉じるまで',
+  doNotSellText: '当社および第三者は、お客様の個人情報をターゲティング広告に使用しており、法律上これは販売または共有にあたります。オプトアウトすると、このブラウザでは停止します。',
+  optOutConfirm: 'オプトアウト',
+  optedOut: 'このブラウザで個人情報の販売・共有をオプトアウトしました。',
+  limitSensitive: 'センシティブな個人情報の使用を制限する',
+  limitSensitiveText: 'センシティブな個人情報の使用を、ご依頼のサービス提供に必要な範囲に制限できます。',
+  limitConfirm: '使用を制限',
+  limited: 'このブラウザでセンシティブな個人情報の使用を制限しました。',
 };
 
 export default ja;

@@ -51,6 +51,13 @@ const nl: Partial<Texts> = {
   signalOverride: 'Wat uw browser weigert, blijft uit, ook met ‘Alles accepteren’. Dit in de voorkeuren aanzetten en opslaan gaat op deze site boven het signaal.',
   untilDeleted: 'tot verwijdering',
   untilTabClosed: 'tot het tabblad wordt gesloten',
+  doNotSellText: 'Wij en derden gebruiken uw persoonsgegevens voor gerichte advertenties, wat de wet als verkopen of delen ziet. Als u bezwaar maakt, stoppen we daarmee in deze browser.',
+  optOutConfirm: 'Bezwaar maken',
+  optedOut: 'U hebt in deze browser bezwaar gemaakt tegen het verkopen en delen van uw persoonsgegevens.',
+  limitSensitive: 'Gebruik van mijn gevoelige persoonsgegevens beperken',
+  limitSensitiveText: 'U kunt ons gebruik van uw gevoelige persoonsgegevens beperken tot wat nodig is voor de diensten die u vraagt.',
+  limitConfirm: 'Gebruik beperken',
+  limited: 'U hebt het gebruik van uw gevoelige persoonsgegevens in deze browser beperkt.',
 };
 
 export default nl;

@@ -52,6 +52,13 @@ const pl: Partial<Texts> = {
   signalOverride: 'To, czego odmawia przeglądarka, pozostaje wyłączone, także po „Akceptuj wszystkie”. Włączenie tego w ustawieniach i zapisanie zastępuje sygnał w tej witrynie.',
   untilDeleted: 'do usunięcia',
   untilTabClosed: 'do zamknięcia karty',
+  doNotSellText: 'My i podmioty trzecie wykorzystujemy Twoje dane osobowe do reklamy ukierunkowanej, co prawo uznaje za sprzedaż lub udostępnianie. Jeśli się sprzeciwisz, przestaniemy w tej przeglądarce.',
+  optOutConfirm: 'Sprzeciwiam się',
+  optedOut: 'Sprzeciwiono się sprzedaży i udostępnianiu Twoich danych osobowych w tej przeglądarce.',
+  limitSensitive: 'Ogranicz wykorzystanie moich wrażliwych danych osobowych',
+  limitSensitiveText: 'Możesz ograniczyć wykorzystanie Twoich wrażliwych danych osobowych do tego, co niezbędne do świadczenia usług, o które prosisz.',
+  limitConfirm: 'Ogranicz wykorzystanie',
+  limited: 'Ograniczono wykorzystanie Twoich wrażliwych danych osobowych w tej przeglądarce.',
 };
 
 export default pl;

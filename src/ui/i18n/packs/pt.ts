@@ -51,6 +51,13 @@ const pt: Partial<Texts> = {
   signalOverride: 'O que seu navegador recusa continua desativado, mesmo com “Aceitar tudo”. Ativá-lo nas preferências e salvar substitui o sinal neste site.',
   untilDeleted: 'até ser excluído',
   untilTabClosed: 'até a aba ser fechada',
+  doNotSellText: 'Nós e terceiros usamos suas informações pessoais para publicidade direcionada, o que a lei considera venda ou compartilhamento. Se você se opuser, paramos neste navegador.',
+  optOutConfirm: 'Opor-me',
+  optedOut: 'Você se opôs à venda e ao compartilhamento de suas informações pessoais neste navegador.',
+  limitSensitive: 'Limitar o uso de minhas informações pessoais sensíveis',
+  limitSensitiveText: 'Você pode limitar o uso de suas informações pessoais sensíveis ao necessário para prestar os serviços solicitados.',
+  limitConfirm: 'Limitar o uso',
+  limited: 'Você limitou o uso de suas informações pessoais sensíveis neste navegador.',
 };
 
 export default pt;
