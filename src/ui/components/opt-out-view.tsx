@@ -13,10 +13,11 @@ const TEXTS = {
 
 /**
  * The CCPA/CPRA opt-out view a `data-consent-open="do-not-sell"` (or "limit-sensitive") link opens: not the
- * cookie dialog (11 CCR §7026(a)(4)), one statement and one button, in as few steps as the law asks
- * (§7026(h)). A modal dialog like the preferences: focus inside, Tab kept in, Escape or Close leaves it.
+ * cookie dialog (11 CCR §7026(a)(4)), one statement and one button: one step from the link, never more than
+ * the way back in (§7004(a)(2)). A modal dialog like the preferences: focus inside, Tab kept in, Escape or
+ * Close leaves it.
  * Once every category the opt-out refuses is off (by an earlier opt-out, or Global Privacy Control), it
- * says so instead of offering the button again.
+ * says so instead of offering the button again (§7026(g)).
  */
 export function OptOutView({ model, on, kind }: UiProps & { kind: OptOutKind }) {
   const { settings, state, texts } = model;
