@@ -1,6 +1,6 @@
 /* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
 import { h } from 'preact';
-import { saleCategories } from '../../consent/decide';
+import { saleCategories } from '../../core/policy/decide';
 import type { OptOutKind } from '../contract';
 import { langOf, type UiProps } from '../model';
 import { PolicyLink } from './policy-link';
