@@ -27,7 +27,7 @@ type ConfiguredEffect = (host: RuntimeHost, settings: Settings) => (() => void) 
 
 const reopenControls: ConfiguredEffect = (host, settings) => {
   const open = () => void host.show('preferences');
-  const removeLinks = installOpenLinks(open);
+  const removeLinks = installOpenLinks((view) => void host.show(view));
   const language = resolveLanguage(settings.language);
   const removeButton = settings.ui.floatingButton
     ? installFloatingButton(host.$state, language, settings.texts[language]?.reopen, open)

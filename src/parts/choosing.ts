@@ -1,12 +1,13 @@
 import type { WritableAtom } from 'nanostores';
 import { isHeld } from '../loader/effects/marking';
+import { saleCategories } from '../core/policy/decide';
 import type { ResolvedNeed } from '../loader/effects/types';
 import type { Settings } from '../core/config/types';
 import type { UiView } from '../core/policy/api';
 import type { Emitter } from '../loader/emitter';
 import type { ChoiceContext, Judge } from '../core/policy/record-for';
 import type { Choices, ConsentMethod, ConsentRecord, ConsentState } from '../core/policy/types';
-import type { Extras, LanguagePack, UiModule } from '../ui/contract';
+import type { Extras, LanguagePack, OptOutKind, UiModule } from '../ui/contract';
 import { PAGE_TEXTS } from '../core/texts/page-texts';
 import { domReady } from './dom-ready';
 import { pageTextsOf } from './page-texts-of';
@@ -85,6 +86,16 @@ export function createChoosing(options: ChoosingOptions): Choosing {
     commit({ ...extras, categories: every(false), consents: refused, crossBorder: false, overrideSignal: false }, 'reject-all', { via, lang });
   const close = (context?: ChoiceContext) => commit({ categories: every(false), consents: refused, crossBorder: false }, 'close', { via: 'banner', ...context });
 
+  // A CCPA opt-out refuses what the config maps to it and leaves every other grant as the visitor has it
+  // (granted by default in an opt-out region): it is no answer to anything else.
+  const optOut = (kind: OptOutKind, context?: ChoiceContext) => {
+    const { categories, record } = $state.get();
+    const refused = kind == 'do-not-sell' ? saleCategories(settings) : settings.optOut?.sensitive || [];
+    const next = { ...categories };
+    for (const id of refused) if (id in next) next[id] = false;
+    commit({ categories: next, services: record?.services }, kind, { via: 'opt-out-link', ...context });
+  };
+
   // An opt-out region honours the visitor's signal without asking: it is recorded (with its receipt, the
   // proof that it was honoured) before the notice says so, and the notice is not shown again.
   const recordSignal = () => {
@@ -109,7 +120,7 @@ export function createChoosing(options: ChoosingOptions): Choosing {
       const module = await (ui ||= options.loadUi());
       await domReady();
       module.show(
-        { settings, $state, acceptAll, rejectAll, close, set: (choices, context) => commit(choices, 'custom', context), emit, language, loadLanguage },
+        { settings, $state, acceptAll, rejectAll, close, set: (choices, context) => commit(choices, 'custom', context), optOut, emit, language, loadLanguage },
         next,
       );
       view = next;

@@ -8,6 +8,9 @@ import type { PackValues } from '../core/texts/pack-values';
 /** Answers given beside a whole decision, and where (banner or dialog) and in which language it was made. */
 export type Extras = Pick<Choices, 'ageGroup' | 'consents' | 'crossBorder' | 'overrideSignal'> & ChoiceContext;
 
+/** Which CCPA/CPRA opt-out: of sale and sharing, or a limit on the use of sensitive personal information. */
+export type OptOutKind = 'do-not-sell' | 'limit-sensitive';
+
 /** A language pack as the npm build imports it (its source object), or as a script-tag pack file ships it. */
 export type LanguagePack = Partial<Texts> | PackValues;
 
@@ -28,6 +31,11 @@ export interface UiContext {
   /** Closing the banner with its × control: recorded as refusal (method "close"). */
   close(context?: ChoiceContext): void;
   set(choices: Choices, context?: ChoiceContext): void;
+  /**
+   * The CCPA/CPRA opt-out views' one action: refuse what `optOut.sale` (or `.sensitive`) lists, keep every
+   * other grant as it is, and record it as method "do-not-sell" (or "limit-sensitive").
+   */
+  optOut(kind: OptOutKind, context?: ChoiceContext): void;
   emit<K extends ConsentEventName>(event: K, detail: ConsentEvents[K]): void;
   /** The resolved language code (config, else <html lang>, else the browser), e.g. "en", "zh", "de". */
   language: string;

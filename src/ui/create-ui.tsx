@@ -64,8 +64,8 @@ export function createUi(): UiController {
     render(<App view={view} model={model} on={actions} />, mounted.container);
   };
 
-  // The notice is never modal: it asks nothing.
-  const isModal = (next: UiView) => next === 'preferences' || (next === 'banner' && ctx!.settings.ui.layout === 'modal');
+  // The notice is never modal: it asks nothing. The dialog and the opt-out views always are.
+  const isModal = (next: UiView) => (next === 'banner' ? ctx!.settings.ui.layout === 'modal' : next !== 'notice');
 
   /** Side effects of a view being on screen; returns how to undo them. */
   function applyView(next: UiView, previous: UiView | null): () => void {
@@ -124,6 +124,9 @@ export function createUi(): UiController {
     view = next;
     const state = ctx.$state.get();
     shownRecord = state.record;
+    // Limiting sensitive information the config maps to nothing turns nothing off: say so to the developer.
+    if (next === 'limit-sensitive' && !ctx.settings.optOut?.sensitive.length)
+      console.warn('consentry: data-consent-open="limit-sensitive" with no `optOut.sensitive` categories: the request is recorded, nothing is turned off');
     if (next === 'preferences') {
       draft = initialDraft(ctx.settings, state);
       expanded = {};
@@ -142,7 +145,7 @@ export function createUi(): UiController {
   };
 
   /** Where a decision is made and the language its texts were read in, for the record. */
-  const from = (via: 'banner' | 'dialog') => ({ via, lang: resolved.lang });
+  const from = (via: 'banner' | 'dialog' | 'opt-out-link') => ({ via, lang: resolved.lang });
 
   const decideWhole = (granted: boolean) => {
     const { acceptAll, rejectAll, $state } = ctx!;
@@ -154,7 +157,7 @@ export function createUi(): UiController {
             ...from('dialog'),
             ageGroup: draft.ageGroup,
             consents: granted ? { ...draft.consents } : undefined,
-            overrideSignal: granted && overridesSignal(draft, $state.get().signal),
+            overrideSignal: granted && overridesSignal(ctx!.settings, draft, $state.get().signal),
           }
         : from('banner');
     decideWith(() => (granted ? acceptAll(extras) : rejectAll(extras)));
@@ -182,6 +185,7 @@ export function createUi(): UiController {
     },
     ageGroup: (group) => edit(withAgeGroup(draft, group)),
     separateConsent: (id) => edit(withConsent(draft, id)),
+    optOut: (kind) => decideWith(() => ctx!.optOut(kind, from('opt-out-link'))),
     key(event, element) {
       if (!view) return;
       if (event.key === 'Escape') {

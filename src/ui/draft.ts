@@ -1,5 +1,5 @@
 import type { Settings } from '../core/config/types';
-import { refusedBySignal } from '../core/policy/decide';
+import { refusedBySignal, saleCategories } from '../core/policy/decide';
 import { grantOf } from '../core/policy/grant-of';
 import { consentsAsked } from '../core/policy/separate-consents';
 import type { AgeGroup, Choices, ConsentState, PreferenceSignal } from '../core/policy/types';
@@ -52,14 +52,15 @@ export function withAgeGroup(draft: Draft, ageGroup: AgeGroup): Draft {
  * A switch the visitor's signal refuses, turned on in the dialog that says doing so overrides the signal:
  * an explicit choice, so saving it overrides the signal.
  */
-export function overridesSignal(draft: Draft, signal: PreferenceSignal | null | undefined): boolean {
-  return Object.keys(draft.categories).some((id) => draft.categories[id] && refusedBySignal(signal, id));
+export function overridesSignal(settings: Settings, draft: Draft, signal: PreferenceSignal | null | undefined): boolean {
+  const sale = saleCategories(settings);
+  return Object.keys(draft.categories).some((id) => draft.categories[id] && refusedBySignal(signal, id, sale));
 }
 
 /** "Save choices": exactly the switches as set, plus the separate questions the site asks. */
 export function choicesFromDraft(settings: Settings, draft: Draft, signal?: PreferenceSignal | null): Choices {
   const choices: Choices = { categories: { ...draft.categories } };
-  if (overridesSignal(draft, signal)) choices.overrideSignal = true;
+  if (overridesSignal(settings, draft, signal)) choices.overrideSignal = true;
   if (Object.keys(draft.consents).length) choices.consents = { ...draft.consents };
   if (settings.minors.ask && draft.ageGroup) choices.ageGroup = draft.ageGroup;
   return choices;

@@ -1,5 +1,6 @@
 import type { Settings } from '../core/config/types';
 import type { AgeGroup, ConsentState } from '../core/policy/types';
+import type { OptOutKind } from './contract';
 import type { Draft } from './draft';
 import type { UiTexts } from '../core/texts/page-texts';
 
@@ -34,6 +35,8 @@ export interface UiActions {
   ageGroup(group: AgeGroup): void;
   /** Switch one separate consent (its id) on or off in the draft. */
   separateConsent(id: string): void;
+  /** The CCPA/CPRA opt-out view's button. */
+  optOut(kind: OptOutKind): void;
   /** Keyboard while the banner (focus inside it) or a modal is shown: Escape, and the Tab trap of `element`. */
   key(event: KeyboardEvent, element: HTMLElement): void;
 }

@@ -25,6 +25,7 @@ export const STYLES = `:host{all:initial;position:fixed;z-index:var(--consentry-
 .modal{padding:24px}
 .hx .txt{padding-inline-end:40px}
 .dialog{max-width:640px;display:flex;flex-direction:column}
+.oo{max-width:480px}
 .head{display:flex;align-items:center;gap:8px;padding:12px;padding-inline-start:20px}
 .body{overflow:auto;padding:0 20px}
 .dialog .acts{padding:12px 20px;border-top:1px solid var(--bd)}

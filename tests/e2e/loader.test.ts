@@ -232,6 +232,35 @@ describe('hostile environments', () => {
     await tab.click('#settings');
     await tab.waitForFunction(() => document.querySelector('consentry-ui')?.shadowRoot?.querySelector('[role="dialog"]'));
   });
+
+  it('data-consent-open="limit-sensitive" opens the limit view, whose button refuses `optOut.sensitive` only, recorded as such (issue 19 §4)', async () => {
+    const config = {
+      ...CONFIG,
+      categories: [{ id: 'health', title: 'Health', description: 'Symptom checker' }],
+      optOut: { sensitive: ['health'] },
+      regions: { ...CONFIG.regions, source: 'US-CA' },
+      ui: { ...CONFIG.ui, floatingButton: false },
+    };
+    server.page(
+      '/limit',
+      page(inline(config), '<a href="#" id="limit" data-consent-open="limit-sensitive">Limit</a><script type="text/plain" data-consent="health">window.__ran.push("health")</script>'),
+    );
+    await tab.goto(server.origin + '/limit');
+    await tab.waitForFunction(() => (window as any).__ran.length === 3);
+    await tab.click('#limit');
+    const ui = tab.locator('consentry-ui');
+    const view = ui.getByRole('dialog', { name: 'Limit the Use of My Sensitive Personal Information' });
+    await view.waitFor();
+    expect(await ui.getByRole('dialog', { name: 'Privacy preferences' }).count()).toBe(0);
+    await view.getByRole('button', { name: 'Limit the use' }).click();
+    await tab.waitForFunction(() => window.Consentry?.get().record?.method === 'limit-sensitive');
+    expect((await state()).record).toMatchObject({ via: 'opt-out-link', region: 'US-CA', categories: { analytics: true, advertising: true, health: false } });
+    // The cookie holds it: a new page view decides the same, with no banner.
+    await tab.reload();
+    await tab.waitForFunction(() => window.Consentry?.get().record);
+    expect(await state()).toMatchObject({ needsBanner: false, categories: { analytics: true, advertising: true, health: false }, record: { method: 'limit-sensitive', via: 'opt-out-link' } });
+    expect((await ran()).sort()).toEqual(['advertising', 'analytics']);
+  });
 });
 
 describe('placeholders', () => {

@@ -65,6 +65,7 @@ function start(options: HarnessOptions = {}) {
     rejectAll: () => commit(all(false), 'reject-all'),
     close: () => commit(all(false), 'close'),
     set: (choices) => commit(choices, 'custom'),
+    optOut: (kind) => commit({ categories: { ...$state.get().categories, advertising: false } }, kind),
     emit: (event, detail) => void events.push([event, detail]),
     loadLanguage: async (lang) => PACKS[lang] || null,
   };

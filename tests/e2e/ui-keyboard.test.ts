@@ -198,3 +198,28 @@ describe('keyboard only', () => {
     },
   );
 });
+
+describe('the CCPA opt-out view, keyboard only (issue 19 §4)', () => {
+  it('takes focus, keeps Tab inside (policy link, Opt out, Close), shows a focus ring at each stop; Enter on "Opt out" records it; Escape leaves without deciding', async () => {
+    const options = { view: 'do-not-sell' as const, config: { ui: { privacyPolicyUrl: '/privacy' } }, state: { regime: 'opt-out' as const, categories: { essential: true, analytics: true, advertising: true } } };
+    const page = await openUi(browser, site, options);
+    await settle(page);
+    expect(await focused(page)).toBe('dialog:Do Not Sell or Share My Personal Information');
+    const stops = await tabs(page, 4);
+    expect(stops).toEqual(['a:Privacy policy', 'button:Opt out', 'button:Close', 'a:Privacy policy']);
+    await page.keyboard.press('Tab');
+    expect(await ringWidth(page)).toBeGreaterThanOrEqual(2);
+    await page.keyboard.press('Enter');
+    await settle(page);
+    expect(await decisions(page)).toEqual(['do-not-sell']);
+    await page.context().close();
+
+    const again = await openUi(browser, site, options);
+    await settle(again);
+    await again.keyboard.press('Escape');
+    await settle(again);
+    expect(await again.evaluate(() => !!document.querySelector('consentry-ui')?.shadowRoot?.querySelector('[role=dialog]'))).toBe(false);
+    expect(await decisions(again)).toEqual([]);
+    await again.context().close();
+  });
+});

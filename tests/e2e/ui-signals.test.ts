@@ -7,7 +7,9 @@ import { openUi, runAxe, settle, startUiPage, type OpenOptions, type UiPage } fr
 
 /*
  * Issue 19 §3/§4: the views an opt-out preference signal brings (the "honoured" notice, the opt-in banner
- * that says advertising stays off, the dialog's override statement) and the opt-out banner's wording.
+ * that says advertising stays off, the dialog's override statement), the opt-out banner's wording, and the
+ * CCPA/CPRA opt-out views of `data-consent-open="do-not-sell"` and `"limit-sensitive"` links (before and
+ * after opting out).
  * axe-core finds no violation in any of them, light and dark; screenshots (screenshots/ui/, git-ignored)
  * at 1280 and 375 px, light and dark, English and Chinese, each checked for sideways overflow.
  */
@@ -45,6 +47,12 @@ const VIEWS: { [name: string]: OpenOptions } = {
     state: { regime: 'opt-out', gpc: true, signal: 'gpc', record: GPC_RECORD, status: 'decided', needsBanner: false, categories: { essential: true, analytics: true, advertising: false } },
   },
 };
+const OPT_OUT_STATE = { regime: 'opt-out' as const, categories: { essential: true, analytics: true, advertising: true } };
+Object.assign(VIEWS, {
+  'do-not-sell': { config, view: 'do-not-sell', state: OPT_OUT_STATE },
+  'do-not-sell-done': { config, view: 'do-not-sell', state: { ...OPT_OUT_STATE, categories: { essential: true, analytics: true, advertising: false } } },
+  'limit-sensitive': { config, view: 'limit-sensitive', state: OPT_OUT_STATE },
+} satisfies { [name: string]: OpenOptions });
 const WIDTHS = { desktop: { width: 1280, height: 800 }, phone: { width: 375, height: 740 } };
 
 describe('axe-core: 0 violations', () => {

@@ -72,6 +72,7 @@ export interface FakeContext extends UiContext {
   rejectAll: ReturnType<typeof vi.fn<() => void>>;
   close: ReturnType<typeof vi.fn<() => void>>;
   set: ReturnType<typeof vi.fn<(choices: Choices) => void>>;
+  optOut: ReturnType<typeof vi.fn<UiContext['optOut']>>;
   emit: ReturnType<typeof vi.fn<UiContext['emit']>>;
   loadLanguage: ReturnType<typeof vi.fn<(lang: string) => Promise<Partial<Texts> | null>>>;
 }
@@ -105,6 +106,7 @@ export function fakeContext(options: ContextOptions = {}): FakeContext {
     rejectAll: vi.fn(() => commit({ categories: all(false) }, 'reject-all')),
     close: vi.fn(() => commit({ categories: all(false) }, 'close')),
     set: vi.fn((choices: Choices) => commit(choices, 'custom')),
+    optOut: vi.fn((kind: 'do-not-sell' | 'limit-sensitive') => commit({ categories: { ...$state.get().categories, advertising: kind == 'do-not-sell' ? false : $state.get().categories.advertising } }, kind)),
     emit: vi.fn(),
     loadLanguage: vi.fn(async (lang: string) => (options.packs ? options.packs[lang] ?? null : loadLanguagePack(lang))),
   };

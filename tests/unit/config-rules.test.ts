@@ -239,6 +239,7 @@ describe('defaults', () => {
     ui: { layout: 'bar-bottom', theme: 'auto', floatingButton: true, closeButton: false, privacyPolicyUrl: '', nonce: '', assetsUrl: '', trustedAssetOrigins: [] },
     regions: { default: 'opt-in', rules: [], source: '' },
     signals: { gpc: true, dnt: false },
+    optOut: { sale: ['advertising'], sensitive: [] },
     minors: { ask: false, thresholds: { CN: 14, default: 16 } },
     crossBorder: null,
     separateConsents: [],

@@ -65,15 +65,32 @@ describe('decide() with an opt-out preference signal, per regime', () => {
     expect(decide(gpcOnly, at('US-NY', { record: honoured }))).toMatchObject({ status: 'pending', record: null, categories: { analytics: true, advertising: true } });
   });
 
+  it('a CCPA opt-out record ("do-not-sell") counts in the opt-out regime and elsewhere only refuses what it refused', () => {
+    const optedOut = acceptedAll({ method: 'do-not-sell', via: 'opt-out-link', region: 'US-CA', categories: { analytics: true, advertising: false } });
+    expect(decide(gpcOnly, at('US-CA', { record: optedOut }))).toMatchObject({ status: 'decided', needsBanner: false, categories: { analytics: true, advertising: false } });
+    // The analytics it carries ran by default in California: in an opt-in region that is no consent; its refusal holds.
+    expect(decide(gpcOnly, at('DE', { record: optedOut }))).toMatchObject({ status: 'pending', needsBanner: true, record: null, categories: { analytics: false, advertising: false } });
+    expect(decide(gpcOnly, at('US-NY', { record: optedOut }))).toMatchObject({ status: 'pending', record: null, categories: { analytics: true, advertising: false }, services: { ads: false } });
+    const limited = acceptedAll({ method: 'limit-sensitive', via: 'opt-out-link', categories: { analytics: false, advertising: true } });
+    expect(decide(gpcOnly, at('US-NY', { record: limited })).categories).toEqual({ essential: true, analytics: false, advertising: true });
+  });
+
+  it('`optOut.sale` widens what GPC refuses', () => {
+    const wider = makeSettings({ optOut: { sale: ['analytics', 'advertising'], sensitive: [] } });
+    expect(decide(wider, at('US-NY', { gpc: true })).categories).toEqual({ essential: true, analytics: false, advertising: false });
+  });
+
   it("an override does not grant a minor's advertising", () => {
     const record = acceptedAll({ signalOverride: true, ageGroup: 'minor' });
     expect(decide(gpcOnly, at('DE', { gpc: true, record })).categories.advertising).toBe(false);
   });
 
   it('refusedBySignal: GPC objects to advertising, DNT to everything', () => {
-    expect(['analytics', 'advertising'].map((id) => refusedBySignal('gpc', id))).toEqual([false, true]);
-    expect(['analytics', 'advertising'].map((id) => refusedBySignal('dnt', id))).toEqual([true, true]);
-    expect(refusedBySignal(null, 'advertising')).toBe(false);
+    const sale = ['advertising'];
+    expect(['analytics', 'advertising'].map((id) => refusedBySignal('gpc', id, sale))).toEqual([false, true]);
+    expect(['analytics', 'advertising'].map((id) => refusedBySignal('dnt', id, sale))).toEqual([true, true]);
+    expect(refusedBySignal(null, 'advertising', sale)).toBe(false);
+    expect(refusedBySignal('gpc', 'analytics', ['analytics', 'advertising'])).toBe(true);
   });
 });
 

@@ -246,6 +246,7 @@ export const configSpec: Check = object({
     source: text('must be a region code, "global:NAME" or "meta:NAME"', REGION_SOURCE),
   }),
   signals: object({ gpc: boolean, dnt: boolean }),
+  optOut: object({ sale: list(categoryRef), sensitive: list(categoryRef) }),
   minors: object({
     ask: boolean,
     thresholds: map(

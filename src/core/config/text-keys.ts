@@ -9,5 +9,7 @@ export const TEXT_KEYS: readonly string[] = (
   'cookieName cookieProvider cookiePurpose cookieDuration consentId consentDate doNotSell gpcHonored ' +
   'crossBorderTitle crossBorderText crossBorderContact ageQuestion ageAdult ageMinor minorNote essentialTitle ' +
   'essentialDescription analyticsTitle analyticsDescription advertisingTitle advertisingDescription ' +
-  'optOutPurposes signalHonored gpcNotice dntNotice signalOverride untilDeleted untilTabClosed sensitiveTitle sensitiveText provisionTitle provisionText processingMethod exerciseRights separateNote reopen placeholderText loadOnce alwaysAllow'
+  'optOutPurposes signalHonored gpcNotice dntNotice signalOverride untilDeleted untilTabClosed reopen placeholderText loadOnce alwaysAllow ' +
+  'sensitiveTitle sensitiveText provisionTitle provisionText processingMethod exerciseRights separateNote ' +
+  'doNotSellText optOutConfirm optedOut limitSensitive limitSensitiveText limitConfirm limited'
 ).split(' ');

@@ -174,6 +174,15 @@ export interface Texts {
   exerciseRights: string;
   /** Under each separate consent: that "Accept all" does not grant it. */
   separateNote: string;
+  /** The "Do Not Sell or Share" view (`data-consent-open="do-not-sell"`): what it does, its button, and its status once done. */
+  doNotSellText: string;
+  optOutConfirm: string;
+  optedOut: string;
+  /** The "Limit the Use of My Sensitive Personal Information" view (`data-consent-open="limit-sensitive"`): title, text, button, status. */
+  limitSensitive: string;
+  limitSensitiveText: string;
+  limitConfirm: string;
+  limited: string;
 }
 
 export interface RegionRule {
@@ -198,6 +207,17 @@ export interface SignalsConfig {
   gpc?: boolean;
   /** Treat Do Not Track as an objection to non-essential processing. Default false. */
   dnt?: boolean;
+}
+
+/**
+ * CCPA/CPRA opt-outs (the `data-consent-open="do-not-sell"` and `"limit-sensitive"` views): the categories
+ * each one refuses. Category ids.
+ */
+export interface OptOutConfig {
+  /** Refused by "Do Not Sell or Share" and by Global Privacy Control. Default ["advertising"]. */
+  sale?: string[];
+  /** Refused by "Limit the Use of My Sensitive Personal Information". Default none. */
+  sensitive?: string[];
 }
 
 export interface MinorsConfig {
@@ -347,6 +367,7 @@ export interface ConsentryConfig {
   ui?: UiConfig;
   regions?: RegionsConfig;
   signals?: SignalsConfig;
+  optOut?: OptOutConfig;
   minors?: MinorsConfig;
   /** Superseded by `separateConsents`; still read, as the separate consent "cross-border". */
   crossBorder?: CrossBorderConfig;
@@ -398,6 +419,8 @@ export interface Settings {
   };
   regions: { default: Regime; rules: RegionRule[]; source: string };
   signals: Required<SignalsConfig>;
+  /** Absent from settings made by hand (tests, the SSR inert instance): sale is then advertising. */
+  optOut?: Required<OptOutConfig>;
   minors: { ask: boolean; thresholds: { [region: string]: number } };
   crossBorder: CrossBorderConfig | null;
   /**

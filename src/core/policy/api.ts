@@ -3,8 +3,12 @@ import type { Settings } from '../config/types';
 import type { Choices, ConsentEventName, ConsentEvents, ConsentState } from './types';
 
 export type Unsubscribe = () => void;
-/** `notice`: the small note that an opt-out preference signal was honoured (opt-out regions). */
-export type UiView = 'banner' | 'preferences' | 'notice';
+/**
+ * `notice`: the small note that an opt-out preference signal was honoured (opt-out regions).
+ * `do-not-sell`, `limit-sensitive`: the CCPA/CPRA opt-out views, opened by `data-consent-open` links with
+ * those values; not the cookie dialog.
+ */
+export type UiView = 'banner' | 'preferences' | 'notice' | 'do-not-sell' | 'limit-sensitive';
 
 /** The public, typed API: the same object in the npm build and as `window.Consentry` in the script-tag build. */
 export interface Consent {

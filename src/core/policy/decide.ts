@@ -27,12 +27,15 @@ export function isRecordValid(record: ConsentRecord | null, settings: Settings, 
   return !!record && record.expires > now && record.revision == settings.revision && record.expires <= now + (settings.cookie.expiresDays + 1) * DAY;
 }
 
+/** The categories "Do Not Sell or Share" and Global Privacy Control refuse (`optOut.sale`). */
+export const saleCategories = (settings: Settings): string[] => settings.optOut?.sale || ['advertising'];
+
 /**
- * What an honoured signal objects to: GPC to selling and sharing (the advertising category), DNT (where
- * the owner enables it) to every non-essential category.
+ * What an honoured signal objects to: GPC to selling and sharing (`sale`, the advertising category unless
+ * the config maps more), DNT (where the owner enables it) to every non-essential category.
  */
-export function refusedBySignal(signal: PreferenceSignal | null | undefined, category: string): boolean {
-  return signal === 'dnt' || (signal === 'gpc' && category === 'advertising');
+export function refusedBySignal(signal: PreferenceSignal | null | undefined, category: string, sale: string[]): boolean {
+  return signal === 'dnt' || (signal === 'gpc' && sale.includes(category));
 }
 
 /**
@@ -50,19 +53,23 @@ export function refusedBySignal(signal: PreferenceSignal | null | undefined, cat
 export function decide(settings: Settings, signals: Signals): ConsentState {
   const regime = regimeFor(settings.regions, signals.region);
   // A record the loader made by honouring a signal in an opt-out region (method "gpc"/"dnt") says what ran
-  // there by default, not what the visitor agreed to: in any other regime it counts for nothing.
+  // there by default, not what the visitor agreed to: in any other regime it counts for nothing. A record of
+  // a CCPA opt-out (made in the view of a "do-not-sell" or "limit-sensitive" link) is the same, except that
+  // what it refuses stays refused: it is honoured like the signal, wherever the visitor goes next, until they
+  // choose again.
   const made = signals.record?.method;
-  const record =
-    isRecordValid(signals.record, settings, signals.now) && (regime === 'opt-out' || (made !== 'gpc' && made !== 'dnt'))
-      ? signals.record
-      : null;
+  const valid = isRecordValid(signals.record, settings, signals.now);
+  const byOptOut = signals.record?.via === 'opt-out-link';
+  const record = valid && (regime === 'opt-out' || (made !== 'gpc' && made !== 'dnt' && !byOptOut)) ? signals.record : null;
+  const optedOut = valid && byOptOut && !record ? signals.record!.categories : {};
   const signal: PreferenceSignal | null =
     signals.dnt && settings.signals.dnt ? 'dnt' : signals.gpc && settings.signals.gpc ? 'gpc' : null;
+  const sale = saleCategories(settings);
   const byDefault = regime !== 'opt-in';
   const categories: { [id: string]: boolean } = {};
   for (const { id, required } of settings.categories) {
     const stored = record && grantOf(record.categories, id);
-    const objected = refusedBySignal(signal, id) && !record?.signalOverride;
+    const objected = (refusedBySignal(signal, id, sale) && !record?.signalOverride) || optedOut[id] === false;
     categories[id] = required || (!objected && (stored ?? byDefault));
   }
   if (record?.ageGroup === 'minor') categories.advertising = false;

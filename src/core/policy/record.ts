@@ -15,9 +15,10 @@ const VERSION = '1';
 const MAX_LENGTH = 2048;
 const METHODS: { [code: string]: ConsentMethod } = {
   a: 'accept-all', r: 'reject-all', c: 'custom', x: 'close', g: 'gpc', d: 'dnt', n: 'region-default', p: 'api',
+  s: 'do-not-sell', l: 'limit-sensitive',
 };
 const AGES: { [code: string]: AgeGroup } = { a: 'adult', m: 'minor' };
-const VIAS: { [code: string]: ConsentVia } = { b: 'banner', d: 'dialog', h: 'placeholder', p: 'api', g: 'gpc', t: 'dnt' };
+const VIAS: { [code: string]: ConsentVia } = { b: 'banner', d: 'dialog', h: 'placeholder', p: 'api', g: 'gpc', t: 'dnt', o: 'opt-out-link' };
 const LANG = /^([a-z]{2,3})?$/;
 const ID = /^[\w-]{8,40}$/;
 const BASE36 = /^[0-9a-z]{1,12}$/;

@@ -10,12 +10,19 @@ export type ConsentMethod =
   | 'gpc'
   | 'dnt'
   | 'region-default'
-  | 'api';
+  | 'api'
+  /** The visitor opted out of the sale and sharing of their personal information (CCPA/CPRA). */
+  | 'do-not-sell'
+  /** The visitor limited the use of their sensitive personal information (CCPA/CPRA). */
+  | 'limit-sensitive';
 
 export type AgeGroup = 'adult' | 'minor';
 
-/** Where a choice was made: the banner, the dialog, a held embed's placeholder, the API, or a browser signal honoured. */
-export type ConsentVia = 'banner' | 'dialog' | 'placeholder' | 'api' | 'gpc' | 'dnt';
+/**
+ * Where a choice was made: the banner, the dialog, a held embed's placeholder, the API, a browser signal
+ * honoured, or the opt-out view a `data-consent-open="do-not-sell"`/`"limit-sensitive"` link opens.
+ */
+export type ConsentVia = 'banner' | 'dialog' | 'placeholder' | 'api' | 'gpc' | 'dnt' | 'opt-out-link';
 
 /** An opt-out preference signal the browser sends: Global Privacy Control, Do Not Track. */
 export type PreferenceSignal = 'gpc' | 'dnt';

@@ -63,4 +63,11 @@ export const en: UiTexts = {
   processingMethod: 'How it is processed: {method}.',
   exerciseRights: 'How to exercise your rights: {rights}.',
   separateNote: 'Asked separately: “Accept all” does not switch it on.',
+  doNotSellText: 'We and third parties use your personal information for targeted advertising, which the law counts as selling or sharing it. If you opt out, we stop in this browser.',
+  optOutConfirm: 'Opt out',
+  optedOut: 'You have opted out of the sale and sharing of your personal information in this browser.',
+  limitSensitive: 'Limit the Use of My Sensitive Personal Information',
+  limitSensitiveText: 'You can limit our use of your sensitive personal information to what is needed to provide the services you ask for.',
+  limitConfirm: 'Limit the use',
+  limited: 'You have limited the use of your sensitive personal information in this browser.',
 };

@@ -4,6 +4,7 @@ import type { UiView } from '../../core/policy/api';
 import type { UiProps } from '../model';
 import { Banner } from './banner';
 import { Notice } from './notice';
+import { OptOutView } from './opt-out-view';
 import { Preferences } from './preferences';
 
 /** The polite live region is always present, so that filling it is announced. */
@@ -16,6 +17,7 @@ export function App(props: UiProps & { view: UiView | null }) {
       {props.view === 'banner' && <Banner {...props} />}
       {props.view === 'preferences' && <Preferences {...props} />}
       {props.view === 'notice' && <Notice {...props} />}
+      {(props.view === 'do-not-sell' || props.view === 'limit-sensitive') && <OptOutView {...props} kind={props.view} />}
     </>
   );
 }

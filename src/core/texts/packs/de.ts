@@ -58,6 +58,13 @@ const de: Partial<Texts> = {
   processingMethod: 'Art der Verarbeitung: {method}.',
   exerciseRights: 'So üben Sie Ihre Rechte aus: {rights}.',
   separateNote: 'Gesondert abgefragt: „Alle akzeptieren“ schaltet dies nicht ein.',
+  doNotSellText: 'Wir und Dritte nutzen Ihre personenbezogenen Daten für gezielte Werbung, was das Gesetz als Verkauf oder Weitergabe wertet. Wenn Sie widersprechen, hören wir in diesem Browser damit auf.',
+  optOutConfirm: 'Widersprechen',
+  optedOut: 'Sie haben dem Verkauf und der Weitergabe Ihrer personenbezogenen Daten in diesem Browser widersprochen.',
+  limitSensitive: 'Nutzung meiner sensiblen personenbezogenen Daten einschränken',
+  limitSensitiveText: 'Sie können die Nutzung Ihrer sensiblen personenbezogenen Daten auf das beschränken, was für die gewünschten Dienste nötig ist.',
+  limitConfirm: 'Nutzung einschränken',
+  limited: 'Sie haben die Nutzung Ihrer sensiblen personenbezogenen Daten in diesem Browser eingeschränkt.',
 };
 
 export default de;

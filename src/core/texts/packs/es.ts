@@ -58,6 +58,13 @@ const es: Partial<Texts> = {
   processingMethod: 'Cómo se trata: {method}.',
   exerciseRights: 'Cómo ejercer sus derechos: {rights}.',
   separateNote: 'Se pide por separado: «Aceptar todo» no lo activa.',
+  doNotSellText: 'Nosotros y terceros usamos su información personal para publicidad dirigida, lo que la ley considera venta o intercambio. Si se opone, dejamos de hacerlo en este navegador.',
+  optOutConfirm: 'Oponerme',
+  optedOut: 'Se ha opuesto a la venta y el intercambio de su información personal en este navegador.',
+  limitSensitive: 'Limitar el uso de mi información personal confidencial',
+  limitSensitiveText: 'Puede limitar nuestro uso de su información personal confidencial a lo necesario para prestar los servicios que solicita.',
+  limitConfirm: 'Limitar el uso',
+  limited: 'Ha limitado el uso de su información personal confidencial en este navegador.',
 };
 
 export default es;

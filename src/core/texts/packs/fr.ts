@@ -58,6 +58,13 @@ const fr: Partial<Texts> = {
   processingMethod: 'Mode de traitement : {method}.',
   exerciseRights: 'Comment exercer vos droits : {rights}.',
   separateNote: 'Demandé séparément : « Tout accepter » ne l’active pas.',
+  doNotSellText: 'Nous et des tiers utilisons vos informations personnelles pour la publicité ciblée, ce que la loi considère comme une vente ou un partage. Si vous vous y opposez, nous arrêtons dans ce navigateur.',
+  optOutConfirm: 'M\'y opposer',
+  optedOut: 'Vous vous êtes opposé à la vente et au partage de vos informations personnelles dans ce navigateur.',
+  limitSensitive: 'Limiter l\'utilisation de mes informations personnelles sensibles',
+  limitSensitiveText: 'Vous pouvez limiter notre utilisation de vos informations personnelles sensibles à ce qui est nécessaire pour fournir les services demandés.',
+  limitConfirm: 'Limiter l\'utilisation',
+  limited: 'Vous avez limité l\'utilisation de vos informations personnelles sensibles dans ce navigateur.',
 };
 
 export default fr;

@@ -58,6 +58,13 @@ const it: Partial<Texts> = {
   processingMethod: 'Modalità di trattamento: {method}.',
   exerciseRights: 'Come esercitare i tuoi diritti: {rights}.',
   separateNote: 'Richiesto a parte: «Accetta tutto» non lo attiva.',
+  doNotSellText: 'Noi e terze parti usiamo le tue informazioni personali per la pubblicità mirata, che la legge considera vendita o condivisione. Se ti opponi, smettiamo in questo browser.',
+  optOutConfirm: 'Mi oppongo',
+  optedOut: 'Ti sei opposto alla vendita e alla condivisione delle tue informazioni personali in questo browser.',
+  limitSensitive: 'Limita l\'uso delle mie informazioni personali sensibili',
+  limitSensitiveText: 'Puoi limitare l\'uso delle tue informazioni personali sensibili a quanto necessario per fornire i servizi richiesti.',
+  limitConfirm: 'Limita l\'uso',
+  limited: 'Hai limitato l\'uso delle tue informazioni personali sensibili in questo browser.',
 };
 
 export default it;

@@ -58,6 +58,13 @@ const ja: Partial<Texts> = {
   processingMethod: '取り扱いの方法：{method}。',
   exerciseRights: '権利の行使方法：{rights}。',
   separateNote: '個別にお伺いしています：「すべて同意」ではオンになりません。',
+  doNotSellText: '当社および第三者は、お客様の個人情報をターゲティング広告に使用しており、法律上これは販売または共有にあたります。オプトアウトすると、このブラウザでは停止します。',
+  optOutConfirm: 'オプトアウト',
+  optedOut: 'このブラウザで個人情報の販売・共有をオプトアウトしました。',
+  limitSensitive: 'センシティブな個人情報の使用を制限する',
+  limitSensitiveText: 'センシティブな個人情報の使用を、ご依頼のサービス提供に必要な範囲に制限できます。',
+  limitConfirm: '使用を制限',
+  limited: 'このブラウザでセンシティブな個人情報の使用を制限しました。',
 };
 
 export default ja;

@@ -58,6 +58,13 @@ const nl: Partial<Texts> = {
   processingMethod: 'Hoe ze worden verwerkt: {method}.',
   exerciseRights: 'Zo oefent u uw rechten uit: {rights}.',
   separateNote: 'Apart gevraagd: „Alles accepteren” zet dit niet aan.',
+  doNotSellText: 'Wij en derden gebruiken uw persoonsgegevens voor gerichte advertenties, wat de wet als verkopen of delen ziet. Als u bezwaar maakt, stoppen we daarmee in deze browser.',
+  optOutConfirm: 'Bezwaar maken',
+  optedOut: 'U hebt in deze browser bezwaar gemaakt tegen het verkopen en delen van uw persoonsgegevens.',
+  limitSensitive: 'Gebruik van mijn gevoelige persoonsgegevens beperken',
+  limitSensitiveText: 'U kunt ons gebruik van uw gevoelige persoonsgegevens beperken tot wat nodig is voor de diensten die u vraagt.',
+  limitConfirm: 'Gebruik beperken',
+  limited: 'U hebt het gebruik van uw gevoelige persoonsgegevens in deze browser beperkt.',
 };
 
 export default nl;

@@ -59,6 +59,13 @@ const pl: Partial<Texts> = {
   processingMethod: 'Sposób przetwarzania: {method}.',
   exerciseRights: 'Jak skorzystać ze swoich praw: {rights}.',
   separateNote: 'Zgoda udzielana osobno: „Akceptuj wszystkie” jej nie włącza.',
+  doNotSellText: 'My i podmioty trzecie wykorzystujemy Twoje dane osobowe do reklamy ukierunkowanej, co prawo uznaje za sprzedaż lub udostępnianie. Jeśli się sprzeciwisz, przestaniemy w tej przeglądarce.',
+  optOutConfirm: 'Sprzeciwiam się',
+  optedOut: 'Sprzeciwiono się sprzedaży i udostępnianiu Twoich danych osobowych w tej przeglądarce.',
+  limitSensitive: 'Ogranicz wykorzystanie moich wrażliwych danych osobowych',
+  limitSensitiveText: 'Możesz ograniczyć wykorzystanie Twoich wrażliwych danych osobowych do tego, co niezbędne do świadczenia usług, o które prosisz.',
+  limitConfirm: 'Ogranicz wykorzystanie',
+  limited: 'Ograniczono wykorzystanie Twoich wrażliwych danych osobowych w tej przeglądarce.',
 };
 
 export default pl;

@@ -58,6 +58,13 @@ const pt: Partial<Texts> = {
   processingMethod: 'Como são tratadas: {method}.',
   exerciseRights: 'Como exercer seus direitos: {rights}.',
   separateNote: 'Solicitado separadamente: “Aceitar tudo” não o ativa.',
+  doNotSellText: 'Nós e terceiros usamos suas informações pessoais para publicidade direcionada, o que a lei considera venda ou compartilhamento. Se você se opuser, paramos neste navegador.',
+  optOutConfirm: 'Opor-me',
+  optedOut: 'Você se opôs à venda e ao compartilhamento de suas informações pessoais neste navegador.',
+  limitSensitive: 'Limitar o uso de minhas informações pessoais sensíveis',
+  limitSensitiveText: 'Você pode limitar o uso de suas informações pessoais sensíveis ao necessário para prestar os serviços solicitados.',
+  limitConfirm: 'Limitar o uso',
+  limited: 'Você limitou o uso de suas informações pessoais sensíveis neste navegador.',
 };
 
 export default pt;

@@ -59,6 +59,13 @@ const zh: Partial<Texts> = {
   processingMethod: '处理方式：{method}。',
   exerciseRights: '行使权利的方式：{rights}。',
   separateNote: '需要您单独同意：“全部接受”不会开启此项。',
+  doNotSellText: '我们和第三方将您的个人信息用于定向广告，法律将此视为出售或共享个人信息。如果您拒绝，我们将在此浏览器中停止这样做。',
+  optOutConfirm: '拒绝出售或共享',
+  optedOut: '您已在此浏览器中拒绝出售或共享您的个人信息。',
+  limitSensitive: '限制使用我的敏感个人信息',
+  limitSensitiveText: '您可以将我们对您敏感个人信息的使用限制在提供您所请求服务的必要范围内。',
+  limitConfirm: '限制使用',
+  limited: '您已在此浏览器中限制对您敏感个人信息的使用。',
 };
 
 export default zh;
