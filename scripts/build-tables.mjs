@@ -38,9 +38,13 @@ const ESSENTIAL = 'essential';
  * Budget for the loader tables together (hosts, cookies, paths, storage keys), gzip after minification:
  * issue 3's 1200 B, plus what issue 18 allows the compiled catalogue (at most +3 KB on the loader).
  */
-export const LOADER_TABLES_BUDGET = 3900;
-/** What the vendor selection aims at: the gzip of the table strings alone, a little under the budget. */
-const LOADER_TABLES_BUDGET_TARGET = 3680;
+export const LOADER_TABLES_BUDGET = 3950;
+/**
+ * What the vendor selection aims at: the gzip of the table strings alone, a little under the budget. Raised from
+ * 3680 (budget 3900) so that Sentry, the most used error monitor, is in the loader: the real-vendor suite
+ * (tests/e2e/vendors/) saw its Loader Script, CDN bundle and session envelopes go out before any choice.
+ */
+const LOADER_TABLES_BUDGET_TARGET = 3720;
 
 /* ------------------------------------------------------------------------------------------ */
 /* Loader tier: hosts.                                                                         */
