@@ -19,6 +19,6 @@ export const STORAGE_KEYS: Array<[pattern: string, category: string]> = pairs(
 
 /** IndexedDB database names the catalogue's trackers open, with their category; `*` as above. */
 export const DATABASES: Array<[pattern: string, category: string]> = pairs(
-  "*_amp_session_replay_events *_amp_session_replay_events_* *_amp_session_replay_targeting mixpanelBrowserDb mixpanelFlagsDb",
+  "*_amp_session_replay_events *_amp_session_replay_events_* *_amp_session_replay_targeting AMP_diagnostics_* mixpanelBrowserDb mixpanelFlagsDb",
   "",
 );

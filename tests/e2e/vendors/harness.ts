@@ -93,6 +93,9 @@ export async function startVendorServer(): Promise<VendorServer> {
     if (isSite(host)) {
       const page = pages.get(path);
       if (page != null) return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...cors }).end(page);
+      // A vendor's library hosted by the site itself (see selfHosted): /fp/<vendor host>/<path>.
+      const own = path.startsWith('/fp/') && fileAt(files, path.slice(4));
+      if (own) return void res.writeHead(200, { 'content-type': 'text/javascript', ...cors }).end(readFileSync(own));
       if (path.startsWith('/dist/')) {
         const file = fileAt({ [host + '/dist/']: DIST }, host + path);
         if (file) return void res.writeHead(200, { 'content-type': TYPES[extname(file)] || 'text/javascript', ...cors }).end(readFileSync(file));
@@ -155,6 +158,14 @@ export const CONFIG = { categories: [{ id: 'essential' }, { id: 'analytics' }, {
 /** The loader first in <head>, then the config inline. */
 export const LOADER_HEAD = `<script src="/dist/consentry.min.js"></script>
 <script type="application/json" id="consentry-config">${JSON.stringify(CONFIG)}</script>`;
+
+/**
+ * The snippet with the library it loads from the vendor's CDN hosts loaded from the site's own origin instead, as
+ * a site that bundles or self-hosts it does: the auto-blocker has no URL to hold, so the library runs before any
+ * choice and only the network, cookie and storage guards stand between it and the visitor.
+ */
+export const selfHosted = (snippet: string, cdnHosts: string[]) =>
+  cdnHosts.reduce((html, host) => html.replace(new RegExp(`(https:)?//${host.replace(/\./g, '\\.')}/`, 'g'), `/fp/${host}/`), snippet);
 
 export const sitePage = (snippet: string) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8">${LOADER_HEAD}\n${snippet}\n</head><body><h1>Shop</h1><p>Things to buy.</p></body></html>`;

@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { validateConfig } from '../../../src/config/validate';
 import { createRewriter } from '../../../src/rewrite/create-rewriter';
-import { CONFIG, launchVendorChromium, NO_TRACES, SITE, sitePage, startVendorServer, tracesOf, visitorContext, type VendorServer } from './harness';
+import { CONFIG, launchVendorChromium, NO_TRACES, selfHosted, SITE, sitePage, startVendorServer, tracesOf, visitorContext, type VendorServer } from './harness';
 import { buildSentryFiles, VENDORS, type Vendor } from './vendors';
 
 /*
@@ -33,6 +33,7 @@ beforeAll(async () => {
     const html = sitePage(vendor.snippet);
     server.page(`/v${i}`, vendor.staticTag ? rewriter.rewrite(html, { url: `https://www.${SITE}/v${i}` }) : html);
     server.page(`/raw${i}`, html);
+    if (vendor.cdn) server.page(`/own${i}`, sitePage(selfHosted(vendor.snippet, vendor.cdn)));
   });
   browser = await launchVendorChromium(server.port);
 });
@@ -57,8 +58,9 @@ const choose = async (page: Page, button: 'Accept all' | 'Reject all') => {
   await page.getByRole('button', { name: button, exact: true }).first().click();
 };
 
-describe.each(VENDORS('').map((vendor, index) => [vendor.name, index] as const))('%s', (_name, index) => {
-  it('before any choice: no request to a vendor host, no cookie, no storage key, no database', async () => {
+// The vendors run side by side (a context each, a host name per case): most of a case is waiting.
+describe.concurrent.each(VENDORS('').map((vendor, index) => [vendor.name, index] as const))('%s', (_name, index) => {
+  it('before any choice: no request to a vendor host, no cookie, no storage key, no database', async ({ expect }) => {
     const { context, started, page } = await open(index);
     await page.getByRole('button', { name: 'Reject all', exact: true }).first().waitFor();
     await page.waitForTimeout(SETTLE);
@@ -66,7 +68,7 @@ describe.each(VENDORS('').map((vendor, index) => [vendor.name, index] as const))
     await context.close();
   });
 
-  it.runIf(VENDORS('')[index].staticTag)('without the rewriter: only the tag written in the HTML is fetched (by the preload scanner), and never runs', async () => {
+  it.runIf(VENDORS('')[index].staticTag)('without the rewriter: only the tag written in the HTML is fetched (by the preload scanner), and never runs', async ({ expect }) => {
     const { context, started, page } = await open(index, `/raw${index}`);
     await page.getByRole('button', { name: 'Reject all', exact: true }).first().waitFor();
     await page.waitForTimeout(SETTLE);
@@ -74,7 +76,15 @@ describe.each(VENDORS('').map((vendor, index) => [vendor.name, index] as const))
     await context.close();
   });
 
-  it('after "Reject all" and a reload: the same', async () => {
+  it.runIf(VENDORS('')[index].cdn)('self-hosted (the library runs before any choice): no request to a vendor host, no cookie, no storage key, no database', async ({ expect }) => {
+    const { context, started, page } = await open(index, `/own${index}`);
+    await page.getByRole('button', { name: 'Reject all', exact: true }).first().waitFor();
+    await page.waitForTimeout(SETTLE);
+    expect(await tracesOf(context, started, page, server.hits)).toEqual(NO_TRACES);
+    await context.close();
+  });
+
+  it('after "Reject all" and a reload: the same', async ({ expect }) => {
     const { context, started, page } = await open(index);
     await choose(page, 'Reject all');
     await page.reload();
@@ -84,7 +94,7 @@ describe.each(VENDORS('').map((vendor, index) => [vendor.name, index] as const))
     await context.close();
   });
 
-  it('after "Accept all": the library loads and its first event reaches its ingestion host', async () => {
+  it('after "Accept all": the library loads and its first event reaches its ingestion host', async ({ expect }) => {
     const vendor = vendors[index];
     const { context, page, errors } = await open(index);
     const site = new URL(page.url()).hostname;

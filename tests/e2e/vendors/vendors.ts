@@ -31,6 +31,8 @@ export interface Vendor extends VendorFiles {
    * except requests written in the HTML that only the rewriter can stop"). Its page is served rewritten.
    */
   staticTag?: string;
+  /** The CDN hosts its snippet names, to load the library from the site's origin instead (harness selfHosted). */
+  cdn?: string[];
 }
 
 /** The tab is hidden: every batching library here flushes on `visibilitychange` to hidden. */
@@ -75,6 +77,7 @@ mixpanel.init('mpVendorSuiteToken', { record_sessions_percent: 100, track_pagevi
 mixpanel.track('hello');
 </script>`,
   sent: (hit) => hit.host == 'api-js.mixpanel.com' && hit.path.startsWith('/track'),
+  cdn: ['cdn.mxpnl.com'],
   flush: hideTab,
 };
 
@@ -91,6 +94,7 @@ amplitude.init('ampVendorSuiteKey');
 amplitude.track('hello');
 </script>`,
   sent: (hit) => hit.host == 'api2.amplitude.com' && hit.path.startsWith('/2/httpapi'),
+  cdn: ['cdn.amplitude.com'],
 };
 
 const datadog: Vendor = {
@@ -106,6 +110,7 @@ window.DD_RUM.onReady(function() {
 });
 </script>`,
   sent: (hit) => hit.host == 'browser-intake-datadoghq.com' && hit.path.startsWith('/api/v2/rum'),
+  cdn: ['www.datadoghq-browser-agent.com'],
   // It batches for 30 s; once its session and first view exist, a hidden tab makes it send them.
   // Its listeners ignore untrusted events, so the visitor really leaves: the page's exit sends the batch.
   flush: async (page) => {
@@ -150,6 +155,7 @@ export const sentry = (dir: string): Vendor => ({
 <script src="https://js.sentry-cdn.com/${SENTRY_KEY}.min.js" crossorigin="anonymous"></script>`,
   sent: (hit) => hit.host == 'o123456.ingest.us.sentry.io' && hit.path.startsWith('/api/7654321/envelope/'),
   staticTag: `GET js.sentry-cdn.com/${SENTRY_KEY}.min.js`,
+  cdn: ['js.sentry-cdn.com'],
 });
 
 const SEGMENT_KEY = 'segVendorSuiteKey';
@@ -177,6 +183,7 @@ t.src="https://cdn.segment.com/analytics.js/v1/"+key+"/analytics.min.js";var r=d
 analytics._writeKey="${SEGMENT_KEY}";analytics.SNIPPET_VERSION="5.2.1";analytics.load("${SEGMENT_KEY}");analytics.page();}();
 </script>`,
   sent: (hit) => hit.host == 'api.segment.io' && /^\/v1\/(p|t|page|track|batch)/.test(hit.path),
+  cdn: ['cdn.segment.com'],
 };
 
 export const VENDORS = (sentryDir: string): Vendor[] => [posthog, mixpanel, amplitude, datadog, sentry(sentryDir), segment];
