@@ -14,7 +14,12 @@ import type { Hit, VendorFiles } from './harness';
  */
 
 const require = createRequire(import.meta.url);
-const packageDir = (name: string) => dirname(require.resolve(`${name}/package.json`));
+// A package's folder, from its main file (not every package exports its package.json).
+const packageDir = (name: string) => {
+  let dir = dirname(require.resolve(name));
+  while (!dir.endsWith(`node_modules/${name}`)) dir = dirname(dir);
+  return dir;
+};
 const read = (file: string) => readFileSync(file, 'utf8');
 
 export interface Vendor extends VendorFiles {
@@ -186,4 +191,17 @@ analytics._writeKey="${SEGMENT_KEY}";analytics.SNIPPET_VERSION="5.2.1";analytics
   cdn: ['cdn.segment.com'],
 };
 
-export const VENDORS = (sentryDir: string): Vendor[] => [posthog, mixpanel, amplitude, datadog, sentry(sentryDir), segment];
+const rollbarDir = join(packageDir('rollbar'), 'dist');
+const ROLLBAR_VERSION = (JSON.parse(read(join(packageDir('rollbar'), 'package.json'))) as { version: string }).version;
+const rollbar: Vendor = {
+  name: 'Rollbar (rollbar)',
+  files: { [`cdn.rollbar.com/rollbarjs/refs/tags/v${ROLLBAR_VERSION}/`]: rollbarDir },
+  // docs.rollbar.com/docs/browser-js: `_rollbarConfig`, then the snippet, which the package ships.
+  snippet: `<script>var _rollbarConfig = { accessToken: 'post_client_item_vendor_suite', captureUncaught: true, captureUnhandledRejections: true, payload: { environment: 'production' } };</script>
+<script>${read(join(rollbarDir, 'rollbar.snippet.js'))}</script>
+<script>Rollbar.info('hello');</script>`,
+  sent: (hit) => hit.host == 'api.rollbar.com' && hit.path.startsWith('/api/1/item'),
+  cdn: ['cdn.rollbar.com'],
+};
+
+export const VENDORS = (sentryDir: string): Vendor[] => [posthog, mixpanel, amplitude, datadog, sentry(sentryDir), segment, rollbar];
