@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { cookieCategory } from '../../src/blocking/cookie-category';
-import { matchesDeclared } from '../../src/blocking/name-pattern';
-import { storageNeed } from '../../src/blocking/storage-need';
-import { validateConfig } from '../../src/config/validate';
+import { cookieCategory } from '../../src/core/classify/cookie-category';
+import { matchesDeclared } from '../../src/core/classify/name-pattern';
+import { storageNeed } from '../../src/core/classify/storage-need';
+import { validateConfig } from '../../src/core/config/validate';
 
 // One rule for every name a site declares and the catalogue lists (issue 18): `*` anywhere, `prefix: true` as a
 // trailing `*`. Cookie declarations used to take `*` literally (and the validator refused it).

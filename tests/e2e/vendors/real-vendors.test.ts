@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { validateConfig } from '../../../src/config/validate';
-import { createRewriter } from '../../../src/rewrite/create-rewriter';
+import { validateConfig } from '../../../src/core/config/validate';
+import { createRewriter } from '../../../src/node/rewrite/create-rewriter';
 import { CONFIG, launchVendorChromium, NO_TRACES, selfHosted, SITE, sitePage, startVendorServer, tracesOf, visitorContext, type VendorServer } from './harness';
 import { buildSentryFiles, VENDORS, type Vendor } from './vendors';
 
