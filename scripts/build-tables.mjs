@@ -39,9 +39,15 @@ const ESSENTIAL = 'essential';
  * Budget for the loader tables together (hosts, cookies, paths, storage keys), gzip after minification:
  * issue 3's 1200 B, plus what issue 18 allows the compiled catalogue (at most +3 KB on the loader).
  */
-export const LOADER_TABLES_BUDGET = 3900;
-/** What the vendor selection aims at: the gzip of the table strings alone, a little under the budget. */
-const LOADER_TABLES_BUDGET_TARGET = 3680;
+export const LOADER_TABLES_BUDGET = 3950;
+/**
+ * What the vendor selection aims at: the gzip of the table strings alone, a little under the budget. Raised from
+ * 3680 (budget 3900) so that Sentry and Rollbar, the most installed error monitors after Datadog, are in the
+ * loader: the real-vendor suite (tests/e2e/vendors/) saw their libraries load and their first reports go out
+ * before any choice. The selection is greedy and gzip is not additive, so a new catalogue entry can move who
+ * fits; that suite fails when one of its vendors drops out.
+ */
+const LOADER_TABLES_BUDGET_TARGET = 3730;
 
 /* ------------------------------------------------------------------------------------------ */
 /* Loader tier: hosts.                                                                         */

@@ -1,11 +1,10 @@
 import type { ServiceSettings, Settings } from '../core/config/types';
 import { cookieCategory } from '../core/classify/cookie-category';
 import { cookieDomainVariants, cookiePathVariants } from '../core/cookies/cookie-variants';
+import { matchesDeclared } from '../core/classify/name-pattern';
 import { storageNeed } from '../core/classify/storage-need';
 import type { Need } from '../loader/effects/types';
 import type { Withdrawal } from '../core/policy/withdrawal';
-
-const declares = (name: string, key: string, prefix?: boolean) => (prefix ? key.startsWith(name) : key == name);
 
 /**
  * Delete what a withdrawal took back: every cookie in the jar of a withdrawn category (built-in table or
@@ -18,7 +17,7 @@ export function cleanUp({ categories, services }: Withdrawal, settings: Settings
   const secure = location.protocol == 'https:' ? '; secure' : '';
   for (const pair of document.cookie.split(';')) {
     const name = pair.split('=')[0].trim();
-    if (name && (categories.includes(cookieCategory(name, settings)!) || declared.some((c) => declares(c.name, name, c.prefix)))) {
+    if (name && (categories.includes(cookieCategory(name, settings)!) || declared.some((c) => matchesDeclared(c.name, c.prefix, name)))) {
       for (const domain of cookieDomainVariants(location.hostname)) {
         for (const path of cookiePathVariants(location.pathname)) {
           document.cookie = `${name}=; max-age=0; path=${path}${domain && '; domain=' + domain}${secure}`;

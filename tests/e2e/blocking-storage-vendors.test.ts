@@ -10,8 +10,8 @@ import { startServer, type TestServer } from './helpers/server';
  * The storage guard against the real libraries of two vendors, PostHog (posthog-js, dist/array.full.js) and
  * Mixpanel (mixpanel-browser, its snippet and dist/mixpanel-with-recorder.js, session recording on), served
  * from loopback, initialised with `persistence` in storage, before the loader's built config is known and with
- * no choice made. Runs where the packages are installed (they are not devDependencies yet: the vendor suite
- * of issue 18 will add them); skipped otherwise. What they store without consentry is asserted too, so a new
+ * no choice made. The packages are devDependencies (the real-vendor suite, tests/e2e/vendors/, uses them too);
+ * skipped where they are not installed. What they store without consentry is asserted too, so a new
  * version that stores elsewhere shows here first.
  */
 

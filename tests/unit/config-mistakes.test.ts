@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 /**
- * Issue 20, "no silent failure": mistakes that used to be accepted and then did nothing (a `*` taken as a
- * literal cookie name, a scheme-less link read as a path) are refused, saying how to write them.
+ * Issue 20, "no silent failure": mistakes that used to be accepted and then did nothing (a scheme-less link read
+ * as a path) are refused, saying how to write them. A `*` in a declared cookie name, once taken literally and
+ * refused here, is now the catalogue's wildcard (issue 18).
  */
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
@@ -23,43 +24,37 @@ const problemsOf = (config: unknown) => {
 const bySchema = new Ajv({ allErrors: true, strict: true, strictRequired: false }).compile(schema);
 const shop = (cookie: object) => ({ services: [{ id: 'shop-tracker', category: 'analytics', cookies: [cookie] }] });
 
-describe('"*" in a declared cookie name', () => {
-  it('is refused, with the prefix to write instead', () => {
-    expect(problemsOf(shop({ name: 'shop_track_*' }))).toEqual([
-      {
-        path: 'services[0].cookies[0].name',
-        message: '"shop_track_*" is not a pattern: "*" would be taken literally. For every name starting with "shop_track_", write "shop_track_" with "prefix": true',
-      },
-    ]);
-  });
-
-  it('is a wildcard in a storage key, which the storage guard matches anywhere (ph_*_posthog)', () => {
+describe('"*" in a declared cookie name or storage key', () => {
+  it('is a wildcard anywhere in the name, as in the catalogue (mp_*_mixpanel, ph_*_posthog, *_session)', () => {
+    for (const name of ['shop_track_*', 'mp_*_mixpanel', '*_session', 'a*b*c']) expect(problemsOf(shop({ name }))).toEqual([]);
+    expect(problemsOf(shop({ name: 'mp_*_', prefix: true }))).toEqual([]);
     expect(problemsOf({ services: [{ id: 'hj', category: 'analytics', storage: [{ key: '_hj*' }, { key: 'ph_*_posthog' }] }] })).toEqual([]);
   });
 
-  it('anywhere in the name, and with prefix too: no name is written that way', () => {
-    for (const name of ['a*b', '*_ga', '_ga_*', '*']) {
-      const [problem] = problemsOf(shop({ name, prefix: true }));
-      expect(problem.path).toBe('services[0].cookies[0].name');
-      expect(problem.message).toMatch(/is not a pattern/);
-    }
-    expect(problemsOf(shop({ name: 'a*b' }))[0].message).toMatch(/Write an exact name, or the start of the names with "prefix": true$/);
+  it('is refused alone: it would match every cookie or key of the site', () => {
+    expect(problemsOf(shop({ name: '*' }))).toEqual([
+      { path: 'services[0].cookies[0].name', message: '"*" would match every name: write the part the names share around "*", such as "mp_*_mixpanel"' },
+    ]);
+    expect(problemsOf(shop({ name: '**', prefix: true }))[0].path).toBe('services[0].cookies[0].name');
+    expect(problemsOf({ services: [{ id: 'wild', category: 'analytics', storage: [{ key: '*' }] }] })[0].path).toBe('services[0].storage[0].key');
   });
 
-  it('the schema refuses it too', () => {
-    expect(bySchema(shop({ name: 'shop_track_*' }))).toBe(false);
+  it('the schema agrees', () => {
+    expect(bySchema(shop({ name: 'mp_*_mixpanel' }))).toBe(true);
     expect(bySchema(shop({ name: 'shop_track_', prefix: true }))).toBe(true);
+    expect(bySchema(shop({ name: '*' }))).toBe(false);
+    expect(bySchema({ services: [{ id: 'wild', category: 'analytics', storage: [{ key: '**' }] }] })).toBe(false);
   });
 
-  it('written as the hint says, shop_track_1 is cleared on withdrawal', () => {
-    const settings = validateConfig(shop({ name: 'shop_track_', prefix: true }));
-    document.cookie = 'shop_track_1=a; path=/';
-    document.cookie = 'shop_tracker=b; path=/';
+  it('mp_*_mixpanel is cleared on withdrawal, with the names it matches only', () => {
+    const settings = validateConfig(shop({ name: 'mp_*_mixpanel' }));
+    document.cookie = 'mp_abc123_mixpanel=a; path=/';
+    document.cookie = 'mp_optout=b; path=/';
     document.cookie = 'other=c; path=/';
     const state = (analytics: boolean) => ({ categories: { essential: true, analytics }, services: { 'shop-tracker': analytics } }) as unknown as ConsentState;
     cleanUp(withdrawalBetween(state(true), state(false), settings)!, settings);
     // (happy-dom keeps a deleted cookie as an empty value.)
-    expect(document.cookie.split('; ').filter((pair) => !pair.endsWith('=')).sort()).toEqual(['other=c', 'shop_tracker=b']);
+    expect(document.cookie.split('; ').filter((pair) => !pair.endsWith('=')).sort()).toEqual(['mp_optout=b', 'other=c']);
   });
 });
 

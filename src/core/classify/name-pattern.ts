@@ -18,3 +18,11 @@ export function matchesName(pattern: string, name: string): boolean {
   }
   return name.length - pieces[last].length >= at && name.endsWith(pieces[last]);
 }
+
+/**
+ * Does a config declaration (`services[].cookies[].name`, `services[].storage[].key`) name `name`? The same `*`
+ * as the catalogue's, anywhere in the name, and `prefix: true` as one more `*` at the end: one rule for every
+ * name a site or the catalogue writes.
+ */
+export const matchesDeclared = (pattern: string, prefix: boolean | undefined, name: string): boolean =>
+  matchesName(prefix ? pattern + '*' : pattern, name);

@@ -1,5 +1,5 @@
 import type { Settings } from '../config/types';
-import { matchesName } from './name-pattern';
+import { matchesDeclared, matchesName } from './name-pattern';
 import { DATABASES, STORAGE_KEYS } from './tables/loader-storage';
 import type { Need } from './need';
 import { OWN_KEY_PREFIX } from '../storage-keys';
@@ -22,7 +22,7 @@ export function storageNeed(area: StorageArea, name: string, settings: Settings 
     for (const declared of service.storage) {
       if (
         (declared.type ? declared.type == area : area != 'indexeddb') &&
-        (declared.prefix ? name.startsWith(declared.key) : matchesName(declared.key, name))
+        matchesDeclared(declared.key, declared.prefix, name)
       )
         return { service: service.id, category: service.category };
     }

@@ -19,10 +19,11 @@ export const HOST = /^[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?(\.[a-zA-Z0-9]([a-zA
  */
 export const TOKEN = /^[^;,=\s\x00-\x1f\x7f]+$/;
 /**
- * A declared cookie name or storage key: a TOKEN without `*`. Names are exact, or prefixes with `prefix: true`;
- * a `*` would be taken literally, match nothing, and leave the cookie in place after a withdrawal.
+ * A declared cookie name or storage key: a TOKEN with at least one character that is not `*`. A `*` stands for
+ * any run of characters (src/core/classify/name-pattern.ts); a name of `*` alone would match every cookie of the
+ * site, and a withdrawal would delete them all.
  */
-export const DECLARED_NAME = /^[^;,=\s\x00-\x1f\x7f*]+$/;
+export const DECLARED_NAME = /^[^;,=\s\x00-\x1f\x7f]*[^;,=\s\x00-\x1f\x7f*][^;,=\s\x00-\x1f\x7f]*$/;
 /** A name of old `data-category` markup (`blocking.categoryAliases` keys): a TOKEN that names no prototype member. */
 export const ALIAS_NAME = /^(?!(__proto__|constructor|prototype)$)[^;,=\s\x00-\x1f\x7f]+$/;
 export const COOKIE_PATH = /^\/[^;,\s\x00-\x1f\x7f]*$/;

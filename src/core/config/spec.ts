@@ -56,17 +56,15 @@ const token = text(TOKEN_HINT, TOKEN);
 const regime = oneOf('opt-in', 'opt-out', 'notice-only');
 
 /**
- * A declared cookie name or storage key. `*` is no wildcard: `shop_track_*` would be taken literally, and
- * `shop_track_1` would survive a withdrawal. The hint says how to write it as a prefix.
+ * A declared cookie name or storage key: exact, or with `*` for any run of characters anywhere (`mp_*_mixpanel`),
+ * matched as the catalogue's names are (src/core/classify/name-pattern.ts). Only a name of nothing but `*` is refused:
+ * it would file every cookie of the site under one service, and a withdrawal would delete them all.
  */
 const declaredName: Check = (value, path, context) => {
   const valid = token(value, path, context);
-  const start = valid && valid.split('*')[0];
-  const hint =
-    start && valid == start + '*'
-      ? `For every name starting with "${start}", write "${start}" with "prefix": true`
-      : 'Write an exact name, or the start of the names with "prefix": true';
-  return valid && !DECLARED_NAME.test(valid) ? fail(context, path, valid, 'is not a pattern: "*" would be taken literally. ' + hint) : valid;
+  return valid && !DECLARED_NAME.test(valid)
+    ? fail(context, path, valid, 'would match every name: write the part the names share around "*", such as "mp_*_mixpanel"')
+    : valid;
 };
 
 const isCategory = (valid: string, context: CheckContext) =>
@@ -214,7 +212,7 @@ export const configSpec: Check = object({
           object({ name: declaredName, prefix: boolean, domain: host, duration: localized, purpose: localized }, ['name']),
         ),
         storage: list(
-          object({ key: token, prefix: boolean, type: oneOf('local', 'session', 'indexeddb'), purpose: localized }, ['key']),
+          object({ key: declaredName, prefix: boolean, type: oneOf('local', 'session', 'indexeddb'), purpose: localized }, ['key']),
         ),
         hosts: list(host),
         separateConsents: list(consentRef),

@@ -24,7 +24,7 @@ export interface CategoryConfig {
 }
 
 export interface CookieDeclaration {
-  /** Exact cookie name, or a prefix when `prefix` is true. */
+  /** Exact cookie name, or a pattern where `*` stands for any run of characters (`mp_*_mixpanel`); a prefix when `prefix` is true. */
   name: string;
   prefix?: boolean;
   /** Domain the cookie lives on (without leading dot); defaults to the page's host and its parents. */

@@ -34,6 +34,9 @@ export function installGate(host: BlockingHost): Uninstall {
   const run = (held: HTMLScriptElement, need: Need) => {
     if (!held.isConnected) return;
     const script = cloneScript(held, need);
+    // Snippets wait for their script's load (`s.onload = …`, Rollbar's replays its queue there): the handlers are
+    // on the held element, so the copy's load and error are told to it.
+    script.onload = script.onerror = (event) => held.dispatchEvent(new Event((event as Event).type));
     if (!script.src && script.type != 'module') return inOrder.then(() => held.replaceWith(script));
     if (!script.hasAttribute('async')) {
       script.async = false;

@@ -9,6 +9,7 @@ import { declareCookies } from './declare-cookies';
 import { htmlToText, linksIn } from './html-text';
 import { localized, toLanguage } from './localized';
 import { privacyLink } from './privacy-link';
+import { matchesDeclared } from '../../core/classify/name-pattern';
 import { asList, asObject, asString, at, atPath, entriesOf } from './read-loose';
 import { toId } from './to-id';
 import { MigrateError, type Loose, type MigrateResult } from './types';
@@ -327,7 +328,7 @@ function convertCookieTable(draft: Draft, cookieTexts: CookieTexts, table: Loose
     const rowPath = at(at(path, 'body'), index);
     const domain = domainKey ? htmlToText(asString(row[domainKey]) ?? '').text : undefined;
     // A row names a cookie a service (or autoClear) declared already, or a new one for the category's holder.
-    const declared = category.flatMap((service) => service.cookies).find((cookie) => cookie.name == name || (cookie.prefix && name.startsWith(cookie.name)));
+    const declared = category.flatMap((service) => service.cookies).find((cookie) => matchesDeclared(cookie.name, cookie.prefix, name));
     const [cookie] = declared ? [declared] : declareCookies(draft, cookieHolder(draft, categoryId, path).cookies, name.replace(/^\^/, ''), domain || undefined, rowPath);
     if (!cookie) return;
     const texts = cookieTexts.get(cookie) ?? { duration: new Map(), purpose: new Map() };

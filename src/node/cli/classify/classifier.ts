@@ -1,6 +1,6 @@
 import type { ServiceSettings, Settings } from '../../../core/config/types';
 import { isHostWithin } from '../../../core/classify/host-within';
-import { matchesName } from '../../../core/classify/name-pattern';
+import { matchesDeclared } from '../../../core/classify/name-pattern';
 import { urlCategory } from '../../../core/classify/url-category';
 import { UNCLASSIFIED, type Classification, type Setter, type StorageType } from '../types';
 import { pickText } from './localized';
@@ -103,7 +103,7 @@ export function createClassifier({ tables, settings, siteOrigin }: ClassifierOpt
         return { category: 'essential', provider: 'consentry', purpose: "Stores the visitor's consent choice", source: 'sdk' };
       for (const service of services)
         for (const cookie of service.cookies)
-          if ((cookie.prefix ? name.startsWith(cookie.name) : name == cookie.name) && (!cookie.domain || isHostWithin(host, cookie.domain)))
+          if (matchesDeclared(cookie.name, cookie.prefix, name) && (!cookie.domain || isHostWithin(host, cookie.domain)))
             return fromService(service, pickText(cookie.purpose), { name: cookie.name, prefix: !!cookie.prefix });
       // A server or script the site's config names speaks for its cookies before a name-only table guess.
       const declaredSetter = bySetter(setBy);
@@ -123,7 +123,7 @@ export function createClassifier({ tables, settings, siteOrigin }: ClassifierOpt
       // Matched as the loader's storage guard matches them (`*` patterns; no type = both web stores).
       for (const service of services)
         for (const item of service.storage)
-          if ((item.prefix ? key.startsWith(item.key) : matchesName(item.key, key)) && (item.type ? item.type == type : type != 'indexeddb'))
+          if (matchesDeclared(item.key, item.prefix, key) && (item.type ? item.type == type : type != 'indexeddb'))
             return fromService(service, pickText(item.purpose), { name: item.key, prefix: !!item.prefix });
       let hostname = '';
       try {
