@@ -1,8 +1,8 @@
 /**
  * The floor under issue 8's bars: what the loader duties the issue itself lists cost, built and measured
  * without anything else. Those duties are: read the consent record, apply the regional defaults and the
- * Consent Mode default, install the gating, the auto-blocker and the cookie guard (with the built-in
- * tables), and activate what is granted. Left out are the public API, events, lazy loading of the UI,
+ * Consent Mode default, install the gating, the auto-blocker and the cookie and storage guards (with the
+ * built-in tables), and activate what is granted. Left out are the public API, events, lazy loading of the UI,
  * the reopen button, integrations other than Consent Mode and every fallback for a missing config.
  *
  *   node bench/floor.mjs [--runs 7]
@@ -35,6 +35,7 @@ const DUTIES = [
   { name: 'auto-blocker (network and write guards, host table)', imports: { installAutoBlocker: 'blocking/auto-blocker' }, install: 'installAutoBlocker(host);' },
   { name: 'gate (activates granted tags)', imports: { installGate: 'blocking/gate' }, install: 'installGate(host);' },
   { name: 'cookie guard (cookie table)', imports: { installCookieGuard: 'blocking/cookie-guard' }, install: 'installCookieGuard(host);' },
+  { name: 'storage guard (storage table)', imports: { installStorageGuard: 'blocking/storage-guard' }, install: 'installStorageGuard(host);' },
   { name: 'Consent Mode default and update', imports: { installGoogleConsentMode: 'integrations/google-consent-mode' }, configured: 'installGoogleConsentMode({ ...host, settings });' },
 ];
 

@@ -4,6 +4,8 @@
  * from an inline `<script type="application/json" id="consentry-config">`, the `data-config` URL, or a
  * later `Consentry.init(config)`. Until a valid config arrives every non-essential tag stays held.
  */
+import { readCompiled } from './config/compiled';
+import { deepFreeze } from './config/deep-freeze';
 import { DEFAULT_COOKIE_NAME } from './config/defaults';
 import type { ConsentryConfig, Settings } from './config/types';
 import { readCookie } from './consent/read-cookie';
@@ -32,6 +34,15 @@ declare global {
 }
 
 const CONFIG_TIMEOUT_MS = 10_000;
+
+/** The config as an object, or undefined when its text is not JSON (the validator then names the problem). */
+const parsed = (config: unknown) => {
+  try {
+    return typeof config == 'string' ? JSON.parse(config) : config;
+  } catch {
+    return undefined;
+  }
+};
 
 function boot(script: HTMLScriptElement | null) {
   const loaderBase = script?.src ? script.src.replace(/[^/]*$/, '') : '';
@@ -100,6 +111,11 @@ function boot(script: HTMLScriptElement | null) {
     } catch {
       // Not serialisable (a cycle): the validator names the problem.
     }
+    // The production form: Settings compiled where the owner works, applied after a cheap structural check,
+    // without the validator (see src/config/compiled.ts). Refused when it fails that check: tags stay held.
+    const compiled = readCompiled(parsed(config), __VERSION__);
+    if (compiled instanceof Error) return failed(compiled);
+    if (compiled) return apply(deepFreeze(compiled));
     const cached = text && readCachedSettings(text);
     if (cached) return apply(cached);
     awaitConfig();
