@@ -29,6 +29,7 @@ import { baselineRun, consentry, consentryDist, consentryVariant, SDKS } from '.
 
 const RUNS = Math.max(1, Number(process.argv[process.argv.indexOf('--runs') + 1]) || 7);
 const SRC = new URL('../src/', import.meta.url).pathname;
+const VERSION = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
 
 /** Each duty: what it imports and the line that installs it, in the order the real loader installs them. */
 const DUTIES = [
@@ -40,8 +41,8 @@ const DUTIES = [
 ];
 
 /**
- * The duties-only loader as source: the inline config's Settings as the real loader's cache holds them
- * (so no validator), the record read and decided, then the duties. `leaveOut` drops one duty.
+ * The duties-only loader as source: the inline compiled config's Settings, checked as the real loader
+ * checks them (so no validator), the record read and decided, then the duties. `leaveOut` drops one duty.
  */
 const entrySource = (leaveOut) => {
   const duties = DUTIES.filter((duty) => duty !== leaveOut);
@@ -49,7 +50,8 @@ const entrySource = (leaveOut) => {
     atom: 'nanostores',
     decide: SRC + 'consent/decide.ts',
     readSignals: SRC + 'consent/read-signals.ts',
-    readCachedSettings: SRC + 'loader/settings-cache.ts',
+    readCompiled: SRC + 'config/compiled.ts',
+    deepFreeze: SRC + 'config/deep-freeze.ts',
     ...Object.fromEntries(duties.flatMap((duty) => Object.entries(duty.imports).map(([name, path]) => [name, SRC + path + '.ts']))),
   };
   return [
@@ -62,8 +64,10 @@ const entrySource = (leaveOut) => {
     "  const text = document.getElementById('consentry-config')?.textContent;",
     '  if (!text) return false;',
     '  observer.disconnect();',
-    '  const settings = readCachedSettings(text);',
-    '  if (!settings) return true;',
+    // The production path: a compiled config, checked as the real loader checks it (no validator).
+    `  const settings = readCompiled(JSON.parse(text), ${JSON.stringify(VERSION)});`,
+    '  if (!settings || settings instanceof Error) return true;',
+    '  deepFreeze(settings);',
     '  $settings.set(settings);',
     '  $state.set(decide(settings, readSignals(settings)));',
     ...duties.filter((duty) => duty.configured).map((duty) => '  ' + duty.configured),

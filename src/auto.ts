@@ -58,6 +58,7 @@ function boot(script: HTMLScriptElement | null) {
     loadLanguage: (lang, settings) => lazy.loadLanguage(lang, hintsOf(settings)),
     prefetchUi: (settings, lang) => lazy.prefetchUi(hintsOf(settings), lang),
     parts: () => lazy.parts(hintsOf(current!)),
+    partsWithUi: () => lazy.partsWithUi(hintsOf(current!)),
   });
   // Read before any page script runs (blocking effects read it when they hold or activate a script).
   runtime.host.nonce = nonce;

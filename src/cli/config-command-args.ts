@@ -3,7 +3,7 @@ import { InputError } from './errors';
 
 /**
  * The arguments of `validate` and `build-config`: one config file, `--json`, `--help`, and for
- * build-config `--nonce`. A usage mistake is an `InputError` (exit 2) that ends with the usage text.
+ * build-config `--nonce` and `--compiled`. A usage mistake is an `InputError` (exit 2) that ends with the usage text.
  */
 export function parseCommandArgs(argv: string[], usage: string, { nonce = false } = {}) {
   let parsed;

@@ -24,6 +24,7 @@ type Registry = {
 };
 const registry = globalThis as Registry;
 const PARTS = 'consentry-parts.min.js';
+const UI = 'consentry-ui.min.js';
 
 /** The same hints a raw config gives, from validated settings. */
 export const hintsOf = ({ ui }: Settings): BootHints => ({ assetsUrl: ui.assetsUrl, trustedAssetOrigins: ui.trustedAssetOrigins, nonce: ui.nonce });
@@ -46,7 +47,7 @@ export function scriptLazyLoaders(loaderBase: string, loaderNonce: string, toOwn
     }
     return registered() || Promise.reject(new Error('consentry: ' + file + ' did not register'));
   };
-  const loadUi = (hints: BootHints) => load('consentry-ui.min.js', hints, () => registry.__consentryUi);
+  const loadUi = (hints: BootHints) => load(UI, hints, () => registry.__consentryUi);
   const loadLanguage = async (lang: string, hints: BootHints): Promise<PackValues | null> =>
     // Only known pack names ever become a URL.
     PACK_NAMES.includes(lang) ? load('i18n/' + lang + '.min.js', hints, () => registry.__consentryLang?.[lang]).catch(() => null) : null;
@@ -59,8 +60,10 @@ export function scriptLazyLoaders(loaderBase: string, loaderNonce: string, toOwn
       void loadLanguage(lang, hints);
     },
     loadValidator: (hints: BootHints) => load(PARTS, hints, () => registry.__consentryValidate),
-    /** At hand once the validator came (same file), else fetched. */
+    /** At hand once the validator or the UI chunk came (both carry them), else fetched alone. */
     parts: (hints: BootHints) => registry.__consentryParts || load(PARTS, hints, () => registry.__consentryParts),
+    /** For showing the banner or preferences: the UI chunk carries the choice parts, one request for both. */
+    partsWithUi: (hints: BootHints) => registry.__consentryParts || load(UI, hints, () => registry.__consentryUi && registry.__consentryParts),
     /** The IAB parts once loaded (see loadIab), else undefined. */
     iab: () => registry.__consentryIab,
     loadIab: (hints: BootHints) => load('consentry-gpp.min.js', hints, () => registry.__consentryIab),

@@ -47,6 +47,11 @@ export interface RuntimeOptions {
   prefetchUi?(settings: Settings, lang: string): void;
   /** The choice parts when already at hand (npm build, or registered with the validator), else a promise of them. */
   parts(): ChoiceParts | Promise<ChoiceParts>;
+  /**
+   * The choice parts as the UI chunk brings them, for showing the banner or preferences: one request for
+   * both (script-tag build). Without it, `parts` serves showing too.
+   */
+  partsWithUi?(): ChoiceParts | Promise<ChoiceParts>;
 }
 
 export interface Runtime {
@@ -82,10 +87,11 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const emit = emitter.emit;
   let parts: ChoiceParts | undefined;
   let partsLoading: Promise<ChoiceParts> | undefined;
-  // One fetch at a time; a failed one is forgotten so the next choice tries again.
-  const partsNow = (): ChoiceParts | Promise<ChoiceParts> => {
+  // One fetch at a time; a failed one is forgotten so the next choice tries again. `fetch` says from which file.
+  type Fetch = () => ChoiceParts | Promise<ChoiceParts>;
+  const partsNow = (fetch: Fetch = options.parts): ChoiceParts | Promise<ChoiceParts> => {
     if (parts) return parts;
-    const ready = partsLoading || options.parts();
+    const ready = partsLoading || fetch();
     if (!(ready instanceof Promise)) return (parts = ready);
     return (partsLoading ||= ready.then(
       (loaded) => (parts = loaded),
@@ -97,8 +103,8 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   };
   const loadParts = async () => partsNow();
   // Synchronous whenever the parts are at hand, so a click's decision lands before the click returns.
-  const withParts = (action: (parts: ChoiceParts) => void, failed = () => {}) => {
-    const ready = partsNow();
+  const withParts = (action: (parts: ChoiceParts) => void, failed = () => {}, fetch?: Fetch) => {
+    const ready = partsNow(fetch);
     if (ready instanceof Promise)
       ready.then(action, (error: Error) => {
         emit('error', { error });
@@ -142,7 +148,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const refresh = (settings: Settings, record?: ConsentRecord) => $state.set(judge(settings, record));
 
   /** Run `action` with the code that asks and chooses, made once per page from the parts. */
-  const choose = (action: (choosing: Choosing) => void, failed?: () => void) =>
+  const choose = (action: (choosing: Choosing) => void, failed?: () => void, fetch?: Fetch) =>
     whenConfigured((settings) =>
       withParts((parts) => {
         choosing ||= parts.choosing({
@@ -159,7 +165,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
           store: parts.store,
         });
         action(choosing);
-      }, failed),
+      }, failed, fetch),
     )();
 
   // Without a config nothing can be shown: a caller awaiting it hears why instead of waiting forever.
@@ -179,8 +185,10 @@ export function createRuntime(options: RuntimeOptions): Runtime {
         refused.push(reject);
       }
       // Where the parts are lazy, the UI chunk and the visitor's pack are fetched beside them, not after.
-      whenConfigured((settings) => partsNow() instanceof Promise && options.prefetchUi?.(settings, resolveLanguage(settings.language)))();
-      choose((choosing) => void choosing.show(view).then(resolve), resolve);
+      // (Asked before the parts are at hand, without fetching them: the UI chunk may be what brings them.)
+      whenConfigured((settings) => !parts && options.prefetchUi?.(settings, resolveLanguage(settings.language)))();
+      // Showing needs the UI anyway: where the UI chunk brings the choice parts, they come with it.
+      choose((choosing) => void choosing.show(view).then(resolve), resolve, options.partsWithUi);
     });
 
   const api: Consent = {
