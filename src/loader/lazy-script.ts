@@ -3,7 +3,7 @@ import type { validateConfig } from '../config/validate';
 import type { UiModule } from '../ui/contract';
 import type { PackValues } from '../ui/i18n/pack-values';
 import type { BootHints } from './boot-hints';
-import type { ChoiceParts } from './choice-parts';
+import type { ChoiceCore, ChoiceParts } from './choice-parts';
 import type { IabParts } from '../integrations/iab-parts';
 import { assetsBase } from './assets-base';
 import { PACK_NAMES } from './language-packs';
@@ -18,6 +18,8 @@ type Registry = {
   __consentryUi?: UiModule;
   __consentryValidate?: typeof validateConfig;
   __consentryParts?: ChoiceParts;
+  /** The choice core, as the UI chunk carries it. */
+  __consentryChoice?: ChoiceCore;
   /** Pack files register their texts as values in a fixed key order; the UI chunk puts the keys back. */
   __consentryLang?: { [lang: string]: PackValues };
   __consentryIab?: IabParts;
@@ -60,10 +62,11 @@ export function scriptLazyLoaders(loaderBase: string, loaderNonce: string, toOwn
       void loadLanguage(lang, hints);
     },
     loadValidator: (hints: BootHints) => load(PARTS, hints, () => registry.__consentryValidate),
-    /** At hand once the validator or the UI chunk came (both carry them), else fetched alone. */
+    /** At hand once the validator came (same file), else fetched alone. */
     parts: (hints: BootHints) => registry.__consentryParts || load(PARTS, hints, () => registry.__consentryParts),
-    /** For showing the banner or preferences: the UI chunk carries the choice parts, one request for both. */
-    partsWithUi: (hints: BootHints) => registry.__consentryParts || load(UI, hints, () => registry.__consentryUi && registry.__consentryParts),
+    /** For showing the banner or preferences: the UI chunk carries the choice core, one request for both. */
+    partsWithUi: (hints: BootHints): ChoiceCore | Promise<ChoiceCore> =>
+      registry.__consentryParts || registry.__consentryChoice || load(UI, hints, () => registry.__consentryUi && registry.__consentryChoice),
     /** The IAB parts once loaded (see loadIab), else undefined. */
     iab: () => registry.__consentryIab,
     loadIab: (hints: BootHints) => load('consentry-gpp.min.js', hints, () => registry.__consentryIab),

@@ -13,12 +13,12 @@ const CONFIG = { revision: 1, ui: { privacyPolicyUrl: '/privacy' }, services: [{
 const compiled = () => JSON.parse(JSON.stringify(compileSettings(validateConfig(CONFIG, () => {}), __VERSION__)));
 const rehashed = (config: any) => ({ ...config, hash: hashOf(JSON.stringify(config.settings)) });
 
-const page = (config: unknown) => `<!doctype html><html lang="en"><head>
+const page = (config: unknown, body = '') => `<!doctype html><html lang="en"><head>
 <script src="/dist/consentry.min.js"></script><script type="application/json" id="consentry-config">${JSON.stringify(config)}</script>
 <script>window.__ran = [];</script>
 <script type="text/plain" data-consent="analytics">window.__ran.push('analytics')</script>
 <script type="text/plain" data-consent="advertising">window.__ran.push('advertising')</script>
-</head><body><h1>Shop</h1><a href="#" id="settings" data-consent-open>Cookie settings</a></body></html>`;
+</head><body><h1>Shop</h1><a href="#" id="settings" data-consent-open>Cookie settings</a>${body}</body></html>`;
 
 let browser: Browser;
 let server: TestServer;
@@ -84,6 +84,16 @@ describe('a compiled config', () => {
     // (The withdrawal's clean-up reloads the page, hence the loader again.)
     await expect.poll(scripts).toContain('/dist/consentry-parts.min.js');
     expect(scripts()).not.toContain('/dist/consentry-ui.min.js');
+    expect(errors).toEqual([]);
+  });
+
+  it('a held embed’s placeholder loads its part alone (the UI chunk does not carry it), beside the banner', async () => {
+    server.page('/compiled-embed', page(compiled(), '<iframe data-consent="advertising" data-src="/embed.html" width="300" height="150"></iframe>'));
+    await tab.goto(server.origin + '/compiled-embed');
+    await banner().waitFor();
+    await tab.locator('[data-consentry-placeholder] button').first().waitFor();
+    expect(scripts().sort()).toEqual(['/dist/consentry-parts.min.js', '/dist/consentry-ui.min.js', '/dist/consentry.min.js']);
+    expect(server.hits.some((hit) => hit.path === '/embed.html')).toBe(false);
     expect(errors).toEqual([]);
   });
 
