@@ -33,11 +33,11 @@ const VERSION = JSON.parse(readFileSync(new URL('../package.json', import.meta.u
 
 /** Each duty: what it imports and the line that installs it, in the order the real loader installs them. */
 const DUTIES = [
-  { name: 'auto-blocker (network and write guards, host table)', imports: { installAutoBlocker: 'blocking/auto-blocker' }, install: 'installAutoBlocker(host);' },
-  { name: 'gate (activates granted tags)', imports: { installGate: 'blocking/gate' }, install: 'installGate(host);' },
-  { name: 'cookie guard (cookie table)', imports: { installCookieGuard: 'blocking/cookie-guard' }, install: 'installCookieGuard(host);' },
-  { name: 'storage guard (storage table)', imports: { installStorageGuard: 'blocking/storage-guard' }, install: 'installStorageGuard(host);' },
-  { name: 'Consent Mode default and update', imports: { installGoogleConsentMode: 'integrations/google-consent-mode' }, configured: 'installGoogleConsentMode({ ...host, settings });' },
+  { name: 'auto-blocker (network and write guards, host table)', imports: { installAutoBlocker: 'loader/effects/auto-blocker' }, install: 'installAutoBlocker(host);' },
+  { name: 'gate (activates granted tags)', imports: { installGate: 'loader/effects/gate' }, install: 'installGate(host);' },
+  { name: 'cookie guard (cookie table)', imports: { installCookieGuard: 'loader/effects/cookie-guard' }, install: 'installCookieGuard(host);' },
+  { name: 'storage guard (storage table)', imports: { installStorageGuard: 'loader/effects/storage-guard' }, install: 'installStorageGuard(host);' },
+  { name: 'Consent Mode default and update', imports: { installGoogleConsentMode: 'loader/effects/integrations/google-consent-mode' }, configured: 'installGoogleConsentMode({ ...host, settings });' },
 ];
 
 /**
@@ -48,10 +48,10 @@ const entrySource = (leaveOut) => {
   const duties = DUTIES.filter((duty) => duty !== leaveOut);
   const imports = {
     atom: 'nanostores',
-    decide: SRC + 'consent/decide.ts',
-    readSignals: SRC + 'consent/read-signals.ts',
-    readCompiled: SRC + 'config/compiled.ts',
-    deepFreeze: SRC + 'config/deep-freeze.ts',
+    decide: SRC + 'core/policy/decide.ts',
+    readSignals: SRC + 'loader/read-signals.ts',
+    readCompiled: SRC + 'core/config/compiled.ts',
+    deepFreeze: SRC + 'core/config/deep-freeze.ts',
     ...Object.fromEntries(duties.flatMap((duty) => Object.entries(duty.imports).map(([name, path]) => [name, SRC + path + '.ts']))),
   };
   return [

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { compileSettings, hashOf } from '../../src/config/compiled';
-import { validateConfig } from '../../src/config/validate';
+import { compileSettings, hashOf } from '../../src/core/config/compiled';
+import { validateConfig } from '../../src/core/config/validate';
 import { launchChromium, newContext } from './helpers/browser';
 import { startServer, type TestServer } from './helpers/server';
 

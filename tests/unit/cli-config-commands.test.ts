@@ -118,8 +118,8 @@ describe('consentry build-config <config.json>', () => {
   });
 
   it('--compiled prints the validated settings marked with this release and their hash, escaped; the loader check accepts them', async () => {
-    const { readCompiled, hashOf } = await import('../../src/config/compiled');
-    const { validateConfig } = await import('../../src/config/validate');
+    const { readCompiled, hashOf } = await import('../../src/core/config/compiled');
+    const { validateConfig } = await import('../../src/core/config/validate');
     const json = run('build-config', 'valid.json', '--compiled', '--json');
     expect(json.status).toBe(0);
     expect(json.stdout).not.toMatch(/[<>&\u2028]/);

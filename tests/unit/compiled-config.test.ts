@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compileSettings, hashOf, readCompiled } from '../../src/config/compiled';
-import { validateConfig } from '../../src/config/validate';
+import { compileSettings, hashOf, readCompiled } from '../../src/core/config/compiled';
+import { validateConfig } from '../../src/core/config/validate';
 
 // The compiled config (`consentry build-config --compiled`): applied by the loader without the validator,
 // after a cheap structural check that refuses anything the validator did not make for this release.

@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { validateConfig } from '../../src/config/validate';
-import { runMigrate } from '../../src/migrate/cli';
+import { validateConfig } from '../../src/core/config/validate';
+import { runMigrate } from '../../src/node/migrate/cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'consentry-migrate-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -24,7 +24,7 @@ async function run(...argv: string[]) {
 // Loading the TypeScript parser takes seconds on a busy machine.
 describe('consentry migrate <file>', { timeout: 60_000 }, () => {
   it('--compiled prints the converted config compiled: the validated settings the loader applies without the validator', async () => {
-    const { readCompiled } = await import('../../src/config/compiled');
+    const { readCompiled } = await import('../../src/core/config/compiled');
     const path = file('cookieconsent-compiled.js', `CookieConsent.run({ categories: { necessary: { readOnly: true }, analytics: {} } });`);
     const plain = await run(path);
     expect(plain.stderr).toMatch(/consentry build-config <saved file> --compiled\n$/);
