@@ -218,7 +218,8 @@ export default [
   // Script tag: the synchronous loader, and the UI it fetches only when it must be shown.
   browserScript('src/loader/auto.ts', 'dist/consentry.min.js'),
   browserScript('src/parts/parts-entry.ts', 'dist/consentry-parts.min.js', { globals: () => '__consentryShared' }, [await sharedFromLoader()]),
-  browserScript('src/ui/script-entry.ts', 'dist/consentry-ui.min.js'),
+  // The UI chunk carries the choice core too (one request for a first visit), sharing the loader's modules.
+  browserScript('src/ui/script-entry.ts', 'dist/consentry-ui.min.js', { globals: () => '__consentryShared' }, [await sharedFromLoader()]),
   browserScript('src/iab/gpp/script-entry.ts', 'dist/consentry-gpp.min.js'),
   ...PACK_NAMES.map(packEntry),
 ];

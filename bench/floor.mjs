@@ -1,8 +1,8 @@
 /**
  * The floor under issue 8's bars: what the loader duties the issue itself lists cost, built and measured
  * without anything else. Those duties are: read the consent record, apply the regional defaults and the
- * Consent Mode default, install the gating, the auto-blocker and the cookie guard (with the built-in
- * tables), and activate what is granted. Left out are the public API, events, lazy loading of the UI,
+ * Consent Mode default, install the gating, the auto-blocker and the cookie and storage guards (with the
+ * built-in tables), and activate what is granted. Left out are the public API, events, lazy loading of the UI,
  * the reopen button, integrations other than Consent Mode and every fallback for a missing config.
  *
  *   node bench/floor.mjs [--runs 7]
@@ -29,26 +29,29 @@ import { baselineRun, consentry, consentryDist, consentryVariant, SDKS } from '.
 
 const RUNS = Math.max(1, Number(process.argv[process.argv.indexOf('--runs') + 1]) || 7);
 const SRC = new URL('../src/', import.meta.url).pathname;
+const VERSION = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
 
 /** Each duty: what it imports and the line that installs it, in the order the real loader installs them. */
 const DUTIES = [
-  { name: 'auto-blocker (network and write guards, host table)', imports: { installAutoBlocker: 'blocking/auto-blocker' }, install: 'installAutoBlocker(host);' },
-  { name: 'gate (activates granted tags)', imports: { installGate: 'blocking/gate' }, install: 'installGate(host);' },
-  { name: 'cookie guard (cookie table)', imports: { installCookieGuard: 'blocking/cookie-guard' }, install: 'installCookieGuard(host);' },
-  { name: 'Consent Mode default and update', imports: { installGoogleConsentMode: 'integrations/google-consent-mode' }, configured: 'installGoogleConsentMode({ ...host, settings });' },
+  { name: 'auto-blocker (network and write guards, host table)', imports: { installAutoBlocker: 'loader/effects/auto-blocker' }, install: 'installAutoBlocker(host);' },
+  { name: 'gate (activates granted tags)', imports: { installGate: 'loader/effects/gate' }, install: 'installGate(host);' },
+  { name: 'cookie guard (cookie table)', imports: { installCookieGuard: 'loader/effects/cookie-guard' }, install: 'installCookieGuard(host);' },
+  { name: 'storage guard (storage table)', imports: { installStorageGuard: 'loader/effects/storage-guard' }, install: 'installStorageGuard(host);' },
+  { name: 'Consent Mode default and update', imports: { installGoogleConsentMode: 'loader/effects/integrations/google-consent-mode' }, configured: 'installGoogleConsentMode({ ...host, settings });' },
 ];
 
 /**
- * The duties-only loader as source: the inline config's Settings as the real loader's cache holds them
- * (so no validator), the record read and decided, then the duties. `leaveOut` drops one duty.
+ * The duties-only loader as source: the inline compiled config's Settings, checked as the real loader
+ * checks them (so no validator), the record read and decided, then the duties. `leaveOut` drops one duty.
  */
 const entrySource = (leaveOut) => {
   const duties = DUTIES.filter((duty) => duty !== leaveOut);
   const imports = {
     atom: 'nanostores',
-    decide: SRC + 'consent/decide.ts',
-    readSignals: SRC + 'consent/read-signals.ts',
-    readCachedSettings: SRC + 'loader/settings-cache.ts',
+    decide: SRC + 'core/policy/decide.ts',
+    readSignals: SRC + 'loader/read-signals.ts',
+    readCompiled: SRC + 'core/config/compiled.ts',
+    deepFreeze: SRC + 'core/config/deep-freeze.ts',
     ...Object.fromEntries(duties.flatMap((duty) => Object.entries(duty.imports).map(([name, path]) => [name, SRC + path + '.ts']))),
   };
   return [
@@ -61,8 +64,10 @@ const entrySource = (leaveOut) => {
     "  const text = document.getElementById('consentry-config')?.textContent;",
     '  if (!text) return false;',
     '  observer.disconnect();',
-    '  const settings = readCachedSettings(text);',
-    '  if (!settings) return true;',
+    // The production path: a compiled config, checked as the real loader checks it (no validator).
+    `  const settings = readCompiled(JSON.parse(text), ${JSON.stringify(VERSION)});`,
+    '  if (!settings || settings instanceof Error) return true;',
+    '  deepFreeze(settings);',
     '  $settings.set(settings);',
     '  $state.set(decide(settings, readSignals(settings)));',
     ...duties.filter((duty) => duty.configured).map((duty) => '  ' + duty.configured),

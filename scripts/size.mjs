@@ -5,9 +5,12 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
 export const BUDGETS = {
-  loader: 18.45 * 1024, // consentry.min.js: what every page view pays
-  firstVisit: 42.05 * 1024, // loader + lazy parts (validator, choice writer) + UI chunk (styles and English texts inside)
-  languagePack: 1.35 * 1024, // each dist/i18n/<lang>.min.js
+  loader: 18.9 * 1024, // consentry.min.js: what every page view pays
+  // With a compiled config (the production path): loader + UI chunk (choice parts, styles and English texts inside).
+  firstVisit: 35.05 * 1024,
+  // With a raw config, validated in the browser: loader + parts (validator) + UI chunk.
+  firstVisitRaw: 45.05 * 1024,
+  languagePack: 1.4 * 1024, // each dist/i18n/<lang>.min.js
 };
 
 const dist = new URL('../dist/', import.meta.url);
@@ -21,7 +24,8 @@ export function measure() {
   const sizes = Object.fromEntries(files.map((f) => [f, gz(f)]));
   const checks = [
     ['loader (consentry.min.js)', sizes['consentry.min.js'], BUDGETS.loader],
-    ['first visit (loader+parts+UI)', sizes['consentry.min.js'] + sizes['consentry-parts.min.js'] + sizes['consentry-ui.min.js'], BUDGETS.firstVisit],
+    ['first visit, compiled (loader+UI)', sizes['consentry.min.js'] + sizes['consentry-ui.min.js'], BUDGETS.firstVisit],
+    ['first visit, raw (loader+parts+UI)', sizes['consentry.min.js'] + sizes['consentry-parts.min.js'] + sizes['consentry-ui.min.js'], BUDGETS.firstVisitRaw],
     ...packs.map((f) => [`language pack ${f}`, sizes[f], BUDGETS.languagePack]),
   ];
   return { files, sizes, checks };

@@ -1,4 +1,7 @@
-import { resolve } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { fileAsset } from './servers.mjs';
 
 /**
@@ -46,14 +49,31 @@ const CONSENTRY_CONFIG = {
 };
 
 /**
- * consentry as a site uses it: the loader first in <head>, the inline config right after it.
- * @param {{ id: string, name: string, dist: () => string, base: string }} build
+ * The config as production pages carry it (README quick start): compiled by this checkout's
+ * `consentry build-config --compiled`, so the loader applies it without the validator file.
+ */
+let compiledConfig;
+const compiledConsentryConfig = () => {
+  if (compiledConfig) return compiledConfig;
+  const dir = mkdtempSync(join(tmpdir(), 'consentry-bench-'));
+  try {
+    writeFileSync(join(dir, 'consent.json'), JSON.stringify(CONSENTRY_CONFIG));
+    return (compiledConfig = execFileSync(process.execPath, [file('bin/consentry.mjs'), 'build-config', join(dir, 'consent.json'), '--compiled', '--json'], { encoding: 'utf8' }).trim());
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+};
+
+/**
+ * consentry as a site uses it: the loader first in <head>, the inline config right after it; compiled
+ * (the production path) unless `raw` (what the site owner writes, validated in the browser).
+ * @param {{ id: string, name: string, dist: () => string, base: string, raw?: boolean }} build
  */
 const CONSENTRY_FILES = ['consentry.min.js', 'consentry-parts.min.js', 'consentry-ui.min.js'];
 
-export function consentryVariant({ id, name, dist, base }) {
+export function consentryVariant({ id, name, dist, base, raw = false }) {
   const loader = `<script src="${base}consentry.min.js"></script>`;
-  const config = `<script type="application/json" id="consentry-config">${json(CONSENTRY_CONFIG)}</script>`;
+  const config = `<script type="application/json" id="consentry-config">${raw ? json(CONSENTRY_CONFIG) : compiledConsentryConfig()}</script>`;
   return {
     id,
     name,
@@ -76,14 +96,18 @@ export const consentry = consentryVariant({ id: 'consentry', name: 'consentry', 
 
 /**
  * More consentry builds to compare in the same run, from BENCH_COMPARE=dir1,dir2 (each holding
- * consentry.min.js, consentry-parts.min.js and consentry-ui.min.js); each is named after its folder.
+ * consentry.min.js, consentry-parts.min.js and consentry-ui.min.js); each is named after its folder and
+ * given the raw config (an older build may not read a compiled one). BENCH_RAW=1 adds this build with
+ * the raw config too.
  */
 export function comparedBuilds() {
-  return (process.env.BENCH_COMPARE || '').split(',').filter(Boolean).map((dir, i) => {
+  const builds = (process.env.BENCH_COMPARE || '').split(',').filter(Boolean).map((dir, i) => {
     const parts = dir.replace(/\/+$/, '').split('/');
     const label = parts.slice(parts.at(-1) === 'dist' ? -2 : -1).join('/');
-    return consentryVariant({ id: `consentry-${i + 1}`, name: `consentry (${label})`, dist: () => resolve(dir), base: `/compare-${i + 1}/` });
+    return consentryVariant({ id: `consentry-${i + 1}`, name: `consentry (${label}, raw config)`, dist: () => resolve(dir), base: `/compare-${i + 1}/`, raw: true });
   });
+  if (process.env.BENCH_RAW) builds.unshift(consentryVariant({ id: 'consentry-raw', name: 'consentry (raw config)', dist: consentryDist, base: '/raw/', raw: true }));
+  return builds;
 }
 
 const CC_CATEGORIES = { analytics: 'analytics', advertising: 'ads' };

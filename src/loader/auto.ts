@@ -4,6 +4,8 @@
  * from an inline `<script type="application/json" id="consentry-config">`, the `data-config` URL, or a
  * later `Consentry.init(config)`. Until a valid config arrives every non-essential tag stays held.
  */
+import { readCompiled } from '../core/config/compiled';
+import { deepFreeze } from '../core/config/deep-freeze';
 import { DEFAULT_COOKIE_NAME } from '../core/config/defaults';
 import type { ConsentryConfig, Settings } from '../core/config/types';
 import { readCookie } from './read-cookie';
@@ -33,6 +35,15 @@ declare global {
 
 const CONFIG_TIMEOUT_MS = 10_000;
 
+/** The config as an object, or undefined when its text is not JSON (the validator then names the problem). */
+const parsed = (config: unknown) => {
+  try {
+    return typeof config == 'string' ? JSON.parse(config) : config;
+  } catch {
+    return undefined;
+  }
+};
+
 function boot(script: HTMLScriptElement | null) {
   const loaderBase = script?.src ? script.src.replace(/[^/]*$/, '') : '';
   const nonce = script?.nonce || '';
@@ -47,6 +58,7 @@ function boot(script: HTMLScriptElement | null) {
     loadLanguage: (lang, settings) => lazy.loadLanguage(lang, hintsOf(settings)),
     prefetchUi: (settings, lang) => lazy.prefetchUi(hintsOf(settings), lang),
     parts: () => lazy.parts(hintsOf(current!)),
+    partsWithUi: () => lazy.partsWithUi(hintsOf(current!)),
   });
   // Read before any page script runs (blocking effects read it when they hold or activate a script).
   runtime.host.nonce = nonce;
@@ -100,6 +112,11 @@ function boot(script: HTMLScriptElement | null) {
     } catch {
       // Not serialisable (a cycle): the validator names the problem.
     }
+    // The production form: Settings compiled where the owner works, applied after a cheap structural check,
+    // without the validator (see src/core/config/compiled.ts). Refused when it fails that check: tags stay held.
+    const compiled = readCompiled(parsed(config), __VERSION__);
+    if (compiled instanceof Error) return failed(compiled);
+    if (compiled) return apply(deepFreeze(compiled));
     const cached = text && readCachedSettings(text);
     if (cached) return apply(cached);
     awaitConfig();

@@ -3,7 +3,7 @@ import type { validateConfig } from '../core/config/validate';
 import type { UiModule } from '../ui/contract';
 import type { PackValues } from '../core/texts/pack-values';
 import type { BootHints } from './boot-hints';
-import type { ChoiceParts } from '../parts/choice-parts';
+import type { ChoiceCore, ChoiceParts } from '../parts/choice-parts';
 import type { IabParts } from '../iab/iab-parts';
 import { assetsBase } from './assets-base';
 import { PACK_NAMES } from './language-packs';
@@ -18,12 +18,15 @@ type Registry = {
   __consentryUi?: UiModule;
   __consentryValidate?: typeof validateConfig;
   __consentryParts?: ChoiceParts;
+  /** The choice core, as the UI chunk carries it. */
+  __consentryChoice?: ChoiceCore;
   /** Pack files register their texts as values in a fixed key order; the UI chunk puts the keys back. */
   __consentryLang?: { [lang: string]: PackValues };
   __consentryIab?: IabParts;
 };
 const registry = globalThis as Registry;
 const PARTS = 'consentry-parts.min.js';
+const UI = 'consentry-ui.min.js';
 
 /** The same hints a raw config gives, from validated settings. */
 export const hintsOf = ({ ui }: Settings): BootHints => ({ assetsUrl: ui.assetsUrl, trustedAssetOrigins: ui.trustedAssetOrigins, nonce: ui.nonce });
@@ -46,7 +49,7 @@ export function scriptLazyLoaders(loaderBase: string, loaderNonce: string, toOwn
     }
     return registered() || Promise.reject(new Error('consentry: ' + file + ' did not register'));
   };
-  const loadUi = (hints: BootHints) => load('consentry-ui.min.js', hints, () => registry.__consentryUi);
+  const loadUi = (hints: BootHints) => load(UI, hints, () => registry.__consentryUi);
   const loadLanguage = async (lang: string, hints: BootHints): Promise<PackValues | null> =>
     // Only known pack names ever become a URL.
     PACK_NAMES.includes(lang) ? load('i18n/' + lang + '.min.js', hints, () => registry.__consentryLang?.[lang]).catch(() => null) : null;
@@ -59,8 +62,11 @@ export function scriptLazyLoaders(loaderBase: string, loaderNonce: string, toOwn
       void loadLanguage(lang, hints);
     },
     loadValidator: (hints: BootHints) => load(PARTS, hints, () => registry.__consentryValidate),
-    /** At hand once the validator came (same file), else fetched. */
+    /** At hand once the validator came (same file), else fetched alone. */
     parts: (hints: BootHints) => registry.__consentryParts || load(PARTS, hints, () => registry.__consentryParts),
+    /** For showing the banner or preferences: the UI chunk carries the choice core, one request for both. */
+    partsWithUi: (hints: BootHints): ChoiceCore | Promise<ChoiceCore> =>
+      registry.__consentryParts || registry.__consentryChoice || load(UI, hints, () => registry.__consentryUi && registry.__consentryChoice),
     /** The IAB parts once loaded (see loadIab), else undefined. */
     iab: () => registry.__consentryIab,
     loadIab: (hints: BootHints) => load('consentry-gpp.min.js', hints, () => registry.__consentryIab),

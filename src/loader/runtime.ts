@@ -14,7 +14,7 @@ import { nameTrustedTypesPolicy } from './effects/trusted-types';
 import { loadOnce } from './effects/load-once';
 import type { BlockingHost } from './effects/types';
 import type { LanguagePack, UiModule } from '../ui/contract';
-import type { ChoiceParts } from '../parts/choice-parts';
+import type { ChoiceCore, ChoiceParts } from '../parts/choice-parts';
 import type { Choosing } from '../parts/choosing';
 import { resolveLanguage } from './language';
 
@@ -47,6 +47,34 @@ export interface RuntimeOptions {
   prefetchUi?(settings: Settings, lang: string): void;
   /** The choice parts when already at hand (npm build, or registered with the validator), else a promise of them. */
   parts(): ChoiceParts | Promise<ChoiceParts>;
+  /**
+   * The choice core as the UI chunk brings it, for showing the banner or preferences: one request for
+   * both (script-tag build). Without it, `parts` serves showing too. Clean-up and placeholders, which the
+   * core leaves out, still come from `parts`.
+   */
+  partsWithUi?(): ChoiceCore | Promise<ChoiceCore>;
+}
+
+/**
+ * One fetch at a time, synchronous once at hand; a failed fetch is forgotten so the next call tries again.
+ * `fetch` says from which file; the first to arrive is kept.
+ */
+function lazily<T>() {
+  let value: T | undefined;
+  let loading: Promise<T> | undefined;
+  const now = (fetch: () => T | Promise<T>): T | Promise<T> => {
+    if (value) return value;
+    const ready = loading || fetch();
+    if (!(ready instanceof Promise)) return (value = ready);
+    return (loading ||= ready.then(
+      (loaded) => (value = loaded),
+      (error) => {
+        loading = undefined;
+        throw error;
+      },
+    ));
+  };
+  return { now, has: () => !!value };
 }
 
 export interface Runtime {
@@ -80,25 +108,17 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const $settings = atom<Settings | null>(null);
   const emitter = createEmitter((error) => emitter.emit('error', { error: error as Error }));
   const emit = emitter.emit;
-  let parts: ChoiceParts | undefined;
-  let partsLoading: Promise<ChoiceParts> | undefined;
-  // One fetch at a time; a failed one is forgotten so the next choice tries again.
-  const partsNow = (): ChoiceParts | Promise<ChoiceParts> => {
-    if (parts) return parts;
-    const ready = partsLoading || options.parts();
-    if (!(ready instanceof Promise)) return (parts = ready);
-    return (partsLoading ||= ready.then(
-      (loaded) => (parts = loaded),
-      (error) => {
-        partsLoading = undefined;
-        throw error;
-      },
-    ));
-  };
-  const loadParts = async () => partsNow();
+  // The whole parts (clean-up, placeholders) and the core that choosing needs: the core may come from the
+  // UI chunk, and anything that brings the whole parts brings the core too.
+  const parts = lazily<ChoiceParts>();
+  const core = lazily<ChoiceCore>();
+  const fullParts = () => parts.now(options.parts);
+  type Fetch = () => ChoiceCore | Promise<ChoiceCore>;
+  const coreNow = (fetch: Fetch = fullParts) => core.now(fetch);
+  const loadParts = async () => fullParts();
   // Synchronous whenever the parts are at hand, so a click's decision lands before the click returns.
-  const withParts = (action: (parts: ChoiceParts) => void, failed = () => {}) => {
-    const ready = partsNow();
+  const withParts = (action: (parts: ChoiceCore) => void, failed = () => {}, fetch?: Fetch) => {
+    const ready = coreNow(fetch);
     if (ready instanceof Promise)
       ready.then(action, (error: Error) => {
         emit('error', { error });
@@ -142,10 +162,10 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const refresh = (settings: Settings, record?: ConsentRecord) => $state.set(judge(settings, record));
 
   /** Run `action` with the code that asks and chooses, made once per page from the parts. */
-  const choose = (action: (choosing: Choosing) => void, failed?: () => void) =>
+  const choose = (action: (choosing: Choosing) => void, failed?: () => void, fetch?: Fetch) =>
     whenConfigured((settings) =>
-      withParts((parts) => {
-        choosing ||= parts.choosing({
+      withParts((choice) => {
+        choosing ||= choice.choosing({
           settings,
           language: resolveLanguage(settings.language),
           $state,
@@ -156,10 +176,11 @@ export function createRuntime(options: RuntimeOptions): Runtime {
           loadUi: () => options.loadUi(settings),
           loadLanguage: (lang) => options.loadLanguage(lang, settings),
           loadOnce,
-          store: parts.store,
+          placeholder: async () => (await fullParts()).placeholder,
+          store: choice.store,
         });
         action(choosing);
-      }, failed),
+      }, failed, fetch),
     )();
 
   // Without a config nothing can be shown: a caller awaiting it hears why instead of waiting forever.
@@ -179,8 +200,10 @@ export function createRuntime(options: RuntimeOptions): Runtime {
         refused.push(reject);
       }
       // Where the parts are lazy, the UI chunk and the visitor's pack are fetched beside them, not after.
-      whenConfigured((settings) => partsNow() instanceof Promise && options.prefetchUi?.(settings, resolveLanguage(settings.language)))();
-      choose((choosing) => void choosing.show(view).then(resolve), resolve);
+      // (Asked before the parts are at hand, without fetching them: the UI chunk may be what brings them.)
+      whenConfigured((settings) => !core.has() && options.prefetchUi?.(settings, resolveLanguage(settings.language)))();
+      // Showing needs the UI anyway: where the UI chunk brings the choice parts, they come with it.
+      choose((choosing) => void choosing.show(view).then(resolve), resolve, options.partsWithUi);
     });
 
   const api: Consent = {

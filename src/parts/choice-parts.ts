@@ -6,14 +6,16 @@ import { type ChoiceContext, type Judge, recordFor } from '../core/policy/record
 import { receiptOf, sendReceipts } from './receipts';
 import type { Choices, ConsentMethod, ConsentRecord, ConsentState } from '../core/policy/types';
 import { createChoosing } from './choosing';
+import { heldEmbedPlaceholder } from './placeholders';
 
 /**
- * What only asking and choosing need: making and storing the record (js-cookie), its receipt, the clean-up
- * after a withdrawal, and the code that asks (banner and dialog, packs, placeholders of held embeds). Most
- * page views need none of it, so the script-tag loader fetches these with the validator, on demand; the npm
- * build imports them directly. Names are public: they cross files.
+ * What only asking and choosing need: making and storing the record (js-cookie), its receipt, and the code
+ * that asks (banner and dialog, packs). Most page views need none of it. The UI chunk carries these (a
+ * visitor shown the banner fetches one file); the script-tag parts file carries them with the validator,
+ * the clean-up and the placeholders (`choiceParts`); the npm build imports them directly. Names are
+ * public: they cross files.
  */
-export const choiceParts = {
+export const choiceCore = {
   /** Make the record for these choices, store it in the consent cookie, and send its receipt. */
   store(settings: Settings, choices: Choices, method: ConsentMethod, state: ConsentState, context?: ChoiceContext, judge?: Judge): ConsentRecord {
     const record = recordFor(settings, choices, method, state, Date.now(), context, judge);
@@ -26,9 +28,16 @@ export const choiceParts = {
   keep: (settings: Settings, record: ConsentRecord) => writeConsentCookie(settings.cookie, encodeRecord(record), new Date(record.expires)),
   /** Send receipts an earlier page view could not deliver. */
   resend: (endpoint: string) => sendReceipts(endpoint),
-  cleanUp,
   /** Committing choices, the banner and dialog, language packs and placeholders, for one configured page. */
   choosing: createChoosing,
 };
+
+export type ChoiceCore = typeof choiceCore;
+
+/**
+ * The core, plus what a withdrawal or a held embed needs, which a first visit rarely does: the clean-up and
+ * the placeholders. They stay out of the UI chunk and load alone (the parts file) when wanted.
+ */
+export const choiceParts = { ...choiceCore, cleanUp, placeholder: heldEmbedPlaceholder };
 
 export type ChoiceParts = typeof choiceParts;

@@ -11,7 +11,7 @@ import type { Extras, LanguagePack, OptOutKind, UiModule } from '../ui/contract'
 import { PAGE_TEXTS } from '../core/texts/page-texts';
 import { domReady } from './dom-ready';
 import { pageTextsOf } from './page-texts-of';
-import { heldEmbedPlaceholder } from './placeholders';
+import type { heldEmbedPlaceholder } from './placeholders';
 import { rememberedPageTexts, rememberPageTexts } from '../loader/remembered-texts';
 
 export interface ChoosingOptions {
@@ -30,6 +30,8 @@ export interface ChoosingOptions {
   loadLanguage(lang: string): Promise<LanguagePack | null>;
   /** The loader's own activation, so this file carries no second copy of it. */
   loadOnce(el: Element): void;
+  /** The placeholder drawer, which loads on its own where it is lazy (the UI chunk does not carry it). */
+  placeholder(): Promise<typeof heldEmbedPlaceholder>;
   /** Make and store the record (the choice parts' `store`). */
   store(settings: Settings, choices: Choices, method: ConsentMethod, state: ConsentState, context?: ChoiceContext, judge?: Judge): ConsentRecord;
 }
@@ -137,10 +139,17 @@ export function createChoosing(options: ChoosingOptions): Choosing {
   const drawHeld = (el: Element, need: ResolvedNeed) => {
     drawer ||= (async () => {
       const pack = PAGE_TEXTS[language] ? null : rememberedPageTexts(language) || (await loadLanguage(language));
-      return heldEmbedPlaceholder(settings, language, $state.get, (choices) => commit(choices, 'custom', { via: 'placeholder' }), options.loadOnce, pack);
+      const draw = await options.placeholder();
+      return draw(settings, language, $state.get, (choices) => commit(choices, 'custom', { via: 'placeholder' }), options.loadOnce, pack);
     })();
-    // By the time it is drawn the embed may have been released.
-    void drawer.then((draw) => isHeld(el) && draw(el, need));
+    // By the time it is drawn the embed may have been released. A drawer that failed to load is forgotten.
+    drawer.then(
+      (draw) => isHeld(el) && draw(el, need),
+      (error: Error) => {
+        drawer = undefined;
+        emit('error', { error });
+      },
+    );
   };
 
   return {

@@ -117,6 +117,24 @@ describe('consentry build-config <config.json>', () => {
     expect(scriptsIn(nonce.stdout)[0].attrs).toEqual({ type: 'application/json', id: 'consentry-config', nonce: '{{ cspNonce }}' });
   });
 
+  it('--compiled prints the validated settings marked with this release and their hash, escaped; the loader check accepts them', async () => {
+    const { readCompiled, hashOf } = await import('../../src/core/config/compiled');
+    const { validateConfig } = await import('../../src/core/config/validate');
+    const json = run('build-config', 'valid.json', '--compiled', '--json');
+    expect(json.status).toBe(0);
+    expect(json.stdout).not.toMatch(/[<>&\u2028]/);
+    const compiled = JSON.parse(json.stdout);
+    expect(compiled.consentryCompiled).toBe(__VERSION__);
+    expect(compiled.hash).toBe(hashOf(JSON.stringify(compiled.settings)));
+    // Every default filled in: the validator's own answer, not the config as written.
+    expect(compiled.settings).toEqual(JSON.parse(JSON.stringify(validateConfig(VALID, () => {}))));
+    expect(readCompiled(compiled, __VERSION__)).toEqual(compiled.settings);
+    const element = run('build-config', 'valid.json', '--compiled', '--nonce', 'n');
+    expect(JSON.parse(scriptsIn(element.stdout)[0].text)).toEqual(compiled);
+    // An invalid config is never compiled.
+    expect(run('build-config', file('invalid-compiled.json', '{"revision":"x"}'), '--compiled')).toMatchObject({ status: 1, stdout: '' });
+  });
+
   it('exit 1 for an invalid config: every problem on stderr, nothing to paste on stdout', () => {
     const result = run('build-config', 'invalid.json');
     expect(result.status).toBe(1);

@@ -11,6 +11,7 @@ import { draftConfig } from '../../src/node/cli/report/draft-config';
 import type { ScanReport } from '../../src/node/cli/report/scan-report';
 import { writeScanOutputs } from '../../src/node/cli/report/write-outputs';
 import type { PageVisit } from '../../src/node/cli/types';
+import { readCompiled } from '../../src/core/config/compiled';
 import { validateConfig } from '../../src/core/config/validate';
 import { runMigrate } from '../../src/node/migrate/cli';
 
@@ -122,5 +123,9 @@ describe('every config the CLI writes is escaped the same way', () => {
     expect(written).toContain('Shop \\u003c/script\\u003e \\u0026 co');
     expect(written).not.toMatch(/[<>&]/);
     expect(JSON.parse(written)).toEqual(JSON.parse(JSON.stringify(draftConfig(report, settings))));
+    // Beside it, the same draft compiled: the production form the loader applies without the validator.
+    const compiled = readFileSync(join(dir, 'scan/consentry.compiled.json'), 'utf8');
+    expect(compiled).not.toMatch(/[<>&]/);
+    expect(readCompiled(JSON.parse(compiled), __VERSION__)).toEqual(JSON.parse(JSON.stringify(validateConfig(JSON.parse(written), () => {}))));
   });
 });

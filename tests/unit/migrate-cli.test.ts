@@ -23,6 +23,19 @@ async function run(...argv: string[]) {
 
 // Loading the TypeScript parser takes seconds on a busy machine.
 describe('consentry migrate <file>', { timeout: 60_000 }, () => {
+  it('--compiled prints the converted config compiled: the validated settings the loader applies without the validator', async () => {
+    const { readCompiled } = await import('../../src/core/config/compiled');
+    const path = file('cookieconsent-compiled.js', `CookieConsent.run({ categories: { necessary: { readOnly: true }, analytics: {} } });`);
+    const plain = await run(path);
+    expect(plain.stderr).toMatch(/consentry build-config <saved file> --compiled\n$/);
+    const { code, stdout, stderr } = await run(path, '--compiled');
+    expect(code).toBe(0);
+    const compiled = JSON.parse(stdout);
+    expect(compiled.consentryCompiled).toBe(__VERSION__);
+    expect(readCompiled(compiled, __VERSION__)).toEqual(JSON.parse(JSON.stringify(validateConfig(JSON.parse(plain.stdout), () => {}))));
+    expect(stderr).toMatch(/converted a vanilla-cookieconsent config; .*\n$/);
+  });
+
   it('prints the converted config of a JS file as JSON, and the notes on stderr', async () => {
     const path = file('cookieconsent-init.js', `CookieConsent.run({ categories: { necessary: { readOnly: true }, analytics: {} }, onChange: () => {} });`);
     const { code, stdout, stderr } = await run(path);

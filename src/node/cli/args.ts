@@ -36,7 +36,7 @@ scan and check need playwright-core (npm i -D playwright-core) and Chromium (sud
 or --chromium / CHROMIUM_PATH); the other commands need nothing installed.
 
 Options:
-  --out DIR             scan: write report.html, report.md, scan.json, consentry.config.json; check: check.json
+  --out DIR             scan: write report.html, report.md, scan.json, consentry.config.json, consentry.compiled.json; check: check.json
   --max-pages N         pages to visit (scan 20, check 10)
   --depth N             link hops from the start page (scan 3, check 2)
   --include PATTERN     only follow matching paths: /blog/*, /docs/**, *.html, re:REGEX (repeatable)

@@ -1,17 +1,23 @@
 import { checkConfigFile, problemLines } from './config-check';
 import { parseCommandArgs } from './config-command-args';
 import { EXIT_BAD_INPUT, EXIT_INVALID_CONFIG, EXIT_OK, InputError } from './errors';
+import { compileSettings } from '../../core/config/compiled';
 import { configJson, inlineConfigElement } from './inline-config';
 import type { Io } from './main';
 
-export const BUILD_CONFIG_USAGE = `Usage: consentry build-config <config.json> [--json] [--nonce VALUE]
+export const BUILD_CONFIG_USAGE = `Usage: consentry build-config <config.json> [--compiled] [--json] [--nonce VALUE]
 
 Validates the config (as \`consentry validate\` does), then prints it in the form to paste into a page:
 the complete <script type="application/json" id="consentry-config"> element, compact, with <, >, & and
 U+2028/U+2029 written as \\u003c, \\u003e, \\u0026, \\u2028, \\u2029. The config means the same, and no
 text in it (a banner text with "</script>" in it) can end the element early.
 
+  --compiled     print the compiled config, the production form: the validated settings with every
+                 default filled in, marked with this release and a hash. The loader applies it after a
+                 cheap check, without downloading the validator (a lighter first visit); compile again
+                 after editing the config or upgrading consentry (another release's is refused)
   --json         print only the escaped JSON, for a template that writes the element itself
+                 (consentry build-config consent.json --compiled --json > consent.compiled.json)
   --nonce VALUE  add nonce="VALUE": the page's CSP nonce, or your template's placeholder for it
                  (--nonce '{{ cspNonce }}'); it cannot contain a double quote
   -h, --help     this text
@@ -22,7 +28,7 @@ Exit codes: 0 printed, 1 invalid config (every problem on stderr, nothing printe
 /** The forms `build-config` prints. One flag per form, so a new one is another flag, not a new command. */
 type Form = 'inline' | 'json';
 
-/** `consentry build-config <config.json>`: the config, validated, as safe inline markup (or JSON). */
+/** `consentry build-config <config.json>`: the config, validated (and compiled), as safe inline markup (or JSON). */
 export async function runBuildConfig(argv: string[], io: Io): Promise<number> {
   try {
     const { values, positionals } = parseCommandArgs(argv, BUILD_CONFIG_USAGE, { nonce: true });
@@ -36,7 +42,8 @@ export async function runBuildConfig(argv: string[], io: Io): Promise<number> {
       io.stderr(`consentry build-config: ${check.file}: invalid, ${check.problems.length} problem(s)\n${problemLines(check.problems)}`);
       return EXIT_INVALID_CONFIG;
     }
-    io.stdout((form == 'json' ? configJson(check.config) : inlineConfigElement(check.config, { nonce: values.nonce })) + '\n');
+    const config = values.compiled ? compileSettings(check.settings, __VERSION__) : check.config;
+    io.stdout((form == 'json' ? configJson(config) : inlineConfigElement(config, { nonce: values.nonce })) + '\n');
     return EXIT_OK;
   } catch (error) {
     if (!(error instanceof InputError)) throw error;

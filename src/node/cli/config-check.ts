@@ -1,10 +1,11 @@
 import { ConfigError, type ConfigProblem } from '../../core/config/errors';
+import type { Settings } from '../../core/config/types';
 import { validateConfig } from '../../core/config/validate';
 import { readConfigText } from './config-file';
 
 /** A config file as the SDK sees it: every problem (or none) and every warning, from one run of its validator. */
 export type ConfigCheck =
-  | { valid: true; file: string; config: unknown; problems: []; warnings: string[] }
+  | { valid: true; file: string; config: unknown; settings: Settings; problems: []; warnings: string[] }
   | { valid: false; file: string; problems: ConfigProblem[]; warnings: string[] };
 
 /**
@@ -15,14 +16,16 @@ export type ConfigCheck =
 export async function checkConfigFile(file: string): Promise<ConfigCheck> {
   const text = await readConfigText(file);
   const warnings: string[] = [];
+  let settings: Settings;
   try {
-    validateConfig(text, (warning) => warnings.push(warning));
+    settings = validateConfig(text, (warning) => warnings.push(warning));
   } catch (error) {
     if (error instanceof ConfigError) return { valid: false, file, problems: error.problems, warnings };
     throw error;
   }
   // The owner's config as written, not the Settings with defaults: that is what goes into the page.
-  return { valid: true, file, config: JSON.parse(text), problems: [], warnings };
+  // (`settings` is what `build-config --compiled` ships instead: the validator's answer itself.)
+  return { valid: true, file, config: JSON.parse(text), settings, problems: [], warnings };
 }
 
 /** `  categories[2].id: must be …`, one line per problem, as the SDK's console message words them. */

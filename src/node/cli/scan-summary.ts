@@ -21,6 +21,6 @@ export function renderScanSummary(report: ScanReport, files: string[]): string {
   }
   const problems = report.pages.filter((page) => page.error);
   for (const page of problems) out.push(`  ! ${page.url}: ${page.error}`);
-  out.push(files.length ? 'Wrote ' + files.join(', ') : 'Add --out DIR for the reports (HTML, Markdown), scan.json and a draft consentry.config.json.');
+  out.push(files.length ? 'Wrote ' + files.join(', ') : 'Add --out DIR for the reports (HTML, Markdown), scan.json, a draft consentry.config.json and the draft compiled, consentry.compiled.json.');
   return out.join('\n') + '\n';
 }

@@ -1,5 +1,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { configJson } from '../cli/inline-config';
+import { compileSettings } from '../../core/config/compiled';
+import { ConfigError } from '../../core/config/errors';
+import { validateConfig } from '../../core/config/validate';
 import { detectSource } from './detect-source';
 import { extractConfigObject } from './extract-config';
 import { migrateConfig } from './migrate-config';
@@ -15,7 +18,7 @@ const processIo: MigrateIo = {
   stderr: (text) => void process.stderr.write(text),
 };
 
-export const MIGRATE_USAGE = `Usage: consentry migrate <old-config.js|.json> [--from vanilla-cookieconsent|klaro] [--out consent.json]
+export const MIGRATE_USAGE = `Usage: consentry migrate <old-config.js|.json> [--from vanilla-cookieconsent|klaro] [--out consent.json] [--compiled]
 
 Converts a vanilla-cookieconsent v3 or klaro config into a consentry config.
 The config is printed as JSON (or written to --out); what could not be carried over is listed on stderr.
@@ -23,9 +26,14 @@ A JavaScript or TypeScript file is read, never run: CookieConsent.run({...}), va
 export default {...}. Its parser is built in: no TypeScript (of any version) is needed.
 The JSON is written with <, >, & escaped (\\u003c…), so it can be pasted into the page's inline element.
 --from is guessed from the config when left out.
-Exit codes: 0 converted, 2 the file could not be read or is not such a config.`;
+--compiled prints the converted config compiled (as \`consentry build-config --compiled\` does): the
+production form, which the loader applies without downloading the validator. Keep the plain form too
+if you mean to edit it: a compiled config is recompiled from it, never edited.
+Exit codes: 0 converted, 1 --compiled and the converted config is invalid (every problem on stderr),
+2 the file could not be read or is not such a config.`;
 
 const EXIT_OK = 0;
+const EXIT_INVALID_CONFIG = 1;
 const EXIT_BAD_INPUT = 2;
 
 interface MigrateArgs {
@@ -33,6 +41,7 @@ interface MigrateArgs {
   from?: MigrateSource;
   out?: string;
   help?: boolean;
+  compiled?: boolean;
 }
 
 function parseArgs(argv: string[]): MigrateArgs {
@@ -45,6 +54,7 @@ function parseArgs(argv: string[]): MigrateArgs {
       return next;
     };
     if (flag == '--help' || flag == '-h') args.help = true;
+    else if (flag == '--compiled') args.compiled = true;
     else if (flag == '--from') {
       const from = value();
       if (!MIGRATE_SOURCES.includes(from as MigrateSource)) throw new MigrateError(`--from ${from}: use ${MIGRATE_SOURCES.join(' or ')}`);
@@ -91,14 +101,25 @@ export async function runMigrate(argv: string[], io: MigrateIo = processIo): Pro
     const from = args.from ?? detectSource(old.value);
     if (!from) throw new MigrateError(`${args.file}: neither a vanilla-cookieconsent nor a klaro config; say which with --from`);
     const { config, notes } = migrateConfig(old.value, from);
+    let output: unknown = config;
+    if (args.compiled) {
+      try {
+        output = compileSettings(validateConfig(config, (warning) => io.stderr(`warning: ${warning}\n`)), __VERSION__);
+      } catch (error) {
+        if (!(error instanceof ConfigError)) throw error;
+        io.stderr(`consentry migrate: the converted config is invalid, ${error.problems.length} problem(s); run without --compiled, fix it, then consentry build-config --compiled\n`);
+        for (const problem of error.problems) io.stderr(`  ${problem.path || 'config'}: ${problem.message}\n`);
+        return EXIT_INVALID_CONFIG;
+      }
+    }
     // Escaped (\u003c for `<`…): old banner texts are HTML, and the JSON may be pasted into the page inline.
-    const json = configJson(config, 2) + '\n';
+    const json = configJson(output, args.compiled ? undefined : 2) + '\n';
     if (args.out) await writeFile(args.out, json);
     else io.stdout(json);
     for (const line of [...old.notes, ...notes]) io.stderr(`note: ${line}\n`);
     io.stderr(
       `consentry migrate: converted a ${from} config${args.out ? ` into ${args.out}` : ''}; ${notes.length + old.notes.length} note(s). Check the texts, and change the markings the notes name.` +
-        ` To put it inline in a page: consentry build-config ${args.out || '<saved file>'}\n`,
+        (args.compiled ? '\n' : ` To put it in a page, compiled: consentry build-config ${args.out || '<saved file>'} --compiled\n`),
     );
     return EXIT_OK;
   } catch (error) {
