@@ -9,5 +9,5 @@ export const TEXT_KEYS: readonly string[] = (
   'cookieName cookieProvider cookiePurpose cookieDuration consentId consentDate doNotSell gpcHonored ' +
   'crossBorderTitle crossBorderText crossBorderContact ageQuestion ageAdult ageMinor minorNote essentialTitle ' +
   'essentialDescription analyticsTitle analyticsDescription advertisingTitle advertisingDescription ' +
-  'optOutPurposes signalHonored gpcNotice dntNotice signalOverride untilDeleted untilTabClosed reopen placeholderText loadOnce alwaysAllow'
+  'optOutPurposes signalHonored gpcNotice dntNotice signalOverride untilDeleted untilTabClosed guardianTitle guardianText guardianConfirm ageRequired guardianRequired sdkCookiePurpose sdkCachePurpose sdkReceiptsPurpose reopen placeholderText loadOnce alwaysAllow'
 ).split(' ');

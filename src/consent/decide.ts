@@ -1,5 +1,6 @@
 import type { Settings } from '../config/types';
 import { grantOf } from './grant-of';
+import { isChildAlone } from './minors';
 import { regimeFor } from './regime';
 import type { ConsentRecord, ConsentState, PreferenceSignal } from './types';
 
@@ -42,7 +43,7 @@ export function refusedBySignal(signal: PreferenceSignal | null | undefined, cat
  * - notice-only: everything, no banner.
  * In every regime an honoured signal (`signals` config) refuses what it objects to, before anything runs
  * and over any record, unless the visitor overrode it in the dialog after being told so.
- * A minor's advertising is never granted on the visitor's own say.
+ * A visitor under the age threshold grants nothing optional on their own say, only with a guardian's confirmation.
  */
 export function decide(settings: Settings, signals: Signals): ConsentState {
   const regime = regimeFor(settings.regions, signals.region);
@@ -56,13 +57,13 @@ export function decide(settings: Settings, signals: Signals): ConsentState {
   const signal: PreferenceSignal | null =
     signals.dnt && settings.signals.dnt ? 'dnt' : signals.gpc && settings.signals.gpc ? 'gpc' : null;
   const byDefault = regime !== 'opt-in';
+  const child = isChildAlone(record);
   const categories: { [id: string]: boolean } = {};
   for (const { id, required } of settings.categories) {
     const stored = record && grantOf(record.categories, id);
     const objected = refusedBySignal(signal, id) && !record?.signalOverride;
-    categories[id] = required || (!objected && (stored ?? byDefault));
+    categories[id] = required || (!child && !objected && (stored ?? byDefault));
   }
-  if (record?.ageGroup === 'minor') categories.advertising = false;
   const services: { [id: string]: boolean } = {};
   for (const { id, category } of settings.services) {
     services[id] = categories[category] && ((record && grantOf(record.services, id)) ?? true);

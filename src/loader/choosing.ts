@@ -63,9 +63,23 @@ export function createChoosing(options: ChoosingOptions): Choosing {
   // Decided elsewhere (another tab, a reset): the banner has nothing left to ask.
   const unlisten = $state.listen((state) => view == 'banner' && !state.needsBanner && hide());
 
-  // Where a choice came from: the UI says banner or dialog and the language it showed; the API is the default.
+  // A pack's page texts are kept only once the visitor has chosen (nothing is stored before, docs/security.md).
+  let unsaved: Parameters<typeof rememberPageTexts> | undefined;
+  const remember = (...texts: Parameters<typeof rememberPageTexts>) => ($state.get().record ? rememberPageTexts(...texts) : (unsaved = texts));
+
+  // Where a choice came from: the UI says banner or dialog, the language it showed and a hash of its texts;
+  // the API is the default.
   const commit = (choices: Choices, method: ConsentMethod, context?: ChoiceContext) => {
-    const record = options.store(settings, choices, method, $state.get(), { via: context?.via || 'api', lang: context?.lang || language }, options.judge);
+    const record = options.store(
+      settings,
+      choices,
+      method,
+      $state.get(),
+      { ...context, via: context?.via || 'api', lang: context?.lang || language },
+      options.judge,
+    );
+    if (unsaved) rememberPageTexts(...unsaved);
+    unsaved = undefined;
     // Decide from the record just made, not from the jar: with cookies disabled the choice must still hold.
     options.decide(record);
     options.broadcast();
@@ -78,9 +92,10 @@ export function createChoosing(options: ChoosingOptions): Choosing {
     for (const { id } of settings.categories) categories[id] = granted;
     return categories;
   };
-  const acceptAll = ({ via, lang, ...extras }: Extras = {}) => commit({ ...extras, categories: every(true) }, 'accept-all', { via, lang });
-  const rejectAll = ({ via, lang, ...extras }: Extras = {}) =>
-    commit({ ...extras, categories: every(false), crossBorder: false, overrideSignal: false }, 'reject-all', { via, lang });
+  const acceptAll = ({ via, lang, textsHash, ...extras }: Extras = {}) =>
+    commit({ ...extras, categories: every(true) }, 'accept-all', { via, lang, textsHash });
+  const rejectAll = ({ via, lang, textsHash, ...extras }: Extras = {}) =>
+    commit({ ...extras, categories: every(false), crossBorder: false, overrideSignal: false }, 'reject-all', { via, lang, textsHash });
   const close = (context?: ChoiceContext) => commit({ categories: every(false), crossBorder: false }, 'close', { via: 'banner', ...context });
 
   // An opt-out region honours the visitor's signal without asking: it is recorded (with its receipt, the
@@ -95,7 +110,7 @@ export function createChoosing(options: ChoosingOptions): Choosing {
   const packs: { [lang: string]: Promise<LanguagePack | null> | undefined } = {};
   const loadLanguage = (lang: string) =>
     (packs[lang] ||= options.loadLanguage(lang).then((texts) => {
-      if (texts) rememberPageTexts(lang, pageTextsOf(texts));
+      if (texts) remember(lang, pageTextsOf(texts));
       else packs[lang] = undefined;
       return texts;
     }));

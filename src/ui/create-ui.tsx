@@ -8,7 +8,19 @@ import { App } from './components/app';
 import type { UiContext, UiModule } from './contract';
 import { deepActiveElement } from './deep-active-element';
 import { signalKey } from './components/signal-note';
-import { type Draft, choicesFromDraft, initialDraft, overridesSignal, withAgeGroup, withCategory } from './draft';
+import { textsHash } from '../consent/texts-hash';
+import {
+  type Draft,
+  choicesFromDraft,
+  grantsAnything,
+  guardianConfirmed,
+  initialDraft,
+  missingForGrant,
+  overridesSignal,
+  withAgeGroup,
+  withCategory,
+  withGuardian,
+} from './draft';
 import { trapTab } from './focus-trap';
 import { directionOf } from './i18n/direction';
 import { en } from './i18n/en';
@@ -124,8 +136,10 @@ export function createUi(): UiController {
     view = next;
     const state = ctx.$state.get();
     shownRecord = state.record;
-    if (next === 'preferences') {
-      draft = initialDraft(ctx.settings, state);
+    if (next === 'preferences' || next === 'banner') {
+      // The age answer and a guardian's confirmation given on the banner carry into the dialog it opens.
+      const fresh = initialDraft(ctx.settings, state);
+      draft = previous === 'banner' && draft.ageGroup ? withGuardian(withAgeGroup(fresh, draft.ageGroup), !!draft.guardian) : fresh;
       expanded = {};
     }
     announcement = '';
@@ -141,12 +155,35 @@ export function createUi(): UiController {
     switchTo(null);
   };
 
-  /** Where a decision is made and the language its texts were read in, for the record. */
-  const from = (via: 'banner' | 'dialog') => ({ via, lang: resolved.lang });
+  /**
+   * Where a decision is made (a guardian's confirmation is the method of what it confirms), the language its
+   * texts were read in, and a hash of those texts and the config they describe, for the record.
+   */
+  const from = (via: 'banner' | 'dialog') => {
+    const { settings, $state } = ctx!;
+    return {
+      via: guardianConfirmed(settings, draft) ? ('guardian' as const) : via,
+      lang: resolved.lang,
+      textsHash: textsHash(settings, resolved.lang, resolved.texts, $state.get().regime),
+    };
+  };
+
+  /**
+   * A grant that waits for the age question or a guardian is not made: the visitor is told why, and focus
+   * goes to what is missing. Returns whether it waits.
+   */
+  const waits = (): boolean => {
+    const missing = missingForGrant(ctx!.settings, draft);
+    if (!missing) return false;
+    edit({ ...draft, waiting: missing });
+    mounted?.container.querySelector<HTMLElement>('[data-waiting] input')?.focus();
+    return true;
+  };
 
   const decideWhole = (granted: boolean) => {
     const { acceptAll, rejectAll, $state } = ctx!;
-    // Answers given in the dialog (age group, cross-border, a signal overridden) travel with the whole decision.
+    if (granted && waits()) return;
+    // Answers given beside the decision (age group; in the dialog cross-border and a signal overridden) travel with it.
     const extras =
       view === 'preferences'
         ? {
@@ -155,7 +192,7 @@ export function createUi(): UiController {
             crossBorder: granted && draft.crossBorder,
             overrideSignal: granted && overridesSignal(draft, $state.get().signal),
           }
-        : from('banner');
+        : { ...from('banner'), ageGroup: draft.ageGroup };
     decideWith(() => (granted ? acceptAll(extras) : rejectAll(extras)));
   };
 
@@ -173,13 +210,17 @@ export function createUi(): UiController {
       const { needsBanner, status } = ctx!.$state.get();
       switchTo(needsBanner && status === 'pending' ? 'banner' : null);
     },
-    save: () => decideWith(() => ctx!.set(choicesFromDraft(ctx!.settings, draft, ctx!.$state.get().signal), from('dialog'))),
+    save() {
+      if (grantsAnything(draft) && waits()) return;
+      decideWith(() => ctx!.set(choicesFromDraft(ctx!.settings, draft, ctx!.$state.get().signal), from('dialog')));
+    },
     toggle: (id) => edit(withCategory(draft, id, !draft.categories[id])),
     expand(id) {
       expanded = { ...expanded, [id]: !expanded[id] };
       paint();
     },
     ageGroup: (group) => edit(withAgeGroup(draft, group)),
+    guardian: (confirmed) => edit(withGuardian(draft, confirmed)),
     crossBorder: () => edit({ ...draft, crossBorder: !draft.crossBorder }),
     key(event, element) {
       if (!view) return;

@@ -32,6 +32,8 @@ export interface UiActions {
   toggle(category: string): void;
   expand(category: string): void;
   ageGroup(group: AgeGroup): void;
+  /** The parent or guardian confirms (or withdraws the confirmation). */
+  guardian(confirmed: boolean): void;
   crossBorder(): void;
   /** Keyboard while the banner (focus inside it) or a modal is shown: Escape, and the Tab trap of `element`. */
   key(event: KeyboardEvent, element: HTMLElement): void;

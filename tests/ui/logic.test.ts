@@ -20,9 +20,10 @@ const zh = { ...en, ...chinese } as UiTexts;
 
 describe('draft', () => {
   it('starts from what is granted, optional categories only', () => {
-    expect(initialDraft(settings, stateOf(settings))).toEqual({ categories: { analytics: false, advertising: false }, crossBorder: false, ageGroup: undefined });
+    expect(initialDraft(settings, stateOf(settings))).toEqual({ categories: { analytics: false, advertising: false }, crossBorder: false });
+    // The age group is asked again with each choice: never taken from a record.
     const state = stateOf(settings, { record: recordOf({ analytics: true }, { crossBorder: true, ageGroup: 'adult' }) });
-    expect(initialDraft(settings, state)).toEqual({ categories: { analytics: true, advertising: false }, crossBorder: true, ageGroup: 'adult' });
+    expect(initialDraft(settings, state)).toEqual({ categories: { analytics: true, advertising: false }, crossBorder: true });
   });
 
   it('shows opt-out defaults as they are in force', () => {

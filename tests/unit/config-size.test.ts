@@ -15,7 +15,7 @@ import { expect, it } from 'vitest';
  * 4.4 -> 4.65 KB: trusted asset origins (issue 24 #3), IndexedDB storage declarations, the signal texts,
  * and the strict third-party mode's two fields (issue 18).
  */
-const BUDGET = 4.65 * 1024;
+const BUDGET = 4.7 * 1024;
 
 it(`validate.ts stays within ${BUDGET} bytes gzipped`, async () => {
   const result = await build({

@@ -55,4 +55,13 @@ export const en: UiTexts = {
     'What your browser refuses stays off, even with “Accept all”. Switching it on in the preferences and saving overrides the signal on this site.',
   untilDeleted: 'until deleted',
   untilTabClosed: 'until the tab is closed',
+  guardianTitle: 'Parent or guardian',
+  guardianText:
+    'Under {age}, only a parent or guardian can agree to optional cookies. Parent or guardian: read this notice and the choices, then confirm.',
+  guardianConfirm: "I am this visitor's parent or guardian and I agree to the choices made here",
+  ageRequired: 'Answer the age question first.',
+  guardianRequired: 'A parent or guardian has to confirm first.',
+  sdkCookiePurpose: 'Your privacy choices',
+  sdkCachePurpose: 'Settings and texts of this consent tool, kept once you have chosen',
+  sdkReceiptsPurpose: 'Proof of your choice, until the site receives it',
 };

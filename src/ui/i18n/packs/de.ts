@@ -51,6 +51,14 @@ const de: Partial<Texts> = {
   signalOverride: 'Was Ihr Browser ablehnt, bleibt aus, auch mit „Alle akzeptieren“. Wer es in den Einstellungen einschaltet und speichert, setzt das Signal für diese Website außer Kraft.',
   untilDeleted: 'bis zur Löschung',
   untilTabClosed: 'bis der Tab geschlossen wird',
+  guardianTitle: "Eltern oder Erziehungsberechtigte",
+  guardianText: "Unter {age} Jahren kann nur ein Elternteil oder Erziehungsberechtigter optionalen Cookies zustimmen. Eltern: Bitte lesen Sie diesen Hinweis und die Auswahl und bestätigen Sie dann.",
+  guardianConfirm: "Ich bin Elternteil oder Erziehungsberechtigter dieser Person und stimme der hier getroffenen Auswahl zu",
+  ageRequired: "Bitte beantworten Sie zuerst die Altersfrage.",
+  guardianRequired: "Zuerst muss ein Elternteil oder Erziehungsberechtigter bestätigen.",
+  sdkCookiePurpose: "Ihre Datenschutzauswahl",
+  sdkCachePurpose: "Einstellungen und Texte dieses Einwilligungstools, gespeichert nach Ihrer Auswahl",
+  sdkReceiptsPurpose: "Nachweis Ihrer Auswahl, bis die Website ihn erhalten hat",
 };
 
 export default de;

@@ -51,6 +51,14 @@ const es: Partial<Texts> = {
   signalOverride: 'Lo que su navegador rechaza sigue desactivado, incluso con «Aceptar todo». Activarlo en las preferencias y guardar anula la señal en este sitio.',
   untilDeleted: 'hasta que se borre',
   untilTabClosed: 'hasta cerrar la pestaña',
+  guardianTitle: "Madre, padre o tutor",
+  guardianText: "Si tiene menos de {age} años, solo su madre, padre o tutor puede aceptar las cookies opcionales. Madre, padre o tutor: lea este aviso y las opciones, y confirme.",
+  guardianConfirm: "Soy la madre, el padre o el tutor de esta persona y acepto las opciones elegidas aquí",
+  ageRequired: "Responda primero a la pregunta sobre la edad.",
+  guardianRequired: "Primero debe confirmarlo su madre, padre o tutor.",
+  sdkCookiePurpose: "Sus preferencias de privacidad",
+  sdkCachePurpose: "Configuración y textos de esta herramienta de consentimiento, guardados tras su elección",
+  sdkReceiptsPurpose: "Prueba de su elección, hasta que el sitio la reciba",
 };
 
 export default es;

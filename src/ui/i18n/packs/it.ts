@@ -51,6 +51,14 @@ const it: Partial<Texts> = {
   signalOverride: 'Ciò che il tuo browser rifiuta resta disattivato, anche con «Accetta tutto». Attivarlo nelle preferenze e salvare prevale sul segnale su questo sito.',
   untilDeleted: 'fino alla cancellazione',
   untilTabClosed: 'fino alla chiusura della scheda',
+  guardianTitle: "Genitore o tutore",
+  guardianText: "Sotto i {age} anni solo un genitore o tutore può accettare i cookie facoltativi. Genitore o tutore: legga questa informativa e le scelte, poi confermi.",
+  guardianConfirm: "Sono il genitore o tutore di questa persona e accetto le scelte fatte qui",
+  ageRequired: "Risponda prima alla domanda sull’età.",
+  guardianRequired: "Prima deve confermare un genitore o tutore.",
+  sdkCookiePurpose: "Le sue scelte sulla privacy",
+  sdkCachePurpose: "Impostazioni e testi di questo strumento di consenso, conservati dopo la sua scelta",
+  sdkReceiptsPurpose: "Prova della sua scelta, finché il sito non la riceve",
 };
 
 export default it;

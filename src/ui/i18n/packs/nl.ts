@@ -51,6 +51,14 @@ const nl: Partial<Texts> = {
   signalOverride: 'Wat uw browser weigert, blijft uit, ook met ‘Alles accepteren’. Dit in de voorkeuren aanzetten en opslaan gaat op deze site boven het signaal.',
   untilDeleted: 'tot verwijdering',
   untilTabClosed: 'tot het tabblad wordt gesloten',
+  guardianTitle: "Ouder of voogd",
+  guardianText: "Onder de {age} kan alleen een ouder of voogd instemmen met optionele cookies. Ouder of voogd: lees deze uitleg en de keuzes en bevestig dan.",
+  guardianConfirm: "Ik ben de ouder of voogd van deze bezoeker en stem in met de keuzes die hier zijn gemaakt",
+  ageRequired: "Beantwoord eerst de vraag over de leeftijd.",
+  guardianRequired: "Eerst moet een ouder of voogd bevestigen.",
+  sdkCookiePurpose: "Uw privacykeuzes",
+  sdkCachePurpose: "Instellingen en teksten van deze toestemmingstool, bewaard nadat u hebt gekozen",
+  sdkReceiptsPurpose: "Bewijs van uw keuze, tot de site het heeft ontvangen",
 };
 
 export default nl;

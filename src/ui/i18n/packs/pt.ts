@@ -51,6 +51,14 @@ const pt: Partial<Texts> = {
   signalOverride: 'O que seu navegador recusa continua desativado, mesmo com “Aceitar tudo”. Ativá-lo nas preferências e salvar substitui o sinal neste site.',
   untilDeleted: 'até ser excluído',
   untilTabClosed: 'até a aba ser fechada',
+  guardianTitle: "Pais ou responsável",
+  guardianText: "Com menos de {age} anos, só os pais ou responsável podem aceitar os cookies opcionais. Pais ou responsável: leiam este aviso e as opções e confirmem.",
+  guardianConfirm: "Sou pai, mãe ou responsável por esta pessoa e aceito as opções feitas aqui",
+  ageRequired: "Responda primeiro à pergunta sobre a idade.",
+  guardianRequired: "Os pais ou responsável precisam confirmar primeiro.",
+  sdkCookiePurpose: "Suas escolhas de privacidade",
+  sdkCachePurpose: "Configurações e textos desta ferramenta de consentimento, guardados após sua escolha",
+  sdkReceiptsPurpose: "Comprovante da sua escolha, até o site recebê-lo",
 };
 
 export default pt;
