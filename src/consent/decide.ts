@@ -38,8 +38,8 @@ export function refusedBySignal(signal: PreferenceSignal | null | undefined, cat
 /**
  * The one place a decision is made. Pure: the same settings and signals always give the same state.
  * - opt-in: nothing non-essential without a valid record.
- * - opt-out: everything until the visitor objects; no banner for a visitor whose signal already objects,
- *   a notice that it was honoured instead.
+ * - opt-out: everything until the visitor objects (with `minors.ask`, nothing until the age is answered);
+ *   no banner for a visitor whose signal already objects, a notice that it was honoured instead.
  * - notice-only: everything, no banner.
  * In every regime an honoured signal (`signals` config) refuses what it objects to, before anything runs
  * and over any record, unless the visitor overrode it in the dialog after being told so.
@@ -56,7 +56,9 @@ export function decide(settings: Settings, signals: Signals): ConsentState {
       : null;
   const signal: PreferenceSignal | null =
     signals.dnt && settings.signals.dnt ? 'dnt' : signals.gpc && settings.signals.gpc ? 'gpc' : null;
-  const byDefault = regime !== 'opt-in';
+  // Where the site asks the age, an opt-out region's defaults wait for the answer too: a child's data
+  // must not flow before anyone knows it is a child's (COPPA, PIPL art. 31).
+  const byDefault = regime === 'notice-only' || (regime === 'opt-out' && !settings.minors.ask);
   const child = isChildAlone(record);
   const categories: { [id: string]: boolean } = {};
   for (const { id, required } of settings.categories) {

@@ -110,6 +110,13 @@ describe('decide', () => {
     }
   });
 
+  it('with minors.ask, an opt-out region runs nothing optional before the age is answered; notice-only is unchanged', () => {
+    const asking = { ...settings, minors: { ...settings.minors, ask: true } };
+    expect(decide(asking, signals({ region: 'US-CA' })).categories).toEqual({ essential: true, analytics: false, advertising: false });
+    expect(decide(asking, signals({ region: 'US-TX' })).categories).toEqual({ essential: true, analytics: true, advertising: true });
+    expect(decide(settings, signals({ region: 'US-CA' })).categories).toEqual({ essential: true, analytics: true, advertising: true });
+  });
+
   it("grants what a parent or guardian confirmed for a visitor under the threshold (via 'guardian')", () => {
     const state = decide(settings, signals({ record: record({ ageGroup: 'minor', via: 'guardian' }) }));
     expect(state.categories).toEqual({ essential: true, analytics: true, advertising: true });
