@@ -14,11 +14,13 @@ const FIELDS = {
   services: optional(choices(200)),
   method: optional(text(40)),
   region: optional((value) => (value === null ? null : text(16)(value))),
+  regime: optional(text(16)),
   ageGroup: optional(text(16)),
   crossBorder: optional((value) => (typeof value === 'boolean' ? null : 'true or false')),
   via: optional(text(16)),
   lang: optional(text(16)),
   signalOverride: optional((value) => (typeof value === 'boolean' ? null : 'true or false')),
+  textsHash: optional(text(16)),
   url: optional(text(2048)),
   userAgent: optional(text(512)),
 };

@@ -139,7 +139,12 @@ export function createChoosing(options: ChoosingOptions): Choosing {
   const drawHeld = (el: Element, need: ResolvedNeed) => {
     drawer ||= (async () => {
       const pack = PAGE_TEXTS[language] ? null : rememberedPageTexts(language) || (await loadLanguage(language));
-      return heldEmbedPlaceholder(settings, language, $state.get, (choices) => commit(choices, 'custom', { via: 'placeholder' }), options.loadOnce, pack);
+      // Where the site asks the age, a placeholder grants nothing by itself: both its buttons open the dialog,
+      // which asks first (a child's "load once" would reach the vendor as surely as "always allow").
+      const ask = () => void show('preferences');
+      return settings.minors.ask
+        ? heldEmbedPlaceholder(settings, language, $state.get, ask, ask, pack)
+        : heldEmbedPlaceholder(settings, language, $state.get, (choices) => commit(choices, 'custom', { via: 'placeholder' }), options.loadOnce, pack);
     })();
     // By the time it is drawn the embed may have been released.
     void drawer.then((draw) => isHeld(el) && draw(el, need));

@@ -64,6 +64,8 @@ beforeAll(async () => {
     res.writeHead(204).end();
   });
   for (const { region } of REGIONS) for (const lang of ['en', 'zh']) site.page(`/${region}/${lang}`, page(region, lang));
+  site.page('/embed', page('DE', 'en').replace('</body>', `<iframe data-consent="advertising" data-src="${vendor(ads)}/embed.html" width="320" height="180" title="Video"></iframe></body>`));
+  ads.page('/embed.html', '<p>video</p>');
 });
 afterAll(async () => {
   await browser?.close();
@@ -139,3 +141,28 @@ for (const { region, age, regime } of REGIONS)
         expect(receipt).toMatchObject({ method: 'accept-all', via: 'guardian', ageGroup: 'minor', regime, lang, textsHash: stored.textsHash });
       });
     });
+
+describe('a held embed where the site asks the age', () => {
+  it('"Load once" and "Always allow" open the dialog, which asks first; nothing reaches the vendor until the age is answered', async () => {
+    analytics.hits.length = 0;
+    ads.hits.length = 0;
+    context = await newContext(browser);
+    tab = await context.newPage();
+    errors = [];
+    tab.on('pageerror', (e) => errors.push('pageerror: ' + e.message));
+    await tab.goto(site.origin + '/embed');
+    await ui().getByRole('button', { name: 'Reject all', exact: true }).click();
+    for (const name of ['Load once', 'Always allow']) {
+      await tab.getByRole('button', { name }).click();
+      const dialog = ui().getByRole('dialog', { name: 'Privacy preferences' });
+      await dialog.waitFor();
+      await quiet();
+      expect(vendorHits()).toEqual({ analytics: [], ads: [] });
+      await dialog.getByRole('button', { name: 'Close' }).click();
+    }
+    await tab.getByRole('button', { name: 'Always allow' }).click();
+    await ui().getByLabel('16 or older', { exact: true }).check();
+    await ui().getByRole('button', { name: 'Accept all', exact: true }).click();
+    await expect.poll(() => vendorHits().ads).toContain('/embed.html');
+  });
+});
