@@ -1,6 +1,7 @@
-import type { ServiceSettings, Settings } from '../config/types';
-import { consentCookieName } from '../consent/consent-cookie';
-import type { UiTexts } from './i18n/page-texts';
+import type { ServiceSettings, Settings } from '../core/config/types';
+import { consentCookieName } from '../core/policy/consent-cookie';
+import { RECEIPTS_KEY, SETTINGS_KEY, TEXTS_KEY } from '../core/storage-keys';
+import type { UiTexts } from '../core/texts/page-texts';
 
 function days(count: number, lang: string): string {
   try {
@@ -32,9 +33,9 @@ export function sdkService(settings: Settings, texts: UiTexts, lang: string, ess
       },
     ],
     storage: [
-      local('consentry:settings', texts.sdkCachePurpose),
-      local('consentry:texts', texts.sdkCachePurpose),
-      ...(settings.receipts ? [local('consentry:receipts', texts.sdkReceiptsPurpose)] : []),
+      local(SETTINGS_KEY, texts.sdkCachePurpose),
+      local(TEXTS_KEY, texts.sdkCachePurpose),
+      ...(settings.receipts ? [local(RECEIPTS_KEY, texts.sdkReceiptsPurpose)] : []),
     ],
     hosts: [],
   };

@@ -1,14 +1,14 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { validateConfig } from '../../src/config/validate';
-import { decide, type Signals } from '../../src/consent/decide';
-import { decodeRecord } from '../../src/consent/record';
-import { receiptOf } from '../../src/consent/receipts';
-import { textsHash } from '../../src/consent/texts-hash';
-import type { Choices } from '../../src/consent/types';
-import { choiceParts } from '../../src/loader/choice-parts';
+import { validateConfig } from '../../src/core/config/validate';
+import { decide, type Signals } from '../../src/core/policy/decide';
+import { decodeRecord } from '../../src/core/policy/record';
+import { receiptOf } from '../../src/parts/receipts';
+import { textsHash } from '../../src/core/policy/texts-hash';
+import type { Choices } from '../../src/core/policy/types';
+import { choiceParts } from '../../src/parts/choice-parts';
 import { validateReceipt } from '../../src/node/receipts';
-import { en } from '../../src/ui/i18n/en';
+import { en } from '../../src/core/texts/en';
 
 /**
  * Issue 19 §2 and §6: what a choice made for a visitor under the age threshold leaves behind. The cookie

@@ -1,6 +1,6 @@
 /* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
 import { h } from 'preact';
-import { fill } from '../i18n/fill';
+import { fill } from '../../core/texts/fill';
 import type { UiProps } from '../model';
 
 /**
