@@ -76,6 +76,15 @@ function boot(script: HTMLScriptElement | null) {
     runtime.refuse(error);
     runtime.host.emit('error', { error });
   };
+  // Nothing of the SDK's own is stored before the visitor has chosen (docs/security.md): the settings cache
+  // waits for a record, made on this page or read from the cookie.
+  const whenChosen = (then: () => void) => {
+    const { $state } = runtime.host;
+    if ($state.get().record) return then();
+    const stop = $state.listen((state) => {
+      if (state.record) stop(), then();
+    });
+  };
   let configured = false;
   // Whether anything ever tried to configure the page (a failure has said so already).
   let called = false;
@@ -137,8 +146,8 @@ function boot(script: HTMLScriptElement | null) {
       } catch (error) {
         return failed(error as Error);
       }
-      if (text) cacheSettings(text, settings);
       apply(settings);
+      if (text) whenChosen(() => cacheSettings(text, settings));
     }, failed);
   };
   window.Consentry = Object.assign(runtime.api, { init, version: __VERSION__ });

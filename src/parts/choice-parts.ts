@@ -16,12 +16,19 @@ import { heldEmbedPlaceholder } from './placeholders';
  * public: they cross files.
  */
 export const choiceCore = {
-  /** Make the record for these choices, store it in the consent cookie, and send its receipt. */
+  /**
+   * Make the record for these choices, store it in the consent cookie, and send its receipt. Returns the
+   * record as stored: what the receipt alone holds (the age group, a guardian's confirmation) stays out of
+   * the page's state too, where `Consentry.getState()` would show it to any script.
+   */
   store(settings: Settings, choices: Choices, method: ConsentMethod, state: ConsentState, context?: ChoiceContext, judge?: Judge): ConsentRecord {
     const record = recordFor(settings, choices, method, state, Date.now(), context, judge);
     writeConsentCookie(settings.cookie, encodeRecord(record), new Date(record.expires));
     if (settings.receipts) void sendReceipts(settings.receipts.endpoint, receiptOf(record));
-    return record;
+    // As encodeRecord() leaves them out.
+    const { ageGroup, ...stored } = record;
+    if (stored.via == 'guardian') delete stored.via;
+    return stored;
   },
   forget: (settings: Settings) => removeConsentCookie(settings.cookie),
   /** Store a record read under an old name again, under the name written now (`__Host-`). */

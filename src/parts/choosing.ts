@@ -66,9 +66,23 @@ export function createChoosing(options: ChoosingOptions): Choosing {
   // Decided elsewhere (another tab, a reset): the banner has nothing left to ask.
   const unlisten = $state.listen((state) => view == 'banner' && !state.needsBanner && hide());
 
-  // Where a choice came from: the UI says banner or dialog and the language it showed; the API is the default.
+  // A pack's page texts are kept only once the visitor has chosen (nothing is stored before, docs/security.md).
+  let unsaved: Parameters<typeof rememberPageTexts> | undefined;
+  const remember = (...texts: Parameters<typeof rememberPageTexts>) => ($state.get().record ? rememberPageTexts(...texts) : (unsaved = texts));
+
+  // Where a choice came from: the UI says banner or dialog, the language it showed and a hash of its texts;
+  // the API is the default.
   const commit = (choices: Choices, method: ConsentMethod, context?: ChoiceContext) => {
-    const record = options.store(settings, choices, method, $state.get(), { via: context?.via || 'api', lang: context?.lang || language }, options.judge);
+    const record = options.store(
+      settings,
+      choices,
+      method,
+      $state.get(),
+      { ...context, via: context?.via || 'api', lang: context?.lang || language },
+      options.judge,
+    );
+    if (unsaved) rememberPageTexts(...unsaved);
+    unsaved = undefined;
     // Decide from the record just made, not from the jar: with cookies disabled the choice must still hold.
     options.decide(record);
     options.broadcast();
@@ -83,9 +97,14 @@ export function createChoosing(options: ChoosingOptions): Choosing {
   };
   // Refusing everything withdraws every separate consent too; accepting everything grants none (PIPL 单独同意).
   const refused = Object.fromEntries((settings.separateConsents || []).map(({ id }) => [id, false]));
-  const acceptAll = ({ via, lang, ...extras }: Extras = {}) => commit({ ...extras, categories: every(true) }, 'accept-all', { via, lang });
-  const rejectAll = ({ via, lang, ...extras }: Extras = {}) =>
-    commit({ ...extras, categories: every(false), consents: refused, crossBorder: false, overrideSignal: false }, 'reject-all', { via, lang });
+  const acceptAll = ({ via, lang, textsHash, ...extras }: Extras = {}) =>
+    commit({ ...extras, categories: every(true) }, 'accept-all', { via, lang, textsHash });
+  const rejectAll = ({ via, lang, textsHash, ...extras }: Extras = {}) =>
+    commit(
+      { ...extras, categories: every(false), consents: refused, crossBorder: false, overrideSignal: false },
+      'reject-all',
+      { via, lang, textsHash },
+    );
   const close = (context?: ChoiceContext) => commit({ categories: every(false), consents: refused, crossBorder: false }, 'close', { via: 'banner', ...context });
 
   // A CCPA opt-out refuses what the config maps to it and leaves every other grant as the visitor has it
@@ -110,7 +129,7 @@ export function createChoosing(options: ChoosingOptions): Choosing {
   const packs: { [lang: string]: Promise<LanguagePack | null> | undefined } = {};
   const loadLanguage = (lang: string) =>
     (packs[lang] ||= options.loadLanguage(lang).then((texts) => {
-      if (texts) rememberPageTexts(lang, pageTextsOf(texts));
+      if (texts) remember(lang, pageTextsOf(texts));
       else packs[lang] = undefined;
       return texts;
     }));
@@ -140,7 +159,12 @@ export function createChoosing(options: ChoosingOptions): Choosing {
     drawer ||= (async () => {
       const pack = PAGE_TEXTS[language] ? null : rememberedPageTexts(language) || (await loadLanguage(language));
       const draw = await options.placeholder();
-      return draw(settings, language, $state.get, (choices) => commit(choices, 'custom', { via: 'placeholder' }), options.loadOnce, pack);
+      // Where the site asks the age, a placeholder grants nothing by itself: both its buttons open the dialog,
+      // which asks first (a child's "load once" would reach the vendor as surely as "always allow").
+      const ask = () => void show('preferences');
+      return settings.minors.ask
+        ? draw(settings, language, $state.get, ask, ask, pack)
+        : draw(settings, language, $state.get, (choices) => commit(choices, 'custom', { via: 'placeholder' }), options.loadOnce, pack);
     })();
     // By the time it is drawn the embed may have been released. A drawer that failed to load is forgotten.
     drawer.then(

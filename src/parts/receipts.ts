@@ -15,17 +15,22 @@ export interface Receipt {
   services: { [id: string]: boolean };
   method: string;
   region: string | null;
+  /** The regime the choice was made under: opt-in, opt-out or notice-only. */
+  regime?: string;
+  /** The age group the visitor gave, where the site asks: kept here, never in the cookie. */
   ageGroup?: string;
   /** Separate consents asked (transfer abroad, sensitive information, provision to another handler), each granted or refused. */
   consents?: { [id: string]: boolean };
   /** The legacy cross-border consent, as `consents["cross-border"]`. */
   crossBorder?: boolean;
-  /** Where the choice was made: banner, dialog, placeholder, api, gpc or dnt. */
+  /** Where the choice was made: banner, dialog, placeholder, api, gpc, dnt, or guardian (a guardian confirmed). */
   via?: string;
   /** Language of the texts the visitor was shown. */
   lang?: string;
   /** The visitor overrode their browser's opt-out preference signal, after being told so. */
   signalOverride?: boolean;
+  /** Short hash of the texts and config the visitor saw (texts-hash.ts), to be read beside `revision`. */
+  textsHash?: string;
   /** Origin and path only. */
   url: string;
   /** Browser family and major version, e.g. "Firefox 133". */
@@ -43,12 +48,14 @@ export function receiptOf(record: ConsentRecord): Receipt {
     services: record.services,
     method: record.method,
     region: record.region || null,
+    regime: record.regime,
     ageGroup: record.ageGroup,
     consents: record.consents,
     crossBorder: record.crossBorder,
     via: record.via,
     lang: record.lang,
     signalOverride: record.signalOverride,
+    textsHash: record.textsHash,
     url: location.origin + location.pathname,
     userAgent: browserFamily(navigator.userAgent),
   };

@@ -8,7 +8,20 @@ import { App } from './components/app';
 import type { UiContext, UiModule } from './contract';
 import { deepActiveElement } from './deep-active-element';
 import { signalKey } from './components/signal-note';
-import { type Draft, choicesFromDraft, initialDraft, overridesSignal, withAgeGroup, withCategory, withConsent } from './draft';
+import { textsHash } from '../core/policy/texts-hash';
+import {
+  type Draft,
+  choicesFromDraft,
+  grantsAnything,
+  guardianConfirmed,
+  initialDraft,
+  missingForGrant,
+  overridesSignal,
+  withAgeGroup,
+  withCategory,
+  withConsent,
+  withGuardian,
+} from './draft';
 import { trapTab } from './focus-trap';
 import { directionOf } from '../core/texts/direction';
 import { en } from '../core/texts/en';
@@ -127,8 +140,10 @@ export function createUi(): UiController {
     // Limiting sensitive information the config maps to nothing turns nothing off: say so to the developer.
     if (next === 'limit-sensitive' && !ctx.settings.optOut?.sensitive.length)
       console.warn('consentry: data-consent-open="limit-sensitive" with no `optOut.sensitive` categories: the request is recorded, nothing is turned off');
-    if (next === 'preferences') {
-      draft = initialDraft(ctx.settings, state);
+    if (next === 'preferences' || next === 'banner') {
+      // The age answer and a guardian's confirmation given on the banner carry into the dialog it opens.
+      const fresh = initialDraft(ctx.settings, state);
+      draft = previous === 'banner' && draft.ageGroup ? withGuardian(withAgeGroup(fresh, draft.ageGroup), !!draft.guardian) : fresh;
       expanded = {};
     }
     announcement = '';
@@ -144,13 +159,36 @@ export function createUi(): UiController {
     switchTo(null);
   };
 
-  /** Where a decision is made and the language its texts were read in, for the record. */
-  const from = (via: 'banner' | 'dialog' | 'opt-out-link') => ({ via, lang: resolved.lang });
+  /**
+   * Where a decision is made (a guardian's confirmation is the method of what it confirms), the language its
+   * texts were read in, and a hash of those texts and the config they describe, for the record.
+   */
+  const from = (via: 'banner' | 'dialog' | 'opt-out-link') => {
+    const { settings, $state } = ctx!;
+    return {
+      via: via !== 'opt-out-link' && guardianConfirmed(settings, draft) ? ('guardian' as const) : via,
+      lang: resolved.lang,
+      textsHash: textsHash(settings, resolved.lang, resolved.texts, $state.get().regime),
+    };
+  };
+
+  /**
+   * A grant that waits for the age question or a guardian is not made: the visitor is told why, and focus
+   * goes to what is missing. Returns whether it waits.
+   */
+  const waits = (): boolean => {
+    const missing = missingForGrant(ctx!.settings, draft);
+    if (!missing) return false;
+    edit({ ...draft, waiting: missing });
+    mounted?.container.querySelector<HTMLElement>('[data-waiting] input')?.focus();
+    return true;
+  };
 
   const decideWhole = (granted: boolean) => {
     const { acceptAll, rejectAll, $state } = ctx!;
-    // Answers given in the dialog (age group, separate consents, a signal overridden) travel with the whole
-    // decision: "Accept all" keeps a separate consent the visitor switched on, and turns none on itself.
+    if (granted && waits()) return;
+    // Answers given beside the decision (age group; in the dialog separate consents and a signal overridden)
+    // travel with it: "Accept all" keeps a separate consent the visitor switched on, and turns none on itself.
     const extras =
       view === 'preferences'
         ? {
@@ -159,7 +197,7 @@ export function createUi(): UiController {
             consents: granted ? { ...draft.consents } : undefined,
             overrideSignal: granted && overridesSignal(ctx!.settings, draft, $state.get().signal),
           }
-        : from('banner');
+        : { ...from('banner'), ageGroup: draft.ageGroup };
     decideWith(() => (granted ? acceptAll(extras) : rejectAll(extras)));
   };
 
@@ -177,7 +215,10 @@ export function createUi(): UiController {
       const { needsBanner, status } = ctx!.$state.get();
       switchTo(needsBanner && status === 'pending' ? 'banner' : null);
     },
-    save: () => decideWith(() => ctx!.set(choicesFromDraft(ctx!.settings, draft, ctx!.$state.get().signal), from('dialog'))),
+    save() {
+      if (grantsAnything(draft) && waits()) return;
+      decideWith(() => ctx!.set(choicesFromDraft(ctx!.settings, draft, ctx!.$state.get().signal), from('dialog')));
+    },
     toggle: (id) => edit(withCategory(draft, id, !draft.categories[id])),
     expand(id) {
       expanded = { ...expanded, [id]: !expanded[id] };
@@ -186,6 +227,7 @@ export function createUi(): UiController {
     ageGroup: (group) => edit(withAgeGroup(draft, group)),
     separateConsent: (id) => edit(withConsent(draft, id)),
     optOut: (kind) => decideWith(() => ctx!.optOut(kind, from('opt-out-link'))),
+    guardian: (confirmed) => edit(withGuardian(draft, confirmed)),
     key(event, element) {
       if (!view) return;
       if (event.key === 'Escape') {

@@ -37,6 +37,8 @@ export interface UiActions {
   separateConsent(id: string): void;
   /** The CCPA/CPRA opt-out view's button. */
   optOut(kind: OptOutKind): void;
+  /** The parent or guardian confirms (or withdraws the confirmation). */
+  guardian(confirmed: boolean): void;
   /** Keyboard while the banner (focus inside it) or a modal is shown: Escape, and the Tab trap of `element`. */
   key(event: KeyboardEvent, element: HTMLElement): void;
 }

@@ -56,6 +56,12 @@ legend{padding:0;margin-bottom:4px;font-weight:600}
 label{display:flex;align-items:center;gap:8px;min-height:32px}
 input{width:20px;height:20px;margin:0;accent-color:var(--ac)}
 .note{color:var(--mu);font-size:.875em}
+.txt .age{margin-top:8px;padding-bottom:0}
+.guardian{margin-top:8px;padding-inline-start:12px;border-inline-start:3px solid var(--ac)}
+.guardian p{margin:4px 0}
+.warn{margin:4px 0 0;font-weight:600}
+input{flex:none}
+[data-waiting] input{outline:2px solid var(--ac);outline-offset:2px}
 .more{display:inline-flex;align-items:center;gap:8px;min-height:24px;padding:0;border:0;background:none;color:var(--ac);text-decoration:underline}
 .more::after{content:"";width:6px;height:6px;border:solid;border-width:0 2px 2px 0;transform:rotate(45deg)}
 .more[aria-expanded=true]::after{transform:rotate(-135deg)}

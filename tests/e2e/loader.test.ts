@@ -414,6 +414,9 @@ describe('validated settings cached for returning visitors', () => {
     await tab.waitForFunction(() => window.Consentry?.settings && window.Consentry.get().status === 'pending');
     await tab.goto(server.origin + '/cache-c');
     await tab.waitForFunction(() => window.Consentry?.settings?.revision === 3);
+    // Nothing of the SDK's own is stored before the visitor chose (issue 19 §7).
+    expect((await cached()) || '').not.toContain('"revision":3');
+    await tab.evaluate(() => window.Consentry!.rejectAll());
     expect(await cached()).toContain('"revision":3');
     for (const entry of ['{"broken', '["0.0.0-other","x",{}]', JSON.stringify(['tampered'])]) {
       await tab.evaluate((value) => localStorage.setItem('consentry:settings', value), entry);
@@ -430,6 +433,24 @@ describe('validated settings cached for returning visitors', () => {
     expect(await cached()).toContain('"revision":3');
     expect(await tab.evaluate(() => window.Consentry!.get().status)).toBe('pending');
     expect(await ran()).toEqual([]);
+  });
+});
+
+describe("the SDK's own storage before consent (issue 19 §7)", () => {
+  const keys = () => tab.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('consentry:')).sort());
+
+  it('a first visit writes nothing to localStorage until the visitor chooses; then the settings and page texts', async () => {
+    server.page('/own-storage', page(inline({ ...CONFIG, language: 'de', cookie: { name: 'own_storage' } })));
+    await tab.goto(server.origin + '/own-storage');
+    await tab.evaluate(() => localStorage.clear());
+    await tab.reload();
+    await tab.waitForFunction(BANNER);
+    // The German pack has loaded (the banner speaks it), and its page texts are not kept yet.
+    await tab.waitForFunction(() => document.querySelector('consentry-ui')?.shadowRoot?.textContent?.includes('Alle akzeptieren'));
+    expect(await keys()).toEqual([]);
+    await tab.evaluate(() => window.Consentry!.rejectAll());
+    expect(await keys()).toEqual(['consentry:settings', 'consentry:texts']);
+    expect(await tab.evaluate(() => JSON.parse(localStorage.getItem('consentry:texts')!)[0])).toBe('de');
   });
 });
 

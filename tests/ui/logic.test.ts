@@ -21,9 +21,10 @@ const zh = { ...en, ...chinese } as UiTexts;
 
 describe('draft', () => {
   it('starts from what is granted, optional categories only', () => {
-    expect(initialDraft(settings, stateOf(settings))).toEqual({ categories: { analytics: false, advertising: false }, consents: {}, ageGroup: undefined });
+    expect(initialDraft(settings, stateOf(settings))).toEqual({ categories: { analytics: false, advertising: false }, consents: {} });
+    // The age group is asked again with each choice: never taken from a record.
     const state = stateOf(settings, { record: recordOf({ analytics: true }, { ageGroup: 'adult' }) });
-    expect(initialDraft(settings, state)).toEqual({ categories: { analytics: true, advertising: false }, consents: {}, ageGroup: 'adult' });
+    expect(initialDraft(settings, state)).toEqual({ categories: { analytics: true, advertising: false }, consents: {} });
   });
 
   it('holds the separate consents asked in the region, as the record answered them, off otherwise', () => {

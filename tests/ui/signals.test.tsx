@@ -137,7 +137,7 @@ describe('overriding the signal in the dialog', () => {
     expect(ads.getAttribute('aria-checked')).toBe('false');
     fireEvent.click(ads);
     fireEvent.click(screen.getByRole('button', { name: 'Save choices' }));
-    expect(ctx.set).toHaveBeenCalledWith({ categories: { analytics: false, advertising: true }, overrideSignal: true }, { via: 'dialog', lang: 'en' });
+    expect(ctx.set).toHaveBeenCalledWith({ categories: { analytics: false, advertising: true }, overrideSignal: true }, { via: 'dialog', lang: 'en', textsHash: expect.any(String) });
   });
 
   it('"Accept all" with advertising left off does not override', async () => {
@@ -152,13 +152,13 @@ describe('overriding the signal in the dialog', () => {
     expect(dnss.getAttribute('aria-checked')).toBe('true');
     fireEvent.click(dnss);
     fireEvent.click(screen.getByRole('button', { name: 'Save choices' }));
-    expect(ctx.set).toHaveBeenCalledWith({ categories: { analytics: true, advertising: true }, overrideSignal: true }, { via: 'dialog', lang: 'en' });
+    expect(ctx.set).toHaveBeenCalledWith({ categories: { analytics: true, advertising: true }, overrideSignal: true }, { via: 'dialog', lang: 'en', textsHash: expect.any(String) });
   });
 
   it('the banner decision is recorded as made in the banner, in the language shown', async () => {
     const { screen, ctx } = await open('banner', { language: 'zh' });
     fireEvent.click(screen.getByRole('button', { name: '全部拒绝' }));
-    expect(ctx.rejectAll).toHaveBeenCalledWith({ via: 'banner', lang: 'zh' });
+    expect(ctx.rejectAll).toHaveBeenCalledWith({ via: 'banner', lang: 'zh', textsHash: expect.any(String) });
   });
 });
 

@@ -119,9 +119,20 @@ describe('recordFor() records what is granted, not what was clicked', () => {
     expect(record.signalOverride).toBeUndefined();
   });
 
-  it("a minor's advertising is recorded as refused", () => {
+  it("a child's Accept all without a guardian is recorded as refusing everything optional, cross-border included", () => {
     const signals = at('CN');
-    const record = recordFor(gpcOnly, { categories: { analytics: true, advertising: true }, ageGroup: 'minor' }, 'accept-all', decide(gpcOnly, signals), NOW, {}, judgeAt(signals));
-    expect(record.categories).toEqual({ analytics: true, advertising: false });
+    const choices = { categories: { analytics: true, advertising: true }, ageGroup: 'minor' as const, crossBorder: true };
+    const record = recordFor(gpcOnly, choices, 'accept-all', decide(gpcOnly, signals), NOW, { via: 'banner' }, judgeAt(signals));
+    expect(record.categories).toEqual({ analytics: false, advertising: false });
+    expect(record.crossBorder).toBe(false);
+    expect(record.regime).toBe(decide(gpcOnly, signals).regime);
+  });
+
+  it("a child's Accept all confirmed by a guardian is recorded as granted, by the guardian", () => {
+    const signals = at('CN');
+    const choices = { categories: { analytics: true, advertising: true }, ageGroup: 'minor' as const, crossBorder: true };
+    const record = recordFor(gpcOnly, choices, 'accept-all', decide(gpcOnly, signals), NOW, { via: 'guardian', textsHash: 'abc123' }, judgeAt(signals));
+    expect(record.categories).toEqual({ analytics: true, advertising: true });
+    expect(record).toMatchObject({ via: 'guardian', ageGroup: 'minor', crossBorder: true, textsHash: 'abc123' });
   });
 });

@@ -102,9 +102,24 @@ describe('decide', () => {
     expect(state.needsBanner).toBe(false);
   });
 
-  it("never grants a minor's advertising on their own say", () => {
-    const state = decide(settings, signals({ record: record({ ageGroup: 'minor' }) }));
-    expect(state.categories).toEqual({ essential: true, analytics: true, advertising: false });
+  it('grants nothing optional on the say of a visitor under the age threshold, in every regime', () => {
+    for (const region of [null, 'US-CA', 'US-TX']) {
+      const state = decide(settings, signals({ region, record: record({ ageGroup: 'minor', via: 'banner' }) }));
+      expect(state.categories).toEqual({ essential: true, analytics: false, advertising: false });
+      expect(Object.values(state.services).some(Boolean)).toBe(false);
+    }
+  });
+
+  it('with minors.ask, an opt-out region runs nothing optional before the age is answered; notice-only is unchanged', () => {
+    const asking = { ...settings, minors: { ...settings.minors, ask: true } };
+    expect(decide(asking, signals({ region: 'US-CA' })).categories).toEqual({ essential: true, analytics: false, advertising: false });
+    expect(decide(asking, signals({ region: 'US-TX' })).categories).toEqual({ essential: true, analytics: true, advertising: true });
+    expect(decide(settings, signals({ region: 'US-CA' })).categories).toEqual({ essential: true, analytics: true, advertising: true });
+  });
+
+  it("grants what a parent or guardian confirmed for a visitor under the threshold (via 'guardian')", () => {
+    const state = decide(settings, signals({ record: record({ ageGroup: 'minor', via: 'guardian' }) }));
+    expect(state.categories).toEqual({ essential: true, analytics: true, advertising: true });
   });
 
   it('keeps essential granted whatever the record says', () => {

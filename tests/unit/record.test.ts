@@ -12,7 +12,6 @@ const record: ConsentRecord = {
   method: 'custom',
   expires: 1764000000000 + 182 * 864e5,
   region: 'US-CA',
-  ageGroup: 'adult',
   consents: { 'cross-border': false },
   crossBorder: false,
 };
@@ -29,7 +28,7 @@ describe('consent record', () => {
   });
 
   it('omits optional fields when absent', () => {
-    const { region, ageGroup, consents, crossBorder, ...minimal } = record;
+    const { region, consents, crossBorder, ...minimal } = record;
     expect(decodeRecord(encodeRecord(minimal))).toEqual(minimal);
   });
 
@@ -42,14 +41,41 @@ describe('consent record', () => {
 
   it('still reads a cookie written before via, lang and signalOverride existed (11 fields)', () => {
     const old = '1|AbCdEfGhIjKlMnOpQrStUv|midc1z40|3|analytics.!advertising|!ga|c|mple70g0|US-CA|a|0';
-    expect(decodeRecord(old)).toEqual(record);
+    expect(decodeRecord(old)).toEqual({ ...record, ageGroup: 'adult' });
+  });
+
+  it('still reads a cookie written before regime and textsHash existed (14 fields)', () => {
+    const old = '1|AbCdEfGhIjKlMnOpQrStUv|midc1z40|3|analytics.!advertising|!ga|c|mple70g0|US-CA||0|d|zh|';
+    expect(decodeRecord(old)).toEqual({ ...record, via: 'dialog', lang: 'zh' });
+  });
+
+  it('round-trips the regime and the hash of the texts shown', () => {
+    for (const regime of ['opt-in', 'opt-out', 'notice-only'] as const) {
+      const full: ConsentRecord = { ...record, regime, textsHash: '1x2y3z4k5m6' };
+      expect(decodeRecord(encodeRecord(full))).toEqual(full);
+    }
+  });
+
+  it('never writes the age group, nor a guardian as where the choice was made: any granted script reads the cookie', () => {
+    const child: ConsentRecord = { ...record, ageGroup: 'minor', via: 'guardian' };
+    const value = encodeRecord(child);
+    expect(value.split('|')[9]).toBe('');
+    expect(value.split('|')[11]).toBe('');
+    expect(value).not.toMatch(/minor|guardian/);
+    const read = decodeRecord(value)!;
+    expect(read.ageGroup).toBeUndefined();
+    expect(read.via).toBeUndefined();
+    expect(read.categories).toEqual(record.categories);
   });
 
   it.each([
-    ['unknown via', encodeRecord({ ...record, via: 'banner' }).replace(/\|b\|\|$/, '|q||')],
-    ['bad language', encodeRecord({ ...record, via: 'banner' }).replace(/\|b\|\|$/, '|b|ZH-x|')],
-    ['bad override flag', encodeRecord({ ...record, via: 'banner' }).replace(/\|b\|\|$/, '|b||yes')],
-    ['12 fields', encodeRecord(record).replace(/\|\|\|$/, '|b')],
+    ['unknown via', encodeRecord({ ...record, via: 'banner' }).replace(/\|b\|\|\|\|$/, '|q||||')],
+    ['bad language', encodeRecord({ ...record, via: 'banner' }).replace(/\|b\|\|\|\|$/, '|b|ZH-x|||')],
+    ['bad override flag', encodeRecord({ ...record, via: 'banner' }).replace(/\|b\|\|\|\|$/, '|b||yes||')],
+    ['unknown regime', encodeRecord({ ...record, regime: 'opt-in' }).replace(/\|i\|$/, '|q|')],
+    ['bad texts hash', encodeRecord({ ...record, textsHash: 'abc' }).replace(/\|abc$/, '|AB C')],
+    ['12 fields', encodeRecord(record).replace(/\|\|\|\|\|$/, '|b')],
+    ['15 fields', encodeRecord(record).replace(/\|$/, '')],
   ])('treats a value with %s as no consent', (_, value) => {
     expect(value).not.toBe(encodeRecord(record));
     expect(decodeRecord(value)).toBeNull();
@@ -59,7 +85,7 @@ describe('consent record', () => {
     ['empty', ''],
     ['foreign', 'true'],
     ['other version', encodeRecord(record).replace(/^1/, '2')],
-    ['truncated', encodeRecord(record).slice(0, 40)],
+    ['truncated', encodeRecord(record).split('|').slice(0, 9).join('|')],
     ['unknown method', encodeRecord(record).replace('|c|', '|z|')],
     ['bad category id', encodeRecord(record).replace('analytics', 'Ana lytics')],
     ['proto key', encodeRecord(record).replace('analytics', '__proto__')],

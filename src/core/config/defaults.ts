@@ -22,7 +22,7 @@ export const DEFAULTS: Omit<Settings, 'categories' | 'services' | 'separateConse
   regions: { default: 'opt-in', rules: [], source: '' },
   signals: { gpc: true, dnt: false },
   optOut: { sale: ['advertising'], sensitive: [] },
-  minors: { ask: false, thresholds: { CN: 14, default: 16 } },
+  minors: { ask: false, thresholds: { CN: 14, US: 13, default: 16 } },
   crossBorder: null,
   blocking: { autoBlock: true, rules: [], thirdParty: 'known', unknownCategory: 'advertising', unknownCookies: 'allow', reloadOnWithdraw: true, aliases: true, categoryAliases: {}, trustedTypesPolicy: 'consentry' },
   receipts: null,

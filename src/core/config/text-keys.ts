@@ -11,5 +11,6 @@ export const TEXT_KEYS: readonly string[] = (
   'essentialDescription analyticsTitle analyticsDescription advertisingTitle advertisingDescription ' +
   'optOutPurposes signalHonored gpcNotice dntNotice signalOverride untilDeleted untilTabClosed reopen placeholderText loadOnce alwaysAllow ' +
   'sensitiveTitle sensitiveText provisionTitle provisionText processingMethod exerciseRights separateNote ' +
-  'doNotSellText optOutConfirm optedOut limitSensitive limitSensitiveText limitConfirm limited'
+  'doNotSellText optOutConfirm optedOut limitSensitive limitSensitiveText limitConfirm limited ' +
+  'guardianTitle guardianText guardianConfirm ageRequired guardianRequired sdkCookiePurpose sdkCachePurpose sdkReceiptsPurpose'
 ).split(' ');

@@ -147,6 +147,17 @@ export interface Texts {
   /** Storage rows of the cookie table: how long a key is kept, after the kind of storage (localStorage, …). */
   untilDeleted: string;
   untilTabClosed: string;
+  /** The guardian path (`minors.ask`): its heading, the statement the guardian reads (`{age}`), the confirmation. */
+  guardianTitle: string;
+  guardianText: string;
+  guardianConfirm: string;
+  /** Said when "Accept all" or a grant waits for the age question, or for a guardian's confirmation. */
+  ageRequired: string;
+  guardianRequired: string;
+  /** Purposes of the SDK's own cookie and keys, listed under the essential category. */
+  sdkCookiePurpose: string;
+  sdkCachePurpose: string;
+  sdkReceiptsPurpose: string;
   /** Words that join a list of purposes ("a, b and c"): the last joiner of two items ("and"), ... */
   listAnd: string;
   /** ... the separator between items (", "; "、" in Chinese), ... */

@@ -1,5 +1,6 @@
 import type { Settings } from '../config/types';
 import { grantOf } from './grant-of';
+import { isChildAlone } from './minors';
 import { regimeFor } from './regime';
 import { consentsAsked } from './separate-consents';
 import type { ConsentRecord, ConsentState, PreferenceSignal } from './types';
@@ -41,12 +42,12 @@ export function refusedBySignal(signal: PreferenceSignal | null | undefined, cat
 /**
  * The one place a decision is made. Pure: the same settings and signals always give the same state.
  * - opt-in: nothing non-essential without a valid record.
- * - opt-out: everything until the visitor objects; no banner for a visitor whose signal already objects,
- *   a notice that it was honoured instead.
+ * - opt-out: everything until the visitor objects (with `minors.ask`, nothing until the age is answered);
+ *   no banner for a visitor whose signal already objects, a notice that it was honoured instead.
  * - notice-only: everything, no banner.
  * In every regime an honoured signal (`signals` config) refuses what it objects to, before anything runs
  * and over any record, unless the visitor overrode it in the dialog after being told so.
- * A minor's advertising is never granted on the visitor's own say.
+ * A visitor under the age threshold grants nothing optional on their own say, only with a guardian's confirmation.
  * A separate consent asked in this region (PIPL 单独同意) is granted only by the record saying so, and a
  * service that needs it runs only when its category, its own choice and that consent all allow it.
  */
@@ -65,16 +66,20 @@ export function decide(settings: Settings, signals: Signals): ConsentState {
   const signal: PreferenceSignal | null =
     signals.dnt && settings.signals.dnt ? 'dnt' : signals.gpc && settings.signals.gpc ? 'gpc' : null;
   const sale = saleCategories(settings);
-  const byDefault = regime !== 'opt-in';
+  // Where the site asks the age, an opt-out region's defaults wait for the answer too: a child's data
+  // must not flow before anyone knows it is a child's (COPPA, PIPL art. 31).
+  const byDefault = regime === 'notice-only' || (regime === 'opt-out' && !settings.minors.ask);
+  const child = isChildAlone(record);
   const categories: { [id: string]: boolean } = {};
   for (const { id, required } of settings.categories) {
     const stored = record && grantOf(record.categories, id);
     const objected = (refusedBySignal(signal, id, sale) && !record?.signalOverride) || optedOut[id] === false;
-    categories[id] = required || (!objected && (stored ?? byDefault));
+    categories[id] = required || (!child && !objected && (stored ?? byDefault));
   }
-  if (record?.ageGroup === 'minor') categories.advertising = false;
   const consents: { [id: string]: boolean } = {};
-  for (const { id } of consentsAsked(settings, signals.region)) consents[id] = !!record?.consents && grantOf(record.consents, id) === true;
+  for (const { id } of consentsAsked(settings, signals.region)) {
+    consents[id] = !child && !!record?.consents && grantOf(record.consents, id) === true;
+  }
   const services: { [id: string]: boolean } = {};
   for (const { id, category, separateConsents = [] } of settings.services) {
     services[id] =

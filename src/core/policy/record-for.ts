@@ -2,15 +2,17 @@ import type { Settings } from '../config/types';
 import { CROSS_BORDER_ID } from '../config/defaults';
 import { createConsentId } from './consent-id';
 import { grantOf } from './grant-of';
+import { isChildAlone } from './minors';
 import { consentsAsked } from './separate-consents';
 import type { Choices, ConsentMethod, ConsentRecord, ConsentState, ConsentVia } from './types';
 
 const DAY = 864e5;
 
-/** Where the choice was made and in which language the visitor read the texts. */
+/** Where the choice was made, in which language the visitor read the texts, and which texts (texts-hash.ts). */
 export interface ChoiceContext {
   via?: ConsentVia;
   lang?: string;
+  textsHash?: string;
 }
 
 /**
@@ -22,9 +24,10 @@ export type Judge = (record: ConsentRecord) => ConsentState;
 /**
  * The record for a visitor's choices. Categories left out are refused; only declared services are kept.
  * Given `judge`, it holds what is effectively granted (decide.ts applies the signals and the minor rule),
- * not what was clicked: "Accept all" under Global Privacy Control records advertising refused.
+ * not what was clicked: "Accept all" under Global Privacy Control records advertising refused, and a child's
+ * "Accept all" without a guardian records everything optional refused.
  * Every separate consent asked in the region is stored, granted only by an explicit answer (this one's,
- * else the last record's): no method, "Accept all" included, grants one by itself.
+ * else the last record's): no method, "Accept all" included, grants one by itself, and a child alone none.
  * The consent id survives later changes so the owner can follow one visitor's history of receipts.
  */
 export function recordFor(
@@ -54,6 +57,7 @@ export function recordFor(
     expires: now + settings.cookie.expiresDays * DAY,
   };
   const region = previous.region;
+  // The age group is asked again with each choice: the stored record never carries it (record.ts).
   const ageGroup = choices.ageGroup || before?.ageGroup;
   const consents: { [id: string]: boolean } = {};
   for (const { id } of consentsAsked(settings, region)) {
@@ -61,14 +65,21 @@ export function recordFor(
     consents[id] = (answer ?? (before?.consents && grantOf(before.consents, id))) === true;
   }
   if (region) record.region = region;
+  record.regime = previous.regime;
   if (ageGroup) record.ageGroup = ageGroup;
+  if (context.via) record.via = context.via;
+  if (isChildAlone(record)) for (const id of Object.keys(consents)) consents[id] = false;
   if (Object.keys(consents).length) record.consents = consents;
   if (Object.hasOwn(consents, CROSS_BORDER_ID)) record.crossBorder = consents[CROSS_BORDER_ID];
-  if (context.via) record.via = context.via;
   if (context.lang) record.lang = context.lang;
+  if (context.textsHash) record.textsHash = context.textsHash;
   // Only an explicit override given while a signal is honoured counts; it lasts as long as the record.
   if (choices.overrideSignal && previous.signal) record.signalOverride = true;
-  const effective = judge?.(record).categories;
-  if (effective) for (const id of Object.keys(categories)) categories[id] = effective[id];
+  const effective = judge?.(record);
+  if (effective) {
+    for (const id of Object.keys(categories)) categories[id] = effective.categories[id];
+    // A service switched on in a refused category does not run: the record says so.
+    for (const id of Object.keys(services)) services[id] = effective.services[id];
+  }
   return record;
 }

@@ -20,9 +20,12 @@ export type AgeGroup = 'adult' | 'minor';
 
 /**
  * Where a choice was made: the banner, the dialog, a held embed's placeholder, the API, a browser signal
- * honoured, or the opt-out view a `data-consent-open="do-not-sell"`/`"limit-sensitive"` link opens.
+ * honoured, or the opt-out view a `data-consent-open="do-not-sell"`/`"limit-sensitive"` link opens;
+ * `guardian`: a parent or guardian read the statement and confirmed for a visitor under the age threshold
+ * (banner or dialog). The cookie never says `guardian` (it would tell any script the visitor is a child, see
+ * record.ts); the receipt does.
  */
-export type ConsentVia = 'banner' | 'dialog' | 'placeholder' | 'api' | 'gpc' | 'dnt' | 'opt-out-link';
+export type ConsentVia = 'banner' | 'dialog' | 'placeholder' | 'api' | 'gpc' | 'dnt' | 'opt-out-link' | 'guardian';
 
 /** An opt-out preference signal the browser sends: Global Privacy Control, Do Not Track. */
 export type PreferenceSignal = 'gpc' | 'dnt';
@@ -44,6 +47,12 @@ export interface ConsentRecord {
   expires: number;
   /** Region code the decision was made in, if known. */
   region?: string;
+  /** The regime the choice was made under (opt-in, opt-out, notice-only). */
+  regime?: Regime;
+  /**
+   * The age group the visitor gave. Held in memory and sent in the receipt only: the cookie, which any script
+   * the visitor granted can read, never carries it (record.ts). The grants already say what it allowed.
+   */
   ageGroup?: AgeGroup;
   /**
    * Separate consents (config `separateConsents`) asked of this visitor, each granted or refused explicitly:
@@ -61,6 +70,11 @@ export interface ConsentRecord {
    * signal refuses. Without it the signal wins over the record (see decide.ts).
    */
   signalOverride?: boolean;
+  /**
+   * Short hash of the texts and config the visitor was shown (texts-hash.ts), beside `revision`: with the
+   * config of that revision the site can show what was asked.
+   */
+  textsHash?: string;
 }
 
 /** The one source of truth every effect subscribes to. */

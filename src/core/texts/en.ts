@@ -70,4 +70,13 @@ export const en: UiTexts = {
   limitSensitiveText: 'You can limit our use of your sensitive personal information to what is needed to provide the services you ask for.',
   limitConfirm: 'Limit the use',
   limited: 'You have limited the use of your sensitive personal information in this browser.',
+  guardianTitle: 'Parent or guardian',
+  guardianText:
+    'Under {age}, only a parent or guardian can agree to optional cookies. Parent or guardian: read this notice and the choices, then confirm.',
+  guardianConfirm: "I am this visitor's parent or guardian and I agree to the choices made here",
+  ageRequired: 'Answer the age question first.',
+  guardianRequired: 'A parent or guardian has to confirm first.',
+  sdkCookiePurpose: 'Your privacy choices',
+  sdkCachePurpose: 'Settings and texts of this consent tool, kept once you have chosen',
+  sdkReceiptsPurpose: 'Proof of your choice, until the site receives it',
 };

@@ -3,6 +3,7 @@ import { h } from 'preact';
 import { bannerText } from '../banner-text';
 import { langOf, type UiProps } from '../model';
 import { sentenceGap } from '../../core/texts/punctuation';
+import { AgeQuestion } from './age-question';
 import { PolicyLink } from './policy-link';
 import { RichText } from './rich-text';
 import { SignalNote } from './signal-note';
@@ -34,6 +35,8 @@ export function Banner({ model, on }: UiProps) {
           {state.signal && <SignalNote model={model} />}
           <PolicyLink url={privacyPolicyUrl} texts={texts} />
         </p>
+        {/* On the first layer, before any grant: "Accept all" waits for the answer (and, below the threshold, a guardian). */}
+        {settings.minors.ask && <AgeQuestion model={model} on={on} />}
       </div>
       <div class="acts">
         <button class="btn" lang={langOf(model, 'acceptAll')} onClick={on.acceptAll}>

@@ -5,15 +5,20 @@ import { categoryDescription, categoryTitle } from '../category-texts';
 import { isLockedForMinor } from '../draft';
 import { withCount } from '../../core/texts/punctuation';
 import type { UiProps } from '../model';
+import { sdkService } from '../sdk-service';
 import { RichText } from './rich-text';
 import { ServiceDetails } from './service-details';
 import { Switch } from './switch';
 
-/** One category: title, switch (locked on for essential, locked off for a minor's advertising), details. */
+/**
+ * One category: title, switch (locked on for essential; locked off below the age threshold until a guardian
+ * confirms), details. Essential also lists the consent tool's own cookie and keys.
+ */
 export function CategorySection({ model, on, category }: UiProps & { category: CategorySettings }) {
   const { settings, texts, lang, draft, expanded } = model;
   const { id, required } = category;
   const services = settings.services.filter((service) => service.category === id);
+  if (required) services.push(sdkService(settings, texts, lang, id));
   const minorLocked = isLockedForMinor(draft, id);
   const titleId = `cy-c-${id}`;
   const textId = `cy-d-${id}`;

@@ -65,6 +65,14 @@ const de: Partial<Texts> = {
   limitSensitiveText: 'Sie können die Nutzung Ihrer sensiblen personenbezogenen Daten auf das beschränken, was für die gewünschten Dienste nötig ist.',
   limitConfirm: 'Nutzung einschränken',
   limited: 'Sie haben die Nutzung Ihrer sensiblen personenbezogenen Daten in diesem Browser eingeschränkt.',
+  guardianTitle: "Eltern oder Erziehungsberechtigte",
+  guardianText: "Unter {age} Jahren kann nur ein Elternteil oder Erziehungsberechtigter optionalen Cookies zustimmen. Eltern: Bitte lesen Sie diesen Hinweis und die Auswahl und bestätigen Sie dann.",
+  guardianConfirm: "Ich bin Elternteil oder Erziehungsberechtigter dieser Person und stimme der hier getroffenen Auswahl zu",
+  ageRequired: "Bitte beantworten Sie zuerst die Altersfrage.",
+  guardianRequired: "Zuerst muss ein Elternteil oder Erziehungsberechtigter bestätigen.",
+  sdkCookiePurpose: "Ihre Datenschutzauswahl",
+  sdkCachePurpose: "Einstellungen und Texte dieses Einwilligungstools, gespeichert nach Ihrer Auswahl",
+  sdkReceiptsPurpose: "Nachweis Ihrer Auswahl, bis die Website ihn erhalten hat",
 };
 
 export default de;

@@ -65,6 +65,14 @@ const es: Partial<Texts> = {
   limitSensitiveText: 'Puede limitar nuestro uso de su información personal confidencial a lo necesario para prestar los servicios que solicita.',
   limitConfirm: 'Limitar el uso',
   limited: 'Ha limitado el uso de su información personal confidencial en este navegador.',
+  guardianTitle: "Madre, padre o tutor",
+  guardianText: "Si tiene menos de {age} años, solo su madre, padre o tutor puede aceptar las cookies opcionales. Madre, padre o tutor: lea este aviso y las opciones, y confirme.",
+  guardianConfirm: "Soy la madre, el padre o el tutor de esta persona y acepto las opciones elegidas aquí",
+  ageRequired: "Responda primero a la pregunta sobre la edad.",
+  guardianRequired: "Primero debe confirmarlo su madre, padre o tutor.",
+  sdkCookiePurpose: "Sus preferencias de privacidad",
+  sdkCachePurpose: "Configuración y textos de esta herramienta de consentimiento, guardados tras su elección",
+  sdkReceiptsPurpose: "Prueba de su elección, hasta que el sitio la reciba",
 };
 
 export default es;

@@ -65,6 +65,14 @@ const fr: Partial<Texts> = {
   limitSensitiveText: 'Vous pouvez limiter notre utilisation de vos informations personnelles sensibles à ce qui est nécessaire pour fournir les services demandés.',
   limitConfirm: 'Limiter l\'utilisation',
   limited: 'Vous avez limité l\'utilisation de vos informations personnelles sensibles dans ce navigateur.',
+  guardianTitle: "Parent ou tuteur",
+  guardianText: "Avant {age} ans, seul un parent ou tuteur peut accepter les cookies facultatifs. Parent ou tuteur : lisez cette information et les choix, puis confirmez.",
+  guardianConfirm: "Je suis le parent ou le tuteur de cette personne et j’accepte les choix faits ici",
+  ageRequired: "Répondez d’abord à la question sur l’âge.",
+  guardianRequired: "Un parent ou tuteur doit d’abord confirmer.",
+  sdkCookiePurpose: "Vos choix de confidentialité",
+  sdkCachePurpose: "Réglages et textes de cet outil de consentement, conservés une fois votre choix fait",
+  sdkReceiptsPurpose: "Preuve de votre choix, jusqu’à sa réception par le site",
 };
 
 export default fr;

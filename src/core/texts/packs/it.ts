@@ -65,6 +65,14 @@ const it: Partial<Texts> = {
   limitSensitiveText: 'Puoi limitare l\'uso delle tue informazioni personali sensibili a quanto necessario per fornire i servizi richiesti.',
   limitConfirm: 'Limita l\'uso',
   limited: 'Hai limitato l\'uso delle tue informazioni personali sensibili in questo browser.',
+  guardianTitle: "Genitore o tutore",
+  guardianText: "Sotto i {age} anni solo un genitore o tutore può accettare i cookie facoltativi. Genitore o tutore: legga questa informativa e le scelte, poi confermi.",
+  guardianConfirm: "Sono il genitore o tutore di questa persona e accetto le scelte fatte qui",
+  ageRequired: "Risponda prima alla domanda sull’età.",
+  guardianRequired: "Prima deve confermare un genitore o tutore.",
+  sdkCookiePurpose: "Le sue scelte sulla privacy",
+  sdkCachePurpose: "Impostazioni e testi di questo strumento di consenso, conservati dopo la sua scelta",
+  sdkReceiptsPurpose: "Prova della sua scelta, finché il sito non la riceve",
 };
 
 export default it;

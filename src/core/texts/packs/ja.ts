@@ -65,6 +65,14 @@ const ja: Partial<Texts> = {
   limitSensitiveText: 'センシティブな個人情報の使用を、ご依頼のサービス提供に必要な範囲に制限できます。',
   limitConfirm: '使用を制限',
   limited: 'このブラウザでセンシティブな個人情報の使用を制限しました。',
+  guardianTitle: "保護者",
+  guardianText: "{age}歳未満の方は、任意のCookieにご自身で同意できません。保護者の方がこの説明と選択内容を読み、確認してください。",
+  guardianConfirm: "私はこの利用者の保護者であり、ここでの選択に同意します",
+  ageRequired: "先に年齢の質問にお答えください。",
+  guardianRequired: "先に保護者の確認が必要です。",
+  sdkCookiePurpose: "プライバシーに関する選択",
+  sdkCachePurpose: "この同意ツールの設定とテキスト（選択後に保存）",
+  sdkReceiptsPurpose: "選択の証明（サイトが受け取るまで保存）",
 };
 
 export default ja;

@@ -65,6 +65,14 @@ const nl: Partial<Texts> = {
   limitSensitiveText: 'U kunt ons gebruik van uw gevoelige persoonsgegevens beperken tot wat nodig is voor de diensten die u vraagt.',
   limitConfirm: 'Gebruik beperken',
   limited: 'U hebt het gebruik van uw gevoelige persoonsgegevens in deze browser beperkt.',
+  guardianTitle: "Ouder of voogd",
+  guardianText: "Onder de {age} kan alleen een ouder of voogd instemmen met optionele cookies. Ouder of voogd: lees deze uitleg en de keuzes en bevestig dan.",
+  guardianConfirm: "Ik ben de ouder of voogd van deze bezoeker en stem in met de keuzes die hier zijn gemaakt",
+  ageRequired: "Beantwoord eerst de vraag over de leeftijd.",
+  guardianRequired: "Eerst moet een ouder of voogd bevestigen.",
+  sdkCookiePurpose: "Uw privacykeuzes",
+  sdkCachePurpose: "Instellingen en teksten van deze toestemmingstool, bewaard nadat u hebt gekozen",
+  sdkReceiptsPurpose: "Bewijs van uw keuze, tot de site het heeft ontvangen",
 };
 
 export default nl;

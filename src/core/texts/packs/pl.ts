@@ -66,6 +66,14 @@ const pl: Partial<Texts> = {
   limitSensitiveText: 'Możesz ograniczyć wykorzystanie Twoich wrażliwych danych osobowych do tego, co niezbędne do świadczenia usług, o które prosisz.',
   limitConfirm: 'Ogranicz wykorzystanie',
   limited: 'Ograniczono wykorzystanie Twoich wrażliwych danych osobowych w tej przeglądarce.',
+  guardianTitle: "Rodzic lub opiekun",
+  guardianText: "Poniżej {age} lat tylko rodzic lub opiekun może zgodzić się na opcjonalne pliki cookie. Rodzicu lub opiekunie: przeczytaj tę informację i wybory, a następnie potwierdź.",
+  guardianConfirm: "Jestem rodzicem lub opiekunem tej osoby i zgadzam się na dokonane tu wybory",
+  ageRequired: "Najpierw odpowiedz na pytanie o wiek.",
+  guardianRequired: "Najpierw musi potwierdzić rodzic lub opiekun.",
+  sdkCookiePurpose: "Twoje wybory dotyczące prywatności",
+  sdkCachePurpose: "Ustawienia i teksty tego narzędzia zgody, zapisane po dokonaniu wyboru",
+  sdkReceiptsPurpose: "Dowód Twojego wyboru, do czasu odebrania go przez witrynę",
 };
 
 export default pl;

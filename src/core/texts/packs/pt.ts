@@ -65,6 +65,14 @@ const pt: Partial<Texts> = {
   limitSensitiveText: 'Você pode limitar o uso de suas informações pessoais sensíveis ao necessário para prestar os serviços solicitados.',
   limitConfirm: 'Limitar o uso',
   limited: 'Você limitou o uso de suas informações pessoais sensíveis neste navegador.',
+  guardianTitle: "Pais ou responsável",
+  guardianText: "Com menos de {age} anos, só os pais ou responsável podem aceitar os cookies opcionais. Pais ou responsável: leiam este aviso e as opções e confirmem.",
+  guardianConfirm: "Sou pai, mãe ou responsável por esta pessoa e aceito as opções feitas aqui",
+  ageRequired: "Responda primeiro à pergunta sobre a idade.",
+  guardianRequired: "Os pais ou responsável precisam confirmar primeiro.",
+  sdkCookiePurpose: "Suas escolhas de privacidade",
+  sdkCachePurpose: "Configurações e textos desta ferramenta de consentimento, guardados após sua escolha",
+  sdkReceiptsPurpose: "Comprovante da sua escolha, até o site recebê-lo",
 };
 
 export default pt;
