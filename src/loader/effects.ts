@@ -1,8 +1,10 @@
 import { installAutoBlocker } from '../blocking/auto-blocker';
 import { installCookieGuard } from '../blocking/cookie-guard';
+import { installFrameGuards } from '../blocking/frame-guards';
 import { installGate } from '../blocking/gate';
 import { installStorageGuard } from '../blocking/storage-guard';
 import { installWithdrawalCleanup } from '../blocking/withdrawal-cleanup';
+import type { BlockingHost, Win } from '../blocking/types';
 import type { Settings } from '../config/types';
 import { installFloatingButton } from './floating-button';
 import type { IabParts } from '../integrations/iab-parts';
@@ -20,8 +22,18 @@ export const EARLY_EFFECTS: Effect[] = [
   installGate,
   installCookieGuard,
   installStorageGuard,
+  (host) => installFrameGuards(host, (win) => guardFrame(host, win)),
   (host) => installWithdrawalCleanup(host, { cleanUp: async (withdrawal, settings) => (await host.loadParts()).cleanUp(withdrawal, settings) }),
 ];
+
+/**
+ * The guards of a same-origin child window (its frames' included), deciding from the page's store. They live
+ * as long as that window: nothing to uninstall.
+ */
+const guardFrame = (host: BlockingHost, win: Win): void => {
+  for (const install of [installAutoBlocker, installCookieGuard, installStorageGuard]) install(host, win);
+  installFrameGuards(host, (child) => guardFrame(host, child), win);
+};
 
 type ConfiguredEffect = (host: RuntimeHost, settings: Settings) => (() => void) | void;
 
