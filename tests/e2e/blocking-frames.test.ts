@@ -1,8 +1,10 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, newContext } from './helpers/browser';
+import { launchChromium, newContext } from './helpers/browser';
+import { closeContext } from './helpers/close-context';
+import { loaderRan } from './helpers/consentry-ready';
 import { startServer, type TestServer } from './helpers/server';
+import { standInHost } from './helpers/stand-in-host';
 
 // Issue 18 item 5: an ad slot's same-origin ("friendly") iframe whose document loads a tracker <script> and
 // writes first-party ad cookies (__gads, __gpi) on the site. The built loader must install its guards in
@@ -10,7 +12,8 @@ import { startServer, type TestServer } from './helpers/server';
 // and every request the browser makes for it is counted (each one is answered by a script that writes
 // __gads, as the real one does).
 
-const TRACKER = 'https://pagead2.googlesyndication.com/pagead/show_ads_impl.js';
+const TRACKER_HOST = 'pagead2.googlesyndication.com';
+const TRACKER = `https://${TRACKER_HOST}/pagead/show_ads_impl.js`;
 // The slot's document: the vendor's tag, and an inline script writing the vendor's cookies itself.
 const SLOT = `<script src="${TRACKER}"></script><script>document.cookie = "__gpi=UID=1; path=/"; document.cookie = "__gads=ID=inline; path=/";</script>`;
 const head = `<script src="/dist/consentry.min.js"></script><script type="application/json" id="consentry-config">{"revision":1}</script>`;
@@ -47,11 +50,7 @@ let browser: Browser;
 let server: TestServer;
 
 beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: [...CHROMIUM_ARGS, '--host-resolver-rules=MAP pagead2.googlesyndication.com 127.0.0.1'],
-    headless: true,
-  });
+  browser = await launchChromium({ loopback: [TRACKER_HOST] });
   server = await startServer();
   for (const [path, html] of Object.entries(PAGES)) server.page(path, html);
   server.route('/srcdoc-csp', (_req, res) => {
@@ -66,13 +65,7 @@ afterAll(async () => {
 
 async function countingContext(): Promise<{ context: BrowserContext; requests: string[] }> {
   const context = await newContext(browser);
-  const requests: string[] = [];
-  context.on('request', (request) => {
-    if (new URL(request.url()).hostname == 'pagead2.googlesyndication.com') requests.push(request.url());
-  });
-  await context.route('https://pagead2.googlesyndication.com/**', (route) =>
-    route.fulfill({ status: 200, contentType: 'text/javascript', body: 'document.cookie = "__gads=ID=tracker; path=/";' }),
-  );
+  const requests = await standInHost(context, TRACKER_HOST, { contentType: 'text/javascript', body: 'document.cookie = "__gads=ID=tracker; path=/";' });
   return { context, requests };
 }
 
@@ -81,7 +74,7 @@ const adCookies = async (context: BrowserContext) =>
 
 async function load(tab: Page, path: string) {
   await tab.goto(server.origin + path);
-  await tab.waitForFunction(() => !!window.Consentry);
+  await loaderRan(tab);
   await tab.waitForTimeout(400);
 }
 
@@ -105,11 +98,12 @@ async function heldUntilAccepted(path: string, preloaded = false) {
   await tab.evaluate(() => window.Consentry!.acceptAll());
   // The choice is stored once the choice parts have loaded.
   await tab.waitForFunction(() => /(^|; )consentry=[^;]*\|a\|/.test(document.cookie));
-  await tab.evaluate(() => (window as unknown as { makeSlot(): void }).makeSlot());
+  // Counted before the slot is made: its request can be reported before evaluate() returns.
   const before = requests.length;
+  await tab.evaluate(() => (window as unknown as { makeSlot(): void }).makeSlot());
   await expect.poll(() => requests.length, { timeout: 5000 }).toBeGreaterThan(before);
   await expect.poll(() => adCookies(context), { timeout: 5000 }).toEqual(['__gads', '__gpi']);
-  await context.close();
+  await closeContext(context);
 }
 
 describe('same-origin frames with the built loader', () => {
