@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validateConfig } from '../../src/config/validate';
-import { createRewriter } from '../../src/rewrite/create-rewriter';
+import { validateConfig } from '../../src/core/config/validate';
+import { createRewriter } from '../../src/node/rewrite/create-rewriter';
 import { launchChromium, newContext } from './helpers/browser';
 import { closeContext } from './helpers/close-context';
 import { loaderRan } from './helpers/consentry-ready';

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS } from '../../../src/cli/browser/launch';
+import { CHROMIUM_ARGS } from '../../../src/node/cli/browser/launch';
 import { loopbackHosts } from './loopback-hosts';
 
 /** Debian's Chromium; never a downloaded browser. */
