@@ -27,8 +27,9 @@ export default defineConfig({
           hookTimeout: 60_000,
           // One Chromium at a time: the machine has two cores.
           fileParallelism: false,
-          // Once in a few full runs Chromium's context.close() never returns (seen in demo-signals,
-          // hardening-failures and strict-third-party hooks, each passing on its own; cause not yet found).
+          // Once in a few full runs Chromium's context.close() never returned (demo-signals, hardening-failures,
+          // strict-third-party): a close racing the reload a withdrawal makes (tests/e2e/helpers/README.md). Those
+          // tests now wait for the reload, and closeContext() bounds a close; the retry stays as a safety net.
           // A test that fails again on its second try still fails.
           retry: 1,
         },

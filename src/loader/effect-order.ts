@@ -1,8 +1,10 @@
 import { installAutoBlocker } from './effects/auto-blocker';
 import { installCookieGuard } from './effects/cookie-guard';
+import { installFrameGuards } from './effects/frame-guards';
 import { installGate } from './effects/gate';
 import { installStorageGuard } from './effects/storage-guard';
 import { installWithdrawalCleanup } from './effects/withdrawal-cleanup';
+import type { BlockingHost, Win } from './effects/types';
 import type { Settings } from '../core/config/types';
 import { installFloatingButton } from './effects/floating-button';
 import type { IabParts } from '../iab/iab-parts';
@@ -20,8 +22,18 @@ export const EARLY_EFFECTS: Effect[] = [
   installGate,
   installCookieGuard,
   installStorageGuard,
+  (host) => installFrameGuards(host, (win) => guardFrame(host, win)),
   (host) => installWithdrawalCleanup(host, { cleanUp: async (withdrawal, settings) => (await host.loadParts()).cleanUp(withdrawal, settings) }),
 ];
+
+/**
+ * The guards of a same-origin child window (its frames' included), deciding from the page's store. They live
+ * as long as that window: nothing to uninstall.
+ */
+const guardFrame = (host: BlockingHost, win: Win): void => {
+  for (const install of [installAutoBlocker, installCookieGuard, installStorageGuard]) install(host, win);
+  installFrameGuards(host, (child) => guardFrame(host, child), win);
+};
 
 type ConfiguredEffect = (host: RuntimeHost, settings: Settings) => (() => void) | void;
 

@@ -1,7 +1,8 @@
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './helpers/browser';
+import { launchChromium } from './helpers/browser';
 import { startZoo, type Zoo } from './zoo/zoo';
+import { closeContext } from './helpers/close-context';
 
 /*
  * Withdrawal clean-up on a real domain hierarchy: *.zoo.test resolves to the zoo's loopback server, so the
@@ -13,11 +14,7 @@ let browser: Browser;
 let zoo: Zoo;
 
 beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: [...CHROMIUM_ARGS, '--host-resolver-rules=MAP *.zoo.test 127.0.0.1'],
-    headless: true,
-  });
+  browser = await launchChromium({ loopback: ['*.zoo.test'] });
   zoo = await startZoo();
   zoo.pages.set('/deep/path/page', {
     html: `<!doctype html><html><head><script src="/sdk.js"></script>
@@ -49,5 +46,5 @@ test("every copy of a refused category's cookies is deleted: host-only and domai
   await page.evaluate(() => window.__zoo.choose(['advertising']));
   // Deleted synchronously in the page; the browser's cookie store hears of it a moment later.
   await expect.poll(copies).toEqual(['_fbp@.zoo.test/', 'consentry@www.shop.zoo.test/', 'site@.zoo.test/']);
-  await context.close();
+  await closeContext(context);
 });

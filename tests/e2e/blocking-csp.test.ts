@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launchChromium, newContext } from './helpers/browser';
 import { settle, view } from './zoo/visit';
 import { startZoo, type Zoo } from './zoo/zoo';
+import { closeContext } from './helpers/close-context';
 
 /*
  * A strict CSP (nonces only, no 'strict-dynamic') with Trusted Types enforced: activated scripts keep the
@@ -65,5 +66,5 @@ test('activated scripts keep their nonce and attributes and pass Trusted Types; 
     }
   })).toBe('TypeError');
   expect(await page.evaluate(() => [...document.scripts].find((s) => s.src.endsWith('/vcc.js'))!.crossOrigin)).toBe('anonymous');
-  await context.close();
+  await closeContext(context);
 });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { launchChromium, newContext } from './helpers/browser';
 import { jar, settle, view } from './zoo/visit';
 import { startZoo, type Zoo } from './zoo/zoo';
+import { closeContext } from './helpers/close-context';
 
 /* The zoo under other configs and timings: config arriving late, unknown cookies blocked, auto-blocking off, aliases off. */
 
@@ -133,7 +134,7 @@ describe('a site rule on a path of its own origin', () => {
     let page = await open(zoo, null);
     expect((await view(page)).order).not.toContain('own');
     expect(await jar(context)).not.toContain('session=1');
-    await context.close();
+    await closeContext(context);
     page = await open(zoo, 'analytics');
     expect((await view(page)).order).toContain('own');
     expect(await jar(context)).toContain('session=1');

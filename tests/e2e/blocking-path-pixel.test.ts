@@ -1,10 +1,12 @@
 import type { Browser, BrowserContext } from 'playwright-core';
-import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateConfig } from '../../src/core/config/validate';
 import { createRewriter } from '../../src/node/rewrite/create-rewriter';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, newContext } from './helpers/browser';
+import { launchChromium, newContext } from './helpers/browser';
+import { closeContext } from './helpers/close-context';
+import { loaderRan } from './helpers/consentry-ready';
 import { startServer, type TestServer } from './helpers/server';
+import { standInHost } from './helpers/stand-in-host';
 
 // Issue 18: the most common ad pixel, https://www.facebook.com/tr?id=…&ev=PageView, sits on a general-purpose
 // host; the tracker is the path. The built loader's catalogue path table must hold it before consent, both
@@ -12,7 +14,8 @@ import { startServer, type TestServer } from './helpers/server';
 // holds it before the browser's preload scanner can see it). www.facebook.com resolves to loopback, so
 // nothing leaves the machine, and every request the browser makes for it is counted.
 
-const PIXEL = 'https://www.facebook.com/tr?id=1&ev=PageView&noscript=1';
+const PIXEL_HOST = 'www.facebook.com';
+const PIXEL = `https://${PIXEL_HOST}/tr?id=1&ev=PageView&noscript=1`;
 const CONFIG = { revision: 1 };
 const head = `<script src="/dist/consentry.min.js"></script><script type="application/json" id="consentry-config">${JSON.stringify(CONFIG)}</script>`;
 const PAGES = {
@@ -26,7 +29,7 @@ let browser: Browser;
 let server: TestServer;
 
 beforeAll(async () => {
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, '--host-resolver-rules=MAP www.facebook.com 127.0.0.1'], headless: true });
+  browser = await launchChromium({ loopback: [PIXEL_HOST] });
   server = await startServer();
   const rewriter = createRewriter({ settings: validateConfig(CONFIG), grantedCategories: [] });
   for (const [path, html] of Object.entries(PAGES)) {
@@ -42,12 +45,8 @@ afterAll(async () => {
 /** A context whose requests to www.facebook.com are counted and answered with a 1×1 GIF. */
 async function countingContext(): Promise<{ context: BrowserContext; pixels: string[] }> {
   const context = await newContext(browser);
-  const pixels: string[] = [];
-  context.on('request', (request) => {
-    if (new URL(request.url()).hostname == 'www.facebook.com') pixels.push(request.url());
-  });
   const gif = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
-  await context.route('https://www.facebook.com/**', (route) => route.fulfill({ status: 200, contentType: 'image/gif', body: gif }));
+  const pixels = await standInHost(context, PIXEL_HOST, { contentType: 'image/gif', body: gif });
   return { context, pixels };
 }
 
@@ -55,18 +54,18 @@ async function heldUntilAccepted(path: string) {
     const { context, pixels } = await countingContext();
     const tab = await context.newPage();
     await tab.goto(server.origin + path);
-    await tab.waitForFunction(() => !!window.Consentry);
+    await loaderRan(tab);
     await tab.waitForTimeout(300);
     expect(pixels).toEqual([]);
     await tab.evaluate(() => window.Consentry!.rejectAll());
     await tab.reload();
-    await tab.waitForFunction(() => !!window.Consentry);
+    await loaderRan(tab);
     await tab.waitForTimeout(300);
     expect(pixels).toEqual([]);
     await tab.evaluate(() => window.Consentry!.acceptAll());
     await expect.poll(() => pixels.length).toBeGreaterThan(0);
     expect(pixels.every((url) => url.startsWith('https://www.facebook.com/tr?id=1'))).toBe(true);
-    await context.close();
+    await closeContext(context);
 }
 
 describe('www.facebook.com/tr pixel with the built loader', () => {
@@ -88,9 +87,9 @@ describe('www.facebook.com/tr pixel with the built loader', () => {
     const { context } = await countingContext();
     const tab = await context.newPage();
     await tab.goto(server.origin + '/static');
-    await tab.waitForFunction(() => !!window.Consentry);
+    await loaderRan(tab);
     expect(await tab.evaluate(() => document.getElementById('px')!.getAttribute('data-consent'))).toBe('advertising');
     expect(await tab.evaluate(() => document.getElementById('px')!.hasAttribute('src'))).toBe(false);
-    await context.close();
+    await closeContext(context);
   });
 });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
 import { launchChromium, newContext } from './helpers/browser';
 import { settle, view } from './zoo/visit';
 import { startZoo, type Zoo } from './zoo/zoo';
+import { closeContext } from './helpers/close-context';
 
 /* Placeholders for held iframes (src/parts/placeholder.ts), as the zoo's loader stand-in wires them. */
 
@@ -22,7 +23,7 @@ afterAll(async () => {
 beforeEach(async (test) => {
   context = await newContext(browser);
   await zoo.routeRealHosts(context);
-  test.onTestFinished(() => context.close());
+  test.onTestFinished(() => closeContext(context));
   page = await context.newPage();
   await page.goto(zoo.site + '/');
   await settle(page, zoo.hits);

@@ -5,6 +5,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './helpers/browser';
 import { startServer, type TestServer } from './helpers/server';
+import { closeContext } from './helpers/close-context';
 
 /*
  * The storage guard against the real libraries of two vendors, PostHog (posthog-js, dist/array.full.js) and
@@ -117,7 +118,7 @@ describe.skipIf(!installed)('storage guard with real vendor libraries', () => {
     expect(await storedIn()).toEqual({ local: [], session: [], databases: [] });
     // Neither library throws when its storage is refused.
     expect(errors).toEqual([]);
-    await context.close();
+    await closeContext(context);
     await fresh.close();
   }, 60_000);
 });

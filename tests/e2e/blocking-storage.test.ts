@@ -1,6 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchChromium, newContext } from './helpers/browser';
+import { launchChromium, newTab } from './helpers/browser';
+import { closeContext } from './helpers/close-context';
+import { listenToConsole } from './helpers/console-log';
 import { startServer, type TestServer } from './helpers/server';
 
 /*
@@ -81,12 +83,9 @@ afterAll(async () => {
   await server?.close();
 });
 beforeEach(async () => {
-  await context?.close();
-  context = await newContext(browser);
-  tab = await context.newPage();
-  errors = [];
-  tab.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && errors.push(m.text()));
-  tab.on('pageerror', (e) => errors.push('pageerror: ' + e.message));
+  await closeContext(context);
+  ({ context, tab } = await newTab(browser));
+  ({ errors } = listenToConsole(tab, { resourceErrors: false }));
 });
 
 describe('storage guard (built loader)', () => {

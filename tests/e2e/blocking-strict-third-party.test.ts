@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, newContext } from './helpers/browser';
+import { launchChromium, newTab } from './helpers/browser';
+import { closeContext } from './helpers/close-context';
 import { startServer, type TestServer } from './helpers/server';
 import { bannerButton } from './demo-harness';
 
@@ -65,11 +65,7 @@ beforeAll(async () => {
     ),
   );
   site.page('/hold-essential', page({ thirdParty: 'hold' }, [{ id: 'payments', category: 'essential', hosts: ['pay.unlisted.test'] }]));
-  browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: [...CHROMIUM_ARGS, '--host-resolver-rules=MAP cdn.unlisted.test 127.0.0.1, MAP pay.unlisted.test 127.0.0.1, MAP *.shop.test 127.0.0.1, MAP shop.test 127.0.0.1'],
-    headless: true,
-  });
+  browser = await launchChromium({ loopback: ['cdn.unlisted.test', 'pay.unlisted.test', '*.shop.test', 'shop.test'] });
 });
 afterAll(async () => {
   await browser?.close();
@@ -84,8 +80,7 @@ const kindsReached = (tag: string) => KINDS.filter((kind) => reached(tag).some((
 
 async function open(path: string, origin = site.origin): Promise<{ context: BrowserContext; tab: Page; warnings: string[] }> {
   unlisted.hits.length = 0;
-  const context = await newContext(browser);
-  const tab = await context.newPage();
+  const { context, tab } = await newTab(browser);
   const warnings: string[] = [];
   tab.on('console', (message) => message.type() == 'warning' && warnings.push(message.text()));
   await tab.goto(origin + path);
@@ -100,7 +95,7 @@ describe('blocking.thirdParty with the built loader', () => {
     const { context } = await open('/known');
     await expect.poll(() => kindsReached('load')).toEqual(KINDS);
     expect(reached('load')).toContain('/pay?load');
-    await context.close();
+    await closeContext(context);
   });
 
   it('"hold": nothing reaches the unknown host before consent; after "Accept all" the held tags load and new requests go', async () => {
@@ -120,7 +115,7 @@ describe('blocking.thirdParty with the built loader', () => {
     await tab.evaluate(() => (window as any).fire('after'));
     await expect.poll(() => kindsReached('after')).toEqual(KINDS);
     expect(reached('load').filter((path) => /^\/(fetch|xhr|beacon|pay)\?/.test(path))).toEqual([]);
-    await context.close();
+    await closeContext(context);
   });
 
   it('"hold": the consent to blocking.unknownCategory releases unknown hosts, and no other consent does', async () => {
@@ -132,22 +127,24 @@ describe('blocking.thirdParty with the built loader', () => {
     await tab.evaluate(() => window.Consentry!.set({ categories: { advertising: true } }));
     await tab.waitForTimeout(500);
     expect(reached()).toEqual([]);
-    await tab.evaluate(() => window.Consentry!.set({ categories: { analytics: true } }));
+    // Advertising stays granted: `set` refuses what it leaves out, and taking advertising back would be a
+    // withdrawal, whose reload (reloadOnWithdraw) would fire every request again and race the context's close.
+    await tab.evaluate(() => window.Consentry!.set({ categories: { advertising: true, analytics: true } }));
     await expect.poll(() => kindsReached('load'), { timeout: 10_000 }).toEqual(['/lib.js', '/pixel.gif', '/frame.html']);
-    await context.close();
+    await closeContext(context);
   });
 
   it('"hold": a host declared essential (an essential service\'s hosts) goes before consent; the unknown one waits', async () => {
     const { context, warnings } = await open('/hold-essential');
     await expect.poll(() => reached('load')).toEqual(['/pay?load']);
     expect(warnings.filter((text) => text.includes('pay.unlisted.test'))).toEqual([]);
-    await context.close();
+    await closeContext(context);
   });
 
   it('"hold" on a real domain (www.shop.test): same-site hosts go, the unknown one waits, and nothing is listed in the console', async () => {
     const { context, warnings } = await open('/hold-same-site', `http://www.shop.test:${new URL(site.origin).port}`);
     await expect.poll(() => reached('load').sort()).toEqual(['/same-site-img?load', '/same-site?load']);
     expect(warnings.filter((text) => text.includes('thirdParty'))).toEqual([]);
-    await context.close();
+    await closeContext(context);
   });
 });

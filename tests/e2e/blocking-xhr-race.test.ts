@@ -1,9 +1,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './helpers/browser';
+import { launchChromium } from './helpers/browser';
 import { startServer, type TestServer } from './helpers/server';
+import { closeContext } from './helpers/close-context';
+import { uiMounted } from './helpers/consentry-ready';
 
 /*
  * Issue 18 item 6: "an XMLHttpRequest from an inline script to a known tracker host got through in one of two
@@ -78,11 +80,7 @@ let trackerPort: number;
 const hits: string[] = [];
 
 beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: [...CHROMIUM_ARGS, `--host-resolver-rules=MAP ${KNOWN} 127.0.0.1`],
-  });
+  browser = await launchChromium({ loopback: [KNOWN] });
   site = await startServer();
   tracker = createServer((req, res) => {
     hits.push(req.url || '');
@@ -105,14 +103,12 @@ afterAll(async () => {
 });
 
 const finished = (tab: Page) => tab.waitForFunction(() => (window as unknown as { __done: boolean }).__done, null, { timeout: 10_000 });
-/** The config is validated and applied: the banner is there (no choice was made). */
-const configured = (tab: Page) => tab.waitForFunction(() => !!document.querySelector('consentry-ui'), null, { timeout: 10_000 });
 
 /** One visit: load, let the XHR finish (sending it once configured when the page only opened it). */
 async function visit(tab: Page, path: string, call: Call) {
   await tab.goto(site.origin + path);
   if (call == 'open-only') {
-    await configured(tab);
+    await uiMounted(tab);
     await tab.evaluate(() => (window as unknown as { __xhr: XMLHttpRequest }).__xhr.send());
   }
   await finished(tab);
@@ -125,10 +121,10 @@ async function countLeaks(index: number, variant: Variant): Promise<number> {
     const tab = await context.newPage();
     await visit(tab, `/v${index}`, variant.call);
     if (variant.returning) {
-      await configured(tab);
+      await uiMounted(tab);
       await visit(tab, `/v${index}`, variant.call);
     }
-    await context.close();
+    await closeContext(context);
   }
   return hits.slice(before).filter((h) => h.startsWith(`/x/v${index}`)).length;
 }
@@ -138,7 +134,7 @@ describe(`the XHR race (issue 18 item 6): each variant ${RUNS} times, a fresh co
     const context = await browser.newContext();
     const tab = await context.newPage();
     await visit(tab, '/control', 'async');
-    await context.close();
+    await closeContext(context);
     expect(hits.filter((h) => h.startsWith('/x/control'))).toHaveLength(1);
   });
 

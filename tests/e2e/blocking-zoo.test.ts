@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { launchChromium, newContext } from './helpers/browser';
 import { jar, settle, view } from './zoo/visit';
 import { startZoo, type Zoo } from './zoo/zoo';
+import { closeContext } from './helpers/close-context';
 
 /*
  * The tag zoo (tests/e2e/zoo/page.ts) in every consent state. Hits are what the fake trackers received,
@@ -62,7 +63,7 @@ beforeEach(async (test) => {
   context = await newContext(browser);
   await zoo.routeRealHosts(context);
   zoo.hits.length = 0;
-  test.onTestFinished(() => context.close());
+  test.onTestFinished(() => closeContext(context));
 });
 
 async function open(choice: string | null, query = ''): Promise<Page> {

@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { DEFAULT_DIST_DIR, startDemo, type Demo } from '../../demo/server.mjs';
 import { bannerButton, hitKeys, openTab, settledHits, trackerCookies, type DemoTab } from './demo-harness';
 import { launchChromium } from './helpers/browser';
+import { closeContext } from './helpers/close-context';
 
 /** The UI chunk loads lazily and third parties answer when they answer: give them time on a busy machine. */
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 10_000 });
@@ -73,7 +74,7 @@ beforeEach(async () => {
 afterEach(async () => {
   // Whatever a test did, nothing ever left the loopback.
   expect(tab.outside).toEqual([]);
-  await tab.context.close();
+  await closeContext(tab.context);
 });
 
 describe('before any choice', () => {

@@ -1,6 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchChromium, newContext } from './helpers/browser';
+import { launchChromium, newTab } from './helpers/browser';
+import { closeContext } from './helpers/close-context';
+import { listenToConsole } from './helpers/console-log';
 import { startServer, type TestServer } from './helpers/server';
 
 /*
@@ -96,13 +98,9 @@ afterAll(async () => {
   await other?.close();
 });
 beforeEach(async () => {
-  await context?.close();
-  context = await newContext(browser);
-  tab = await context.newPage();
-  warnings = [];
-  errors = [];
-  tab.on('console', (m) => (m.type() === 'warning' ? warnings : m.type() === 'error' ? errors : []).push(m.text()));
-  tab.on('pageerror', (e) => errors.push('pageerror: ' + e.message));
+  await closeContext(context);
+  ({ context, tab } = await newTab(browser));
+  ({ errors, warnings } = listenToConsole(tab));
 });
 
 describe('markup a visitor can add never configures the page', () => {

@@ -4,11 +4,12 @@ import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { decodeRecord, encodeRecord } from '../../src/core/policy/record';
 import type { ConsentRecord } from '../../src/core/policy/types';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './helpers/browser';
+import { launchChromium, newTab } from './helpers/browser';
+import { closeContext } from './helpers/close-context';
 import { startServer, type TestServer } from './helpers/server';
 
 /*
@@ -52,11 +53,7 @@ const banner = () => tab.evaluate(() => !!document.querySelector('consentry-ui')
 const cookies = async () => (await context.cookies()).filter((c) => c.name.endsWith('consentry'));
 
 beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: [...CHROMIUM_ARGS, '--host-resolver-rules=MAP *.localtest 127.0.0.1'],
-  });
+  browser = await launchChromium({ loopback: ['*.localtest'] });
   http = await startServer();
   for (const path of ['/', '/shop/page']) http.page(path, PAGE);
   certs = mkdtempSync(join(tmpdir(), 'consentry-certs-'));
@@ -82,9 +79,8 @@ afterAll(async () => {
   if (certs) rmSync(certs, { recursive: true, force: true });
 });
 beforeEach(async () => {
-  await context?.close();
-  context = await browser.newContext({ locale: 'en-US', ignoreHTTPSErrors: true });
-  tab = await context.newPage();
+  await closeContext(context);
+  ({ context, tab } = await newTab(browser, { ignoreHTTPSErrors: true }));
   securePages.clear();
 });
 

@@ -1,6 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchChromium, newContext } from './helpers/browser';
+import { launchChromium, newTab } from './helpers/browser';
+import { closeContext } from './helpers/close-context';
+import { listenToConsole } from './helpers/console-log';
 import { startServer, type TestServer } from './helpers/server';
 
 /*
@@ -89,12 +91,9 @@ afterAll(async () => {
   await tracker?.close();
 });
 beforeEach(async () => {
-  await context?.close();
-  context = await newContext(browser);
-  tab = await context.newPage();
-  consoleErrors = [];
-  tab.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
-  tab.on('pageerror', (e) => consoleErrors.push('pageerror: ' + e.message));
+  await closeContext(context);
+  ({ context, tab } = await newTab(browser));
+  ({ errors: consoleErrors } = listenToConsole(tab));
   // Injected by the browser before any page script, so it is not itself subject to the page's CSP.
   await tab.addInitScript(() => {
     const seen: string[] = ((window as unknown as { __violations: string[] }).__violations = []);

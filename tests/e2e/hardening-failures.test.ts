@@ -2,8 +2,9 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { decodeRecord, encodeRecord } from '../../src/core/policy/record';
 import type { ConsentRecord } from '../../src/core/policy/types';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, newContext } from './helpers/browser';
+import { launchChromium, newTab } from './helpers/browser';
+import { closeContext } from './helpers/close-context';
+import { listenToConsole } from './helpers/console-log';
 import { startServer, type TestServer } from './helpers/server';
 
 /*
@@ -51,11 +52,7 @@ const listenForErrors = `<script>Consentry.on('error', function (e) { window.__e
 const events = () => tab.evaluate(() => (window as unknown as { __events: string[] }).__events);
 
 beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: [...CHROMIUM_ARGS, `--host-resolver-rules=MAP *.test 127.0.0.1, MAP ${KNOWN_TRACKER} 127.0.0.1`],
-  });
+  browser = await launchChromium({ loopback: ['*.test', KNOWN_TRACKER] });
   site = await startServer();
   tracker = await startServer();
   tracker.page('/marked/ads.js', "window.__ran.push('ads')", 'text/javascript');
@@ -68,12 +65,9 @@ afterAll(async () => {
   await tracker?.close();
 });
 beforeEach(async () => {
-  await context?.close();
-  context = await newContext(browser);
-  tab = await context.newPage();
-  errors = [];
-  tab.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && errors.push(m.text()));
-  tab.on('pageerror', (e) => errors.push('pageerror: ' + e.message));
+  await closeContext(context);
+  ({ context, tab } = await newTab(browser));
+  ({ errors } = listenToConsole(tab, { resourceErrors: false }));
   tracker.hits.length = 0;
   site.hits.length = 0;
 });
@@ -250,6 +244,12 @@ describe('a consent cookie left on another domain by an older config', () => {
     site.page('/host-only', page({}));
   });
 
+  /**
+   * Refusing analytics that the stored record granted is a withdrawal: the page reloads (reloadOnWithdraw). A
+   * test that makes one waits for that reload before it ends: closing the context while the reload commits
+   * can hang Chromium (see helpers/close-context.ts).
+   */
+  const withdrawalReload = () => tab.waitForEvent('load');
   const advertisingHits = () => tracker.hits.filter((h) => /\/marked\/(ads\.js|frame\.html)/.test(h.path));
 
   it('cookie.domain now shared: the old host-only copy is honoured, then replaced by a single shared one', async () => {
@@ -258,24 +258,28 @@ describe('a consent cookie left on another domain by an older config', () => {
     await tab.waitForFunction(() => window.Consentry?.get().status === 'decided');
     expect(await ran()).toEqual(expect.arrayContaining(['inline-analytics']));
     expect(await bannerShown()).toBe(false);
+    const reloaded = withdrawalReload();
     await tab.evaluate(() => window.Consentry!.rejectAll());
     const cookies = await consentCookies();
     expect(cookies.map((c) => c.domain)).toEqual(['.example.test']);
     expect(decodeRecord(decodeURIComponent(cookies[0].value))).toMatchObject({ method: 'reject-all', categories: { analytics: false, advertising: false } });
     expect(advertisingHits()).toEqual([]);
     expect(errors).toEqual([]);
+    await reloaded;
   });
 
   it('cookie.domain removed: the old shared copy is replaced by a single host-only one', async () => {
     await context.addCookies([{ name: 'consentry', value: record(), domain: '.example.test', path: '/' }]);
     await tab.goto(origin + '/host-only');
     await tab.waitForFunction(() => window.Consentry?.get().status === 'decided');
+    const reloaded = withdrawalReload();
     await tab.evaluate(() => window.Consentry!.set({ categories: { analytics: false } }));
     const cookies = await consentCookies();
     expect(cookies.map((c) => c.domain)).toEqual([HOST]);
     expect(decodeRecord(decodeURIComponent(cookies[0].value))).toMatchObject({ method: 'api', categories: { analytics: false } });
     expect(advertisingHits()).toEqual([]);
     expect(errors).toEqual([]);
+    await reloaded;
   });
 
   it('copies on both, with different choices: one choice later a single cookie remains, and reset removes every copy', async () => {
@@ -296,9 +300,11 @@ describe('a consent cookie left on another domain by an older config', () => {
 
     await context.addCookies([{ name: 'consentry', value: record({ id: 'visitor-stale' }), domain: HOST, path: '/' }]);
     // A returning visitor's page has not fetched the code that writes cookies yet: reset lands once it came.
+    const reloaded = withdrawalReload();
     await tab.evaluate(() => window.Consentry!.reset());
     await expect.poll(consentCookies).toEqual([]);
     expect(advertisingHits()).toEqual([]);
     expect(errors).toEqual([]);
+    await reloaded;
   });
 });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { decodeRecord } from '../../src/core/policy/record';
 import { launchChromium, newContext } from './helpers/browser';
 import { startServer, type TestServer } from './helpers/server';
+import { closeContext } from './helpers/close-context';
 
 /*
  * Robustness under load: a page of 5,000+ elements with 200 gated tags of every kind, and consent toggled
@@ -189,5 +190,5 @@ it('1,000 consent toggles on a 5,000-element page with 200 gated tags: each tag 
   expect(after.subscribers).toBe(before.subscribers);
   expect(after.channels).toBe(before.channels);
   expect(errors).toEqual([]);
-  await context.close();
+  await closeContext(context);
 });

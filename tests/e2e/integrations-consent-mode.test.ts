@@ -6,6 +6,7 @@ import { launchChromium, newContext } from './helpers/browser';
 import { buildTestScripts } from './integrations/build';
 import { settingsWith, stateWith } from './integrations/fixtures';
 import { startServer, type TestServer } from './integrations/server';
+import { closeContext } from './helpers/close-context';
 
 let browser: Browser;
 let server: TestServer;
@@ -78,7 +79,7 @@ async function dataLayerOf(url: string, state: ConsentState, region: string, act
       .map((entry: any) => entry[2]);
     return { lines, updates, google: (window as any).__fakeGoogleLog };
   });
-  await context.close();
+  await closeContext(context);
   return result;
 }
 

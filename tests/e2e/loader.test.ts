@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { encodeRecord } from '../../src/core/policy/record';
-import { launchChromium, newContext } from './helpers/browser';
+import { launchChromium, newTab } from './helpers/browser';
+import { closeContext } from './helpers/close-context';
+import { listenToConsole } from './helpers/console-log';
 import { startServer, type TestServer } from './helpers/server';
 
 // The script-tag build end to end: how it boots, what it decides, and what it does when things break.
@@ -49,13 +51,10 @@ afterAll(async () => {
   await server?.close();
 });
 beforeEach(async () => {
-  await context?.close();
-  context = await newContext(browser);
-  tab = await context.newPage();
-  errors = [];
+  await closeContext(context);
+  ({ context, tab } = await newTab(browser));
   // The browser's own "Failed to load resource" line is not ours to count.
-  tab.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && errors.push(m.text()));
-  tab.on('pageerror', (e) => errors.push('pageerror: ' + e.message));
+  ({ errors } = listenToConsole(tab, { resourceErrors: false }));
 });
 
 describe.each(['/inline', '/fetched'])('script tag with config from %s', (path) => {

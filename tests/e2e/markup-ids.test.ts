@@ -1,7 +1,10 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchChromium, newContext } from './helpers/browser';
+import { launchChromium, newTab } from './helpers/browser';
+import { closeContext } from './helpers/close-context';
+import { listenToConsole } from './helpers/console-log';
 import { startServer, type TestServer } from './helpers/server';
+import { configured } from './helpers/consentry-ready';
 
 // The built loader in Chromium: markup that names no declared category or service stays held, says so once
 // in the console, and names that an object reaches through its prototype (issue 24 #8) are no ids at all.
@@ -52,7 +55,6 @@ let warnings: string[];
 let errors: string[];
 
 const ran = () => tab.evaluate(() => (window as any).__ran as string[]);
-const configured = () => tab.waitForFunction(() => window.Consentry?.settings);
 
 beforeAll(async () => {
   browser = await launchChromium();
@@ -69,19 +71,15 @@ afterAll(async () => {
   await server?.close();
 });
 beforeEach(async () => {
-  await context?.close();
-  context = await newContext(browser);
-  tab = await context.newPage();
-  warnings = [];
-  errors = [];
-  tab.on('console', (m) => (m.type() === 'warning' ? warnings : m.type() === 'error' ? errors : []).push(m.text()));
-  tab.on('pageerror', (e) => errors.push('pageerror: ' + e.message));
+  await closeContext(context);
+  ({ context, tab } = await newTab(browser));
+  ({ errors, warnings } = listenToConsole(tab));
 });
 
 describe('prototype names in markup (issue 24 #8)', () => {
   it('stay held before a choice, after "Accept all", and Consentry.isGranted says no', async () => {
     await tab.goto(server.origin + '/prototype');
-    await configured();
+    await configured(tab);
     expect(await ran()).toEqual([]);
     await tab.evaluate(() => window.Consentry!.acceptAll());
     await tab.waitForTimeout(100);
@@ -97,7 +95,7 @@ describe('prototype names in markup (issue 24 #8)', () => {
 describe('markup naming what the config does not declare (issue 20)', () => {
   it('stays held, with one warning per name listing what the config declares', async () => {
     await tab.goto(server.origin + '/typos');
-    await configured();
+    await configured(tab);
     await tab.evaluate(() => window.Consentry!.acceptAll());
     await tab.waitForFunction(() => (window as any).__ran.length >= 2);
     await tab.waitForTimeout(100);
@@ -116,7 +114,7 @@ describe('markup naming what the config does not declare (issue 20)', () => {
 describe('a held embed of an undeclared service', () => {
   it('gets no placeholder (its "Always allow" could never release it), unlike a declared one', async () => {
     await tab.goto(server.origin + '/embeds');
-    await configured();
+    await configured(tab);
     await tab.waitForSelector('[data-consentry-placeholder]');
     await tab.waitForTimeout(200);
     const placed = await tab.evaluate(() =>

@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createReceiptStore, createReceiptsService, openPGlite, receiptsHandler, type ReceiptStore, type ReceiptsService } from '../../src/node/receipts';
 import { launchChromium, newContext } from './helpers/browser';
+import { closeContext } from './helpers/close-context';
 
 const TOKEN = 'admin-token-e2e';
 let browser: Browser;
@@ -76,6 +77,6 @@ describe('receipts admin page', () => {
     expect(csvHref).toContain('consentId=visitor-anne-01');
     const csv = await page.evaluate((href) => fetch(href!).then((r) => r.text()), csvHref);
     expect(csv.split('\r\n').filter(Boolean)).toHaveLength(2);
-    await context.close();
+    await closeContext(context);
   });
 });

@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchChromium, newContext } from './helpers/browser';
 import { startServer, type TestServer } from './helpers/server';
+import { closeContext } from './helpers/close-context';
 
 /*
  * docs/recipes.md, tested as written: the config and markup of each recipe are read from the code blocks of
@@ -127,7 +128,7 @@ beforeEach(async (test) => {
   thirdParty = [];
   errors = [];
   context = await newContext(browser);
-  test.onTestFinished(() => context.close());
+  test.onTestFinished(() => closeContext(context));
   // /consentry/* is where the recipes put the build.
   await context.route(`${server.origin}/consentry/**`, (route) => {
     const file = new URL(route.request().url()).pathname.slice('/consentry/'.length);

@@ -7,6 +7,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { validateConfig } from '../../src/core/config/validate';
 import { rewriteMiddleware } from '../../src/node/rewrite/node-middleware';
 import { launchChromium, newContext } from './helpers/browser';
+import { closeContext } from './helpers/close-context';
+import { untilQuiet } from './helpers/until-quiet';
 
 /*
  * The legacy fetching attributes the rewriter holds — `<frame src>`, `<input type=image src>`, `background=`
@@ -97,17 +99,10 @@ beforeEach(async (test) => {
     const body = html ? Buffer.from('<p>frame</p>') : Buffer.from('R0lGODlhAQABAAAAACwAAAAAAQABAAA=', 'base64');
     return route.fulfill({ status: 200, contentType: html ? 'text/html' : 'image/gif', body, headers: { 'cache-control': 'no-store' } });
   });
-  test.onTestFinished(() => context.close());
+  test.onTestFinished(() => closeContext(context));
 });
 
-const quiet = async (page: Page) => {
-  await page.waitForLoadState('load');
-  for (let count = -1, still = 0; still < 4; ) {
-    await page.waitForTimeout(100);
-    still = hits.length === count ? still + 1 : 0;
-    count = hits.length;
-  }
-};
+const quiet = (page: Page) => untilQuiet(page, () => hits.length);
 const requested = () => [...new Set(hits)].sort();
 
 async function control(path: string): Promise<string[]> {

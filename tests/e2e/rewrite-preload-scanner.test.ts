@@ -1,10 +1,11 @@
 import { build } from 'esbuild';
 import { Miniflare } from 'miniflare';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { validateConfig } from '../../src/core/config/validate';
 import { createRewriter } from '../../src/node/rewrite/create-rewriter';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, newContext } from './helpers/browser';
+import { launchChromium, newContext } from './helpers/browser';
+import { closeContext } from './helpers/close-context';
 import { startServer, type TestServer } from './helpers/server';
 
 /*
@@ -96,7 +97,7 @@ async function requestsPerCase(variant: string): Promise<{ [id: string]: number 
       await tab.waitForTimeout(600);
     }
   } finally {
-    await context.close();
+    await closeContext(context);
   }
   const counts: { [id: string]: number } = {};
   for (const c of CASES) counts[c.id] = tracker.hits.filter((hit) => hit.path.split(/[.?]/)[0] === '/' + c.id).length;
@@ -126,11 +127,7 @@ export default { async fetch(request) { return rewrite(request, await fetch(requ
     const response = await mf.dispatchFetch(`${site.origin}/original/${c.id}`);
     site.page(`/worker/${c.id}`, await response.text());
   }
-  browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: [...CHROMIUM_ARGS, `--host-resolver-rules=MAP ${TRACKER} 127.0.0.1, MAP ${OWNED} 127.0.0.1`],
-  });
+  browser = await launchChromium({ loopback: [TRACKER, OWNED] });
 }, 120_000);
 afterAll(async () => {
   await browser?.close();

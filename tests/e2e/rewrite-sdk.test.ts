@@ -7,6 +7,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { validateConfig } from '../../src/core/config/validate';
 import { rewriteMiddleware } from '../../src/node/rewrite/node-middleware';
 import { launchChromium, newContext } from './helpers/browser';
+import { closeContext } from './helpers/close-context';
+import { untilQuiet } from './helpers/until-quiet';
 
 /*
  * The real script-tag build (dist/consentry.min.js, its banner and gate) on a page whose tracker tags are
@@ -104,18 +106,11 @@ beforeEach(async (test) => {
     const [type, body] = TRACKERS[url.split('?')[0]] || ['text/plain', ''];
     return route.fulfill({ status: 200, contentType: type, body, headers: { 'cache-control': 'no-store' } });
   });
-  test.onTestFinished(() => context.close());
+  test.onTestFinished(() => closeContext(context));
 });
 
 const ran = (page: Page) => page.evaluate(() => [...((window as any).__ran as string[])].sort());
-const quiet = async (page: Page) => {
-  await page.waitForLoadState('load');
-  for (let count = -1, still = 0; still < 4; ) {
-    await page.waitForTimeout(100);
-    still = hits.length === count ? still + 1 : 0;
-    count = hits.length;
-  }
-};
+const quiet = (page: Page) => untilQuiet(page, () => hits.length);
 const trackerHosts = () => [...new Set(hits.map((url) => new URL(url).pathname))].sort();
 const acceptAll = (page: Page) => page.getByRole('button', { name: 'Accept all' }).click();
 const rejectAll = (page: Page) => page.getByRole('button', { name: 'Reject all' }).click();

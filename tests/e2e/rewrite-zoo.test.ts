@@ -6,6 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { rewriteMiddleware } from '../../src/node/rewrite/node-middleware';
 import { launchChromium, newContext } from './helpers/browser';
+import { closeContext } from './helpers/close-context';
 import { settle, view } from './zoo/visit';
 import { startZoo, zooSettings, type Zoo } from './zoo/zoo';
 
@@ -95,7 +96,7 @@ beforeEach(async (test) => {
   context = await newContext(browser);
   await zoo.routeRealHosts(context);
   zoo.hits.length = 0;
-  test.onTestFinished(() => context.close());
+  test.onTestFinished(() => closeContext(context));
 });
 
 async function open(site: string, choice: string | null = null): Promise<Page> {

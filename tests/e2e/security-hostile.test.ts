@@ -1,9 +1,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './helpers/browser';
+import { launchChromium, newTab } from './helpers/browser';
+import { closeContext } from './helpers/close-context';
 import { startServer, type TestServer } from './helpers/server';
+import { uiMounted } from './helpers/consentry-ready';
 
 /*
  * Hostile input against the auto-blocker, the network guard, the gate and the cookie guard (issue 24 #1,
@@ -126,8 +128,6 @@ let hits: string[] = [];
 let context: BrowserContext;
 let tab: Page;
 
-/** The config is validated and applied: the banner is there (a first visit with no choice). */
-const configured = () => tab.waitForFunction(() => !!document.querySelector('consentry-ui'), null, { timeout: 10_000 });
 const host = () => `${KNOWN}:${trackerPort}`;
 const caseHits = (phase: string) =>
   [...new Set(hits.filter((h) => h.startsWith(`/h/${phase}/`)).map((h) => h.slice(`/h/${phase}/`.length)))].sort();
@@ -136,11 +136,7 @@ const caseHits = (phase: string) =>
 const settle = () => tab.waitForTimeout(1500);
 
 beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: [...CHROMIUM_ARGS, `--host-resolver-rules=MAP ${KNOWN} 127.0.0.1`],
-  });
+  browser = await launchChromium({ loopback: [KNOWN] });
   site = await startServer();
   tracker = createServer((req, res) => {
     hits.push(req.url || '');
@@ -165,9 +161,8 @@ afterAll(async () => {
   await new Promise((resolve) => tracker?.close(resolve));
 });
 beforeEach(async () => {
-  await context?.close();
-  context = await browser.newContext({ locale: 'en-US' });
-  tab = await context.newPage();
+  await closeContext(context);
+  ({ context, tab } = await newTab(browser));
   hits = [];
 });
 
@@ -183,7 +178,7 @@ describe('URL forms × request paths, during parsing and after load', () => {
 
   it('with consentry and no choice: none of them reaches the tracker, no static script runs, and nothing throws', async () => {
     await tab.goto(site.origin + '/guarded');
-    await configured();
+    await uiMounted(tab);
     await tab.evaluate((h) => (window as unknown as { runAll(p: string, h: string): void }).runAll('load', h), host());
     await settle();
     // Soft: a failure lists every case that got through, in both phases.
@@ -198,7 +193,7 @@ describe('URL forms × request paths, during parsing and after load', () => {
 
   it('after Accept all, what was held through elements loads, in shadow roots too', async () => {
     await tab.goto(site.origin + '/guarded');
-    await configured();
+    await uiMounted(tab);
     await tab.evaluate((h) => (window as unknown as { runAll(p: string, h: string): void }).runAll('load', h), host());
     await settle();
     expect(caseHits('load')).toEqual([]);
@@ -215,7 +210,7 @@ describe('URL forms × request paths, during parsing and after load', () => {
 describe('stateful toString (#15c): the URL decided on is the URL requested', () => {
   it('an object that says "own path" once and the tracker after goes to the own path', async () => {
     await tab.goto(site.origin + '/guarded');
-    await configured();
+    await uiMounted(tab);
     site.hits.length = 0;
     await tab.evaluate((h) => (window as unknown as { runAll(p: string, h: string): void }).runAll('load', h), host());
     await settle();
@@ -248,7 +243,7 @@ describe('the first-visit validation window (#5)', () => {
     // Accept all on one page, then the XHR page: a returning visitor whose config is validated again.
     site.page('/accept', `<!doctype html><html lang="en"><head>${LOADER}</head><body></body></html>`);
     await tab.goto(site.origin + '/accept');
-    await configured();
+    await uiMounted(tab);
     await tab.evaluate(() => window.Consentry!.acceptAll());
     await tab.evaluate(() => window.localStorage.clear());
     await tab.goto(site.origin + '/validating-granted');
@@ -275,7 +270,7 @@ describe('CSP script gadget under strict-dynamic (#4)', () => {
     const warnings: string[] = [];
     tab.on('console', (m) => m.type() == 'warning' && warnings.push(m.text()));
     await tab.goto(site.origin + '/gadget');
-    await configured();
+    await uiMounted(tab);
     // Injected later too, through the DOM.
     await tab.evaluate((t) => {
       const d = document.createElement('div');
@@ -316,7 +311,7 @@ describe('cookie-guard evasions (#9)', () => {
   it('with consentry and no choice: none is written, during parsing or after the config is known', async () => {
     site.page('/cookies', cookiePage(true));
     await tab.goto(site.origin + '/cookies');
-    await configured();
+    await uiMounted(tab);
     await tab.evaluate(() => (window as unknown as { evade(): Promise<void> }).evade());
     await tab.waitForTimeout(300);
     expect(await names()).toEqual([]);
@@ -330,7 +325,7 @@ describe('cookie-guard evasions (#9)', () => {
 <script type="application/json" id="consentry-config">${JSON.stringify(config)}</script>
 <script>Object.getOwnPropertyDescriptor(Document.prototype, 'cookie').set.call(document, 'mystery=1; path=/');</script></head><body></body></html>`);
     await tab.goto(site.origin + '/cookies-unknown');
-    await configured();
+    await uiMounted(tab);
     await tab.waitForTimeout(300);
     expect(await names()).toEqual([]);
     await tab.evaluate(() => window.Consentry!.acceptAll());

@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchChromium, newContext } from './helpers/browser';
+import { launchChromium, newTab } from './helpers/browser';
+import { closeContext } from './helpers/close-context';
 import { startServer, type TestServer } from './helpers/server';
 
 /*
@@ -49,9 +50,8 @@ afterAll(async () => {
   await server?.close();
 });
 beforeEach(async () => {
-  await context?.close();
-  context = await newContext(browser);
-  tab = await context.newPage();
+  await closeContext(context);
+  ({ context, tab } = await newTab(browser));
   errors = [];
   tab.on('pageerror', (error) => errors.push(error.message));
   server.hits.length = 0;

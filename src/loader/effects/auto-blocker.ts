@@ -6,7 +6,7 @@ import { srcsetCandidates } from '../../core/classify/srcset-candidates';
 import { patchNetwork } from './network-guard';
 import { readUrl } from './read-url';
 import { isWebUrl, resolveUrl } from '../../core/classify/resolve-url';
-import type { BlockingHost, ClassifyingSettings, Need, Uninstall } from './types';
+import type { BlockingHost, ClassifyingSettings, Need, Uninstall, Win } from './types';
 import { heldCategory } from '../../core/classify/third-party';
 import { isDevelopment } from './development';
 import { watchTags } from './watch-tags';
@@ -23,13 +23,13 @@ type Proto = { prototype: object };
  * the site owner marked, so the gate activates it in document order once its category is granted.
  * Static tags in the HTML source are still fetched by the preload scanner; they are kept from running.
  */
-export function installAutoBlocker(host: BlockingHost): Uninstall {
+export function installAutoBlocker(host: BlockingHost, win: Win = window): Uninstall {
   const { $state, $settings } = host;
   const restores: Array<() => void> = [];
   // Held while detached (`new Image()` pixels, scripts not inserted yet): activated here once granted.
   let detached: Element[] = [];
-  const setAttribute = Element.prototype.setAttribute;
-  const base = () => document.baseURI;
+  const setAttribute = win.Element.prototype.setAttribute;
+  const base = () => win.document.baseURI;
   // Shadow roots the page attached: held tags inside them are looked for there too.
   const roots: ShadowRoot[] = [];
 
@@ -87,7 +87,7 @@ export function installAutoBlocker(host: BlockingHost): Uninstall {
     }
     if (!el.hasAttribute('data-consent') && need.category) mark('data-consent', need.category);
     if (!el.hasAttribute('data-service') && need.service) mark('data-service', need.service);
-    if (!el.isConnected && el.ownerDocument == document) detached.push(el);
+    if (!el.isConnected && el.ownerDocument == win.document) detached.push(el);
     return true;
   };
 
@@ -109,25 +109,25 @@ export function installAutoBlocker(host: BlockingHost): Uninstall {
   };
 
   // Property setters: an image starts loading the moment its src is set, even detached.
-  const setters: Array<[Proto, string]> = [
-    [HTMLScriptElement, 'src'],
-    [HTMLIFrameElement, 'src'],
-    [HTMLImageElement, 'src'],
-    [HTMLEmbedElement, 'src'],
-    [HTMLObjectElement, 'data'],
-    [HTMLLinkElement, 'href'],
-    [HTMLMediaElement, 'src'],
-    [HTMLSourceElement, 'src'],
-    [HTMLImageElement, 'srcset'],
-    [HTMLSourceElement, 'srcset'],
-    [HTMLVideoElement, 'poster'],
-    [HTMLFrameElement, 'src'],
-    [HTMLInputElement, 'src'],
+  const setters = [
+    ['HTMLScriptElement', 'src'],
+    ['HTMLIFrameElement', 'src'],
+    ['HTMLImageElement', 'src'],
+    ['HTMLEmbedElement', 'src'],
+    ['HTMLObjectElement', 'data'],
+    ['HTMLLinkElement', 'href'],
+    ['HTMLMediaElement', 'src'],
+    ['HTMLSourceElement', 'src'],
+    ['HTMLImageElement', 'srcset'],
+    ['HTMLSourceElement', 'srcset'],
+    ['HTMLVideoElement', 'poster'],
+    ['HTMLFrameElement', 'src'],
+    ['HTMLInputElement', 'src'],
     // The only table part or body with a reflected `background` in Chromium; the others take setAttribute.
-    [HTMLBodyElement, 'background'],
-  ];
+    ['HTMLBodyElement', 'background'],
+  ] as const;
   for (const [type, name] of setters) {
-    patch(type.prototype as any, name, ({ set }: PropertyDescriptor) => ({
+    patch((win[type] as Proto).prototype as any, name, ({ set }: PropertyDescriptor) => ({
       set(this: Element, raw: unknown) {
         // Read once: what was decided on is what the element gets.
         const [value, url] = readUrl(raw);
@@ -136,7 +136,7 @@ export function installAutoBlocker(host: BlockingHost): Uninstall {
     }));
   }
 
-  patch(Element.prototype, 'setAttribute', ({ value: original }: { value: Element['setAttribute'] }) => ({
+  patch(win.Element.prototype, 'setAttribute', ({ value: original }: { value: Element['setAttribute'] }) => ({
     value(this: Element, rawName: string, raw: string) {
       // Each argument read once; values of other attributes (Trusted Types objects included) pass as given.
       const name = String(rawName);
@@ -149,15 +149,15 @@ export function installAutoBlocker(host: BlockingHost): Uninstall {
 
   // `new Audio(url)` sets its src inside the constructor, past the setter: give it through the setter. A
   // Proxy keeps the constructor's prototype, statics and `new`-only calling; subclasses keep theirs.
-  const NativeAudio = window.Audio;
-  window.Audio = new Proxy(NativeAudio, {
+  const NativeAudio = win.Audio;
+  win.Audio = new Proxy(NativeAudio, {
     construct(Native, [src], newTarget) {
       const audio = Reflect.construct(Native, [], newTarget);
       if (src !== undefined) audio.src = src;
       return audio;
     },
   });
-  restores.push(() => (window.Audio = NativeAudio));
+  restores.push(() => (win.Audio = NativeAudio));
 
   // Insertion: the last moment before a script is fetched or an iframe navigates. Only insertions into the
   // document matter; a tree built detached is checked when it is connected.
@@ -167,12 +167,12 @@ export function installAutoBlocker(host: BlockingHost): Uninstall {
       return original.apply(this, nodes);
     },
   });
-  for (const name of ['appendChild', 'insertBefore', 'replaceChild'] as const) patch(Node.prototype, name, inserting);
+  for (const name of ['appendChild', 'insertBefore', 'replaceChild'] as const) patch(win.Node.prototype, name, inserting);
   for (const name of ['append', 'prepend', 'before', 'after', 'replaceWith', 'insertAdjacentElement'] as const) {
-    patch(Element.prototype, name, inserting);
+    patch(win.Element.prototype, name, inserting);
   }
 
-  restores.push(watchTags(check, roots));
+  restores.push(watchTags(check, roots, win));
 
   // Without any config: the built-in table alone (a page's own APIs must keep working).
   const blocked = (url: string) => {
@@ -190,7 +190,7 @@ export function installAutoBlocker(host: BlockingHost): Uninstall {
     if (coming && (needFor(url) || blocked(url))) return coming.then(() => blocked(url));
     return blocked(url);
   };
-  restores.push(patchNetwork(verdict), patchDocumentWrite(check, KIND_SELECTOR), patchMarkupInsertion(check, KIND_SELECTOR));
+  restores.push(patchNetwork(verdict, win), patchDocumentWrite(check, KIND_SELECTOR, win), patchMarkupInsertion(check, KIND_SELECTOR, win));
 
   // A detached held element that gets connected is the gate's; one still detached is activated here.
   const release = () => {
@@ -204,7 +204,7 @@ export function installAutoBlocker(host: BlockingHost): Uninstall {
   // The config's rules are known now: give every pending tag its real category, or none.
   const reclassify = () => {
     const selector = `[data-consent="${PENDING}"]`;
-    const pending = [...detached, ...[document, ...roots].flatMap((root) => [...root.querySelectorAll(selector)])];
+    const pending = [...detached, ...[win.document, ...roots].flatMap((root) => [...root.querySelectorAll(selector)])];
     for (const el of pending) {
       const attr = HELD_ATTRIBUTES.find((name) => el.hasAttribute('data-' + name));
       const url = attr && el.getAttribute('data-' + attr)!;

@@ -1,7 +1,7 @@
 import { cookieCategory } from '../../core/classify/cookie-category';
 import { parseCookieWrite } from '../../core/cookies/cookie-write';
 import { isGranted } from '../../core/policy/grant';
-import type { BlockingHost, Uninstall } from './types';
+import type { BlockingHost, Uninstall, Win } from './types';
 
 type CookieStoreSet = (nameOrOptions: string | { name: string; expires?: number | null }, value?: string) => Promise<void>;
 
@@ -11,7 +11,7 @@ type CookieStoreSet = (nameOrOptions: string | { name: string; expires?: number 
  * `blocking.unknownCookies` ("block" = until any non-essential consent), each reported once; until the
  * config is known they wait and are replayed once it is.
  */
-export function installCookieGuard(host: BlockingHost): Uninstall {
+export function installCookieGuard(host: BlockingHost, win: Win = window): Uninstall {
   const { $state, $settings, emit } = host;
   const reported = new Set<string>();
   let waiting: Array<() => void> | null = [];
@@ -37,7 +37,7 @@ export function installCookieGuard(host: BlockingHost): Uninstall {
 
   // At the prototypes, not on `document` or `cookieStore`: a setter taken from Document.prototype, or
   // `delete document.cookie` uncovering it, would otherwise write past the guard.
-  const proto = Document.prototype;
+  const proto = win.Document.prototype;
   const descriptor = Object.getOwnPropertyDescriptor(proto, 'cookie')!;
   Object.defineProperty(proto, 'cookie', {
     ...descriptor,
@@ -50,7 +50,7 @@ export function installCookieGuard(host: BlockingHost): Uninstall {
     },
   });
 
-  const storeProto = (window as { CookieStore?: { prototype: { set: CookieStoreSet } } }).CookieStore?.prototype;
+  const storeProto = (win as { CookieStore?: { prototype: { set: CookieStoreSet } } }).CookieStore?.prototype;
   const storeSet = storeProto?.set;
   if (storeProto && storeSet) {
     storeProto.set = function (this: unknown, nameOrOptions, value) {

@@ -1,4 +1,4 @@
-import type { Uninstall } from './types';
+import type { Uninstall, Win } from './types';
 import { heldMarkup, isTrustedHtml } from './write-guard';
 
 /**
@@ -16,7 +16,8 @@ const INERT = /^(template|script|style|textarea|title|xmp|iframe|noembed|noframe
  * `importNode`/`adoptNode` brings them in, since an image starts loading the moment it is adopted; plain
  * insertion of such nodes is checked by the insertion guard.
  */
-export function patchMarkupInsertion(check: (el: Element) => boolean, selector: string): Uninstall {
+export function patchMarkupInsertion(check: (el: Element) => boolean, selector: string, win: Win): Uninstall {
+  const { Element, Document } = win;
   const restores: Array<() => void> = [];
   const checkTree = (node: unknown) => {
     const tree = node as Element;
@@ -42,7 +43,7 @@ export function patchMarkupInsertion(check: (el: Element) => boolean, selector: 
   });
   const self = (node: Node) => node;
   const parent = (node: Node) => node.parentNode;
-  for (const proto of [Element.prototype, ShadowRoot.prototype]) {
+  for (const proto of [Element.prototype, win.ShadowRoot.prototype]) {
     patch(proto, 'innerHTML', (d) => setter(d, self));
     patch(proto, 'setHTMLUnsafe', ({ value }) => ({
       value(this: Node, markup: unknown, ...rest: unknown[]) {
@@ -56,7 +57,7 @@ export function patchMarkupInsertion(check: (el: Element) => boolean, selector: 
       return value.call(this, where, hold(markup, /^(beforebegin|afterend)$/i.test(where) ? this.parentNode : this));
     },
   }));
-  patch(Range.prototype, 'createContextualFragment', ({ value }) => ({
+  patch(win.Range.prototype, 'createContextualFragment', ({ value }) => ({
     value(this: Range, markup: unknown) {
       return value.call(this, hold(markup));
     },
@@ -64,7 +65,7 @@ export function patchMarkupInsertion(check: (el: Element) => boolean, selector: 
   for (const name of ['importNode', 'adoptNode']) {
     patch(Document.prototype, name, ({ value }) => ({
       value(this: Document, node: unknown, ...rest: unknown[]) {
-        if (this == document) checkTree(node);
+        if (this == win.document) checkTree(node);
         return value.call(this, node, ...rest);
       },
     }));

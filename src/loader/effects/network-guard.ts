@@ -1,5 +1,5 @@
 import { readUrl } from './read-url';
-import type { Uninstall } from './types';
+import type { Uninstall, Win } from './types';
 
 type Verdict = boolean | Promise<boolean>;
 
@@ -14,12 +14,12 @@ type Verdict = boolean | Promise<boolean>;
  * meanwhile, and a second `send` while it waits throws (the native one would go out undecided). Each URL is
  * read once and the string decided on is what the native call gets (`readUrl`).
  */
-export function patchNetwork(blocked: (url: string) => Verdict): Uninstall {
-  const nav = navigator;
+export function patchNetwork(blocked: (url: string) => Verdict, win: Win): Uninstall {
+  const nav = win.navigator;
   const { sendBeacon } = nav;
-  const win = window as unknown as { [name: string]: unknown };
-  const { fetch } = window;
-  const xhr = XMLHttpRequest.prototype;
+  const globals = win as unknown as { [name: string]: unknown };
+  const { fetch } = win;
+  const xhr = win.XMLHttpRequest.prototype;
   const { open, send } = xhr;
   // An XHR opened while its verdict is coming, and that open's verdict (a new promise for each open).
   const waiting = new WeakMap<XMLHttpRequest, Promise<boolean>>();
@@ -34,7 +34,7 @@ export function patchNetwork(blocked: (url: string) => Verdict): Uninstall {
     verdict.then(go);
     return true;
   };
-  window.fetch = function (this: unknown, input, init) {
+  win.fetch = function (this: unknown, input, init) {
     const [url, text] = readUrl(input);
     const verdict = blocked(text);
     const go = (no: boolean) => (no ? Promise.reject(new TypeError('consentry: blocked until consent')) : fetch.call(this, url as RequestInfo, init));
@@ -70,21 +70,21 @@ export function patchNetwork(blocked: (url: string) => Verdict): Uninstall {
   };
   // A connection cannot wait for a verdict: it is refused while one is coming.
   for (const name of ['WebSocket', 'EventSource']) {
-    const Native = win[name] as (new (...args: unknown[]) => object) | undefined;
+    const Native = globals[name] as (new (...args: unknown[]) => object) | undefined;
     if (!Native) continue;
     // A Proxy keeps the constructor's prototype, constants (WebSocket.OPEN …) and `new`-only calling.
-    win[name] = new Proxy(Native, {
+    globals[name] = new Proxy(Native, {
       construct(target, args, newTarget) {
         const [value, text] = readUrl(args[0]);
         if (blocked(text) !== false) throw new DOMException('consentry: blocked until consent', 'SecurityError');
         return Reflect.construct(target, [value, ...args.slice(1)], newTarget);
       },
     });
-    restores.push(() => (win[name] = Native));
+    restores.push(() => (globals[name] = Native));
   }
   return () => {
     delete (nav as { sendBeacon?: unknown }).sendBeacon;
-    window.fetch = fetch;
+    win.fetch = fetch;
     xhr.open = open;
     xhr.send = send;
     restores.forEach((restore) => restore());

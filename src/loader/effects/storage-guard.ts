@@ -1,6 +1,6 @@
 import { isGranted } from '../../core/policy/grant';
 import { storageNeed, type StorageArea } from '../../core/classify/storage-need';
-import type { BlockingHost, Uninstall } from './types';
+import type { BlockingHost, Uninstall, Win } from './types';
 
 /**
  * Web storage is a "similar technology" to cookies: `localStorage`/`sessionStorage.setItem` of a key, and
@@ -22,12 +22,12 @@ import type { BlockingHost, Uninstall } from './types';
  *     is removed.
  * The SDK's own keys (`consentry:*`) always pass.
  */
-export function installStorageGuard(host: BlockingHost): Uninstall {
+export function installStorageGuard(host: BlockingHost, win: Win = window): Uninstall {
   const { $state, $settings } = host;
-  const storage = Storage.prototype;
+  const storage = win.Storage.prototype;
   const { setItem } = storage;
   // Absent where IndexedDB is (some privacy modes, old WebViews): only the web storage part is installed.
-  const factory = window.IDBFactory?.prototype;
+  const factory = win.IDBFactory?.prototype;
   const open = factory?.open;
   const early = new Set<string>();
 
@@ -39,7 +39,7 @@ export function installStorageGuard(host: BlockingHost): Uninstall {
 
   storage.setItem = function (this: Storage, key: string) {
     // Reading `sessionStorage` throws only where storage is disabled, and then no store could be `this`.
-    if (!refused(this == sessionStorage ? 'session' : 'local', String(key))) return setItem.apply(this, arguments as unknown as [string, string]);
+    if (!refused(this == win.sessionStorage ? 'session' : 'local', String(key))) return setItem.apply(this, arguments as unknown as [string, string]);
   };
 
   if (factory && open)
@@ -59,7 +59,7 @@ export function installStorageGuard(host: BlockingHost): Uninstall {
     if (!$settings.get()) return;
     for (const area of ['local', 'session'] as const) {
       try {
-        const store = window[`${area}Storage`];
+        const store = win[`${area}Storage`];
         for (const key of Object.keys(store)) if (refused(area, key)) store.removeItem(key);
       } catch {
         // Storage disabled: nothing stored to remove.
@@ -68,14 +68,14 @@ export function installStorageGuard(host: BlockingHost): Uninstall {
     // Databases the page opened before the config was known, while a declared name meant nothing yet. The
     // deletion waits behind the open, and for the page to let go of the database (on `versionchange`, or
     // when it leaves).
-    for (const name of early) if (refused('indexeddb', name)) indexedDB.deleteDatabase(name);
+    for (const name of early) if (refused('indexeddb', name)) win.indexedDB.deleteDatabase(name);
   };
   const unlisten = $state.listen(sweep);
-  addEventListener('pagehide', sweep);
+  win.addEventListener('pagehide', sweep);
 
   return () => {
     unlisten();
-    removeEventListener('pagehide', sweep);
+    win.removeEventListener('pagehide', sweep);
     storage.setItem = setItem;
     if (factory && open) factory.open = open;
   };

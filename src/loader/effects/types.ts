@@ -37,3 +37,6 @@ export interface BlockingHost {
 }
 
 export type Uninstall = () => void;
+
+/** The window a guard is installed in: the page's own, or a same-origin frame's (./frame-guards.ts). */
+export type Win = Window & typeof globalThis;

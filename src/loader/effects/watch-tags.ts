@@ -1,11 +1,11 @@
 import { isKind, KIND_SELECTOR, URL_ATTRIBUTE } from './kinds';
-import type { Uninstall } from './types';
+import type { Uninstall, Win } from './types';
 
 /**
  * The document's live list of each kind of tag (scripts and iframes first). The browser keeps one list per
  * tag name and walks the document again only when it changed, so every caller shares the same walk.
  */
-export const tagLists = () => Object.keys(URL_ATTRIBUTE).map((tag) => document.getElementsByTagName(tag));
+export const tagLists = (doc = document) => Object.keys(URL_ATTRIBUTE).map((tag) => doc.getElementsByTagName(tag));
 
 export const forEachTag = (lists: HTMLCollectionOf<Element>[], fn: (el: Element) => void, kinds = lists.length) => {
   for (let k = 0; k < kinds; k++) for (let i = 0, list = lists[k]; i < list.length; i++) fn(list[i]);
@@ -21,7 +21,8 @@ export const forEachTag = (lists: HTMLCollectionOf<Element>[], fn: (el: Element)
  * few, only what they added is looked at. Shadow roots the page attaches (`attachShadow`, open or closed) are
  * watched the same way, and collected in `roots` so the caller can look into them later.
  */
-export function watchTags(found: (el: Element) => void, roots: ShadowRoot[] = []): Uninstall {
+export function watchTags(found: (el: Element) => void, roots: ShadowRoot[] = [], win: Win = window): Uninstall {
+  const { document } = win;
   const seen = new WeakSet<Element>();
   const see = (el: Element) => {
     if (!seen.has(el)) {
@@ -29,7 +30,7 @@ export function watchTags(found: (el: Element) => void, roots: ShadowRoot[] = []
       found(el);
     }
   };
-  const lists = tagLists();
+  const lists = tagLists(document);
   const added = (records: MutationRecord[]) => {
     for (const record of records) {
       for (const node of record.addedNodes) {
@@ -40,11 +41,11 @@ export function watchTags(found: (el: Element) => void, roots: ShadowRoot[] = []
       }
     }
   };
-  const observer = new MutationObserver((records) => (document.readyState == 'loading' ? forEachTag(lists, see, 2) : added(records)));
-  const inShadow = new MutationObserver(added);
+  const observer = new win.MutationObserver((records) => (document.readyState == 'loading' ? forEachTag(lists, see, 2) : added(records)));
+  const inShadow = new win.MutationObserver(added);
   const options = { childList: true, subtree: true };
   observer.observe(document, options);
-  const proto = Element.prototype;
+  const proto = win.Element.prototype;
   const { attachShadow } = proto;
   proto.attachShadow = function (this: Element, init: ShadowRootInit) {
     const root = attachShadow.call(this, init);

@@ -1,4 +1,4 @@
-import type { Uninstall } from './types';
+import type { Uninstall, Win } from './types';
 
 /** Markup that may hold a fetching tag (src/loader/effects/kinds.ts); a `background=` can be on any table part. */
 const TAG = /<(script|i?frame|img|embed|object|link|video|audio|source|input)\b|[\s/]background\s*=/i;
@@ -30,8 +30,8 @@ export function heldMarkup(markup: string, check: (el: Element) => boolean, sele
  * executes (legacy Baidu Tongji and CNZZ snippets write their tags this way). Written markup that holds a
  * tag is parsed in an inert <template>, checked, and written back with the tags held.
  */
-export function patchDocumentWrite(check: (el: Element) => boolean, selector: string): Uninstall {
-  const proto = Document.prototype;
+export function patchDocumentWrite(check: (el: Element) => boolean, selector: string, win: Win): Uninstall {
+  const proto = win.Document.prototype;
   const { write, writeln } = proto;
   const wrap = (original: typeof write) =>
     function (this: Document, ...text: string[]) {
