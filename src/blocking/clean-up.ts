@@ -1,6 +1,7 @@
 import type { ServiceSettings, Settings } from '../config/types';
 import { cookieCategory } from './cookie-category';
 import { cookieDomainVariants, cookiePathVariants } from './cookie-variants';
+import { cookiePairs } from './cookies';
 import { storageNeed } from './storage-need';
 import type { Need } from './types';
 import type { Withdrawal } from './withdrawal';
@@ -16,8 +17,7 @@ const declares = (name: string, key: string, prefix?: boolean) => (prefix ? key.
 export function cleanUp({ categories, services }: Withdrawal, settings: Settings): Promise<void> {
   const declared = services.flatMap((service) => service.cookies);
   const secure = location.protocol == 'https:' ? '; secure' : '';
-  for (const pair of document.cookie.split(';')) {
-    const name = pair.split('=')[0].trim();
+  for (const [name] of cookiePairs(document.cookie)) {
     if (name && (categories.includes(cookieCategory(name, settings)!) || declared.some((c) => declares(c.name, name, c.prefix)))) {
       for (const domain of cookieDomainVariants(location.hostname)) {
         for (const path of cookiePathVariants(location.pathname)) {

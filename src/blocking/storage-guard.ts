@@ -1,5 +1,6 @@
 import { isGranted } from './grant';
 import { storageNeed, type StorageArea } from './storage-need';
+import { patch, restoreAll, type Restore } from './patch';
 import type { BlockingHost, Uninstall } from './types';
 
 /**
@@ -24,12 +25,8 @@ import type { BlockingHost, Uninstall } from './types';
  */
 export function installStorageGuard(host: BlockingHost): Uninstall {
   const { $state, $settings } = host;
-  const storage = Storage.prototype;
-  const { setItem } = storage;
-  // Absent where IndexedDB is (some privacy modes, old WebViews): only the web storage part is installed.
-  const factory = window.IDBFactory?.prototype;
-  const open = factory?.open;
   const early = new Set<string>();
+  const restores: Restore[] = [];
 
   const refused = (area: StorageArea, name: string) => {
     const settings = $settings.get();
@@ -37,23 +34,27 @@ export function installStorageGuard(host: BlockingHost): Uninstall {
     return !!need && !isGranted(need, $state.get(), settings);
   };
 
-  storage.setItem = function (this: Storage, key: string) {
-    // Reading `sessionStorage` throws only where storage is disabled, and then no store could be `this`.
-    if (!refused(this == sessionStorage ? 'session' : 'local', String(key))) return setItem.apply(this, arguments as unknown as [string, string]);
-  };
+  patch(restores, Storage.prototype, 'setItem', ({ value: setItem }) => ({
+    value(this: Storage, key: string) {
+      // Reading `sessionStorage` throws only where storage is disabled, and then no store could be `this`.
+      if (!refused(this == sessionStorage ? 'session' : 'local', String(key))) return setItem.apply(this, arguments);
+    },
+  }));
 
-  if (factory && open)
-    factory.open = function (this: IDBFactory, name: string) {
+  // Absent where IndexedDB is (some privacy modes, old WebViews): only the web storage part is installed.
+  patch(restores, window.IDBFactory?.prototype, 'open', ({ value: open }) => ({
+    value(this: IDBFactory, name: string) {
       if (!$settings.get()) early.add(String(name));
-      if (!refused('indexeddb', String(name))) return open.apply(this, arguments as unknown as [string]);
+      if (!refused('indexeddb', String(name))) return open.apply(this, arguments);
       this.deleteDatabase(name);
-      const request = open.apply(this, arguments as unknown as [string]);
+      const request: IDBOpenDBRequest = open.apply(this, arguments);
       request.addEventListener('upgradeneeded', (event) => {
         event.stopImmediatePropagation();
         request.transaction!.abort();
       });
       return request;
-    };
+    },
+  }));
 
   const sweep = () => {
     if (!$settings.get()) return;
@@ -70,13 +71,7 @@ export function installStorageGuard(host: BlockingHost): Uninstall {
     // when it leaves).
     for (const name of early) if (refused('indexeddb', name)) indexedDB.deleteDatabase(name);
   };
-  const unlisten = $state.listen(sweep);
   addEventListener('pagehide', sweep);
-
-  return () => {
-    unlisten();
-    removeEventListener('pagehide', sweep);
-    storage.setItem = setItem;
-    if (factory && open) factory.open = open;
-  };
+  restores.push($state.listen(sweep), () => removeEventListener('pagehide', sweep));
+  return restoreAll(restores);
 }

@@ -1,4 +1,4 @@
-import type { Uninstall } from './types';
+import { patch, type Restore } from './patch';
 
 /** Markup that may hold a fetching tag (src/blocking/kinds.ts); a `background=` can be on any table part. */
 const TAG = /<(script|i?frame|img|embed|object|link|video|audio|source|input)\b|[\s/]background\s*=/i;
@@ -30,20 +30,14 @@ export function heldMarkup(markup: string, check: (el: Element) => boolean, sele
  * executes (legacy Baidu Tongji and CNZZ snippets write their tags this way). Written markup that holds a
  * tag is parsed in an inert <template>, checked, and written back with the tags held.
  */
-export function patchDocumentWrite(check: (el: Element) => boolean, selector: string): Uninstall {
-  const proto = Document.prototype;
-  const { write, writeln } = proto;
-  const wrap = (original: typeof write) =>
-    function (this: Document, ...text: string[]) {
-      // Read once: the markup decided on is the markup written, unless it came as TrustedHTML.
-      const joined = text.join('');
-      const markup = heldMarkup(joined, check, selector);
-      return markup == null && text.some(isTrustedHtml) ? original.apply(this, text) : original.call(this, markup ?? joined);
-    };
-  proto.write = wrap(write);
-  proto.writeln = wrap(writeln);
-  return () => {
-    proto.write = write;
-    proto.writeln = writeln;
-  };
+export function patchDocumentWrite(restores: Restore[], check: (el: Element) => boolean, selector: string): void {
+  for (const name of ['write', 'writeln'])
+    patch(restores, Document.prototype, name, ({ value: original }) => ({
+      value(this: Document, ...text: string[]) {
+        // Read once: the markup decided on is the markup written, unless it came as TrustedHTML.
+        const joined = text.join('');
+        const markup = heldMarkup(joined, check, selector);
+        return markup == null && text.some(isTrustedHtml) ? original.apply(this, text) : original.call(this, markup ?? joined);
+      },
+    }));
 }

@@ -1,9 +1,9 @@
+import { REGION } from '../config/patterns';
 import type { Settings } from '../config/types';
 import { pickConsentRecord } from './consent-cookie';
 import { readCookies } from './read-cookie';
 import type { Signals } from './decide';
 
-const REGION = /^[A-Z]{2}(-[A-Z0-9]{1,3})?$/;
 
 /**
  * Where the region comes from is the site's business (a server header rendered into the page, or a

@@ -4,7 +4,7 @@ import type { Consent, UiView } from '../consent/api';
 import { openBroadcast } from '../consent/broadcast';
 import { consentCookieName } from '../consent/consent-cookie';
 import { decide } from '../consent/decide';
-import { grantOf } from '../consent/grant-of';
+import { idGranted } from '../consent/grant-of';
 import { readCookie } from '../consent/read-cookie';
 import { createEmitter, type Emitter } from '../consent/emitter';
 import { readSignals } from '../consent/read-signals';
@@ -15,6 +15,7 @@ import { loadOnce } from '../blocking/load-once';
 import type { BlockingHost } from '../blocking/types';
 import type { LanguagePack, UiModule } from '../ui/contract';
 import type { ChoiceParts } from './choice-parts';
+import { once } from './once';
 import type { Choosing } from './choosing';
 import { resolveLanguage } from './language';
 
@@ -81,19 +82,17 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const emitter = createEmitter((error) => emitter.emit('error', { error: error as Error }));
   const emit = emitter.emit;
   let parts: ChoiceParts | undefined;
-  let partsLoading: Promise<ChoiceParts> | undefined;
-  // One fetch at a time; a failed one is forgotten so the next choice tries again.
+  const request = once<ChoiceParts>();
+  // One fetch at a time; a failed one is forgotten so the next choice tries again. Parts at hand (npm) are
+  // kept at once, so even the first choice is synchronous.
   const partsNow = (): ChoiceParts | Promise<ChoiceParts> => {
-    if (parts) return parts;
-    const ready = partsLoading || options.parts();
-    if (!(ready instanceof Promise)) return (parts = ready);
-    return (partsLoading ||= ready.then(
-      (loaded) => (parts = loaded),
-      (error) => {
-        partsLoading = undefined;
-        throw error;
-      },
-    ));
+    const loading =
+      parts ||
+      request('parts', () => {
+        const ready = options.parts();
+        return ready instanceof Promise ? ready.then((loaded) => (parts = loaded)) : Promise.resolve((parts = ready));
+      });
+    return parts || loading;
   };
   const loadParts = async () => partsNow();
   // Synchronous whenever the parts are at hand, so a click's decision lands before the click returns.
@@ -189,10 +188,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     },
     $state,
     get: () => $state.get(),
-    isGranted(id) {
-      const state = $state.get();
-      return !!(grantOf(state.categories, id) ?? grantOf(state.services, id));
-    },
+    isGranted: (id) => idGranted($state.get(), id),
     acceptAll: () => choose((choosing) => choosing.acceptAll()),
     rejectAll: () => choose((choosing) => choosing.rejectAll()),
     set: (choices) => choose((choosing) => choosing.set(choices, 'api')),

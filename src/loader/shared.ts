@@ -1,7 +1,9 @@
 import { cookieCategory } from '../blocking/cookie-category';
+import { cookiePairs } from '../blocking/cookies';
 import { isHeld } from '../blocking/marking';
 import { deepFreeze } from '../config/deep-freeze';
 import { PAGE_TEXTS } from '../ui/i18n/page-texts';
+import { once } from './once';
 
 /**
  * What the script-tag loader hands its lazily loaded parts file, so a first visit downloads each of these
@@ -11,4 +13,4 @@ import { PAGE_TEXTS } from '../ui/i18n/page-texts';
  * (rollup.config.mjs, `sharedFromLoader`). tests/unit/shared-modules.test.ts keeps this object and the list
  * equal. Keys are the exported names: public, never mangled.
  */
-export const SHARED = { cookieCategory, isHeld, deepFreeze, PAGE_TEXTS };
+export const SHARED = { cookieCategory, isHeld, deepFreeze, PAGE_TEXTS, cookiePairs, once };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { validateConfig } from '../../src/config/validate';
 import { encodeRecord } from '../../src/consent/record';
 import type { ConsentRecord } from '../../src/consent/types';
-import { readCookie } from '../../src/rewrite/cookie-header';
+import { cookieValues } from '../../src/blocking/cookies';
 import { grantedFromCookieHeader } from '../../src/rewrite/granted-from-cookie';
 import { createGrantsSource } from '../../src/rewrite/grants-source';
 import { grantsKey, isGranted, type Grants } from '../../src/rewrite/grants';
@@ -21,7 +21,9 @@ const record = (overrides: Partial<ConsentRecord> = {}): ConsentRecord => ({
 const header = (value: string) => `theme=dark; cs=${value}; other=1`;
 const granted = (grants: Grants) => [...grants.categories].sort();
 
-describe('readCookie', () => {
+const readCookie = (header: string | undefined, name: string) => cookieValues(header, name)[0];
+
+describe('reading a Cookie header', () => {
   it('reads the first cookie of that name, as js-cookie does', () => {
     expect(readCookie('a=1; cs=x|y; cs=z', 'cs')).toBe('x|y');
     expect(readCookie('a=1;cs="q"', 'cs')).toBe('q');
