@@ -50,7 +50,7 @@ export const browserScript = (input, file, options = {}, plugins = []) => ({
 });
 
 /**
- * The parts file takes the modules the loader shares (src/loader/shared.ts, listed by path with their exported
+ * The parts file takes the modules the loader shares (src/loader/face.ts, listed by path with their exported
  * names in src/loader/shared-modules.json) from the loader at run time instead of carrying copies: their imports
  * become reads of `__consentryShared`. A name the loader does not share would read undefined in the browser,
  * and a listed module that no longer exists would silently be copied again, so the build stops on either.
@@ -75,7 +75,7 @@ const sharedFromLoader = () => {
       for (const chunk of Object.values(bundle)) {
         for (const [module, names] of Object.entries(chunk.importedBindings || {})) {
           const missing = names.filter((name) => !shared.has(name));
-          if (missing.length) this.error(`${chunk.fileName} imports ${missing.join(', ')} from ${module}, which src/loader/shared.ts does not share`);
+          if (missing.length) this.error(`${chunk.fileName} imports ${missing.join(', ')} from ${module}, which src/loader/face.ts does not share`);
         }
       }
     },
@@ -83,13 +83,13 @@ const sharedFromLoader = () => {
 };
 
 /**
- * The CLI's `rewrite` command imports the rewriter's public entry (src/rewrite/index.ts): in the built CLI
+ * The CLI's `rewrite` command imports the rewriter's public entry (src/node/rewrite/index.ts): in the built CLI
  * that import is dist/rewrite.mjs, built beside it, so parse5 is in the package once. Only the command's
  * own chunk (dist/cli/rewrite-command.mjs) imports it, hence the path from dist/cli/.
  */
 const REWRITE_BUILD = 'consentry-rewrite-build';
 const rewriteFromPackage = () => {
-  const entry = new URL('./src/rewrite/index.ts', import.meta.url).pathname;
+  const entry = new URL('./src/node/rewrite/index.ts', import.meta.url).pathname;
   return {
     name: 'rewrite-from-package',
     async resolveId(id, importer, options) {
@@ -107,12 +107,12 @@ const rewriteFromPackage = () => {
 };
 
 /**
- * A pack's texts in PACK_KEYS order (src/ui/i18n/pack-values.ts), worked out at build time with the same
+ * A pack's texts in PACK_KEYS order (src/core/texts/pack-values.ts), worked out at build time with the same
  * code the tests check: the pack file then carries its texts without their key names.
  */
 const packValues = async (lang) => {
   const { build } = await import('esbuild');
-  const source = (file) => JSON.stringify(new URL(`./src/ui/i18n/${file}`, import.meta.url).pathname);
+  const source = (file) => JSON.stringify(new URL(`./src/core/texts/${file}`, import.meta.url).pathname);
   const { outputFiles } = await build({
     stdin: {
       contents: `import pack from ${source(`packs/${lang}.ts`)};\nimport { packToValues } from ${source('pack-values.ts')};\nexport default packToValues(pack);`,
@@ -139,7 +139,7 @@ const packEntry = (lang) => ({
       resolveId: (id) => (id === `\0pack:${lang}` ? id : null),
       async load(id) {
         if (id !== `\0pack:${lang}`) return null;
-        for (const file of [`packs/${lang}.ts`, 'pack-keys.ts', 'pack-values.ts']) this.addWatchFile(new URL(`./src/ui/i18n/${file}`, import.meta.url).pathname);
+        for (const file of [`packs/${lang}.ts`, 'pack-keys.ts', 'pack-values.ts']) this.addWatchFile(new URL(`./src/core/texts/${file}`, import.meta.url).pathname);
         // A missing text is an empty slot (`[a,,c]`), which the UI leaves to English.
         const values = (await packValues(lang)).map((text) => (text === undefined ? '' : JSON.stringify(text)));
         return `(globalThis.__consentryLang ||= {})[${JSON.stringify(lang)}] = [${values.join(',')}];`;
@@ -209,18 +209,18 @@ export default [
   // Server side: the HTML rewriter for Node (parse5 bundled in, so it works with nothing else installed)
   // and for edge runtimes.
   {
-    input: 'src/rewrite/index.ts',
+    input: 'src/node/rewrite/index.ts',
     external: [/^node:/],
     output: { file: 'dist/rewrite.mjs', format: 'es', banner: rewriteBanner },
     plugins: [nodeResolve({ preferBuiltins: true }), typescript()],
   },
-  { input: 'src/rewrite/index.ts', external: [/^parse5/, /^node:/], output: { file: 'dist/rewrite.d.ts', format: 'es' }, plugins: [dts()] },
+  { input: 'src/node/rewrite/index.ts', external: [/^parse5/, /^node:/], output: { file: 'dist/rewrite.d.ts', format: 'es' }, plugins: [dts()] },
   {
-    input: 'src/rewrite/edge.ts',
+    input: 'src/node/rewrite/edge.ts',
     output: { file: 'dist/rewrite-edge.mjs', format: 'es', banner },
     plugins: [nodeResolve({ browser: true }), typescript()],
   },
-  { input: 'src/rewrite/edge.ts', output: { file: 'dist/rewrite-edge.d.ts', format: 'es' }, plugins: [dts()] },
+  { input: 'src/node/rewrite/edge.ts', output: { file: 'dist/rewrite-edge.d.ts', format: 'es' }, plugins: [dts()] },
   // Server side: the consent log service. Its database drivers (pg, @electric-sql/pglite) are optional peer
   // dependencies loaded at run time, never bundled.
   {
@@ -234,7 +234,7 @@ export default [
   // it, parse5 comes with dist/rewrite.mjs; only scan and check need something installed: playwright-core
   // and Chromium.
   {
-    input: 'src/cli/bin-entry.ts',
+    input: 'src/node/cli/bin-entry.ts',
     external: [/^playwright-core/, /^node:/],
     output: {
       dir: 'dist',
@@ -247,9 +247,9 @@ export default [
     plugins: [rewriteFromPackage(), nodeResolve({ preferBuiltins: true }), typescript()],
   },
   // Script tag: the synchronous loader, and the UI it fetches only when it must be shown.
-  browserScript('src/auto.ts', 'dist/consentry.min.js'),
-  browserScript('src/loader/parts-entry.ts', 'dist/consentry-parts.min.js', { globals: () => '__consentryShared' }, [sharedFromLoader()]),
+  browserScript('src/loader/auto.ts', 'dist/consentry.min.js'),
+  browserScript('src/parts/parts-entry.ts', 'dist/consentry-parts.min.js', { globals: () => '__consentryShared' }, [sharedFromLoader()]),
   browserScript('src/ui/script-entry.ts', 'dist/consentry-ui.min.js'),
-  browserScript('src/integrations/gpp/script-entry.ts', 'dist/consentry-gpp.min.js'),
+  browserScript('src/iab/gpp/script-entry.ts', 'dist/consentry-gpp.min.js'),
   ...PACK_NAMES.map(packEntry),
 ];

@@ -7,9 +7,9 @@
  * `window.__benchSkip`: load and run this same file but install nothing (the baseline: same bytes, same request).
  */
 import { atom } from 'nanostores';
-import { installAutoBlocker } from '../src/blocking/auto-blocker';
-import type { Settings } from '../src/config/types';
-import type { ConsentState } from '../src/consent/types';
+import { installAutoBlocker } from '../src/loader/effects/auto-blocker';
+import type { Settings } from '../src/core/config/types';
+import type { ConsentState } from '../src/core/policy/types';
 
 const timing = { installMs: 0, observerMs: 0, callbacks: 0, patchedMs: 0, patchedCalls: 0 };
 (window as { __timing?: typeof timing }).__timing = timing;

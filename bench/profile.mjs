@@ -88,7 +88,7 @@ async function readableBuild() {
   const esbuild = await import('esbuild');
   const out = mkdtempSync(join(tmpdir(), 'consentry-readable-'));
   const root = new URL('../', import.meta.url).pathname;
-  const files = [['src/auto.ts', 'consentry.min.js'], ['src/loader/parts-entry.ts', 'consentry-parts.min.js'], ['src/ui/script-entry.ts', 'consentry-ui.min.js']];
+  const files = [['src/loader/auto.ts', 'consentry.min.js'], ['src/parts/parts-entry.ts', 'consentry-parts.min.js'], ['src/ui/script-entry.ts', 'consentry-ui.min.js']];
   for (const [entry, file] of files) {
     await esbuild.build({
       entryPoints: [root + entry], outfile: join(out, file), bundle: true, format: 'iife', target: 'es2021',

@@ -8,7 +8,7 @@
  *
  *   node bench/rewrite.mjs [--runs 40] [--kb 200]
  *
- * Uses dist/rewrite.mjs when the build has it, else bundles src/rewrite/index.ts with esbuild.
+ * Uses dist/rewrite.mjs when the build has it, else bundles src/node/rewrite/index.ts with esbuild.
  */
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, request } from 'node:http';
@@ -29,7 +29,7 @@ async function loadRewriter() {
   if (existsSync(built)) return { source: 'dist/rewrite.mjs', module: await import(built.href) };
   const { build } = await import('esbuild');
   const result = await build({
-    entryPoints: [new URL('../src/rewrite/index.ts', import.meta.url).pathname],
+    entryPoints: [new URL('../src/node/rewrite/index.ts', import.meta.url).pathname],
     bundle: true,
     format: 'esm',
     platform: 'node',
@@ -40,7 +40,7 @@ async function loadRewriter() {
   const file = join(dir, 'rewrite.mjs');
   writeFileSync(file, result.outputFiles[0].text);
   try {
-    return { source: 'esbuild bundle of src/rewrite/index.ts', module: await import(pathToFileURL(file).href) };
+    return { source: 'esbuild bundle of src/node/rewrite/index.ts', module: await import(pathToFileURL(file).href) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const source = join(root, 'src/cli/bin-entry.ts');
+const source = join(root, 'src/node/cli/bin-entry.ts');
 const built = join(root, 'dist/cli.mjs');
 
 async function compileFromSource() {

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * Derives consentry's built-in tracker tables from the data checked in under `data/` and writes them
- * as checked-in TS modules under src/blocking/tables/. The raw files are never shipped in the npm package.
+ * as checked-in TS modules: the loader tier under src/core/classify/tables/ (shipped in every page view), the
+ * full tier under src/node/tables/ (Node side only). The raw files are never shipped in the npm package.
  *
  *   data/vendors/*.json, consentry's sourced vendor catalogue    -> hosts, URL paths, cookie names,
  *                                                                   storage keys, IndexedDB names
@@ -924,7 +925,7 @@ function fullPathsModule(vendors) {
     HEADER +
     '// From consentry\'s vendor catalogue (data/vendors).\n' +
     '// Node side only (scanner, HTML rewriter, docs): never import this from loader code.\n\n' +
-    "import type { BuiltInCategory } from '../../config/types';\n\n" +
+    "import type { BuiltInCategory } from '../../core/config/types';\n\n" +
     '/**\n' +
     ' * Every URL pattern of the catalogue (`www.facebook.com/tr`, `www.google.com/pagead/*`): `host/path`,\n' +
     ' * `*` matches any run of characters (a host of `*` is any host); only a pattern with `?` reads the\n' +
@@ -962,7 +963,7 @@ function fullHostsModule(rows) {
     HEADER +
     SOURCES_NOTE +
     '// Node side only (scanner, HTML rewriter, docs): never import this from loader code.\n\n' +
-    "import type { TrackerCategory } from '../host-category';\n\n" +
+    "import type { TrackerCategory } from '../../core/classify/host-category';\n\n" +
     '/**\n' +
     ' * One v2fly ads/tracking rule (HTTPDNS resolvers excluded) or curated loader host.\n' +
     " * kind: 'domain' = the host and its subdomains, 'full' = that exact host, 'regexp' = a pattern.\n" +
@@ -1016,7 +1017,7 @@ function fullCookiesModule(rows) {
     HEADER +
     SOURCES_NOTE +
     '// Node side only (scanner, HTML rewriter, docs): never import this from loader code.\n\n' +
-    "import type { BuiltInCategory } from '../../config/types';\n\n" +
+    "import type { BuiltInCategory } from '../../core/config/types';\n\n" +
     '/** [platform, data controller, privacy / rights portal URL] */\n' +
     'export type FullCookieProvider = readonly [platform: string, controller: string, privacyUrl: string];\n\n' +
     '/**\n' +
@@ -1137,19 +1138,26 @@ export function buildTables(dataDir) {
   };
 }
 
+/** Where each generated table lives in the repository: the loader tier ships, the full tier is Node-only. */
+export const homeOf = (file) => (file.startsWith('loader-') ? 'src/core/classify/tables' : 'src/node/tables');
+
 async function main(argv) {
   const outArg = argv.indexOf('--out');
-  const outDir = resolve(outArg >= 0 ? argv[outArg + 1] : join(REPO, 'src', 'blocking', 'tables'));
+  // --out puts every table in one folder (the tests compare it with the checked-in files, homeOf says where).
+  const outDir = outArg >= 0 ? resolve(argv[outArg + 1]) : null;
   const quiet = argv.includes('--quiet');
   const dataArg = argv.indexOf('--data');
   const dataDir = resolve(dataArg >= 0 ? argv[dataArg + 1] : join(REPO, 'data'));
   const { files, stats } = buildTables(dataDir);
-  mkdirSync(outDir, { recursive: true });
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(outDir, name), text);
+  for (const [name, text] of Object.entries(files)) {
+    const dir = outDir ?? join(REPO, homeOf(name));
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
   if (quiet) return;
-  const size = await measureLoaderTables(outDir, files);
+  const size = await measureLoaderTables(outDir ?? join(REPO, homeOf('loader-hosts.ts')), files);
   const log = (line) => process.stdout.write(line + '\n');
-  log(`tables written to ${outDir} (data: ${dataDir})`);
+  log(`tables written to ${outDir ?? `${homeOf('loader-hosts.ts')}/ and ${homeOf('full-hosts.ts')}/`} (data: ${dataDir})`);
   log(`catalogue:      ${stats.vendors} vendors (data/vendors), first on every conflict; ${stats.loaderVendors} trackers in the loader tier`);
   if (argv.includes('--verbose')) log(`not in the loader tier (Node side only): ${stats.loaderSkipped.join(' ')}`);
   log(`loader hosts:   ${stats.loaderHosts.analytics} analytics, ${stats.loaderHosts.advertising} advertising`);

@@ -1,5 +1,5 @@
 // Writes docs/api.md from the TypeScript sources: everything src/index.ts exports (functions, classes,
-// interfaces, types) and the script tag's `window.Consentry` (src/auto.ts), each with its JSDoc. Uses the
+// interfaces, types) and the script tag's `window.Consentry` (src/loader/auto.ts), each with its JSDoc. Uses the
 // TypeScript compiler API, so the reference says what the types say; a unit test regenerates this file and
 // fails when the checked-in copy differs. Run: node scripts/docs-api.mjs
 import { writeFileSync } from 'node:fs';
@@ -9,7 +9,7 @@ import ts from 'typescript';
 export const API_DOCS_PATH = new URL('../docs/api.md', import.meta.url);
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const ENTRY = fileURLToPath(new URL('../src/index.ts', import.meta.url));
-const SCRIPT_ENTRY = fileURLToPath(new URL('../src/auto.ts', import.meta.url));
+const SCRIPT_ENTRY = fileURLToPath(new URL('../src/loader/auto.ts', import.meta.url));
 
 /** Sections in reading order; an export lands in the first whose test it passes. */
 const GROUPS = [
@@ -151,7 +151,7 @@ export function renderApiDocs() {
   const grouped = GROUPS.map((group) => ({ ...group, entries: [] }));
   for (const entry of entries) grouped.find((group) => group.test(entry.declaration, entry.name)).entries.push(entry);
   const global = entriesOf(SCRIPT_ENTRY, program, checker).filter((entry) => entry.name === 'ConsentryGlobal');
-  if (global.length !== 1) throw new Error('docs-api: src/auto.ts no longer exports ConsentryGlobal');
+  if (global.length !== 1) throw new Error('docs-api: src/loader/auto.ts no longer exports ConsentryGlobal');
 
   const toc = grouped
     .filter((group) => group.entries.length)

@@ -1,5 +1,5 @@
 /**
- * The shape of a consent receipt as the SDK posts it (src/consent/receipts.ts), checked on the way in:
+ * The shape of a consent receipt as the SDK posts it (src/parts/receipts.ts), checked on the way in:
  * the endpoint is public, and whatever it stores is later shown on the receipts page. A receipt is
  * stored as the known fields alone, each of its type and within its length, so the page never meets
  * an object where it expects text (`{"region":{"toString":1}}` once made every later render throw).

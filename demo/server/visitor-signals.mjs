@@ -5,7 +5,7 @@ import { LANGUAGE_COOKIE } from './sessions.mjs';
 export const REGION_COOKIE = 'demo_region';
 export const GPC_COOKIE = 'demo_gpc';
 
-/** The SDK's own pattern for region codes (src/config/patterns.ts). */
+/** The SDK's own pattern for region codes (src/core/config/patterns.ts). */
 export const REGION_CODE = /^[A-Z]{2}(-[A-Z0-9]{1,3})?$/;
 
 /**

@@ -1,6 +1,6 @@
-import type { ClassifyingSettings } from '../blocking/types';
-import { MAX_CONFIG_SIZE } from '../config/limits';
-import { LANGUAGE_OR_AUTO, NONCE, ORIGIN, TOKEN, TT_POLICY, URL_LIKE } from '../config/patterns';
+import type { ClassifyingSettings } from './effects/types';
+import { MAX_CONFIG_SIZE } from '../core/config/limits';
+import { LANGUAGE_OR_AUTO, NONCE, ORIGIN, TOKEN, TT_POLICY, URL_LIKE } from '../core/config/patterns';
 
 /** What the loader reads from a config before it is validated. */
 export interface BootHints {

@@ -1,10 +1,10 @@
-import type { Settings } from '../config/types';
-import type { validateConfig } from '../config/validate';
+import type { Settings } from '../core/config/types';
+import type { validateConfig } from '../core/config/validate';
 import type { UiModule } from '../ui/contract';
-import type { PackValues } from '../ui/i18n/pack-values';
+import type { PackValues } from '../core/texts/pack-values';
 import type { BootHints } from './boot-hints';
-import type { ChoiceParts } from './choice-parts';
-import type { IabParts } from '../integrations/iab-parts';
+import type { ChoiceParts } from '../parts/choice-parts';
+import type { IabParts } from '../iab/iab-parts';
 import { assetsBase } from './assets-base';
 import { PACK_NAMES } from './language-packs';
 import { once } from './once';

@@ -1,5 +1,6 @@
-import type { Texts } from '../config/types';
-import type { PageTextKey } from '../ui/i18n/page-texts';
+import type { Texts } from '../core/config/types';
+import type { PageTextKey } from '../core/texts/page-texts';
+import { TEXTS_KEY } from '../core/storage-keys';
 
 /**
  * The loader carries its page texts (reopen button, placeholders) in English and Chinese only. For another
@@ -7,7 +8,7 @@ import type { PageTextKey } from '../ui/i18n/page-texts';
  * the last pack loaded are kept, and the next page's reopen button and placeholders speak the visitor's
  * language at once. Four short interface strings, nothing about the visitor.
  */
-const KEY = 'consentry:texts';
+const KEY = TEXTS_KEY;
 
 type PageTexts = Partial<Pick<Texts, PageTextKey>>;
 

@@ -1,22 +1,22 @@
 import { atom, batch } from 'nanostores';
-import type { Settings } from '../config/types';
-import type { Consent, UiView } from '../consent/api';
-import { openBroadcast } from '../consent/broadcast';
-import { consentCookieName } from '../consent/consent-cookie';
-import { decide } from '../consent/decide';
-import { idGranted } from '../consent/grant-of';
-import { readCookie } from '../consent/read-cookie';
-import { createEmitter, type Emitter } from '../consent/emitter';
-import { readSignals } from '../consent/read-signals';
-import { hasQueuedReceipts } from '../consent/receipts';
-import type { ConsentRecord, ConsentState } from '../consent/types';
-import { nameTrustedTypesPolicy } from '../blocking/trusted-types';
-import { loadOnce } from '../blocking/load-once';
-import type { BlockingHost } from '../blocking/types';
+import type { Settings } from '../core/config/types';
+import type { Consent, UiView } from '../core/policy/api';
+import { openBroadcast } from './broadcast';
+import { consentCookieName } from '../core/policy/consent-cookie';
+import { decide } from '../core/policy/decide';
+import { idGranted } from '../core/policy/grant-of';
+import { readCookie } from './read-cookie';
+import { createEmitter, type Emitter } from './emitter';
+import { readSignals } from './read-signals';
+import { hasQueuedReceipts } from './queued-receipts';
+import type { ConsentRecord, ConsentState } from '../core/policy/types';
+import { nameTrustedTypesPolicy } from './effects/trusted-types';
+import { loadOnce } from './effects/load-once';
+import type { BlockingHost } from './effects/types';
 import type { LanguagePack, UiModule } from '../ui/contract';
-import type { ChoiceParts } from './choice-parts';
+import type { ChoiceParts } from '../parts/choice-parts';
 import { once } from './once';
-import type { Choosing } from './choosing';
+import type { Choosing } from '../parts/choosing';
 import { resolveLanguage } from './language';
 
 /**

@@ -1,5 +1,6 @@
-import { deepFreeze } from '../config/deep-freeze';
-import type { Settings } from '../config/types';
+import { deepFreeze } from '../core/config/deep-freeze';
+import type { Settings } from '../core/config/types';
+import { SETTINGS_KEY } from '../core/storage-keys';
 
 /**
  * The validator is the loader's largest part and its answer depends only on the config text, so the
@@ -7,7 +8,7 @@ import type { Settings } from '../config/types';
  * visitor's page then needs no validator at all; any change to the text, or a new SDK version, validates
  * again. Site configuration only, nothing about the visitor.
  */
-const KEY = 'consentry:settings';
+const KEY = SETTINGS_KEY;
 
 type Entry = [version: string, text: string, settings: Settings];
 

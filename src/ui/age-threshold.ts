@@ -1,4 +1,4 @@
-import type { Settings } from '../config/types';
+import type { Settings } from '../core/config/types';
 
 /** The age below which a visitor counts as a minor: the most specific of region ("US-CA"), country, default. */
 export function ageThreshold(thresholds: Settings['minors']['thresholds'], region: string | null): number {

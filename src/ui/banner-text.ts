@@ -1,8 +1,8 @@
-import type { Regime, Settings } from '../config/types';
-import type { UiTexts } from './i18n/page-texts';
+import type { Regime, Settings } from '../core/config/types';
+import type { UiTexts } from '../core/texts/page-texts';
 import { builtInId, categoryTitle } from './category-texts';
-import { fill } from './i18n/fill';
-import { joinList } from './i18n/join-list';
+import { fill } from '../core/texts/fill';
+import { joinList } from '../core/texts/join-list';
 
 /** Languages written without spaces between sentences. */
 const NO_SPACES = /^(zh|ja)/;

@@ -1,6 +1,6 @@
-import type { CategorySettings } from '../config/types';
-import type { UiTexts } from './i18n/page-texts';
-import { localize } from './i18n/localize';
+import type { CategorySettings } from '../core/config/types';
+import type { UiTexts } from '../core/texts/page-texts';
+import { localize } from '../core/texts/localize';
 
 type BuiltInId = 'essential' | 'analytics' | 'advertising';
 

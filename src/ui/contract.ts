@@ -1,9 +1,9 @@
 import type { ReadableAtom } from 'nanostores';
-import type { Settings, Texts } from '../config/types';
-import type { UiView } from '../consent/api';
-import type { ChoiceContext } from '../consent/record-for';
-import type { Choices, ConsentEventName, ConsentEvents, ConsentState } from '../consent/types';
-import type { PackValues } from './i18n/pack-values';
+import type { Settings, Texts } from '../core/config/types';
+import type { UiView } from '../core/policy/api';
+import type { ChoiceContext } from '../core/policy/record-for';
+import type { Choices, ConsentEventName, ConsentEvents, ConsentState } from '../core/policy/types';
+import type { PackValues } from '../core/texts/pack-values';
 
 /** Answers given beside a whole decision, and where (banner or dialog) and in which language it was made. */
 export type Extras = Pick<Choices, 'ageGroup' | 'crossBorder' | 'overrideSignal'> & ChoiceContext;

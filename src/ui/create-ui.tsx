@@ -1,8 +1,8 @@
 /* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
 import { h, render } from 'preact';
-import type { Texts } from '../config/types';
-import type { UiView } from '../consent/api';
-import type { ConsentRecord, ConsentState } from '../consent/types';
+import type { Texts } from '../core/config/types';
+import type { UiView } from '../core/policy/api';
+import type { ConsentRecord, ConsentState } from '../core/policy/types';
 import { bannerText } from './banner-text';
 import { App } from './components/app';
 import type { UiContext, UiModule } from './contract';
@@ -10,10 +10,10 @@ import { deepActiveElement } from './deep-active-element';
 import { signalKey } from './components/signal-note';
 import { type Draft, choicesFromDraft, initialDraft, overridesSignal, withAgeGroup, withCategory } from './draft';
 import { trapTab } from './focus-trap';
-import { directionOf } from './i18n/direction';
-import { en } from './i18n/en';
-import { textsOfPack } from './i18n/pack-values';
-import { type ResolvedTexts, resolveTexts } from './i18n/resolve-texts';
+import { directionOf } from '../core/texts/direction';
+import { en } from '../core/texts/en';
+import { textsOfPack } from '../core/texts/pack-values';
+import { type ResolvedTexts, resolveTexts } from '../core/texts/resolve-texts';
 import { parseInline, plainText } from './markup';
 import type { UiActions } from './model';
 import { makePageInert } from './page-inert';

@@ -1,6 +1,6 @@
-import type { Settings } from '../config/types';
-import { refusedBySignal } from '../consent/decide';
-import type { AgeGroup, Choices, ConsentState, PreferenceSignal } from '../consent/types';
+import type { Settings } from '../core/config/types';
+import { refusedBySignal } from '../core/policy/decide';
+import type { AgeGroup, Choices, ConsentState, PreferenceSignal } from '../core/policy/types';
 
 /** What the visitor has set in the preferences dialog but not saved yet. */
 export interface Draft {

@@ -1,7 +1,7 @@
-import type { Settings } from '../config/types';
-import type { AgeGroup, ConsentState } from '../consent/types';
+import type { Settings } from '../core/config/types';
+import type { AgeGroup, ConsentState } from '../core/policy/types';
 import type { Draft } from './draft';
-import type { UiTexts } from './i18n/page-texts';
+import type { UiTexts } from '../core/texts/page-texts';
 
 /** Everything the components show. Components are pure functions of it: no state of their own. */
 export interface UiModel {

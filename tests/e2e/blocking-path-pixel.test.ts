@@ -1,8 +1,8 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validateConfig } from '../../src/config/validate';
-import { createRewriter } from '../../src/rewrite/create-rewriter';
+import { validateConfig } from '../../src/core/config/validate';
+import { createRewriter } from '../../src/node/rewrite/create-rewriter';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, newContext } from './helpers/browser';
 import { startServer, type TestServer } from './helpers/server';
 

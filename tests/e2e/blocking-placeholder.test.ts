@@ -4,7 +4,7 @@ import { launchChromium, newContext } from './helpers/browser';
 import { settle, view } from './zoo/visit';
 import { startZoo, type Zoo } from './zoo/zoo';
 
-/* Placeholders for held iframes (src/blocking/placeholder.ts), as the zoo's loader stand-in wires them. */
+/* Placeholders for held iframes (src/parts/placeholder.ts), as the zoo's loader stand-in wires them. */
 
 let browser: Browser;
 let zoo: Zoo;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startDemo, type Demo } from '../../demo/server.mjs';
-import { validateConfig } from '../../src/config/validate';
+import { validateConfig } from '../../src/core/config/validate';
 import { openTab } from './demo-harness';
 import { launchChromium } from './helpers/browser';
 

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { decodeRecord, encodeRecord } from '../../src/consent/record';
-import type { ConsentRecord } from '../../src/consent/types';
+import { decodeRecord, encodeRecord } from '../../src/core/policy/record';
+import type { ConsentRecord } from '../../src/core/policy/types';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './helpers/browser';
 import { startServer, type TestServer } from './helpers/server';
 

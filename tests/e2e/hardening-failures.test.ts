@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { decodeRecord, encodeRecord } from '../../src/consent/record';
-import type { ConsentRecord } from '../../src/consent/types';
+import { decodeRecord, encodeRecord } from '../../src/core/policy/record';
+import type { ConsentRecord } from '../../src/core/policy/types';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, newContext } from './helpers/browser';
 import { startServer, type TestServer } from './helpers/server';

@@ -1,6 +1,6 @@
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { decodeRecord } from '../../src/consent/record';
+import { decodeRecord } from '../../src/core/policy/record';
 import { launchChromium, newContext } from './helpers/browser';
 import { startServer, type TestServer } from './helpers/server';
 

@@ -1,8 +1,8 @@
 import { GppModel } from '@iabgpp/cmpapi';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IntegrationsConfig } from '../../src/config/types';
-import type { ConsentState } from '../../src/consent/types';
+import type { IntegrationsConfig } from '../../src/core/config/types';
+import type { ConsentState } from '../../src/core/policy/types';
 import { launchChromium, newContext } from './helpers/browser';
 import { buildTestScripts } from './integrations/build';
 import { settingsWith, stateWith } from './integrations/fixtures';

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IntegrationsConfig } from '../../src/config/types';
-import type { ConsentState } from '../../src/consent/types';
+import type { IntegrationsConfig } from '../../src/core/config/types';
+import type { ConsentState } from '../../src/core/policy/types';
 import { launchChromium, newContext } from './helpers/browser';
 import { buildTestScripts } from './integrations/build';
 import { settingsWith, stateWith } from './integrations/fixtures';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { encodeRecord } from '../../src/consent/record';
+import { encodeRecord } from '../../src/core/policy/record';
 import { launchChromium, newContext } from './helpers/browser';
 import { startServer, type TestServer } from './helpers/server';
 

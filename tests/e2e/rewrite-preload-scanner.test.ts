@@ -2,8 +2,8 @@ import { build } from 'esbuild';
 import { Miniflare } from 'miniflare';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { validateConfig } from '../../src/config/validate';
-import { createRewriter } from '../../src/rewrite/create-rewriter';
+import { validateConfig } from '../../src/core/config/validate';
+import { createRewriter } from '../../src/node/rewrite/create-rewriter';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, newContext } from './helpers/browser';
 import { startServer, type TestServer } from './helpers/server';
 
@@ -116,7 +116,7 @@ beforeAll(async () => {
     site.page(`/original/${c.id}`, html);
     site.page(`/node/${c.id}`, rewriter.rewrite(html, { url: `${site.origin}/node/${c.id}` }));
   }
-  const entry = `import { createWorkerRewriter } from './src/rewrite/edge.ts';
+  const entry = `import { createWorkerRewriter } from './src/node/rewrite/edge.ts';
 const rewrite = createWorkerRewriter({ settings: ${JSON.stringify(settings)}, grantedCategories: [] });
 export default { async fetch(request) { return rewrite(request, await fetch(request)); } };`;
   const bundle = await build({ stdin: { contents: entry, resolveDir: process.cwd(), loader: 'js' }, bundle: true, format: 'esm', platform: 'neutral', write: false, logLevel: 'silent' });

@@ -4,8 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { validateConfig } from '../../src/config/validate';
-import { rewriteMiddleware } from '../../src/rewrite/node-middleware';
+import { validateConfig } from '../../src/core/config/validate';
+import { rewriteMiddleware } from '../../src/node/rewrite/node-middleware';
 import { launchChromium, newContext } from './helpers/browser';
 
 /*

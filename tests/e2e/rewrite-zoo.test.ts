@@ -4,7 +4,7 @@ import { build } from 'esbuild';
 import { Miniflare } from 'miniflare';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { rewriteMiddleware } from '../../src/rewrite/node-middleware';
+import { rewriteMiddleware } from '../../src/node/rewrite/node-middleware';
 import { launchChromium, newContext } from './helpers/browser';
 import { settle, view } from './zoo/visit';
 import { startZoo, zooSettings, type Zoo } from './zoo/zoo';
@@ -70,7 +70,7 @@ async function startProxy(): Promise<string> {
 
 /** The Worker adapter in workerd, with the zoo's settings, in front of the zoo site. */
 async function startWorker(): Promise<string> {
-  const entry = `import { createWorkerRewriter } from './src/rewrite/edge.ts';
+  const entry = `import { createWorkerRewriter } from './src/node/rewrite/edge.ts';
 const rewrite = createWorkerRewriter({ settings: ${JSON.stringify(zooSettings(zoo))} });
 export default { async fetch(request) { return rewrite(request, await fetch(request)); } };`;
   const bundle = await build({ stdin: { contents: entry, resolveDir: process.cwd(), loader: 'js' }, bundle: true, format: 'esm', platform: 'neutral', write: false, logLevel: 'silent' });

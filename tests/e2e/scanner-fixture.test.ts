@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validateConfig } from '../../src/config/validate';
-import type { ScanReport } from '../../src/cli/report/scan-report';
+import { validateConfig } from '../../src/core/config/validate';
+import type { ScanReport } from '../../src/node/cli/report/scan-report';
 import { startFixtureSite, type FixtureSite } from './scanner/fixture-site';
 import { runBin, runCli, type CliRun } from './scanner/run-cli';
 

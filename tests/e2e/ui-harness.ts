@@ -3,22 +3,22 @@
  * in a nanostores atom, as the loader does. Bundled by ui-page.ts with esbuild.
  */
 import { atom } from 'nanostores';
-import type { ConsentryConfig, Texts } from '../../src/config/types';
-import { validateConfig } from '../../src/config/validate';
-import type { UiView } from '../../src/consent/api';
-import type { Choices, ConsentMethod, ConsentState } from '../../src/consent/types';
+import type { ConsentryConfig, Texts } from '../../src/core/config/types';
+import { validateConfig } from '../../src/core/config/validate';
+import type { UiView } from '../../src/core/policy/api';
+import type { Choices, ConsentMethod, ConsentState } from '../../src/core/policy/types';
 import type { UiContext } from '../../src/ui/contract';
 import { createUi } from '../../src/ui/create-ui';
-import ar from '../../src/ui/i18n/packs/ar';
-import de from '../../src/ui/i18n/packs/de';
-import es from '../../src/ui/i18n/packs/es';
-import fr from '../../src/ui/i18n/packs/fr';
-import it from '../../src/ui/i18n/packs/it';
-import ja from '../../src/ui/i18n/packs/ja';
-import nl from '../../src/ui/i18n/packs/nl';
-import pl from '../../src/ui/i18n/packs/pl';
-import pt from '../../src/ui/i18n/packs/pt';
-import zh from '../../src/ui/i18n/packs/zh';
+import ar from '../../src/core/texts/packs/ar';
+import de from '../../src/core/texts/packs/de';
+import es from '../../src/core/texts/packs/es';
+import fr from '../../src/core/texts/packs/fr';
+import it from '../../src/core/texts/packs/it';
+import ja from '../../src/core/texts/packs/ja';
+import nl from '../../src/core/texts/packs/nl';
+import pl from '../../src/core/texts/packs/pl';
+import pt from '../../src/core/texts/packs/pt';
+import zh from '../../src/core/texts/packs/zh';
 
 const PACKS: { [lang: string]: Partial<Texts> } = { ar, de, es, fr, it, ja, nl, pl, pt, zh };
 

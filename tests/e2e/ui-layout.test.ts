@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Layout } from '../../src/config/types';
+import type { Layout } from '../../src/core/config/types';
 import { launchChromium } from './helpers/browser';
 import { openUi, settle, startUiPage, type UiPage } from './ui-page';
 

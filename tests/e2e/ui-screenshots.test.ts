@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Layout } from '../../src/config/types';
+import type { Layout } from '../../src/core/config/types';
 import { launchChromium } from './helpers/browser';
 import { openUi, settle, startUiPage, type UiPage } from './ui-page';
 

@@ -1,6 +1,6 @@
 import { fireEvent, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Layout } from '../../src/config/types';
+import type { Layout } from '../../src/core/config/types';
 import { type Shown, showUi } from './fixtures';
 
 let shown: Shown | undefined;

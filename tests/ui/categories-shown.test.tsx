@@ -8,7 +8,7 @@ import { within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bannerText } from '../../src/ui/banner-text';
 import { categoryDescription, categoryTitle } from '../../src/ui/category-texts';
-import { en } from '../../src/ui/i18n/en';
+import { en } from '../../src/core/texts/en';
 import { type Shown, SERVICES, settingsOf, showUi } from './fixtures';
 
 let shown: Shown | undefined;

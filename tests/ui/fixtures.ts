@@ -1,10 +1,10 @@
 import { atom, type WritableAtom } from 'nanostores';
 import { vi } from 'vitest';
-import { validateConfig } from '../../src/config/validate';
-import type { ConsentryConfig, Settings, Texts } from '../../src/config/types';
-import type { UiView } from '../../src/consent/api';
-import type { Choices, ConsentMethod, ConsentRecord, ConsentState } from '../../src/consent/types';
-import { loadLanguagePack } from '../../src/loader/lazy-esm';
+import { validateConfig } from '../../src/core/config/validate';
+import type { ConsentryConfig, Settings, Texts } from '../../src/core/config/types';
+import type { UiView } from '../../src/core/policy/api';
+import type { Choices, ConsentMethod, ConsentRecord, ConsentState } from '../../src/core/policy/types';
+import { loadLanguagePack } from '../../src/npm/lazy-esm';
 import type { UiContext } from '../../src/ui/contract';
 import { createUi, type UiController } from '../../src/ui/create-ui';
 

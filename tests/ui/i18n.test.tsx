@@ -1,10 +1,10 @@
 import { fireEvent, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Texts } from '../../src/config/types';
+import type { Texts } from '../../src/core/config/types';
 import { createUi } from '../../src/ui/create-ui';
-import ar from '../../src/ui/i18n/packs/ar';
-import de from '../../src/ui/i18n/packs/de';
-import zh from '../../src/ui/i18n/packs/zh';
+import ar from '../../src/core/texts/packs/ar';
+import de from '../../src/core/texts/packs/de';
+import zh from '../../src/core/texts/packs/zh';
 import { type ContextOptions, fakeContext, type Shown, showUi } from './fixtures';
 
 let shown: Shown | undefined;

@@ -2,8 +2,8 @@ import { within } from '@testing-library/preact';
 import { afterEach, expect, it } from 'vitest';
 import type { LanguagePack } from '../../src/ui/contract';
 import { createUi } from '../../src/ui/create-ui';
-import { packToValues } from '../../src/ui/i18n/pack-values';
-import de from '../../src/ui/i18n/packs/de';
+import { packToValues } from '../../src/core/texts/pack-values';
+import de from '../../src/core/texts/packs/de';
 import { fakeContext } from './fixtures';
 
 const ui = createUi();

@@ -1,20 +1,20 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Texts } from '../../src/config/types';
+import type { Texts } from '../../src/core/config/types';
 import { PACK_NAMES } from '../../src/loader/language-packs';
-import { en } from '../../src/ui/i18n/en';
-import { joinList } from '../../src/ui/i18n/join-list';
-import { PAGE_TEXTS, type PageTextKey, type UiTexts } from '../../src/ui/i18n/page-texts';
+import { en } from '../../src/core/texts/en';
+import { joinList } from '../../src/core/texts/join-list';
+import { PAGE_TEXTS, type PageTextKey, type UiTexts } from '../../src/core/texts/page-texts';
 
 /** Every key a pack should translate: the UI's and the loader's. Typed, so a key missing from both fails to compile. */
 const ENGLISH: { [key: string]: string } = { ...en, ...PAGE_TEXTS.en } satisfies Texts;
 const PAGE_KEYS = Object.keys(PAGE_TEXTS.en) as PageTextKey[];
 
-const DIR = join(process.cwd(), 'src/ui/i18n/packs');
+const DIR = join(process.cwd(), 'src/core/texts/packs');
 const LANGS = readdirSync(DIR).map((file) => file.replace(/\.ts$/, ''));
 const placeholders = (text: string) => (text.match(/\{\w+\}/g) || []).sort();
-const packOf = async (lang: string): Promise<Partial<Texts>> => (await import(`../../src/ui/i18n/packs/${lang}.ts`)).default;
+const packOf = async (lang: string): Promise<Partial<Texts>> => (await import(`../../src/core/texts/packs/${lang}.ts`)).default;
 
 describe('language packs', () => {
   it('cover at least the issue languages, Arabic and Chinese; every file is built and loadable', () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { onFirstAssignment, original, patch, restoreAll, setAttributeUnguarded, type Restore } from '../../src/blocking/patch';
+import { onFirstAssignment, original, patch, restoreAll, setAttributeUnguarded, type Restore } from '../../src/loader/effects/patch';
 
 // The one way guards patch the page (src/blocking/patch.ts): one restore stack per installer, and bypasses
 // that call the page's own implementation by name rather than by convention.

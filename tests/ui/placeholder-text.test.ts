@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { showPlaceholder } from '../../src/blocking/placeholder';
+import { showPlaceholder } from '../../src/parts/placeholder';
 
 // A service name or category title is text: "$&" and friends are not replacement patterns (issue 24 #15).
 afterEach(() => document.body.replaceChildren());

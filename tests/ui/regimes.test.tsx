@@ -125,7 +125,7 @@ describe('minors', () => {
     expect((advertising as HTMLButtonElement).disabled).toBe(true);
     screen.getByText(/Needs a parent's or guardian's consent/);
     click('Accept all');
-    // The loader's policy keeps a minor's advertising refused whatever "Accept all" asks (src/consent/decide.ts).
+    // The loader's policy keeps a minor's advertising refused whatever "Accept all" asks (src/core/policy/decide.ts).
     expect(ctx.acceptAll).toHaveBeenCalledWith({ via: 'dialog', lang: 'en', ageGroup: 'minor', crossBorder: false, overrideSignal: false });
   });
 

@@ -1,6 +1,6 @@
 import { fireEvent, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { UiView } from '../../src/consent/api';
+import type { UiView } from '../../src/core/policy/api';
 import { type ContextOptions, type Shown, showUi } from './fixtures';
 
 /** Issue 19 §3, §4 (texts), §8: what a visitor whose browser sends an opt-out preference signal is shown. */

@@ -1,8 +1,8 @@
 import { atom } from 'nanostores';
 import { afterEach, describe, expect, it } from 'vitest';
-import { installStorageGuard } from '../../src/blocking/storage-guard';
-import type { Settings } from '../../src/config/types';
-import type { ConsentState } from '../../src/consent/types';
+import { installStorageGuard } from '../../src/loader/effects/storage-guard';
+import type { Settings } from '../../src/core/config/types';
+import type { ConsentState } from '../../src/core/policy/types';
 
 // The guard's web-storage half in happy-dom (which has Storage but no IndexedDB: that half is left out, and
 // tested in Chromium by tests/e2e/blocking-storage.test.ts).

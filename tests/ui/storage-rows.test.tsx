@@ -2,11 +2,11 @@
 import { h } from 'preact';
 import { cleanup, render, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { validateConfig } from '../../src/config/validate';
+import { validateConfig } from '../../src/core/config/validate';
 import { ServiceDetails } from '../../src/ui/components/service-details';
-import { en } from '../../src/ui/i18n/en';
-import zh from '../../src/ui/i18n/packs/zh';
-import type { UiTexts } from '../../src/ui/i18n/page-texts';
+import { en } from '../../src/core/texts/en';
+import zh from '../../src/core/texts/packs/zh';
+import type { UiTexts } from '../../src/core/texts/page-texts';
 
 afterEach(cleanup);
 

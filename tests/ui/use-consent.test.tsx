@@ -1,10 +1,10 @@
 import { act, render, screen } from '@testing-library/preact';
 import { atom } from 'nanostores';
 import { describe, expect, it } from 'vitest';
-import type { Consent } from '../../src/consent/api';
-import type { ConsentState } from '../../src/consent/types';
-import { subscribe } from '../../src/hooks/subscribe';
-import { useConsent } from '../../src/hooks/use-consent';
+import type { Consent } from '../../src/core/policy/api';
+import type { ConsentState } from '../../src/core/policy/types';
+import { subscribe } from '../../src/npm/hooks/subscribe';
+import { useConsent } from '../../src/npm/hooks/use-consent';
 
 const initial: ConsentState = {
   status: 'pending', categories: { essential: true, analytics: false }, services: {}, record: null,

@@ -84,22 +84,22 @@ describe(MAP, () => {
 describe('the path check itself', () => {
   it('reads inline code spans that start with a repository folder or name a root file, not drawings or package names', () => {
     const text = [
-      'See `src/consent/decide.ts`, `rollup.config.mjs`, `decide()`, `consentry/rewrite`, `npm run build`.',
+      'See `src/core/policy/decide.ts`, `rollup.config.mjs`, `decide()`, `consentry/rewrite`, `npm run build`.',
       '```',
       'src/only/in/a/drawing.ts',
       '```',
-      'And `src/ui/i18n/packs/<lang>.ts`, `dist/chunks/`.',
+      'And `src/core/texts/packs/<lang>.ts`, `dist/chunks/`.',
     ].join('\n');
-    expect(pathsNamedIn(text)).toEqual(['src/consent/decide.ts', 'rollup.config.mjs', 'src/ui/i18n/packs/<lang>.ts', 'dist/chunks/']);
+    expect(pathsNamedIn(text)).toEqual(['src/core/policy/decide.ts', 'rollup.config.mjs', 'src/core/texts/packs/<lang>.ts', 'dist/chunks/']);
   });
 
   it('fails a path that does not exist, a pattern that matches nothing, and a file named as a folder', () => {
-    expect(exists(ROOT, 'src/consent/decide.ts')).toBe(true);
+    expect(exists(ROOT, 'src/core/policy/decide.ts')).toBe(true);
     expect(exists(ROOT, 'src/consent/decides.ts')).toBe(false);
-    expect(exists(ROOT, 'src/ui/i18n/packs/<lang>.ts')).toBe(true);
-    expect(exists(ROOT, 'src/ui/i18n/packs/<lang>.tsx')).toBe(false);
+    expect(exists(ROOT, 'src/core/texts/packs/<lang>.ts')).toBe(true);
+    expect(exists(ROOT, 'src/core/texts/packs/<lang>.tsx')).toBe(false);
     expect(exists(ROOT, 'tests/e2e/blocking-*.test.ts')).toBe(true);
-    expect(exists(ROOT, 'src/blocking/')).toBe(true);
-    expect(exists(ROOT, 'src/auto.ts/')).toBe(false);
+    expect(exists(ROOT, 'src/loader/effects/')).toBe(true);
+    expect(exists(ROOT, 'src/loader/auto.ts/')).toBe(false);
   });
 });

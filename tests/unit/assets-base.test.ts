@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { validateConfig } from '../../src/config/validate';
+import { validateConfig } from '../../src/core/config/validate';
 import { assetsBase } from '../../src/loader/assets-base';
 
 // Where the script-tag build's own code may come from (issue 24 #3).

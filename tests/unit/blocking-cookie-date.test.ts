@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { parseCookieDate } from '../../src/blocking/cookie-date';
-import { parseCookieWrite } from '../../src/blocking/cookie-write';
+import { parseCookieDate } from '../../src/core/cookies/cookie-date';
+import { parseCookieWrite } from '../../src/core/cookies/cookie-write';
 
 const NOW = Date.UTC(2026, 0, 1);
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { cookieDomainVariants, cookiePathVariants } from '../../src/blocking/cookie-variants';
+import { cookieDomainVariants, cookiePathVariants } from '../../src/core/cookies/cookie-variants';
 
 describe('cookieDomainVariants', () => {
   test('host-only, the host, and each parent up to the registrable domain', () => {

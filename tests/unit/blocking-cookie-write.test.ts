@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseCookieWrite } from '../../src/blocking/cookie-write';
+import { parseCookieWrite } from '../../src/core/cookies/cookie-write';
 
 const NOW = Date.UTC(2026, 0, 1);
 

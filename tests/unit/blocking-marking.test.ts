@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { isHeld, needOf } from '../../src/blocking/marking';
+import { isHeld, needOf } from '../../src/loader/effects/marking';
 
 /** Just enough of an Element for the marking rules, which only read attributes. */
 function element(tagName: string, attributes: { [name: string]: string }): Element {

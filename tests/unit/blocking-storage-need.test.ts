@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import type { Settings } from '../../src/config/types';
-import { matchesName } from '../../src/blocking/name-pattern';
-import { storageNeed } from '../../src/blocking/storage-need';
-import { DATABASES, STORAGE_KEYS } from '../../src/blocking/tables/loader-storage';
+import type { Settings } from '../../src/core/config/types';
+import { matchesName } from '../../src/core/classify/name-pattern';
+import { storageNeed } from '../../src/core/classify/storage-need';
+import { DATABASES, STORAGE_KEYS } from '../../src/core/classify/tables/loader-storage';
 
 describe('matchesName', () => {
   test.each([

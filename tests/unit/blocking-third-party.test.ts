@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { isSameSite } from '../../src/blocking/same-site';
-import { heldCategory } from '../../src/blocking/third-party';
-import { isGranted } from '../../src/blocking/grant';
-import { validateConfig } from '../../src/config/validate';
+import { isSameSite } from '../../src/core/classify/same-site';
+import { heldCategory } from '../../src/core/classify/third-party';
+import { isGranted } from '../../src/core/policy/grant';
+import { validateConfig } from '../../src/core/config/validate';
 import { bootHints } from '../../src/loader/boot-hints';
-import { classifyUrl } from '../../src/rewrite/classify-url';
-import { classifyUrlFull } from '../../src/rewrite/classify-url-full';
+import { classifyUrl } from '../../src/node/rewrite/classify-url';
+import { classifyUrlFull } from '../../src/node/rewrite/classify-url-full';
 
 const PAGE = 'https://www.shop.example/products/1';
 const strict = (blocking: object = {}, rest: object = {}) => validateConfig({ blocking: { thirdParty: 'hold', ...blocking }, ...rest });
@@ -139,7 +139,7 @@ describe('the rewriter in strict mode', () => {
 
 describe('the HTML rewriter in strict mode', () => {
   it('holds a tag of an unknown cross-site host written in the HTML, and leaves same-site and declared-essential ones', async () => {
-    const { createRewriter } = await import('../../src/rewrite/create-rewriter');
+    const { createRewriter } = await import('../../src/node/rewrite/create-rewriter');
     const settings = strict({}, { services: [{ id: 'payments', category: 'essential', hosts: ['pay.unlisted.test'] }] });
     const html =
       '<script src="https://cdn.unlisted.test/lib.js"></script><img src="https://cdn.unlisted.test/p.gif">' +

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import type { Settings } from '../../src/config/types';
-import type { ConsentState } from '../../src/consent/types';
-import { withdrawalBetween } from '../../src/blocking/withdrawal';
+import type { Settings } from '../../src/core/config/types';
+import type { ConsentState } from '../../src/core/policy/types';
+import { withdrawalBetween } from '../../src/core/policy/withdrawal';
 
 const state = (categories: { [id: string]: boolean }, services: { [id: string]: boolean } = {}): ConsentState => ({
   status: 'decided', categories: { essential: true, ...categories }, services, record: null, regime: 'opt-in', region: null, gpc: false, needsBanner: false,

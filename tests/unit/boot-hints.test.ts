@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_CONFIG_SIZE } from '../../src/config/limits';
+import { MAX_CONFIG_SIZE } from '../../src/core/config/limits';
 import { bootHints } from '../../src/loader/boot-hints';
 
 describe('bootHints: what an unvalidated config may tell the loader', () => {

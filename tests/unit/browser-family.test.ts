@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { browserFamily } from '../../src/consent/browser-family';
+import { browserFamily } from '../../src/core/policy/browser-family';
 
 describe('browserFamily (what a receipt keeps of the user agent)', () => {
   it.each([

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { hostCategory } from '../../src/blocking/host-category';
-import { knownCookieCategory } from '../../src/blocking/known-cookie-category';
-import { pathCategory } from '../../src/blocking/path-category';
-import { DATABASES, STORAGE_KEYS } from '../../src/blocking/tables/loader-storage';
-import { urlCategory } from '../../src/blocking/url-category';
-import { validateConfig } from '../../src/config/validate';
+import { hostCategory } from '../../src/core/classify/host-category';
+import { knownCookieCategory } from '../../src/core/classify/known-cookie-category';
+import { pathCategory } from '../../src/core/classify/path-category';
+import { DATABASES, STORAGE_KEYS } from '../../src/core/classify/tables/loader-storage';
+import { urlCategory } from '../../src/core/classify/url-category';
+import { validateConfig } from '../../src/core/config/validate';
 
 // The loader's tables compiled from the vendor catalogue (issue 18): the cases the issue reported, each
 // of which the loader missed before (no posthog host, no cdn.mxpnl.com, no ph_*_posthog, no path rules).
@@ -79,8 +79,8 @@ describe('storage table for the storage guard', () => {
 
 describe('the Node side reads the whole catalogue', () => {
   it('classifies wildcard names (cookie or storage key) with the vendor, and drafts no pattern a config cannot hold', async () => {
-    const { classifyCookieFull } = await import('../../src/blocking/full/classify-cookie-full');
-    const { builtInTables } = await import('../../src/cli/classify/tables');
+    const { classifyCookieFull } = await import('../../src/node/classify/classify-cookie-full');
+    const { builtInTables } = await import('../../src/node/cli/classify/tables');
     expect(classifyCookieFull({ name: 'ph_phc_AbC123_posthog' })).toMatchObject({ category: 'analytics', wildcard: true, vendorId: 'posthog', name: 'ph_*_posthog' });
     expect(classifyCookieFull({ name: 'mp_abc_mixpanel' })).toMatchObject({ category: 'analytics', vendorId: 'mixpanel' });
     const hit = builtInTables.cookie('ph_phc_AbC123_posthog', 'shop.example');

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../src/config/errors';
-import { validateConfig } from '../../src/config/validate';
+import { ConfigError } from '../../src/core/config/errors';
+import { validateConfig } from '../../src/core/config/validate';
 import { BASE, PATHS, mutate, nearValidConfig, type Json } from './fixtures/config-arbitraries';
 
 const quiet = () => {};

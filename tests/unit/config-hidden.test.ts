@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 /** Issue 20: a site without advertising (or analytics) hides the built-in category it does not use. */
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../src/config/errors';
-import { validateConfig } from '../../src/config/validate';
-import { choiceParts } from '../../src/loader/choice-parts';
+import { ConfigError } from '../../src/core/config/errors';
+import { validateConfig } from '../../src/core/config/validate';
+import { choiceParts } from '../../src/parts/choice-parts';
 import { createRuntime } from '../../src/loader/runtime';
 
 const problemsOf = (config: unknown) => {

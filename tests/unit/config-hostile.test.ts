@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConfigError } from '../../src/config/errors';
-import type { Settings } from '../../src/config/types';
-import { validateConfig } from '../../src/config/validate';
+import { ConfigError } from '../../src/core/config/errors';
+import type { Settings } from '../../src/core/config/types';
+import { validateConfig } from '../../src/core/config/validate';
 
 const quiet = () => {};
 

@@ -5,12 +5,12 @@
  */
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { cleanUp } from '../../src/blocking/clean-up';
-import { withdrawalBetween } from '../../src/blocking/withdrawal';
-import { ConfigError } from '../../src/config/errors';
-import schema from '../../src/config/schema.json';
-import { validateConfig } from '../../src/config/validate';
-import type { ConsentState } from '../../src/consent/types';
+import { cleanUp } from '../../src/parts/clean-up';
+import { withdrawalBetween } from '../../src/core/policy/withdrawal';
+import { ConfigError } from '../../src/core/config/errors';
+import schema from '../../src/core/config/schema.json';
+import { validateConfig } from '../../src/core/config/validate';
+import type { ConsentState } from '../../src/core/policy/types';
 
 const problemsOf = (config: unknown) => {
   try {

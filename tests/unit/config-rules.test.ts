@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { DEFAULTS } from '../../src/config/defaults';
-import { ConfigError } from '../../src/config/errors';
-import { validateConfig } from '../../src/config/validate';
+import { DEFAULTS } from '../../src/core/config/defaults';
+import { ConfigError } from '../../src/core/config/errors';
+import { validateConfig } from '../../src/core/config/validate';
 import { FULL_CONFIG, INVALID_CONFIGS, VALID_CONFIGS } from './fixtures/config-samples';
 
 const quiet = () => {};

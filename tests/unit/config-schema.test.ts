@@ -3,10 +3,10 @@ import Ajv from 'ajv';
 import fc from 'fast-check';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import * as limits from '../../src/config/limits';
-import * as patterns from '../../src/config/patterns';
-import schema from '../../src/config/schema.json';
-import { validateConfig } from '../../src/config/validate';
+import * as limits from '../../src/core/config/limits';
+import * as patterns from '../../src/core/config/patterns';
+import schema from '../../src/core/config/schema.json';
+import { validateConfig } from '../../src/core/config/validate';
 import { INVALID_CONFIGS, VALID_CONFIGS } from './fixtures/config-samples';
 import { nearValidConfig } from './fixtures/config-arbitraries';
 
@@ -70,14 +70,14 @@ describe('schema.json', () => {
     expect(seen.validatorOnly).toBeLessThan(seen.both / 5);
   }, 60_000);
 
-  it('uses exactly the patterns of src/config/patterns.ts', () => {
+  it('uses exactly the patterns of src/core/config/patterns.ts', () => {
     const sources = Object.values(patterns).map((re) => re.source);
     const used = [...walk(schema)].flatMap(([, node]) => [node.pattern, node.propertyNames?.pattern]).filter(Boolean);
     for (const pattern of used) expect(sources).toContain(pattern);
     for (const source of sources) expect(used).toContain(source);
   });
 
-  it('states the same limits as src/config/limits.ts', () => {
+  it('states the same limits as src/core/config/limits.ts', () => {
     for (const [pointer, node] of walk(schema)) {
       if (node.type == 'array') expect(node.maxItems, pointer).toBe(limits.MAX_ITEMS);
       if (node.type == 'string' && !node.enum) expect(node.maxLength, pointer).toBeLessThanOrEqual(limits.MAX_TEXT);
@@ -130,7 +130,7 @@ type Shape =
 
 const typesSource = ts.createSourceFile(
   'types.ts',
-  readFileSync(new URL('../../src/config/types.ts', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../src/core/config/types.ts', import.meta.url), 'utf8'),
   ts.ScriptTarget.Latest,
   true,
 );

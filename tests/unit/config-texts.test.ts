@@ -3,11 +3,11 @@
  * key of `texts.<language>` is now one the SDK shows, or a problem with a "did you mean" hint.
  */
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../src/config/errors';
-import schema from '../../src/config/schema.json';
-import { TEXT_KEYS } from '../../src/config/text-keys';
-import { validateConfig } from '../../src/config/validate';
-import { PACK_KEYS } from '../../src/ui/i18n/pack-keys';
+import { ConfigError } from '../../src/core/config/errors';
+import schema from '../../src/core/config/schema.json';
+import { TEXT_KEYS } from '../../src/core/config/text-keys';
+import { validateConfig } from '../../src/core/config/validate';
+import { PACK_KEYS } from '../../src/core/texts/pack-keys';
 
 const problemsOf = (config: unknown) => {
   try {

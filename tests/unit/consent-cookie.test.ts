@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { consentCookieName, consentCookieNames, pickConsentRecord } from '../../src/consent/consent-cookie';
-import { decide } from '../../src/consent/decide';
-import { encodeRecord } from '../../src/consent/record';
-import type { ConsentRecord } from '../../src/consent/types';
-import { grantedFromCookieHeader } from '../../src/rewrite/granted-from-cookie';
+import { consentCookieName, consentCookieNames, pickConsentRecord } from '../../src/core/policy/consent-cookie';
+import { decide } from '../../src/core/policy/decide';
+import { encodeRecord } from '../../src/core/policy/record';
+import type { ConsentRecord } from '../../src/core/policy/types';
+import { grantedFromCookieHeader } from '../../src/node/rewrite/granted-from-cookie';
 import { makeSettings } from './fixtures/settings';
 
 // The consent cookie is whatever someone wrote (issue 24 #7): which names it goes by, and which of

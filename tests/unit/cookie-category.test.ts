@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ServiceSettings, Settings } from '../../src/config/types';
-import { cookieCategory } from '../../src/blocking/cookie-category';
-import { knownCookieCategory } from '../../src/blocking/known-cookie-category';
-import { ADVERTISING_COOKIES, ANALYTICS_COOKIES } from '../../src/blocking/tables/loader-cookies';
+import type { ServiceSettings, Settings } from '../../src/core/config/types';
+import { cookieCategory } from '../../src/core/classify/cookie-category';
+import { knownCookieCategory } from '../../src/core/classify/known-cookie-category';
+import { ADVERTISING_COOKIES, ANALYTICS_COOKIES } from '../../src/core/classify/tables/loader-cookies';
 
 function service(id: string, category: string, cookies: ServiceSettings['cookies']): ServiceSettings {
   return { id, category, name: id, provider: '', purpose: '', privacyPolicyUrl: '', cookies, storage: [], hosts: [] };

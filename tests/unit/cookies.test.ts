@@ -1,6 +1,6 @@
 import Cookies from 'js-cookie';
 import { describe, expect, it } from 'vitest';
-import { cookiePairs, cookieValues } from '../../src/blocking/cookies';
+import { cookiePairs, cookieValues } from '../../src/core/cookies/cookies';
 
 // One parser for `document.cookie` (the loader, clean-up) and the Cookie header (the rewriter).
 describe('cookie strings', () => {

@@ -5,13 +5,13 @@
  * page has; at run time a name the page alone took is skipped with one warning.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ConfigError } from '../../src/config/errors';
-import { validateConfig } from '../../src/config/validate';
-import type { IntegrationsConfig } from '../../src/config/types';
-import type { PageWindow } from '../../src/integrations/host';
-import { isPageList } from '../../src/integrations/page-list';
-import { choiceParts } from '../../src/loader/choice-parts';
-import { configuredEffects } from '../../src/loader/effects';
+import { ConfigError } from '../../src/core/config/errors';
+import { validateConfig } from '../../src/core/config/validate';
+import type { IntegrationsConfig } from '../../src/core/config/types';
+import type { PageWindow } from '../../src/loader/effects/integrations/host';
+import { isPageList } from '../../src/loader/effects/integrations/page-list';
+import { choiceParts } from '../../src/parts/choice-parts';
+import { configuredEffects } from '../../src/loader/effect-order';
 import { createRuntime } from '../../src/loader/runtime';
 import { settingsWith } from '../e2e/integrations/fixtures';
 

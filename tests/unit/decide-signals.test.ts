@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { decide, refusedBySignal, type Signals } from '../../src/consent/decide';
-import { recordFor } from '../../src/consent/record-for';
-import type { ConsentRecord } from '../../src/consent/types';
+import { decide, refusedBySignal, type Signals } from '../../src/core/policy/decide';
+import { recordFor } from '../../src/core/policy/record-for';
+import type { ConsentRecord } from '../../src/core/policy/types';
 import { makeSettings } from './fixtures/settings';
 
 /** Issue 19 §3: the opt-out preference signals (GPC, and DNT where configured) in every regime. */

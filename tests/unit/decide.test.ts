@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { decide, type Signals } from '../../src/consent/decide';
-import { regimeFor } from '../../src/consent/regime';
-import type { ConsentRecord } from '../../src/consent/types';
+import { decide, type Signals } from '../../src/core/policy/decide';
+import { regimeFor } from '../../src/core/policy/regime';
+import type { ConsentRecord } from '../../src/core/policy/types';
 import { makeSettings } from './fixtures/settings';
 
 const NOW = 1_764_000_000_000;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { API_DOCS_PATH, renderApiDocs } from '../../scripts/docs-api.mjs';
 // @ts-expect-error: plain ESM scripts without type declarations
 import { CONFIG_DOCS_PATH, renderConfigDocs } from '../../scripts/docs-config.mjs';
-import schema from '../../src/config/schema.json';
+import schema from '../../src/core/config/schema.json';
 
 // The references are generated from the schema and the types; regenerating must give the checked-in files,
 // so a change to either that was not followed by `node scripts/docs-*.mjs` fails here.
@@ -15,7 +15,7 @@ const FIX = 'out of date: run `node scripts/docs-config.mjs && node scripts/docs
 describe('docs/config.md', () => {
   const rendered: string = renderConfigDocs();
 
-  it('is what scripts/docs-config.mjs makes of src/config/schema.json', () => {
+  it('is what scripts/docs-config.mjs makes of src/core/config/schema.json', () => {
     expect(rendered === checkedIn(CONFIG_DOCS_PATH), FIX).toBe(true);
   });
 

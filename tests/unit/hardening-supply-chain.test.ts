@@ -99,7 +99,7 @@ describe.runIf(existsSync(join(DIST, 'consentry.min.js')))('the built files', ()
     expect([...outside(files)].filter((s) => !RUNTIME.includes(s.split('/')[0]))).toEqual([]);
   });
 
-  it('for Node (rewriter, command line) import only those, the optional peers and Node built-ins', () => {
+  it('for Node (rewriter, command line) import only those, the optional peers and Node built-ins', { timeout: 30_000 }, () => {
     const files = filesUnder(DIST, /\.mjs$/).filter((file) => SERVER.test(relative(DIST, file)));
     expect([...outside(files)].filter((s) => !s.startsWith('node:') && ![...RUNTIME, ...OPTIONAL_PEERS].includes(s.split('/')[0]))).toEqual([]);
   });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hostCategory } from '../../src/blocking/host-category';
-import { ADVERTISING_HOSTS, ANALYTICS_HOSTS } from '../../src/blocking/tables/loader-hosts';
+import { hostCategory } from '../../src/core/classify/host-category';
+import { ADVERTISING_HOSTS, ANALYTICS_HOSTS } from '../../src/core/classify/tables/loader-hosts';
 
 describe('hostCategory', () => {
   it('matches a table host and its subdomains', () => {

@@ -1,9 +1,9 @@
 import { atom } from 'nanostores';
 import { describe, expect, it } from 'vitest';
-import type { ConsentState } from '../../src/consent/types';
-import { CONSENT_TYPES, consentModeDefaults, consentModeMapping, consentModeState } from '../../src/integrations/consent-mode-state';
-import { installGoogleConsentMode, setConsentModeDefaults } from '../../src/integrations/google-consent-mode';
-import type { PageWindow } from '../../src/integrations/host';
+import type { ConsentState } from '../../src/core/policy/types';
+import { CONSENT_TYPES, consentModeDefaults, consentModeMapping, consentModeState } from '../../src/loader/effects/integrations/consent-mode-state';
+import { installGoogleConsentMode, setConsentModeDefaults } from '../../src/loader/effects/integrations/google-consent-mode';
+import type { PageWindow } from '../../src/loader/effects/integrations/host';
 import { settingsWith, stateWith } from '../e2e/integrations/fixtures';
 import { createConsentModel } from '../e2e/integrations/google-consent-model';
 

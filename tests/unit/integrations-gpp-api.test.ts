@@ -1,10 +1,10 @@
 import { GppModel } from '@iabgpp/cmpapi';
 import { atom } from 'nanostores';
 import { describe, expect, it } from 'vitest';
-import type { ConsentState } from '../../src/consent/types';
-import { createGppApi } from '../../src/integrations/gpp/cmp-api';
-import { gppStatusFor, installGpp } from '../../src/integrations/gpp/index';
-import { installGppStub } from '../../src/integrations/gpp/stub';
+import type { ConsentState } from '../../src/core/policy/types';
+import { createGppApi } from '../../src/iab/gpp/cmp-api';
+import { gppStatusFor, installGpp } from '../../src/iab/gpp/index';
+import { installGppStub } from '../../src/iab/gpp/stub';
 import { headOnlyWindow, settingsWith, stateWith } from '../e2e/integrations/fixtures';
 
 const settings = settingsWith({ gpp: { enabled: true } });

@@ -1,8 +1,8 @@
 import { GppModel } from '@iabgpp/cmpapi';
 import { describe, expect, it } from 'vitest';
-import { base64Url, fibonacci, fibonacciRange, fixedInt } from '../../src/integrations/gpp/encoding';
-import { gppHeader, gppString } from '../../src/integrations/gpp/gpp-string';
-import { encodeUsNat, usnatFor, USNAT_ID } from '../../src/integrations/gpp/usnat';
+import { base64Url, fibonacci, fibonacciRange, fixedInt } from '../../src/iab/gpp/encoding';
+import { gppHeader, gppString } from '../../src/iab/gpp/gpp-string';
+import { encodeUsNat, usnatFor, USNAT_ID } from '../../src/iab/gpp/usnat';
 import { settingsWith, stateWith } from '../e2e/integrations/fixtures';
 
 describe('GPP data types', () => {

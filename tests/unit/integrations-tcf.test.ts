@@ -1,7 +1,7 @@
 import { atom } from 'nanostores';
 import { describe, expect, it } from 'vitest';
-import { installTcf } from '../../src/integrations/tcf';
-import { tcfSource } from '../../src/integrations/tcf-source';
+import { installTcf } from '../../src/iab/tcf';
+import { tcfSource } from '../../src/iab/tcf-source';
 import { headOnlyWindow, settingsWith, stateWith } from '../e2e/integrations/fixtures';
 
 const enabled = settingsWith({ tcf: { cmpId: 300, cmpVersion: 7 } });

@@ -1,9 +1,9 @@
 import { atom } from 'nanostores';
 import { describe, expect, it } from 'vitest';
-import type { ConsentState } from '../../src/consent/types';
-import type { PageWindow } from '../../src/integrations/host';
-import { installMetaPixel } from '../../src/integrations/meta-pixel';
-import { installMicrosoftUet } from '../../src/integrations/microsoft-uet';
+import type { ConsentState } from '../../src/core/policy/types';
+import type { PageWindow } from '../../src/loader/effects/integrations/host';
+import { installMetaPixel } from '../../src/loader/effects/integrations/meta-pixel';
+import { installMicrosoftUet } from '../../src/loader/effects/integrations/microsoft-uet';
 import { settingsWith, stateWith } from '../e2e/integrations/fixtures';
 
 const granted = () => stateWith({ record: true, categories: { advertising: true } });

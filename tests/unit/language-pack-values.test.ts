@@ -1,15 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import type { Texts } from '../../src/config/types';
+import type { Texts } from '../../src/core/config/types';
 import { PACK_NAMES } from '../../src/loader/language-packs';
-import { en } from '../../src/ui/i18n/en';
-import { PACK_KEYS } from '../../src/ui/i18n/pack-keys';
-import { packToValues, textsOfPack } from '../../src/ui/i18n/pack-values';
-import { PAGE_TEXTS } from '../../src/ui/i18n/page-texts';
-import { resolveTexts } from '../../src/ui/i18n/resolve-texts';
+import { en } from '../../src/core/texts/en';
+import { PACK_KEYS } from '../../src/core/texts/pack-keys';
+import { packToValues, textsOfPack } from '../../src/core/texts/pack-values';
+import { PAGE_TEXTS } from '../../src/core/texts/page-texts';
+import { resolveTexts } from '../../src/core/texts/resolve-texts';
 
-const packOf = async (lang: string): Promise<Partial<Texts>> => (await import(`../../src/ui/i18n/packs/${lang}.ts`)).default;
+const packOf = async (lang: string): Promise<Partial<Texts>> => (await import(`../../src/core/texts/packs/${lang}.ts`)).default;
 const dist = new URL('../../dist/i18n/', import.meta.url);
 
 /**

@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { validateConfig } from '../../src/config/validate';
-import { runMigrate } from '../../src/migrate/cli';
+import { validateConfig } from '../../src/core/config/validate';
+import { runMigrate } from '../../src/node/migrate/cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'consentry-migrate-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CODE, extractConfigObject } from '../../src/migrate/extract-config';
-import { MigrateError } from '../../src/migrate/types';
+import { CODE, extractConfigObject } from '../../src/node/migrate/extract-config';
+import { MigrateError } from '../../src/node/migrate/types';
 
 const extract = (text: string, file = 'config.js') => extractConfigObject(text, file);
 

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { validateConfig } from '../../src/config/validate';
-import { migrateConfig } from '../../src/migrate/migrate-config';
-import { MigrateError } from '../../src/migrate/types';
+import { validateConfig } from '../../src/core/config/validate';
+import { migrateConfig } from '../../src/node/migrate/migrate-config';
+import { MigrateError } from '../../src/node/migrate/types';
 
 // Whatever an old config holds (odd names, HTML, unicode, wrong types), the result validates, or the
 // input is refused with a MigrateError; never an invalid config, never another exception.

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { validateConfig } from '../../src/config/validate';
-import { detectSource } from '../../src/migrate/detect-source';
-import { extractConfigObject } from '../../src/migrate/extract-config';
-import { migrateConfig } from '../../src/migrate/migrate-config';
+import { validateConfig } from '../../src/core/config/validate';
+import { detectSource } from '../../src/node/migrate/detect-source';
+import { extractConfigObject } from '../../src/node/migrate/extract-config';
+import { migrateConfig } from '../../src/node/migrate/migrate-config';
 
 // klaro's own annotated example config, as shipped in its package (a dev dependency here).
 const KLARO_EXAMPLE = new URL('../../node_modules/klaro/dist/config.js', import.meta.url);

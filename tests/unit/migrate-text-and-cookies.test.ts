@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { cookieDomain, cookieNames } from '../../src/migrate/cookie-names';
-import { htmlToText, linksIn } from '../../src/migrate/html-text';
-import { privacyLink } from '../../src/migrate/privacy-link';
-import { toId } from '../../src/migrate/to-id';
+import { cookieDomain, cookieNames } from '../../src/node/migrate/cookie-names';
+import { htmlToText, linksIn } from '../../src/node/migrate/html-text';
+import { privacyLink } from '../../src/node/migrate/privacy-link';
+import { toId } from '../../src/node/migrate/to-id';
 
 describe('cookieNames', () => {
   it.each([

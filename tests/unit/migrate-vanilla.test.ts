@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { validateConfig } from '../../src/config/validate';
-import { extractConfigObject } from '../../src/migrate/extract-config';
-import { migrateConfig } from '../../src/migrate/migrate-config';
+import { validateConfig } from '../../src/core/config/validate';
+import { extractConfigObject } from '../../src/node/migrate/extract-config';
+import { migrateConfig } from '../../src/node/migrate/migrate-config';
 
 // A vanilla-cookieconsent v3 setup as sites write it: a module that imports the library and calls
 // CookieConsent.run with categories, services, autoClear, cookie options, a layout and two languages.

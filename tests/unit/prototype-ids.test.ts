@@ -4,15 +4,15 @@
  * through its prototype ("constructor", "toString", "__proto__") must be no id at all, never a grant.
  */
 import { describe, expect, it } from 'vitest';
-import { isGranted } from '../../src/blocking/grant';
-import { needOf } from '../../src/blocking/marking';
-import type { Settings } from '../../src/config/types';
-import { ConfigError } from '../../src/config/errors';
-import { validateConfig } from '../../src/config/validate';
-import { decide } from '../../src/consent/decide';
-import type { ConsentRecord, ConsentState } from '../../src/consent/types';
-import { choiceParts } from '../../src/loader/choice-parts';
-import { inertConsent } from '../../src/loader/inert-consent';
+import { isGranted } from '../../src/core/policy/grant';
+import { needOf } from '../../src/loader/effects/marking';
+import type { Settings } from '../../src/core/config/types';
+import { ConfigError } from '../../src/core/config/errors';
+import { validateConfig } from '../../src/core/config/validate';
+import { decide } from '../../src/core/policy/decide';
+import type { ConsentRecord, ConsentState } from '../../src/core/policy/types';
+import { choiceParts } from '../../src/parts/choice-parts';
+import { inertConsent } from '../../src/npm/inert-consent';
 import { createRuntime } from '../../src/loader/runtime';
 import { makeSettings } from './fixtures/settings';
 

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { receiptOf, sendReceipts } from '../../src/consent/receipts';
-import type { ConsentRecord } from '../../src/consent/types';
+import { receiptOf, sendReceipts } from '../../src/parts/receipts';
+import type { ConsentRecord } from '../../src/core/policy/types';
 
 const record: ConsentRecord = {
   id: 'visitor-0001', time: Date.UTC(2026, 10, 25), revision: 1, categories: { analytics: true, advertising: false },

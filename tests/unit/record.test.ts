@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeRecord, encodeRecord } from '../../src/consent/record';
-import type { ConsentRecord } from '../../src/consent/types';
+import { decodeRecord, encodeRecord } from '../../src/core/policy/record';
+import type { ConsentRecord } from '../../src/core/policy/types';
 
 const record: ConsentRecord = {
   id: 'AbCdEfGhIjKlMnOpQrStUv',

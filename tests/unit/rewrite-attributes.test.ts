@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isPathRelative } from '../../src/rewrite/document-gate';
-import { decodeAttribute } from '../../src/rewrite/decode-attribute';
-import { addVary, isRewritableHtml, variantEtag } from '../../src/rewrite/html-response';
-import { srcsetUrls } from '../../src/rewrite/srcset-urls';
+import { isPathRelative } from '../../src/node/rewrite/document-gate';
+import { decodeAttribute } from '../../src/node/rewrite/decode-attribute';
+import { addVary, isRewritableHtml, variantEtag } from '../../src/node/rewrite/html-response';
+import { srcsetUrls } from '../../src/node/rewrite/srcset-urls';
 
 describe('srcsetUrls', () => {
   it.each([

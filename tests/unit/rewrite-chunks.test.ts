@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { validateConfig } from '../../src/config/validate';
-import { createRewriter } from '../../src/rewrite/create-rewriter';
+import { validateConfig } from '../../src/core/config/validate';
+import { createRewriter } from '../../src/node/rewrite/create-rewriter';
 
 const GA = 'https://www.google-analytics.com/analytics.js';
 const DC = 'https://ad.doubleclick.net/p.gif?a=1&amp;b=2';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { validateConfig } from '../../src/config/validate';
-import { createRewriter } from '../../src/rewrite/create-rewriter';
-import type { HeldTag } from '../../src/rewrite/document-gate';
-import { classifyUrlFull } from '../../src/rewrite/classify-url-full';
+import { validateConfig } from '../../src/core/config/validate';
+import { createRewriter } from '../../src/node/rewrite/create-rewriter';
+import type { HeldTag } from '../../src/node/rewrite/document-gate';
+import { classifyUrlFull } from '../../src/node/rewrite/classify-url-full';
 
 const GA = 'https://www.google-analytics.com/analytics.js';
 const GTM = 'https://www.googletagmanager.com/gtag/js?id=G-1';

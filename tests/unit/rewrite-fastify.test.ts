@@ -1,8 +1,8 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { validateConfig } from '../../src/config/validate';
-import { encodeRecord } from '../../src/consent/record';
-import { createFastifyOnSend, fastifyRewrite, type FastifyOnSend, type FastifyReplyLike } from '../../src/rewrite/fastify';
+import { validateConfig } from '../../src/core/config/validate';
+import { encodeRecord } from '../../src/core/policy/record';
+import { createFastifyOnSend, fastifyRewrite, type FastifyOnSend, type FastifyReplyLike } from '../../src/node/rewrite/fastify';
 
 // Fastify is not installed here: the hook is exercised through its documented contract,
 // `onSend(request, reply, payload) => Promise<payload>`, with reply.getHeader/header/removeHeader.

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { parse, parseFragment, type DefaultTreeAdapterTypes as T } from 'parse5';
 import { describe, expect, it } from 'vitest';
-import { validateConfig } from '../../src/config/validate';
-import { classifyUrl } from '../../src/rewrite/classify-url';
-import { createRewriter } from '../../src/rewrite/create-rewriter';
-import { FETCH_ATTRIBUTES } from '../../src/rewrite/gated-form';
-import { grantsOf } from '../../src/rewrite/grants';
-import { planGate } from '../../src/rewrite/plan-gate';
+import { validateConfig } from '../../src/core/config/validate';
+import { classifyUrl } from '../../src/node/rewrite/classify-url';
+import { createRewriter } from '../../src/node/rewrite/create-rewriter';
+import { FETCH_ATTRIBUTES } from '../../src/node/rewrite/gated-form';
+import { grantsOf } from '../../src/node/rewrite/grants';
+import { planGate } from '../../src/node/rewrite/plan-gate';
 
 // Random HTML, well- and ill-formed, dense in the tags and attributes the rewriter cares about.
 const PAGE = 'https://shop.example/';

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { validateConfig } from '../../src/config/validate';
-import { encodeRecord } from '../../src/consent/record';
-import type { ConsentRecord } from '../../src/consent/types';
-import { cookieValues } from '../../src/blocking/cookies';
-import { grantedFromCookieHeader } from '../../src/rewrite/granted-from-cookie';
-import { createGrantsSource } from '../../src/rewrite/grants-source';
-import { grantsKey, isGranted, type Grants } from '../../src/rewrite/grants';
+import { validateConfig } from '../../src/core/config/validate';
+import { encodeRecord } from '../../src/core/policy/record';
+import type { ConsentRecord } from '../../src/core/policy/types';
+import { cookieValues } from '../../src/core/cookies/cookies';
+import { grantedFromCookieHeader } from '../../src/node/rewrite/granted-from-cookie';
+import { createGrantsSource } from '../../src/node/rewrite/grants-source';
+import { grantsKey, isGranted, type Grants } from '../../src/node/rewrite/grants';
 
 const NOW = 1_764_000_000_000;
 const settings = validateConfig({

@@ -3,9 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validateConfig } from '../../src/config/validate';
-import { encodeRecord } from '../../src/consent/record';
-import { rewriteMiddleware } from '../../src/rewrite/node-middleware';
+import { validateConfig } from '../../src/core/config/validate';
+import { encodeRecord } from '../../src/core/policy/record';
+import { rewriteMiddleware } from '../../src/node/rewrite/node-middleware';
 
 const GA = 'https://www.google-analytics.com/analytics.js';
 const DC = 'https://ad.doubleclick.net/p.gif';

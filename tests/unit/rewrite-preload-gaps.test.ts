@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { validateConfig } from '../../src/config/validate';
-import { createRewriter } from '../../src/rewrite/create-rewriter';
+import { validateConfig } from '../../src/core/config/validate';
+import { createRewriter } from '../../src/node/rewrite/create-rewriter';
 
 // What Chromium requests that the rewriter used to leave in place (issue 24 #11); the e2e test
 // tests/e2e/rewrite-preload-scanner.test.ts shows each request happening, and not after rewriting.

@@ -2,9 +2,9 @@ import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { validateConfig } from '../../src/config/validate';
-import { rewriteDirectory } from '../../src/rewrite/rewrite-directory';
-import { consentryVitePlugin } from '../../src/rewrite/vite-plugin';
+import { validateConfig } from '../../src/core/config/validate';
+import { rewriteDirectory } from '../../src/node/rewrite/rewrite-directory';
+import { consentryVitePlugin } from '../../src/node/rewrite/vite-plugin';
 
 const GA = 'https://www.google-analytics.com/analytics.js';
 const settings = validateConfig({ blocking: { rules: [{ match: '/tags/', category: 'analytics' }] } });

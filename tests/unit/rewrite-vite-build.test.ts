@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'vite';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { validateConfig } from '../../src/config/validate';
-import { consentryVitePlugin } from '../../src/rewrite/vite-plugin';
+import { validateConfig } from '../../src/core/config/validate';
+import { consentryVitePlugin } from '../../src/node/rewrite/vite-plugin';
 
 // The plugin in a real `vite build` (vite ships with vitest), including a tag another plugin injects.
 const GA = 'https://www.google-analytics.com/analytics.js';

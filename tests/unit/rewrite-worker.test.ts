@@ -6,9 +6,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validateConfig } from '../../src/config/validate';
-import { encodeRecord } from '../../src/consent/record';
-import { createRewriter } from '../../src/rewrite/create-rewriter';
+import { validateConfig } from '../../src/core/config/validate';
+import { encodeRecord } from '../../src/core/policy/record';
+import { createRewriter } from '../../src/node/rewrite/create-rewriter';
 import config from '../../examples/cloudflare-worker/consentry.json';
 
 // The example Worker (examples/cloudflare-worker) as deployed, run in workerd by miniflare 3 with the
@@ -29,7 +29,7 @@ beforeAll(async () => {
     format: 'esm',
     platform: 'neutral',
     write: false,
-    alias: { 'consentry/rewrite/edge': './src/rewrite/edge.ts' },
+    alias: { 'consentry/rewrite/edge': './src/node/rewrite/edge.ts' },
     logLevel: 'silent',
   });
   mf = new Miniflare({

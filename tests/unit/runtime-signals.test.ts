@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { atom } from 'nanostores';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { decide } from '../../src/consent/decide';
-import { decodeRecord } from '../../src/consent/record';
-import { choiceParts } from '../../src/loader/choice-parts';
-import { installFloatingButton } from '../../src/loader/floating-button';
+import { decide } from '../../src/core/policy/decide';
+import { decodeRecord } from '../../src/core/policy/record';
+import { choiceParts } from '../../src/parts/choice-parts';
+import { installFloatingButton } from '../../src/loader/effects/floating-button';
 import { createRuntime } from '../../src/loader/runtime';
 import type { UiModule } from '../../src/ui/contract';
 import { makeSettings } from './fixtures/settings';

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { decodeRecord } from '../../src/consent/record';
-import { choiceParts, type ChoiceParts } from '../../src/loader/choice-parts';
+import { decodeRecord } from '../../src/core/policy/record';
+import { choiceParts, type ChoiceParts } from '../../src/parts/choice-parts';
 import { createRuntime } from '../../src/loader/runtime';
 import type { UiModule } from '../../src/ui/contract';
 import { makeSettings } from './fixtures/settings';

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { validateConfig } from '../../src/config/validate';
-import { parseCli } from '../../src/cli/args';
-import { renderCheck, type CheckReport } from '../../src/cli/check/check-report';
-import { findLeaks } from '../../src/cli/check/find-leaks';
-import { createClassifier } from '../../src/cli/classify/classifier';
-import { builtInTables } from '../../src/cli/classify/tables';
-import { InputError } from '../../src/cli/errors';
-import type { PageVisit, Snapshot } from '../../src/cli/types';
+import { validateConfig } from '../../src/core/config/validate';
+import { parseCli } from '../../src/node/cli/args';
+import { renderCheck, type CheckReport } from '../../src/node/cli/check/check-report';
+import { findLeaks } from '../../src/node/cli/check/find-leaks';
+import { createClassifier } from '../../src/node/cli/classify/classifier';
+import { builtInTables } from '../../src/node/cli/classify/tables';
+import { InputError } from '../../src/node/cli/errors';
+import type { PageVisit, Snapshot } from '../../src/node/cli/types';
 
 const SITE = 'http://127.0.0.1:4000';
 const settings = validateConfig({

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { validateConfig } from '../../src/config/validate';
-import { createClassifier } from '../../src/cli/classify/classifier';
-import { cookieParty, isThirdPartyUrl, registrableDomain } from '../../src/cli/classify/party';
-import { builtInTables } from '../../src/cli/classify/tables';
-import { describeDuration } from '../../src/cli/report/duration';
-import type { Setter } from '../../src/cli/types';
+import { validateConfig } from '../../src/core/config/validate';
+import { createClassifier } from '../../src/node/cli/classify/classifier';
+import { cookieParty, isThirdPartyUrl, registrableDomain } from '../../src/node/cli/classify/party';
+import { builtInTables } from '../../src/node/cli/classify/tables';
+import { describeDuration } from '../../src/node/cli/report/duration';
+import type { Setter } from '../../src/node/cli/types';
 
 const SITE = 'https://www.shop.example';
 const none: Setter = { kind: 'unknown' };

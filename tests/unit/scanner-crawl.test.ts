@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { crawl } from '../../src/cli/crawl/crawl';
-import { sameOriginLinks } from '../../src/cli/crawl/same-origin-links';
-import { parseStartUrl } from '../../src/cli/crawl/start-url';
-import { compileUrlPattern, createUrlFilter } from '../../src/cli/crawl/url-pattern';
-import { InputError } from '../../src/cli/errors';
+import { crawl } from '../../src/node/cli/crawl/crawl';
+import { sameOriginLinks } from '../../src/node/cli/crawl/same-origin-links';
+import { parseStartUrl } from '../../src/node/cli/crawl/start-url';
+import { compileUrlPattern, createUrlFilter } from '../../src/node/cli/crawl/url-pattern';
+import { InputError } from '../../src/node/cli/errors';
 
 describe('parseStartUrl', () => {
   it('adds https:// to a bare host, keeps http(s), drops the fragment', () => {

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { validateConfig } from '../../src/config/validate';
-import { createClassifier } from '../../src/cli/classify/classifier';
-import { builtInTables } from '../../src/cli/classify/tables';
-import { aggregate } from '../../src/cli/report/aggregate';
-import { draftConfig } from '../../src/cli/report/draft-config';
-import type { ScanReport } from '../../src/cli/report/scan-report';
-import type { PageVisit, RequestObservation } from '../../src/cli/types';
-import type { Settings } from '../../src/config/types';
-import { heldCategory } from '../../src/blocking/third-party';
+import { validateConfig } from '../../src/core/config/validate';
+import { createClassifier } from '../../src/node/cli/classify/classifier';
+import { builtInTables } from '../../src/node/cli/classify/tables';
+import { aggregate } from '../../src/node/cli/report/aggregate';
+import { draftConfig } from '../../src/node/cli/report/draft-config';
+import type { ScanReport } from '../../src/node/cli/report/scan-report';
+import type { PageVisit, RequestObservation } from '../../src/node/cli/types';
+import type { Settings } from '../../src/core/config/types';
+import { heldCategory } from '../../src/core/classify/third-party';
 
 // The scanner drafts strict mode's allowlist: third-party hosts the vendor catalogue files as essential
 // (payments, CAPTCHAs, bot protection) become an essential service's hosts, so the draft, applied with

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseCookieWrite } from '../../src/cli/page/cookie-write';
-import { cdpInitiatorUrl, createInitiatorLog } from '../../src/cli/page/initiator-chain';
-import { CONSENTRY_SCRIPT, pickScriptUrl } from '../../src/cli/page/pick-script-url';
+import { parseCookieWrite } from '../../src/node/cli/page/cookie-write';
+import { cdpInitiatorUrl, createInitiatorLog } from '../../src/node/cli/page/initiator-chain';
+import { CONSENTRY_SCRIPT, pickScriptUrl } from '../../src/node/cli/page/pick-script-url';
 
 describe('parseCookieWrite', () => {
   it('reads the name and the domain a write lands on', () => {

@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeFetchError, preflight } from '../../src/cli/crawl/preflight';
-import { InputError } from '../../src/cli/errors';
+import { describeFetchError, preflight } from '../../src/node/cli/crawl/preflight';
+import { InputError } from '../../src/node/cli/errors';
 
 let server: Server;
 let origin: string;

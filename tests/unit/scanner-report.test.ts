@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { validateConfig } from '../../src/config/validate';
-import { createClassifier } from '../../src/cli/classify/classifier';
-import { builtInTables } from '../../src/cli/classify/tables';
-import { aggregate } from '../../src/cli/report/aggregate';
-import { draftConfig } from '../../src/cli/report/draft-config';
-import { escapeHtml, renderHtml } from '../../src/cli/report/html';
-import { escapeMarkdown, renderMarkdown } from '../../src/cli/report/markdown';
-import type { ScanReport } from '../../src/cli/report/scan-report';
-import { buildSections } from '../../src/cli/report/sections';
-import type { CookieObservation, PageVisit, RequestObservation, Snapshot } from '../../src/cli/types';
+import { validateConfig } from '../../src/core/config/validate';
+import { createClassifier } from '../../src/node/cli/classify/classifier';
+import { builtInTables } from '../../src/node/cli/classify/tables';
+import { aggregate } from '../../src/node/cli/report/aggregate';
+import { draftConfig } from '../../src/node/cli/report/draft-config';
+import { escapeHtml, renderHtml } from '../../src/node/cli/report/html';
+import { escapeMarkdown, renderMarkdown } from '../../src/node/cli/report/markdown';
+import type { ScanReport } from '../../src/node/cli/report/scan-report';
+import { buildSections } from '../../src/node/cli/report/sections';
+import type { CookieObservation, PageVisit, RequestObservation, Snapshot } from '../../src/node/cli/types';
 
 const SITE = 'http://127.0.0.1:4000';
 const ADS = 'http://127.0.0.1:4002';

@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createClassifier } from '../../src/cli/classify/classifier';
-import { SDK_STORAGE_KEYS } from '../../src/cli/classify/sdk-storage';
-import { builtInTables } from '../../src/cli/classify/tables';
-import type { Setter } from '../../src/cli/types';
+import { createClassifier } from '../../src/node/cli/classify/classifier';
+import { SDK_STORAGE_KEYS } from '../../src/node/cli/classify/sdk-storage';
+import { builtInTables } from '../../src/node/cli/classify/tables';
+import type { Setter } from '../../src/node/cli/types';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const SITE = 'https://www.shop.example';
@@ -20,7 +20,7 @@ const sourceFiles = (dir: string): string[] =>
 /** The `consentry:<name>` string literals the SDK's code holds (the scanner's own code left out). */
 const keysInSdkSource = () => {
   const keys = new Set<string>();
-  for (const file of sourceFiles(join(ROOT, 'src')).filter((file) => !relative(ROOT, file).startsWith('src/cli/')))
+  for (const file of sourceFiles(join(ROOT, 'src')).filter((file) => !relative(ROOT, file).startsWith('src/node/cli/')))
     for (const match of readFileSync(file, 'utf8').matchAll(/['"`](consentry:[a-z][\w-]*)['"`]/g)) keys.add(match[1]);
   return [...keys].sort();
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findScannerTools } from '../../src/cli/browser/scanner-tools';
-import { InputError } from '../../src/cli/errors';
+import { findScannerTools } from '../../src/node/cli/browser/scanner-tools';
+import { InputError } from '../../src/node/cli/errors';
 
 // A stand-in for playwright-core: only its `chromium` launcher is looked at before a page is fetched.
 const playwright = { chromium: { launch: () => Promise.reject(new Error('not in this test')) } } as unknown as typeof import('playwright-core');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import SHARED_MODULES from '../../src/loader/shared-modules.json';
-import { SHARED } from '../../src/loader/shared';
+import { SHARED } from '../../src/loader/face';
 
 // The build reads src/loader/shared-modules.json to turn the parts file's imports into reads of what the
 // loader shares (SHARED). A name listed there but missing here would read undefined in the browser; a name

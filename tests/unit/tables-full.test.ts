@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { classifyCookieFull } from '../../src/blocking/full/classify-cookie-full';
-import { classifyHostFull } from '../../src/blocking/full/classify-host-full';
-import { hostCategory } from '../../src/blocking/host-category';
-import { knownCookieCategory } from '../../src/blocking/known-cookie-category';
-import { FULL_COOKIE_ROWS } from '../../src/blocking/tables/full-cookies';
-import { FULL_HOST_ROWS } from '../../src/blocking/tables/full-hosts';
-import { ADVERTISING_COOKIES, ANALYTICS_COOKIES } from '../../src/blocking/tables/loader-cookies';
-import { ADVERTISING_HOSTS, ANALYTICS_HOSTS } from '../../src/blocking/tables/loader-hosts';
+import { classifyCookieFull } from '../../src/node/classify/classify-cookie-full';
+import { classifyHostFull } from '../../src/node/classify/classify-host-full';
+import { hostCategory } from '../../src/core/classify/host-category';
+import { knownCookieCategory } from '../../src/core/classify/known-cookie-category';
+import { FULL_COOKIE_ROWS } from '../../src/node/tables/full-cookies';
+import { FULL_HOST_ROWS } from '../../src/node/tables/full-hosts';
+import { ADVERTISING_COOKIES, ANALYTICS_COOKIES } from '../../src/core/classify/tables/loader-cookies';
+import { ADVERTISING_HOSTS, ANALYTICS_HOSTS } from '../../src/core/classify/tables/loader-hosts';
 
 describe('classifyCookieFull', () => {
   it('classifies a generic name on the vendor’s domain, not on the site’s own host', () => {

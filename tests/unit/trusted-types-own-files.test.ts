@@ -3,10 +3,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 // The Trusted Types policy vouches, as the SDK's own code, only for its known files in the folder the
 // loader chose (issue 24 #3). happy-dom has no Trusted Types: a stand-in hands the rules back as the policy.
-let trusted: typeof import('../../src/blocking/trusted-types');
+let trusted: typeof import('../../src/loader/effects/trusted-types');
 beforeAll(async () => {
   (window as unknown as { trustedTypes: object }).trustedTypes = { createPolicy: (_name: string, rules: object) => rules };
-  trusted = await import('../../src/blocking/trusted-types');
+  trusted = await import('../../src/loader/effects/trusted-types');
 });
 
 describe('own files through the policy', () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validateConfig } from '../../src/config/validate';
+import { validateConfig } from '../../src/core/config/validate';
 import { ensureDist, ROOT } from './package-dist';
 
 // The published types as a user's project sees them: a scratch project whose node_modules/consentry is this

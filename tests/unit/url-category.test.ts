@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { BlockingRule, ServiceSettings, Settings } from '../../src/config/types';
-import { urlCategory } from '../../src/blocking/url-category';
+import type { BlockingRule, ServiceSettings, Settings } from '../../src/core/config/types';
+import { urlCategory } from '../../src/core/classify/url-category';
 
 function service(id: string, category: string, hosts: string[] = []): ServiceSettings {
   return { id, category, name: id, provider: '', purpose: '', privacyPolicyUrl: '', cookies: [], storage: [], hosts };

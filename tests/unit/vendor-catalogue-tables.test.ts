@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { classifyHostFull } from '../../src/blocking/full/classify-host-full';
-import { hostCategory } from '../../src/blocking/host-category';
-import { FULL_COOKIE_ROWS } from '../../src/blocking/tables/full-cookies';
+import { classifyHostFull } from '../../src/node/classify/classify-host-full';
+import { hostCategory } from '../../src/core/classify/host-category';
+import { FULL_COOKIE_ROWS } from '../../src/node/tables/full-cookies';
 import { loadCatalogue, wildcardRegExp } from './fixtures/vendor-catalogue';
 import { disagreements } from './fixtures/vendor-table-disagreements';
 

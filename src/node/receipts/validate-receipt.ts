@@ -1,11 +1,11 @@
-import { REGION } from '../../config/patterns';
-import { MAX_REVISION } from '../../config/limits';
+import { REGION } from '../../core/config/patterns';
+import { MAX_REVISION } from '../../core/config/limits';
 import type { ReceiptRow } from './types';
 
 /**
  * The receipt schema: what POST accepts. Anything that breaks it is refused whole (nothing stored); fields
  * this version does not know are ignored, so a newer SDK still gets its receipts stored. The patterns follow
- * the consent cookie's (src/consent/record.ts): an id the visitor can quote, choice ids as in the config.
+ * the consent cookie's (src/core/policy/record.ts): an id the visitor can quote, choice ids as in the config.
  */
 const CONSENT_ID = /^[\w-]{8,40}$/;
 const CHOICE_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;

@@ -1,7 +1,7 @@
 /* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
 import { h } from 'preact';
 import { ageThreshold } from '../age-threshold';
-import { fill } from '../i18n/fill';
+import { fill } from '../../core/texts/fill';
 import type { UiProps } from '../model';
 
 /** Asked only when the site enables it; nothing is pre-selected. */

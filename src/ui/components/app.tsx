@@ -1,6 +1,6 @@
 /* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
 import { Fragment, h } from 'preact';
-import type { UiView } from '../../consent/api';
+import type { UiView } from '../../core/policy/api';
 import type { UiProps } from '../model';
 import { Banner } from './banner';
 import { Notice } from './notice';

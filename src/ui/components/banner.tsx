@@ -2,7 +2,7 @@
 import { h } from 'preact';
 import { bannerText } from '../banner-text';
 import { langOf, type UiProps } from '../model';
-import { sentenceGap } from '../i18n/punctuation';
+import { sentenceGap } from '../../core/texts/punctuation';
 import { PolicyLink } from './policy-link';
 import { RichText } from './rich-text';
 import { SignalNote } from './signal-note';

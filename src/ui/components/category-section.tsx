@@ -1,9 +1,9 @@
 /* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
 import { Fragment, h } from 'preact';
-import type { CategorySettings } from '../../config/types';
+import type { CategorySettings } from '../../core/config/types';
 import { categoryDescription, categoryTitle } from '../category-texts';
 import { isLockedForMinor } from '../draft';
-import { withCount } from '../i18n/punctuation';
+import { withCount } from '../../core/texts/punctuation';
 import type { UiProps } from '../model';
 import { RichText } from './rich-text';
 import { ServiceDetails } from './service-details';

@@ -1,7 +1,7 @@
 /* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
 import { h } from 'preact';
-import type { UiTexts } from '../i18n/page-texts';
-import type { ConsentRecord } from '../../consent/types';
+import type { UiTexts } from '../../core/texts/page-texts';
+import type { ConsentRecord } from '../../core/policy/types';
 
 function formatDate(time: number, lang: string): string {
   try {

@@ -1,8 +1,8 @@
 /* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
 import { h } from 'preact';
-import type { CrossBorderConfig } from '../../config/types';
-import { fill } from '../i18n/fill';
-import { localize } from '../i18n/localize';
+import type { CrossBorderConfig } from '../../core/config/types';
+import { fill } from '../../core/texts/fill';
+import { localize } from '../../core/texts/localize';
 import type { UiProps } from '../model';
 import { Switch } from './switch';
 

@@ -1,6 +1,6 @@
 /* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
 import { Fragment, h } from 'preact';
-import type { UiTexts } from '../i18n/page-texts';
+import type { UiTexts } from '../../core/texts/page-texts';
 import { isSafeUrl } from '../safe-url';
 
 /** " Privacy policy" after a sentence, when the URL is one we may link to. */

@@ -1,8 +1,8 @@
 /* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
 import { Fragment, h, type ComponentChild } from 'preact';
-import type { ServiceSettings } from '../../config/types';
-import type { UiTexts } from '../i18n/page-texts';
-import { localize } from '../i18n/localize';
+import type { ServiceSettings } from '../../core/config/types';
+import type { UiTexts } from '../../core/texts/page-texts';
+import { localize } from '../../core/texts/localize';
 import { PolicyLink } from './policy-link';
 
 export interface ServiceDetailsProps {

@@ -1,7 +1,7 @@
 /* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
 import { Fragment, h } from 'preact';
-import type { PreferenceSignal } from '../../consent/types';
-import { sentenceGap } from '../i18n/punctuation';
+import type { PreferenceSignal } from '../../core/policy/types';
+import { sentenceGap } from '../../core/texts/punctuation';
 import { langOf, type UiModel } from '../model';
 
 /** The text that says what the honoured signal does on this site. */

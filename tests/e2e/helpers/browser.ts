@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContextOptions } from 'playwright-core';
-import { CHROMIUM_ARGS } from '../../../src/cli/browser/launch';
+import { CHROMIUM_ARGS } from '../../../src/node/cli/browser/launch';
 
 /** Debian's Chromium; never a downloaded browser. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';

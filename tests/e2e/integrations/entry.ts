@@ -6,16 +6,16 @@
  * and load the GPP full part lazily (entry-gpp.js).
  */
 import { atom } from 'nanostores';
-import type { Settings } from '../../../src/config/types';
-import type { ConsentState } from '../../../src/consent/types';
-import { installDataLayer } from '../../../src/integrations/data-layer';
-import { installGoogleConsentMode } from '../../../src/integrations/google-consent-mode';
-import { installGppStub } from '../../../src/integrations/gpp/stub';
-import type { PageWindow } from '../../../src/integrations/host';
-import { installMetaPixel } from '../../../src/integrations/meta-pixel';
-import { installMicrosoftUet } from '../../../src/integrations/microsoft-uet';
-import { installTcf } from '../../../src/integrations/tcf';
-import { tcfSource } from '../../../src/integrations/tcf-source';
+import type { Settings } from '../../../src/core/config/types';
+import type { ConsentState } from '../../../src/core/policy/types';
+import { installDataLayer } from '../../../src/loader/effects/integrations/data-layer';
+import { installGoogleConsentMode } from '../../../src/loader/effects/integrations/google-consent-mode';
+import { installGppStub } from '../../../src/iab/gpp/stub';
+import type { PageWindow } from '../../../src/loader/effects/integrations/host';
+import { installMetaPixel } from '../../../src/loader/effects/integrations/meta-pixel';
+import { installMicrosoftUet } from '../../../src/loader/effects/integrations/microsoft-uet';
+import { installTcf } from '../../../src/iab/tcf';
+import { tcfSource } from '../../../src/iab/tcf-source';
 
 const win = window as PageWindow;
 const { settings, state } = win.__consentryTestConfig as { settings: Settings; state: ConsentState };

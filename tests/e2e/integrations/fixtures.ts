@@ -1,6 +1,6 @@
 /** Settings and states for the integrations' tests, built by hand so these tests do not depend on the validator. */
-import type { IntegrationsConfig, Regime, Settings } from '../../../src/config/types';
-import type { ConsentRecord, ConsentState } from '../../../src/consent/types';
+import type { IntegrationsConfig, Regime, Settings } from '../../../src/core/config/types';
+import type { ConsentRecord, ConsentState } from '../../../src/core/policy/types';
 
 export function settingsWith(
   integrations: IntegrationsConfig,
@@ -84,5 +84,5 @@ export function headOnlyWindow() {
       addEventListener: documentEvents.addEventListener.bind(documentEvents),
       removeEventListener: documentEvents.removeEventListener.bind(documentEvents),
     },
-  }) as unknown as import('../../../src/integrations/host').PageWindow;
+  }) as unknown as import('../../../src/loader/effects/integrations/host').PageWindow;
 }

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { validateConfig } from '../../../src/config/validate';
-import type { ConsentryConfig } from '../../../src/config/types';
+import { validateConfig } from '../../../src/core/config/validate';
+import type { ConsentryConfig } from '../../../src/core/config/types';
 
 /**
  * A small site for the scanner's own tests, independent of the demo and of dist/: the site on one

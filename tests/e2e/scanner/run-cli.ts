@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { main } from '../../../src/cli/main';
+import { main } from '../../../src/node/cli/main';
 
 export interface CliRun {
   code: number;

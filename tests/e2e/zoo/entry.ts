@@ -5,16 +5,16 @@
  * `window.__zoo` lets a test choose, configure late, and read what happened.
  */
 import { atom } from 'nanostores';
-import type { Settings } from '../../../src/config/types';
-import type { ConsentEventName, ConsentEvents, ConsentState } from '../../../src/consent/types';
-import { installAutoBlocker } from '../../../src/blocking/auto-blocker';
-import { installCookieGuard } from '../../../src/blocking/cookie-guard';
-import { installGate } from '../../../src/blocking/gate';
-import { loadOnce } from '../../../src/blocking/load-once';
-import { showPlaceholder } from '../../../src/blocking/placeholder';
-import type { BlockingHost, ResolvedNeed } from '../../../src/blocking/types';
-import { installWithdrawalCleanup } from '../../../src/blocking/withdrawal-cleanup';
-import { cleanUp } from '../../../src/blocking/clean-up';
+import type { Settings } from '../../../src/core/config/types';
+import type { ConsentEventName, ConsentEvents, ConsentState } from '../../../src/core/policy/types';
+import { installAutoBlocker } from '../../../src/loader/effects/auto-blocker';
+import { installCookieGuard } from '../../../src/loader/effects/cookie-guard';
+import { installGate } from '../../../src/loader/effects/gate';
+import { loadOnce } from '../../../src/loader/effects/load-once';
+import { showPlaceholder } from '../../../src/parts/placeholder';
+import type { BlockingHost, ResolvedNeed } from '../../../src/loader/effects/types';
+import { installWithdrawalCleanup } from '../../../src/loader/effects/withdrawal-cleanup';
+import { cleanUp } from '../../../src/parts/clean-up';
 
 declare global {
   interface Window {

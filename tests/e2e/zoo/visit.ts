@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import type { ResolvedNeed } from '../../../src/blocking/types';
+import type { ResolvedNeed } from '../../../src/loader/effects/types';
 
 export interface ZooView {
   /** Execution order: tracker scripts and the page's own probes. */

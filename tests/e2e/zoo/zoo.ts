@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { build } from 'esbuild';
 import type { BrowserContext } from 'playwright-core';
-import type { Settings } from '../../../src/config/types';
+import type { Settings } from '../../../src/core/config/types';
 import { zooPage } from './page';
 import { frame, GIF, REAL_HOSTS, SVG, trackerScripts, type Origins } from './trackers';
 

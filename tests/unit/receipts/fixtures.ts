@@ -1,4 +1,4 @@
-/** What the SDK sends today (src/consent/receipts.ts), plus the fields of the regimes work (issue 19). */
+/** What the SDK sends today (src/parts/receipts.ts), plus the fields of the regimes work (issue 19). */
 export const receipt = (overrides: Record<string, unknown> = {}) => ({
   consentId: 'abcDEF123456',
   time: '2026-03-01T10:00:00.000Z',

@@ -1,0 +1,45 @@
+import { installAutoBlocker } from './effects/auto-blocker';
+import { installCookieGuard } from './effects/cookie-guard';
+import { installGate } from './effects/gate';
+import { installStorageGuard } from './effects/storage-guard';
+import { installWithdrawalCleanup } from './effects/withdrawal-cleanup';
+import type { Settings } from '../core/config/types';
+import { installFloatingButton } from './effects/floating-button';
+import type { IabParts } from '../iab/iab-parts';
+import { installIntegrations } from './effects/integrations/install-integrations';
+import { resolveLanguage } from './language';
+import { installOpenLinks } from './effects/open-links';
+import type { Effect, RuntimeHost } from './runtime';
+
+/**
+ * The effects both entries install, in order. Early ones run before any config is known: blocking
+ * must hold the page's tags from the first line on.
+ */
+export const EARLY_EFFECTS: Effect[] = [
+  installAutoBlocker,
+  installGate,
+  installCookieGuard,
+  installStorageGuard,
+  (host) => installWithdrawalCleanup(host, { cleanUp: async (withdrawal, settings) => (await host.loadParts()).cleanUp(withdrawal, settings) }),
+];
+
+type ConfiguredEffect = (host: RuntimeHost, settings: Settings) => (() => void) | void;
+
+const reopenControls: ConfiguredEffect = (host, settings) => {
+  const open = () => void host.show('preferences');
+  const removeLinks = installOpenLinks(open);
+  const language = resolveLanguage(settings.language);
+  const removeButton = settings.ui.floatingButton
+    ? installFloatingButton(host.$state, language, settings.texts[language]?.reopen, open)
+    : undefined;
+  return () => {
+    removeLinks();
+    removeButton?.();
+  };
+};
+
+/** Each entry supplies the IAB parts (imported, or a script next to the loader fetched before configuring). */
+export const configuredEffects = (iab: () => IabParts | undefined): ConfiguredEffect[] => [
+  (host, settings) => installIntegrations(host, settings, iab),
+  reopenControls,
+];

@@ -1,0 +1,29 @@
+import { ConfigError, type ConfigProblem } from '../../core/config/errors';
+import { validateConfig } from '../../core/config/validate';
+import { readConfigText } from './config-file';
+
+/** A config file as the SDK sees it: every problem (or none) and every warning, from one run of its validator. */
+export type ConfigCheck =
+  | { valid: true; file: string; config: unknown; problems: []; warnings: string[] }
+  | { valid: false; file: string; problems: ConfigProblem[]; warnings: string[] };
+
+/**
+ * Reads and validates a config file with `validateConfig`, the code the SDK runs in the browser, so the
+ * answer is the page's answer. An unreadable file throws an `InputError` (exit 2); a file that is not
+ * JSON is an invalid config, as it would be in the page.
+ */
+export async function checkConfigFile(file: string): Promise<ConfigCheck> {
+  const text = await readConfigText(file);
+  const warnings: string[] = [];
+  try {
+    validateConfig(text, (warning) => warnings.push(warning));
+  } catch (error) {
+    if (error instanceof ConfigError) return { valid: false, file, problems: error.problems, warnings };
+    throw error;
+  }
+  // The owner's config as written, not the Settings with defaults: that is what goes into the page.
+  return { valid: true, file, config: JSON.parse(text), problems: [], warnings };
+}
+
+/** `  categories[2].id: must be …`, one line per problem, as the SDK's console message words them. */
+export const problemLines = (problems: ConfigProblem[]) => problems.map((problem) => `  ${problem.path || 'config'}: ${problem.message}\n`).join('');

@@ -1,0 +1,150 @@
+import type { WritableAtom } from 'nanostores';
+import { isHeld } from '../loader/effects/marking';
+import type { ResolvedNeed } from '../loader/effects/types';
+import type { Settings } from '../core/config/types';
+import type { UiView } from '../core/policy/api';
+import type { Emitter } from '../loader/emitter';
+import type { ChoiceContext, Judge } from '../core/policy/record-for';
+import type { Choices, ConsentMethod, ConsentRecord, ConsentState } from '../core/policy/types';
+import type { Extras, LanguagePack, UiModule } from '../ui/contract';
+import { PAGE_TEXTS } from '../core/texts/page-texts';
+import { once } from '../loader/once';
+import { domReady } from './dom-ready';
+import { pageTextsOf } from './page-texts-of';
+import { heldEmbedPlaceholder } from './placeholders';
+import { rememberedPageTexts, rememberPageTexts } from '../loader/remembered-texts';
+
+export interface ChoosingOptions {
+  settings: Settings;
+  /** The visitor's language, resolved by the loader. */
+  language: string;
+  $state: WritableAtom<ConsentState>;
+  emit: Emitter['emit'];
+  /** Decide again from the signals, with this record in place of the jar's when given. */
+  decide(record?: ConsentRecord): void;
+  /** What a record would grant on this page (the loader's `decide()`, without applying it). */
+  judge: Judge;
+  /** Tell the other tabs. */
+  broadcast(): void;
+  loadUi(): Promise<UiModule>;
+  loadLanguage(lang: string): Promise<LanguagePack | null>;
+  /** The loader's own activation, so this file carries no second copy of it. */
+  loadOnce(el: Element): void;
+  /** Make and store the record (the choice parts' `store`). */
+  store(settings: Settings, choices: Choices, method: ConsentMethod, state: ConsentState, context?: ChoiceContext, judge?: Judge): ConsentRecord;
+}
+
+export interface Choosing {
+  acceptAll(extras?: Extras): void;
+  rejectAll(extras?: Extras): void;
+  close(context?: ChoiceContext): void;
+  set(choices: Choices, method: ConsentMethod): void;
+  /** Show the banner or the preferences; resolves once shown, or once it failed (reported as an event). */
+  show(view: UiView): Promise<void>;
+  hide(): void;
+  /** Draw the placeholder of a held embed. */
+  drawHeld(el: Element, need: ResolvedNeed): void;
+  unmount(): void;
+}
+
+/**
+ * Everything that only runs when the visitor chooses or is asked: committing a choice, the banner and
+ * dialog, language packs, placeholders. It lives with the choice parts, so a returning visitor's page,
+ * which only decides and gates, never downloads it.
+ */
+export function createChoosing(options: ChoosingOptions): Choosing {
+  const { settings, language, $state, emit } = options;
+  let ui: Promise<UiModule> | undefined;
+  let view: UiView | null = null;
+
+  const hide = () => {
+    view = null;
+    ui?.then((module) => module.hide(), () => {});
+  };
+  // Decided elsewhere (another tab, a reset): the banner has nothing left to ask.
+  const unlisten = $state.listen((state) => view == 'banner' && !state.needsBanner && hide());
+
+  // Where a choice came from: the UI says banner or dialog and the language it showed; the API is the default.
+  const commit = (choices: Choices, method: ConsentMethod, context?: ChoiceContext) => {
+    const record = options.store(settings, choices, method, $state.get(), { via: context?.via || 'api', lang: context?.lang || language }, options.judge);
+    // Decide from the record just made, not from the jar: with cookies disabled the choice must still hold.
+    options.decide(record);
+    options.broadcast();
+    emit('consent', $state.get());
+    hide();
+  };
+
+  const every = (granted: boolean) => {
+    const categories: { [id: string]: boolean } = {};
+    for (const { id } of settings.categories) categories[id] = granted;
+    return categories;
+  };
+  const acceptAll = ({ via, lang, ...extras }: Extras = {}) => commit({ ...extras, categories: every(true) }, 'accept-all', { via, lang });
+  const rejectAll = ({ via, lang, ...extras }: Extras = {}) =>
+    commit({ ...extras, categories: every(false), crossBorder: false, overrideSignal: false }, 'reject-all', { via, lang });
+  const close = (context?: ChoiceContext) => commit({ categories: every(false), crossBorder: false }, 'close', { via: 'banner', ...context });
+
+  // An opt-out region honours the visitor's signal without asking: it is recorded (with its receipt, the
+  // proof that it was honoured) before the notice says so, and the notice is not shown again.
+  const recordSignal = () => {
+    const { needsNotice, signal, categories } = $state.get();
+    if (needsNotice && signal) commit({ categories: { ...categories } }, signal, { via: signal });
+  };
+
+  // One request per pack; a failed one is forgotten (no pack is a failure: the loader answers null). A
+  // loaded pack's page texts are kept for the next page's reopen button and placeholders, which otherwise
+  // need no pack.
+  const request = once<LanguagePack>();
+  const loadLanguage = (lang: string) =>
+    request(lang, () =>
+      options.loadLanguage(lang).then((texts) => {
+        if (!texts) throw new Error('no pack');
+        rememberPageTexts(lang, pageTextsOf(texts));
+        return texts;
+      }),
+    ).catch(() => null);
+
+  const show = async (next: UiView) => {
+    try {
+      if (language != 'en') void loadLanguage(language);
+      if (next == 'notice') recordSignal();
+      const module = await (ui ||= options.loadUi());
+      await domReady();
+      module.show(
+        { settings, $state, acceptAll, rejectAll, close, set: (choices, context) => commit(choices, 'custom', context), emit, language, loadLanguage },
+        next,
+      );
+      view = next;
+    } catch (error) {
+      // A failed chunk must not stick: the next "Cookie settings" click tries again. Blocking holds meanwhile.
+      ui = undefined;
+      emit('error', { error: error as Error });
+    }
+  };
+
+  // One placeholder drawer per page, in the visitor's language: English and Chinese are built in, any other
+  // comes from its pack (remembered from an earlier page, else fetched).
+  let drawer: Promise<(el: Element, need: ResolvedNeed) => void> | undefined;
+  const drawHeld = (el: Element, need: ResolvedNeed) => {
+    drawer ||= (async () => {
+      const pack = PAGE_TEXTS[language] ? null : rememberedPageTexts(language) || (await loadLanguage(language));
+      return heldEmbedPlaceholder(settings, language, $state.get, (choices) => commit(choices, 'custom', { via: 'placeholder' }), options.loadOnce, pack);
+    })();
+    // By the time it is drawn the embed may have been released.
+    void drawer.then((draw) => isHeld(el) && draw(el, need));
+  };
+
+  return {
+    acceptAll,
+    rejectAll,
+    close,
+    set: commit,
+    show,
+    hide,
+    drawHeld,
+    unmount() {
+      unlisten();
+      ui?.then((module) => module.unmount(), () => {});
+    },
+  };
+}
