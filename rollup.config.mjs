@@ -3,7 +3,8 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { dts } from 'rollup-plugin-dts';
 import esbuild from 'rollup-plugin-esbuild';
-import { PACK_NAMES } from './scripts/pack-names.mjs';
+import PACK_NAMES from './src/loader/language-packs.json' with { type: 'json' };
+import SHARED_MODULES from './src/loader/shared-modules.json' with { type: 'json' };
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const banner = `/*! consentry v${pkg.version} | MIT License | bundles preact, nanostores, js-cookie (MIT) and data from the Open Cookie Database (Apache-2.0) and v2fly domain-list-community (MIT): see THIRD_PARTY_NOTICES */`;
@@ -20,6 +21,8 @@ const typescript = () =>
     jsxImportSource: 'preact',
     define: { __VERSION__: JSON.stringify(pkg.version) },
     tsconfig: 'tsconfig.json',
+    // Lists that the build reads too (src/loader/language-packs.json, src/loader/shared-modules.json).
+    loaders: { '.json': 'json' },
   });
 
 // Private fields are `_`-prefixed and mangled; anything crossing a file boundary (the UI context, the
@@ -47,17 +50,21 @@ export const browserScript = (input, file, options = {}, plugins = []) => ({
 });
 
 /**
- * The parts file takes the modules the loader shares (src/loader/face.ts) from the loader at run time
- * instead of carrying copies: their imports become reads of `__consentryShared`. A name the loader does not
- * share would read undefined in the browser, so the build stops on it instead.
+ * The parts file takes the modules the loader shares (src/loader/face.ts, listed by path with their exported
+ * names in src/loader/shared-modules.json) from the loader at run time instead of carrying copies: their imports
+ * become reads of `__consentryShared`. A name the loader does not share would read undefined in the browser,
+ * and a listed module that no longer exists would silently be copied again, so the build stops on either.
  */
-const sharedFromLoader = async () => {
-  const source = readFileSync(new URL('./src/loader/face.ts', import.meta.url), 'utf8');
-  const shared = new Set(source.match(/SHARED = \{([^}]*)\}/)[1].split(',').map((name) => name.trim()));
-  const modules = JSON.parse(source.match(/SHARED_MODULES = (\[[^\]]*\])/)[1].replaceAll("'", '"'));
-  const root = new URL('./src/', import.meta.url).pathname;
+const sharedFromLoader = () => {
+  const shared = new Set(Object.values(SHARED_MODULES).flat());
+  const modules = Object.keys(SHARED_MODULES);
+  const root = new URL('./', import.meta.url).pathname;
   return {
     name: 'shared-from-loader',
+    async buildStart() {
+      for (const module of modules)
+        if (!(await this.resolve('./' + module, root + 'index.ts'))) this.error(`src/loader/shared-modules.json lists ${module}, which does not exist`);
+    },
     async resolveId(id, importer, options) {
       if (!importer || !id.startsWith('.')) return null;
       const resolved = await this.resolve(id, importer, { ...options, skipSelf: true });
@@ -160,6 +167,29 @@ const scriptTagTypes = () => ({
   },
 });
 
+/**
+ * The npm build's chunks by name: everything src/index.ts imports statically is `chunks/core.mjs`, which
+ * dist/consentry.mjs re-exports; what it imports only dynamically (the UI, each language pack, the GPP part)
+ * gets a chunk named after its entry module (`chunks/ui.mjs`, `chunks/de.mjs`, `chunks/gpp.mjs`).
+ * tests/unit/package-files.test.ts checks what each of them holds.
+ */
+const coreChunk = (entry) => {
+  let core;
+  return (id, { getModuleInfo }) => {
+    if (!core) {
+      core = new Set();
+      const walk = (module) => {
+        if (core.has(module)) return;
+        core.add(module);
+        for (const imported of getModuleInfo(module)?.importedIds ?? []) walk(imported);
+      };
+      walk(entry);
+      core.delete(entry);
+    }
+    return core.has(id) ? 'core' : undefined;
+  };
+};
+
 export default [
   // npm: ESM with the UI and language packs split into lazily imported chunks.
   {
@@ -169,7 +199,8 @@ export default [
       dir: 'dist',
       format: 'es',
       entryFileNames: '[name].mjs',
-      chunkFileNames: (chunk) => (chunk.name === 'index' ? 'consentry-ui.mjs' : 'chunks/[name].mjs'),
+      chunkFileNames: 'chunks/[name].mjs',
+      manualChunks: coreChunk(new URL('./src/index.ts', import.meta.url).pathname),
       banner,
     },
     plugins: [typescript()],
@@ -217,9 +248,9 @@ export default [
   },
   // Script tag: the synchronous loader, and the UI it fetches only when it must be shown.
   browserScript('src/loader/auto.ts', 'dist/consentry.min.js'),
-  browserScript('src/parts/parts-entry.ts', 'dist/consentry-parts.min.js', { globals: () => '__consentryShared' }, [await sharedFromLoader()]),
+  browserScript('src/parts/parts-entry.ts', 'dist/consentry-parts.min.js', { globals: () => '__consentryShared' }, [sharedFromLoader()]),
   // The UI chunk carries the choice core too (one request for a first visit), sharing the loader's modules.
-  browserScript('src/ui/script-entry.ts', 'dist/consentry-ui.min.js', { globals: () => '__consentryShared' }, [await sharedFromLoader()]),
+  browserScript('src/ui/script-entry.ts', 'dist/consentry-ui.min.js', { globals: () => '__consentryShared' }, [sharedFromLoader()]),
   browserScript('src/iab/gpp/script-entry.ts', 'dist/consentry-gpp.min.js'),
   ...PACK_NAMES.map(packEntry),
 ];

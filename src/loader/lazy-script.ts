@@ -7,6 +7,7 @@ import type { ChoiceCore, ChoiceParts } from '../parts/choice-parts';
 import type { IabParts } from '../iab/iab-parts';
 import { assetsBase } from './assets-base';
 import { PACK_NAMES } from './language-packs';
+import { once } from './once';
 import { loadScript } from './load-script';
 
 /**
@@ -33,19 +34,12 @@ export const hintsOf = ({ ui }: Settings): BootHints => ({ assetsUrl: ui.assetsU
 
 /** `toOwnScriptURL(folder, file)`: the file's URL as the page's Trusted Types policy vouches for it. */
 export function scriptLazyLoaders(loaderBase: string, loaderNonce: string, toOwnScriptURL: (folder: string, file: string) => string) {
-  // One request per file however many ask (a first visit's prefetch, then the banner); a failed one is
-  // forgotten, so the next "Cookie settings" click tries again.
-  const requests: { [file: string]: Promise<void> | undefined } = {};
+  const request = once<void>();
   const load = async <T>(file: string, hints: BootHints, registered: () => T | undefined): Promise<T> => {
     if (!registered()) {
       const folder = assetsBase(loaderBase, hints.assetsUrl, hints.trustedAssetOrigins);
       const toScriptURL = () => toOwnScriptURL(folder, file);
-      await (requests[file] ||= loadScript(folder + file, { nonce: hints.nonce || loaderNonce, toScriptURL }).catch(
-        (error) => {
-          requests[file] = undefined;
-          throw error;
-        },
-      ));
+      await request(file, () => loadScript(folder + file, { nonce: hints.nonce || loaderNonce, toScriptURL }));
     }
     return registered() || Promise.reject(new Error('consentry: ' + file + ' did not register'));
   };

@@ -1,9 +1,9 @@
+import { REGION } from '../core/config/patterns';
 import type { Settings } from '../core/config/types';
 import { pickConsentRecord } from '../core/policy/consent-cookie';
 import { readCookies } from './read-cookie';
 import type { Signals } from '../core/policy/decide';
 
-const REGION = /^[A-Z]{2}(-[A-Z0-9]{1,3})?$/;
 
 /**
  * Where the region comes from is the site's business (a server header rendered into the page, or a

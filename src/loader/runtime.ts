@@ -4,7 +4,7 @@ import type { Consent, UiView } from '../core/policy/api';
 import { openBroadcast } from './broadcast';
 import { consentCookieName } from '../core/policy/consent-cookie';
 import { decide } from '../core/policy/decide';
-import { grantOf } from '../core/policy/grant-of';
+import { idGranted } from '../core/policy/grant-of';
 import { readCookie } from './read-cookie';
 import { createEmitter, type Emitter } from './emitter';
 import { readSignals } from './read-signals';
@@ -15,6 +15,7 @@ import { loadOnce } from './effects/load-once';
 import type { BlockingHost } from './effects/types';
 import type { LanguagePack, UiModule } from '../ui/contract';
 import type { ChoiceCore, ChoiceParts } from '../parts/choice-parts';
+import { once } from './once';
 import type { Choosing } from '../parts/choosing';
 import { resolveLanguage } from './language';
 
@@ -61,18 +62,15 @@ export interface RuntimeOptions {
  */
 function lazily<T>() {
   let value: T | undefined;
-  let loading: Promise<T> | undefined;
+  const request = once<T>();
   const now = (fetch: () => T | Promise<T>): T | Promise<T> => {
-    if (value) return value;
-    const ready = loading || fetch();
-    if (!(ready instanceof Promise)) return (value = ready);
-    return (loading ||= ready.then(
-      (loaded) => (value = loaded),
-      (error) => {
-        loading = undefined;
-        throw error;
-      },
-    ));
+    const loading =
+      value ||
+      request('', () => {
+        const ready = fetch();
+        return ready instanceof Promise ? ready.then((loaded) => (value = loaded)) : Promise.resolve((value = ready));
+      });
+    return value || loading;
   };
   return { now, has: () => !!value };
 }
@@ -212,10 +210,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     },
     $state,
     get: () => $state.get(),
-    isGranted(id) {
-      const state = $state.get();
-      return !!(grantOf(state.categories, id) ?? grantOf(state.services, id));
-    },
+    isGranted: (id) => idGranted($state.get(), id),
     acceptAll: () => choose((choosing) => choosing.acceptAll()),
     rejectAll: () => choose((choosing) => choosing.rejectAll()),
     set: (choices) => choose((choosing) => choosing.set(choices, 'api')),

@@ -1,7 +1,7 @@
 import { atom } from 'nanostores';
 import type { Settings } from '../core/config/types';
 import type { Consent } from '../core/policy/api';
-import { grantOf } from '../core/policy/grant-of';
+import { idGranted } from '../core/policy/grant-of';
 import type { ConsentState } from '../core/policy/types';
 
 /**
@@ -23,7 +23,7 @@ export function inertConsent(settings: Settings): Consent {
     settings,
     $state,
     get: () => state,
-    isGranted: (id) => !!(grantOf(categories, id) ?? grantOf(services, id)),
+    isGranted: (id) => idGranted(state, id),
     acceptAll: noop,
     rejectAll: noop,
     set: noop,

@@ -9,6 +9,7 @@ import type { ChoiceContext, Judge } from '../core/policy/record-for';
 import type { Choices, ConsentMethod, ConsentRecord, ConsentState } from '../core/policy/types';
 import type { Extras, LanguagePack, OptOutKind, UiModule } from '../ui/contract';
 import { PAGE_TEXTS } from '../core/texts/page-texts';
+import { once } from '../loader/once';
 import { domReady } from './dom-ready';
 import { pageTextsOf } from './page-texts-of';
 import type { heldEmbedPlaceholder } from './placeholders';
@@ -124,15 +125,18 @@ export function createChoosing(options: ChoosingOptions): Choosing {
     if (needsNotice && signal) commit({ categories: { ...categories } }, signal, { via: signal });
   };
 
-  // One request per pack; a failed one is forgotten. A loaded pack's page texts are kept for the next
-  // page's reopen button and placeholders, which otherwise need no pack.
-  const packs: { [lang: string]: Promise<LanguagePack | null> | undefined } = {};
+  // One request per pack; a failed one is forgotten (no pack is a failure: the loader answers null). A
+  // loaded pack's page texts are kept for the next page's reopen button and placeholders, which otherwise
+  // need no pack.
+  const request = once<LanguagePack>();
   const loadLanguage = (lang: string) =>
-    (packs[lang] ||= options.loadLanguage(lang).then((texts) => {
-      if (texts) remember(lang, pageTextsOf(texts));
-      else packs[lang] = undefined;
-      return texts;
-    }));
+    request(lang, () =>
+      options.loadLanguage(lang).then((texts) => {
+        if (!texts) throw new Error('no pack');
+        remember(lang, pageTextsOf(texts));
+        return texts;
+      }),
+    ).catch(() => null);
 
   const show = async (next: UiView) => {
     try {

@@ -2,6 +2,7 @@ import type { ServiceSettings, Settings } from '../core/config/types';
 import { cookieCategory } from '../core/classify/cookie-category';
 import { cookieDomainVariants, cookiePathVariants } from '../core/cookies/cookie-variants';
 import { matchesDeclared } from '../core/classify/name-pattern';
+import { cookiePairs } from '../core/cookies/cookies';
 import { storageNeed } from '../core/classify/storage-need';
 import type { Need } from '../loader/effects/types';
 import type { Withdrawal } from '../core/policy/withdrawal';
@@ -15,8 +16,7 @@ import type { Withdrawal } from '../core/policy/withdrawal';
 export function cleanUp({ categories, services }: Withdrawal, settings: Settings): Promise<void> {
   const declared = services.flatMap((service) => service.cookies);
   const secure = location.protocol == 'https:' ? '; secure' : '';
-  for (const pair of document.cookie.split(';')) {
-    const name = pair.split('=')[0].trim();
+  for (const [name] of cookiePairs(document.cookie)) {
     if (name && (categories.includes(cookieCategory(name, settings)!) || declared.some((c) => matchesDeclared(c.name, c.prefix, name)))) {
       for (const domain of cookieDomainVariants(location.hostname)) {
         for (const path of cookiePathVariants(location.pathname)) {

@@ -1,12 +1,11 @@
 import { showPlaceholder } from './placeholder';
 import type { ResolvedNeed } from '../loader/effects/types';
-import type { LocalizedText, Settings } from '../core/config/types';
+import type { Settings } from '../core/config/types';
 import type { ConsentState } from '../core/policy/types';
 import type { LanguagePack } from '../ui/contract';
+import { localize } from '../core/texts/localize';
 import { PAGE_TEXTS } from '../core/texts/page-texts';
 import { pageTextsOf } from './page-texts-of';
-
-const localized = (text: LocalizedText, lang: string) => (typeof text === 'string' ? text : text[lang] || text.en || '');
 
 /**
  * Placeholders for held embeds (video players, maps), drawn from the choice parts, not the UI chunk: a
@@ -30,7 +29,7 @@ export function heldEmbedPlaceholder(
     showPlaceholder(el, need, {
       texts,
       serviceName: service?.name || undefined,
-      categoryTitle: (category && localized(category.title, lang)) || need.category,
+      categoryTitle: (category && localize(category.title, lang)) || need.category,
       onAlwaysAllow: () => set({ categories: { ...getState().categories, [need.category]: true } }),
       onLoadOnce: () => loadOnce(el),
     });

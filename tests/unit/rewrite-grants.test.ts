@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { validateConfig } from '../../src/core/config/validate';
 import { encodeRecord } from '../../src/core/policy/record';
 import type { ConsentRecord } from '../../src/core/policy/types';
-import { readCookie } from '../../src/node/rewrite/cookie-header';
+import { cookieValues } from '../../src/core/cookies/cookies';
 import { grantedFromCookieHeader } from '../../src/node/rewrite/granted-from-cookie';
 import { createGrantsSource } from '../../src/node/rewrite/grants-source';
 import { grantsKey, isGranted, type Grants } from '../../src/node/rewrite/grants';
@@ -21,7 +21,9 @@ const record = (overrides: Partial<ConsentRecord> = {}): ConsentRecord => ({
 const header = (value: string) => `theme=dark; cs=${value}; other=1`;
 const granted = (grants: Grants) => [...grants.categories].sort();
 
-describe('readCookie', () => {
+const readCookie = (header: string | undefined, name: string) => cookieValues(header, name)[0];
+
+describe('reading a Cookie header', () => {
   it('reads the first cookie of that name, as js-cookie does', () => {
     expect(readCookie('a=1; cs=x|y; cs=z', 'cs')).toBe('x|y');
     expect(readCookie('a=1;cs="q"', 'cs')).toBe('q');

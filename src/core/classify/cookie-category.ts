@@ -1,9 +1,7 @@
 import type { Settings } from '../config/types';
+import { isConsentCookie } from '../policy/consent-cookie';
 import { knownCookieCategory } from './known-cookie-category';
 import { matchesDeclared } from './name-pattern';
-
-/** Name of the consent cookie when the config does not set one. */
-const DEFAULT_CONSENT_COOKIE = 'consentry';
 
 /**
  * Category a cookie name belongs to, or null when unknown (the caller applies the
@@ -15,8 +13,7 @@ const DEFAULT_CONSENT_COOKIE = 'consentry';
  *   3. the built-in table of well-known tracker cookies.
  */
 export function cookieCategory(name: string, settings: Settings | null): string | null {
-  // Either name it goes by: `__Host-<name>` or the plain one (./consent/consent-cookie).
-  if (name.replace(/^__Host-/, '') === (settings?.cookie.name || DEFAULT_CONSENT_COOKIE).replace(/^__Host-/, '')) return 'essential';
+  if (isConsentCookie(name, settings)) return 'essential';
   for (const service of settings?.services || []) {
     for (const cookie of service.cookies) {
       if (matchesDeclared(cookie.name, cookie.prefix, name)) return service.category;

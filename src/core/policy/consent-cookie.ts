@@ -1,3 +1,4 @@
+import { DEFAULT_COOKIE_NAME } from '../config/defaults';
 import type { Settings } from '../config/types';
 import { isRecordValid } from './decide';
 import { decodeRecord } from './record';
@@ -8,14 +9,23 @@ const HOST = '__Host-';
 /** The day this SDK began writing `__Host-` names: a plain-name record made later is not one it migrates. */
 const PLAIN_NAME_UNTIL = Date.UTC(2026, 11, 7);
 
+const plainName = (name: string) => name.replace(/^__Host-/, '');
+
+/**
+ * Whether `name` is the consent cookie, under either name it goes by; before the config is known, under the
+ * default name. The cookie guard and clean-up leave it alone whatever a declaration says.
+ */
+export const isConsentCookie = (name: string, settings: Settings | null): boolean =>
+  plainName(name) == plainName(settings?.cookie.name || DEFAULT_COOKIE_NAME);
+
 /**
  * The names the consent cookie goes by, most trustworthy first. Where the site has no cross-subdomain need
  * (no `cookie.domain`, path "/") that is `__Host-<name>`: a browser takes it only from this very host, over
  * https, so no sibling subdomain can plant or shadow it. Then the plain name: written where `__Host-`
  * cannot be (http pages, a shared `cookie.domain`), and read for records written before.
  */
-export function consentCookieNames(cookie: Settings['cookie']): string[] {
-  const plain = cookie.name.replace(/^__Host-/, '');
+export function consentCookieNames(cookie: Pick<Settings['cookie'], 'name' | 'domain' | 'path'>): string[] {
+  const plain = plainName(cookie.name);
   return !cookie.domain && cookie.path == '/' ? [HOST + plain, plain] : [plain];
 }
 

@@ -5,3 +5,10 @@
  */
 export const grantOf = (grants: { [id: string]: boolean }, id: string | undefined): boolean | undefined =>
   id != null && Object.hasOwn(grants, id) ? grants[id] : undefined;
+
+/**
+ * The public `isGranted(id)` (window.Consentry, createConsent): an id names a category or a service, never
+ * both (the validator refuses a service that takes a category's id), so either map answers.
+ */
+export const idGranted = (state: { categories: { [id: string]: boolean }; services: { [id: string]: boolean } }, id: string): boolean =>
+  !!(grantOf(state.categories, id) ?? grantOf(state.services, id));

@@ -1,4 +1,5 @@
 import { CROSS_BORDER_ID } from '../config/defaults';
+import { REGION } from '../config/patterns';
 import { MAX_REVISION } from '../config/limits';
 import type { Regime } from '../config/types';
 import type { AgeGroup, ConsentMethod, ConsentRecord, ConsentVia } from './types';
@@ -30,7 +31,6 @@ const LANG = /^([a-z]{2,3})?$/;
 const ID = /^[\w-]{8,40}$/;
 const BASE36 = /^[0-9a-z]{1,12}$/;
 const CHOICE = /^!?[a-z0-9-]{1,40}$/;
-const REGION = /^([A-Z]{2}(-[A-Z0-9]{1,3})?)?$/;
 
 const codeOf = (map: { [code: string]: string }, value: string | undefined) =>
   Object.keys(map).find((code) => map[code] === value) || '';
@@ -77,7 +77,7 @@ export function decodeRecord(value: unknown): ConsentRecord | null {
   if ((f.length !== 11 && f.length !== 14 && f.length !== 16) || f[0] !== VERSION) return null;
   const [, id, time36, revision, cats, services, method, expires36, region, age, separate, via = '', lang = '', override = '', regime = '', textsHash = ''] = f;
   if (!ID.test(id) || !BASE36.test(time36) || !BASE36.test(expires36) || !/^\d{1,10}$/.test(revision) || +revision > MAX_REVISION) return null;
-  if (!METHODS[method] || !REGION.test(region) || (age && !AGES[age])) return null;
+  if (!METHODS[method] || (region && !REGION.test(region)) || (age && !AGES[age])) return null;
   if ((via && !VIAS[via]) || !LANG.test(lang) || !/^1?$/.test(override) || (regime && !REGIMES[regime]) || !TEXTS_HASH.test(textsHash)) return null;
   const categories = decodeChoices(cats);
   const serviceChoices = decodeChoices(services);

@@ -1,4 +1,5 @@
 import { HELD_ATTRIBUTES } from './kinds';
+import { setAttributeUnguarded } from './patch';
 import { toScriptURL } from './trusted-types';
 
 /**
@@ -12,8 +13,8 @@ export function activateElement(el: Element): void {
     const value = el.getAttribute('data-' + name);
     if (value != null) {
       el.removeAttribute('data-' + name);
-      // setAttributeNS is left unpatched by the auto-blocker: this element's consent is already settled.
-      el.setAttributeNS(null, name, /^(SCRIPT|EMBED|OBJECT)$/.test(tag) ? toScriptURL(value) : value);
+      // Past the auto-blocker: this element's consent is settled.
+      setAttributeUnguarded(el, name, /^(SCRIPT|EMBED|OBJECT)$/.test(tag) ? toScriptURL(value) : value);
     }
   }
   if (tag == 'SCRIPT') el.setAttribute('type', el.getAttribute('data-type') || 'text/javascript');

@@ -12,6 +12,7 @@ import { isDevelopment } from './development';
 import { watchTags } from './watch-tags';
 import { patchMarkupInsertion } from './markup-guard';
 import { patchDocumentWrite } from './write-guard';
+import { patch, restoreAll, setAttributeUnguarded, type Restore } from './patch';
 
 type Proto = { prototype: object };
 
@@ -25,10 +26,9 @@ type Proto = { prototype: object };
  */
 export function installAutoBlocker(host: BlockingHost, win: Win = window): Uninstall {
   const { $state, $settings } = host;
-  const restores: Array<() => void> = [];
+  const restores: Restore[] = [];
   // Held while detached (`new Image()` pixels, scripts not inserted yet): activated here once granted.
   let detached: Element[] = [];
-  const setAttribute = win.Element.prototype.setAttribute;
   const base = () => win.document.baseURI;
   // Shadow roots the page attached: held tags inside them are looked for there too.
   const roots: ShadowRoot[] = [];
@@ -70,7 +70,7 @@ export function installAutoBlocker(host: BlockingHost, win: Win = window): Unins
   const guard = (el: Element, attr: string, url: string, vouch?: boolean): boolean => {
     const need = needOf(el, false) || (attr == 'srcset' ? srcsetCandidates(url) : [url]).reduce<Need | null>((found, u) => found || needFor(u), null);
     if (!need || isGranted(need, $state.get(), $settings.get())) return false;
-    const mark = (name: string, value: string) => setAttribute.call(el, name, value);
+    const mark = (name: string, value: string) => setAttributeUnguarded(el, name, value);
     mark('data-' + attr, url);
     el.removeAttribute(attr);
     // Every other URL the element would load waits with it.
@@ -102,14 +102,8 @@ export function installAutoBlocker(host: BlockingHost, win: Win = window): Unins
     if (node.childElementCount) node.querySelectorAll(KIND_SELECTOR).forEach((el) => check(el, true));
   };
 
-  const patch = <T extends object>(target: T, name: keyof T & string, wrap: (original: any) => unknown) => {
-    const descriptor = Object.getOwnPropertyDescriptor(target, name)!;
-    Object.defineProperty(target, name, { ...descriptor, ...(wrap(descriptor) as PropertyDescriptor) });
-    restores.push(() => Object.defineProperty(target, name, descriptor));
-  };
-
   // Property setters: an image starts loading the moment its src is set, even detached.
-  const setters = [
+  const setters: Array<[string, string]> = [
     ['HTMLScriptElement', 'src'],
     ['HTMLIFrameElement', 'src'],
     ['HTMLImageElement', 'src'],
@@ -125,9 +119,9 @@ export function installAutoBlocker(host: BlockingHost, win: Win = window): Unins
     ['HTMLInputElement', 'src'],
     // The only table part or body with a reflected `background` in Chromium; the others take setAttribute.
     ['HTMLBodyElement', 'background'],
-  ] as const;
+  ];
   for (const [type, name] of setters) {
-    patch((win[type] as Proto).prototype as any, name, ({ set }: PropertyDescriptor) => ({
+    patch(restores, (win[type as keyof Win] as Proto).prototype, name, ({ set }) => ({
       set(this: Element, raw: unknown) {
         // Read once: what was decided on is what the element gets.
         const [value, url] = readUrl(raw);
@@ -136,7 +130,7 @@ export function installAutoBlocker(host: BlockingHost, win: Win = window): Unins
     }));
   }
 
-  patch(win.Element.prototype, 'setAttribute', ({ value: original }: { value: Element['setAttribute'] }) => ({
+  patch(restores, win.Element.prototype, 'setAttribute', ({ value: original }) => ({
     value(this: Element, rawName: string, raw: string) {
       // Each argument read once; values of other attributes (Trusted Types objects included) pass as given.
       const name = String(rawName);
@@ -149,27 +143,27 @@ export function installAutoBlocker(host: BlockingHost, win: Win = window): Unins
 
   // `new Audio(url)` sets its src inside the constructor, past the setter: give it through the setter. A
   // Proxy keeps the constructor's prototype, statics and `new`-only calling; subclasses keep theirs.
-  const NativeAudio = win.Audio;
-  win.Audio = new Proxy(NativeAudio, {
-    construct(Native, [src], newTarget) {
-      const audio = Reflect.construct(Native, [], newTarget);
-      if (src !== undefined) audio.src = src;
-      return audio;
-    },
-  });
-  restores.push(() => (win.Audio = NativeAudio));
+  patch(restores, win, 'Audio', ({ value: NativeAudio }) => ({
+    value: new Proxy(NativeAudio, {
+      construct(Native, [src], newTarget) {
+        const audio = Reflect.construct(Native, [], newTarget);
+        if (src !== undefined) audio.src = src;
+        return audio;
+      },
+    }),
+  }));
 
   // Insertion: the last moment before a script is fetched or an iframe navigates. Only insertions into the
   // document matter; a tree built detached is checked when it is connected.
-  const inserting = ({ value: original }: { value: (...args: unknown[]) => unknown }) => ({
+  const inserting = ({ value: original }: PropertyDescriptor) => ({
     value(this: Node, ...nodes: unknown[]) {
       if (this.isConnected) for (const node of nodes) if ((node as Node)?.nodeType) checkTree(node as Element);
       return original.apply(this, nodes);
     },
   });
-  for (const name of ['appendChild', 'insertBefore', 'replaceChild'] as const) patch(win.Node.prototype, name, inserting);
+  for (const name of ['appendChild', 'insertBefore', 'replaceChild'] as const) patch(restores, win.Node.prototype, name, inserting);
   for (const name of ['append', 'prepend', 'before', 'after', 'replaceWith', 'insertAdjacentElement'] as const) {
-    patch(win.Element.prototype, name, inserting);
+    patch(restores, win.Element.prototype, name, inserting);
   }
 
   restores.push(watchTags(check, roots, win));
@@ -190,7 +184,9 @@ export function installAutoBlocker(host: BlockingHost, win: Win = window): Unins
     if (coming && (needFor(url) || blocked(url))) return coming.then(() => blocked(url));
     return blocked(url);
   };
-  restores.push(patchNetwork(verdict, win), patchDocumentWrite(check, KIND_SELECTOR, win), patchMarkupInsertion(check, KIND_SELECTOR, win));
+  patchNetwork(restores, verdict, win);
+  patchDocumentWrite(restores, check, KIND_SELECTOR, win);
+  patchMarkupInsertion(restores, check, KIND_SELECTOR, win);
 
   // A detached held element that gets connected is the gate's; one still detached is activated here.
   const release = () => {
@@ -210,16 +206,13 @@ export function installAutoBlocker(host: BlockingHost, win: Win = window): Unins
       const url = attr && el.getAttribute('data-' + attr)!;
       if (el.getAttribute('data-consent') != PENDING || !url) continue;
       const need = attr == 'srcset' ? srcsetCandidates(url).reduce<Need | null>((found, u) => found || needFor(u), null) : needFor(url);
-      setAttribute.call(el, 'data-consent', need?.category || 'essential');
-      if (need?.service) setAttribute.call(el, 'data-service', need.service);
+      setAttributeUnguarded(el, 'data-consent', need?.category || 'essential');
+      if (need?.service) setAttributeUnguarded(el, 'data-service', need.service);
     }
     release();
   };
 
-  const unlisten = [$state.listen(release), $settings.listen(reclassify)];
-
-  return () => {
-    unlisten.forEach((stop) => stop());
-    restores.splice(0).reverse().forEach((restore) => restore());
-  };
+  // Listeners last on the stack: they stop first.
+  restores.push($state.listen(release), $settings.listen(reclassify));
+  return restoreAll(restores);
 }

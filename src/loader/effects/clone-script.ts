@@ -1,4 +1,5 @@
 import type { Need } from './types';
+import { setAttributeUnguarded } from './patch';
 import { toScript, toScriptURL } from './trusted-types';
 
 /**
@@ -18,7 +19,8 @@ export function cloneScript(held: HTMLScriptElement, need: Need): HTMLScriptElem
   if (need.category) script.setAttribute('data-consent', need.category);
   if (need.service) script.setAttribute('data-service', need.service);
   const src = held.getAttribute('data-src') || held.getAttribute('src');
-  if (src) script.setAttributeNS(null, 'src', toScriptURL(src));
+  // Past the auto-blocker: the copy's consent is settled (written above).
+  if (src) setAttributeUnguarded(script, 'src', toScriptURL(src));
   else script.text = toScript(held.text);
   return script;
 }

@@ -1,6 +1,7 @@
 import { cookieCategory } from '../../core/classify/cookie-category';
 import { parseCookieWrite } from '../../core/cookies/cookie-write';
 import { isGranted } from '../../core/policy/grant';
+import { patch, restoreAll, type Restore } from './patch';
 import type { BlockingHost, Uninstall, Win } from './types';
 
 type CookieStoreSet = (nameOrOptions: string | { name: string; expires?: number | null }, value?: string) => Promise<void>;
@@ -19,7 +20,8 @@ export function installCookieGuard(host: BlockingHost, win: Win = window): Unins
   const allowed = (name: string, deletion: boolean, replay: () => void): boolean => {
     const settings = $settings.get();
     const state = $state.get();
-    if (deletion || name == (settings?.cookie.name || 'consentry')) return true;
+    if (deletion) return true;
+    // The consent cookie is essential (./cookie-category), so it always passes.
     const category = cookieCategory(name, settings);
     if (category) return isGranted({ category }, state, settings);
     if (!settings) {
@@ -37,45 +39,38 @@ export function installCookieGuard(host: BlockingHost, win: Win = window): Unins
 
   // At the prototypes, not on `document` or `cookieStore`: a setter taken from Document.prototype, or
   // `delete document.cookie` uncovering it, would otherwise write past the guard.
-  const proto = win.Document.prototype;
-  const descriptor = Object.getOwnPropertyDescriptor(proto, 'cookie')!;
-  Object.defineProperty(proto, 'cookie', {
-    ...descriptor,
+  const restores: Restore[] = [];
+  patch(restores, win.Document.prototype, 'cookie', ({ set }) => ({
     set(this: Document, raw: unknown) {
       // Read once: the text decided on is the text written.
       const text = String(raw);
       const { name, deletion } = parseCookieWrite(text);
       // A write waiting for the config is replayed through this guard, to be decided then.
-      if (allowed(name, deletion, () => (this.cookie = text))) descriptor.set!.call(this, text);
+      if (allowed(name, deletion, () => (this.cookie = text))) set!.call(this, text);
     },
-  });
+  }));
 
-  const storeProto = (win as { CookieStore?: { prototype: { set: CookieStoreSet } } }).CookieStore?.prototype;
-  const storeSet = storeProto?.set;
-  if (storeProto && storeSet) {
-    storeProto.set = function (this: unknown, nameOrOptions, value) {
+  patch(restores, (win as { CookieStore?: { prototype: object } }).CookieStore?.prototype, 'set', ({ value: storeSet }) => ({
+    value(this: { set: CookieStoreSet }, nameOrOptions: Parameters<CookieStoreSet>[0], value?: string) {
       // Options are read once, into a copy that is what the native call gets.
       const options = typeof nameOrOptions == 'object' ? { ...nameOrOptions, name: String(nameOrOptions?.name) } : null;
       const args = (options ? [options] : [String(nameOrOptions), value]) as Parameters<CookieStoreSet>;
       const expires = options?.expires;
-      return allowed(options?.name ?? args[0] as string, expires != null && expires < Date.now(), () => storeProto.set.apply(this, args))
+      return allowed(options?.name ?? (args[0] as string), expires != null && expires < Date.now(), () => this.set(...args))
         ? storeSet.apply(this, args)
         : Promise.resolve();
-    };
-  }
+    },
+  }));
 
-  const unlisten = $settings.listen((settings) => {
-    if (settings && waiting) {
-      const replays = waiting;
-      waiting = null;
-      // After the loader has decided from the new config (it sets the state right after the settings).
-      queueMicrotask(() => replays.forEach((replay) => replay()));
-    }
-  });
-
-  return () => {
-    unlisten();
-    Object.defineProperty(proto, 'cookie', descriptor);
-    if (storeProto && storeSet) storeProto.set = storeSet;
-  };
+  restores.push(
+    $settings.listen((settings) => {
+      if (settings && waiting) {
+        const replays = waiting;
+        waiting = null;
+        // After the loader has decided from the new config (it sets the state right after the settings).
+        queueMicrotask(() => replays.forEach((replay) => replay()));
+      }
+    }),
+  );
+  return restoreAll(restores);
 }

@@ -1,3 +1,4 @@
+import { patch, restoreAll, type Restore } from './patch';
 import type { BlockingHost, Uninstall, Win } from './types';
 
 /**
@@ -23,7 +24,7 @@ export function installFrameGuards(host: BlockingHost, guard: (win: Win) => void
   const frames = document.getElementsByTagName('iframe');
   // Per window, not per frame: a frame keeps its WindowProxy across navigations, each with new prototypes.
   const guarded = new WeakSet<object>();
-  const restores: Uninstall[] = [];
+  const restores: Restore[] = [];
 
   const enter = (frame: HTMLIFrameElement) => {
     try {
@@ -53,17 +54,13 @@ export function installFrameGuards(host: BlockingHost, guard: (win: Win) => void
   };
 
   const windowOf = Object.getOwnPropertyDescriptor(frameProto, 'contentWindow')!.get!;
-  for (const name of ['contentWindow', 'contentDocument']) {
-    const descriptor = Object.getOwnPropertyDescriptor(frameProto, name)!;
-    Object.defineProperty(frameProto, name, {
-      ...descriptor,
+  for (const name of ['contentWindow', 'contentDocument'])
+    patch(restores, frameProto, name, ({ get }) => ({
       get(this: HTMLIFrameElement) {
         enter(this);
-        return descriptor.get!.call(this);
+        return get!.call(this);
       },
-    });
-    restores.push(() => Object.defineProperty(frameProto, name, descriptor));
-  }
+    }));
   // Inserted frames and srcdoc set: the observer's microtask comes before a srcdoc document commits (in a
   // later task, measured in Chromium), and before a script inserting an about:blank frame can reach its window
   // other than through the getters (`frames[i]` in the same task can: not covered).
@@ -76,6 +73,6 @@ export function installFrameGuards(host: BlockingHost, guard: (win: Win) => void
   return () => {
     observer.disconnect();
     document.removeEventListener('load', visitAll, true);
-    restores.reverse().forEach((restore) => restore());
+    restoreAll(restores)();
   };
 }

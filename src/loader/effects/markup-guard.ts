@@ -1,4 +1,5 @@
-import type { Uninstall, Win } from './types';
+import { patch, type Restore } from './patch';
+import type { Win } from './types';
 import { heldMarkup, isTrustedHtml } from './write-guard';
 
 /**
@@ -16,9 +17,8 @@ const INERT = /^(template|script|style|textarea|title|xmp|iframe|noembed|noframe
  * `importNode`/`adoptNode` brings them in, since an image starts loading the moment it is adopted; plain
  * insertion of such nodes is checked by the insertion guard.
  */
-export function patchMarkupInsertion(check: (el: Element) => boolean, selector: string, win: Win): Uninstall {
+export function patchMarkupInsertion(restores: Restore[], check: (el: Element) => boolean, selector: string, win: Win): void {
   const { Element, Document } = win;
-  const restores: Array<() => void> = [];
   const checkTree = (node: unknown) => {
     const tree = node as Element;
     if (tree?.nodeType == 1) check(tree);
@@ -30,12 +30,6 @@ export function patchMarkupInsertion(check: (el: Element) => boolean, selector: 
     const held = context && INERT.test((context as Element).localName || '') ? null : heldMarkup(text, check, selector);
     return held ?? (isTrustedHtml(markup) ? markup : text);
   };
-  const patch = (target: object | undefined, name: string, wrap: (original: PropertyDescriptor) => PropertyDescriptor) => {
-    const descriptor = target && Object.getOwnPropertyDescriptor(target, name);
-    if (!descriptor) return;
-    Object.defineProperty(target, name, { ...descriptor, ...wrap(descriptor) });
-    restores.push(() => Object.defineProperty(target, name, descriptor));
-  };
   const setter = ({ set }: PropertyDescriptor, context: (node: Node) => Node | null) => ({
     set(this: Node, markup: unknown) {
       set!.call(this, hold(markup, context(this)));
@@ -44,31 +38,30 @@ export function patchMarkupInsertion(check: (el: Element) => boolean, selector: 
   const self = (node: Node) => node;
   const parent = (node: Node) => node.parentNode;
   for (const proto of [Element.prototype, win.ShadowRoot.prototype]) {
-    patch(proto, 'innerHTML', (d) => setter(d, self));
-    patch(proto, 'setHTMLUnsafe', ({ value }) => ({
+    patch(restores, proto, 'innerHTML', (d) => setter(d, self));
+    patch(restores, proto, 'setHTMLUnsafe', ({ value }) => ({
       value(this: Node, markup: unknown, ...rest: unknown[]) {
         return value.call(this, hold(markup, self(this)), ...rest);
       },
     }));
   }
-  patch(Element.prototype, 'outerHTML', (d) => setter(d, parent));
-  patch(Element.prototype, 'insertAdjacentHTML', ({ value }) => ({
+  patch(restores, Element.prototype, 'outerHTML', (d) => setter(d, parent));
+  patch(restores, Element.prototype, 'insertAdjacentHTML', ({ value }) => ({
     value(this: Element, where: string, markup: unknown) {
       return value.call(this, where, hold(markup, /^(beforebegin|afterend)$/i.test(where) ? this.parentNode : this));
     },
   }));
-  patch(win.Range.prototype, 'createContextualFragment', ({ value }) => ({
+  patch(restores, win.Range.prototype, 'createContextualFragment', ({ value }) => ({
     value(this: Range, markup: unknown) {
       return value.call(this, hold(markup));
     },
   }));
   for (const name of ['importNode', 'adoptNode']) {
-    patch(Document.prototype, name, ({ value }) => ({
+    patch(restores, Document.prototype, name, ({ value }) => ({
       value(this: Document, node: unknown, ...rest: unknown[]) {
         if (this == win.document) checkTree(node);
         return value.call(this, node, ...rest);
       },
     }));
   }
-  return () => restores.reverse().forEach((restore) => restore());
 }

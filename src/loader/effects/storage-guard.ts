@@ -1,5 +1,6 @@
 import { isGranted } from '../../core/policy/grant';
 import { storageNeed, type StorageArea } from '../../core/classify/storage-need';
+import { patch, restoreAll, type Restore } from './patch';
 import type { BlockingHost, Uninstall, Win } from './types';
 
 /**
@@ -24,12 +25,8 @@ import type { BlockingHost, Uninstall, Win } from './types';
  */
 export function installStorageGuard(host: BlockingHost, win: Win = window): Uninstall {
   const { $state, $settings } = host;
-  const storage = win.Storage.prototype;
-  const { setItem } = storage;
-  // Absent where IndexedDB is (some privacy modes, old WebViews): only the web storage part is installed.
-  const factory = win.IDBFactory?.prototype;
-  const open = factory?.open;
   const early = new Set<string>();
+  const restores: Restore[] = [];
 
   const refused = (area: StorageArea, name: string) => {
     const settings = $settings.get();
@@ -37,23 +34,27 @@ export function installStorageGuard(host: BlockingHost, win: Win = window): Unin
     return !!need && !isGranted(need, $state.get(), settings);
   };
 
-  storage.setItem = function (this: Storage, key: string) {
-    // Reading `sessionStorage` throws only where storage is disabled, and then no store could be `this`.
-    if (!refused(this == win.sessionStorage ? 'session' : 'local', String(key))) return setItem.apply(this, arguments as unknown as [string, string]);
-  };
+  patch(restores, win.Storage.prototype, 'setItem', ({ value: setItem }) => ({
+    value(this: Storage, key: string) {
+      // Reading `sessionStorage` throws only where storage is disabled, and then no store could be `this`.
+      if (!refused(this == win.sessionStorage ? 'session' : 'local', String(key))) return setItem.apply(this, arguments);
+    },
+  }));
 
-  if (factory && open)
-    factory.open = function (this: IDBFactory, name: string) {
+  // Absent where IndexedDB is (some privacy modes, old WebViews): only the web storage part is installed.
+  patch(restores, win.IDBFactory?.prototype, 'open', ({ value: open }) => ({
+    value(this: IDBFactory, name: string) {
       if (!$settings.get()) early.add(String(name));
-      if (!refused('indexeddb', String(name))) return open.apply(this, arguments as unknown as [string]);
+      if (!refused('indexeddb', String(name))) return open.apply(this, arguments);
       this.deleteDatabase(name);
-      const request = open.apply(this, arguments as unknown as [string]);
+      const request: IDBOpenDBRequest = open.apply(this, arguments);
       request.addEventListener('upgradeneeded', (event) => {
         event.stopImmediatePropagation();
         request.transaction!.abort();
       });
       return request;
-    };
+    },
+  }));
 
   const sweep = () => {
     if (!$settings.get()) return;
@@ -70,13 +71,7 @@ export function installStorageGuard(host: BlockingHost, win: Win = window): Unin
     // when it leaves).
     for (const name of early) if (refused('indexeddb', name)) win.indexedDB.deleteDatabase(name);
   };
-  const unlisten = $state.listen(sweep);
   win.addEventListener('pagehide', sweep);
-
-  return () => {
-    unlisten();
-    win.removeEventListener('pagehide', sweep);
-    storage.setItem = setItem;
-    if (factory && open) factory.open = open;
-  };
+  restores.push($state.listen(sweep), () => win.removeEventListener('pagehide', sweep));
+  return restoreAll(restores);
 }

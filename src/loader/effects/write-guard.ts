@@ -1,4 +1,5 @@
-import type { Uninstall, Win } from './types';
+import { patch, type Restore } from './patch';
+import type { Win } from './types';
 
 /** Markup that may hold a fetching tag (src/loader/effects/kinds.ts); a `background=` can be on any table part. */
 const TAG = /<(script|i?frame|img|embed|object|link|video|audio|source|input)\b|[\s/]background\s*=/i;
@@ -30,20 +31,14 @@ export function heldMarkup(markup: string, check: (el: Element) => boolean, sele
  * executes (legacy Baidu Tongji and CNZZ snippets write their tags this way). Written markup that holds a
  * tag is parsed in an inert <template>, checked, and written back with the tags held.
  */
-export function patchDocumentWrite(check: (el: Element) => boolean, selector: string, win: Win): Uninstall {
-  const proto = win.Document.prototype;
-  const { write, writeln } = proto;
-  const wrap = (original: typeof write) =>
-    function (this: Document, ...text: string[]) {
-      // Read once: the markup decided on is the markup written, unless it came as TrustedHTML.
-      const joined = text.join('');
-      const markup = heldMarkup(joined, check, selector);
-      return markup == null && text.some(isTrustedHtml) ? original.apply(this, text) : original.call(this, markup ?? joined);
-    };
-  proto.write = wrap(write);
-  proto.writeln = wrap(writeln);
-  return () => {
-    proto.write = write;
-    proto.writeln = writeln;
-  };
+export function patchDocumentWrite(restores: Restore[], check: (el: Element) => boolean, selector: string, win: Win): void {
+  for (const name of ['write', 'writeln'])
+    patch(restores, win.Document.prototype, name, ({ value: original }) => ({
+      value(this: Document, ...text: string[]) {
+        // Read once: the markup decided on is the markup written, unless it came as TrustedHTML.
+        const joined = text.join('');
+        const markup = heldMarkup(joined, check, selector);
+        return markup == null && text.some(isTrustedHtml) ? original.apply(this, text) : original.call(this, markup ?? joined);
+      },
+    }));
 }

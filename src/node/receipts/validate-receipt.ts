@@ -1,3 +1,4 @@
+import { REGION } from '../../core/config/patterns';
 import { MAX_REVISION } from '../../core/config/limits';
 import type { ReceiptRow } from './types';
 
@@ -9,7 +10,6 @@ import type { ReceiptRow } from './types';
 const CONSENT_ID = /^[\w-]{8,40}$/;
 const CHOICE_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 const WORD = /^[a-z][a-z0-9-]{0,39}$/;
-const REGION = /^[A-Z]{2}(-[A-Z0-9]{1,3})?$/;
 const LANGUAGE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$/;
 const TEXTS_HASH = /^[A-Za-z0-9+/=_-]{4,128}$/;
 const MAX_CHOICES = 200;

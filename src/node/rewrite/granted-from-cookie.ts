@@ -1,7 +1,8 @@
+import { REGION } from '../../core/config/patterns';
 import type { Settings } from '../../core/config/types';
 import { decide } from '../../core/policy/decide';
 import { pickConsentRecord } from '../../core/policy/consent-cookie';
-import { readCookies } from './cookie-header';
+import { cookieValues } from '../../core/cookies/cookies';
 import { grantsOf, type Grants } from './grants';
 
 export interface RequestSignals {
@@ -21,7 +22,6 @@ export interface RequestSignals {
   now?: number;
 }
 
-const REGION = /^[A-Z]{2}(-[A-Z0-9]{1,3})?$/;
 
 /**
  * The grants the runtime will compute on this page view, worked out on the server from the same
@@ -38,7 +38,7 @@ export function grantedFromCookieHeader(
   const now = signals.now ?? Date.now();
   const state = decide(settings, {
     // The same choice among several cookies as the page makes.
-    record: pickConsentRecord(settings, now, (name) => readCookies(cookieHeader, name), signals.https === true),
+    record: pickConsentRecord(settings, now, (name) => cookieValues(cookieHeader, name), signals.https === true),
     now,
     region: REGION.test(region) ? region : null,
     gpc: signals.gpc === true,

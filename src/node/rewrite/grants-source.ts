@@ -1,3 +1,4 @@
+import { REGION } from '../../core/config/patterns';
 import type { Settings } from '../../core/config/types';
 import { validateConfig } from '../../core/config/validate';
 import type { DocumentContext } from './document-context';
@@ -10,7 +11,6 @@ export interface GrantsSource {
   grantsFor(context?: DocumentContext): Grants;
 }
 
-const REGION = /^[A-Z]{2}(-[A-Z0-9]{1,3})?$/;
 
 /**
  * Fixed grants (a list; `[]` = always rewrite), or per request from the consent cookie through the same

@@ -15,7 +15,10 @@ export function grantsOf(categories: Iterable<string>, services: { [id: string]:
 /** Nothing but `essential`: the always-rewrite mode, and what a visitor without a valid opt-in record gets. */
 export const ESSENTIAL_ONLY: Grants = grantsOf([]);
 
-/** The same rule as the runtime gate (src/core/policy/grant.ts), so server and page never disagree. */
+/**
+ * The rule of the runtime gate (`isGranted` in src/core/policy/grant.ts) on the server's shape of grants: a
+ * service's own grant wins, else its category's. Public (`consentry/rewrite`), hence its own signature.
+ */
 export function isGranted(grants: Grants, category: string, service?: string): boolean {
   const own = service ? grants.services.get(service) : undefined;
   if (own != null) return own;

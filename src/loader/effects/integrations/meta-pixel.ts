@@ -1,3 +1,4 @@
+import { onFirstAssignment, restoreAll, type Restore } from '../patch';
 import { pageWindow, type IntegrationHost, type Uninstall } from './host';
 
 type Fbq = ((...args: unknown[]) => void) & { queue?: unknown[] };
@@ -18,29 +19,13 @@ export function installMetaPixel(host: IntegrationHost): Uninstall {
     const decision = $state.get().categories.advertising ? 'grant' : 'revoke';
     if (typeof win.fbq === 'function' && decision !== sent) (win.fbq as Fbq)('consent', (sent = decision));
   };
-  const define = (target: object, key: string, then: (value: any) => void) =>
-    Object.defineProperty(target, key, {
-      configurable: true,
-      enumerable: true,
-      get: () => undefined,
-      set(value) {
-        Object.defineProperty(target, key, { configurable: true, enumerable: true, writable: true, value });
-        then(value);
-      },
-    });
-
-  let waiting = typeof win.fbq !== 'function';
-  if (waiting) {
-    define(win, 'fbq', (fbq: Fbq) => {
-      waiting = false;
+  const restores: Restore[] = [];
+  if (typeof win.fbq !== 'function')
+    onFirstAssignment(restores, win, 'fbq', (fbq: Fbq) => {
       if (typeof fbq !== 'function' || fbq.queue) send();
-      else define(fbq, 'queue', send);
+      else onFirstAssignment(restores, fbq, 'queue', send);
     });
-  } else send();
-
-  const unlisten = $state.listen(send);
-  return () => {
-    unlisten();
-    if (waiting) delete win.fbq;
-  };
+  else send();
+  restores.push($state.listen(send));
+  return restoreAll(restores);
 }

@@ -3,7 +3,7 @@ import { isHostWithin } from '../../../core/classify/host-within';
 import { matchesDeclared } from '../../../core/classify/name-pattern';
 import { urlCategory } from '../../../core/classify/url-category';
 import { UNCLASSIFIED, type Classification, type Setter, type StorageType } from '../types';
-import { pickText } from './localized';
+import { localize } from '../../../core/texts/localize';
 import { sdkStoragePurpose } from './sdk-storage';
 import { isThirdPartyUrl, registrableDomain } from './party';
 import type { TableHit, Tables } from './tables';
@@ -29,7 +29,7 @@ function fromService(service: ServiceSettings, purpose: string, pattern?: { name
   return {
     category: service.category,
     provider: service.provider || service.name || service.id,
-    purpose: purpose || pickText(service.purpose),
+    purpose: purpose || localize(service.purpose, 'en'),
     source: 'config',
     service: service.id,
     ...(service.privacyPolicyUrl ? { privacyUrl: service.privacyPolicyUrl } : {}),
@@ -104,7 +104,7 @@ export function createClassifier({ tables, settings, siteOrigin }: ClassifierOpt
       for (const service of services)
         for (const cookie of service.cookies)
           if (matchesDeclared(cookie.name, cookie.prefix, name) && (!cookie.domain || isHostWithin(host, cookie.domain)))
-            return fromService(service, pickText(cookie.purpose), { name: cookie.name, prefix: !!cookie.prefix });
+            return fromService(service, localize(cookie.purpose, 'en'), { name: cookie.name, prefix: !!cookie.prefix });
       // A server or script the site's config names speaks for its cookies before a name-only table guess.
       const declaredSetter = bySetter(setBy);
       if (declaredSetter?.source == 'config') return declaredSetter;
@@ -124,7 +124,7 @@ export function createClassifier({ tables, settings, siteOrigin }: ClassifierOpt
       for (const service of services)
         for (const item of service.storage)
           if (matchesDeclared(item.key, item.prefix, key) && (item.type ? item.type == type : type != 'indexeddb'))
-            return fromService(service, pickText(item.purpose), { name: item.key, prefix: !!item.prefix });
+            return fromService(service, localize(item.purpose, 'en'), { name: item.key, prefix: !!item.prefix });
       let hostname = '';
       try {
         hostname = new URL(origin).hostname;

@@ -3,7 +3,7 @@ import type { ConsentryConfig, CookieDeclaration, ServiceConfig, Settings, Stora
 import { HOST, ID, TOKEN, URL_LIKE } from '../../../core/config/patterns';
 import { MAX_ID, MAX_ITEMS, MAX_TEXT } from '../../../core/config/limits';
 import { validateConfig } from '../../../core/config/validate';
-import { pickText } from '../classify/localized';
+import { localize } from '../../../core/texts/localize';
 import { UNCLASSIFIED, type Classification } from '../types';
 import type { ScanReport } from './scan-report';
 
@@ -51,8 +51,8 @@ export function draftConfig(report: ScanReport, settings: Settings | null): Cons
     if (category == UNCLASSIFIED || source == 'sdk' || !ID.test(category)) return null;
     if (!categoryIds.has(category)) {
       const declared = settings?.categories.find((candidate) => candidate.id == category);
-      const title = pickText(declared?.title);
-      const description = pickText(declared?.description);
+      const title = localize(declared?.title, 'en');
+      const description = localize(declared?.description, 'en');
       customCategories.set(category, { id: category, ...(title ? { title: clip(title) } : {}), ...(description ? { description: clip(description) } : {}) });
     }
     const declared = classification.service ? settings?.services.find((service) => service.id == classification.service) : undefined;
@@ -65,7 +65,7 @@ export function draftConfig(report: ScanReport, settings: Settings | null): Cons
       for (let n = 2; usedIds.has(id) || categoryIds.has(id) || customCategories.has(id); n++) id = slug(id.replace(/-\d+$/, '').slice(0, MAX_ID - 4) + '-' + n);
       usedIds.add(id);
       const provider = declared?.provider || classification.provider;
-      const purpose = pickText(declared?.purpose) || classification.purpose;
+      const purpose = localize(declared?.purpose, 'en') || classification.purpose;
       const privacy = declared?.privacyPolicyUrl || classification.privacyUrl || '';
       draft = {
         service: {

@@ -1,5 +1,5 @@
 import type { Settings } from '../../../core/config/types';
-import { pickText } from '../classify/localized';
+import { localize } from '../../../core/texts/localize';
 import { UNCLASSIFIED, type Setter } from '../types';
 import type { CookieFinding, RequestFinding, ScanReport, StorageFinding } from './scan-report';
 
@@ -120,8 +120,8 @@ export function buildSections(report: ScanReport, settings: Settings | null): Re
     const declared = settings?.categories.find((category) => category.id == id);
     return {
       id,
-      title: pickText(declared?.title) || BUILT_IN[id]?.[0] || id,
-      description: pickText(declared?.description) || BUILT_IN[id]?.[1] || '',
+      title: localize(declared?.title, 'en') || BUILT_IN[id]?.[0] || id,
+      description: localize(declared?.description, 'en') || BUILT_IN[id]?.[1] || '',
       cookies: table(
         ['Name', 'Provider', 'Purpose', 'Duration', 'Party', 'Domain', 'Attributes', 'Set by', 'Pages'],
         [0, 5],
