@@ -5,12 +5,12 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
 export const BUDGETS = {
-  loader: 18.9 * 1024, // consentry.min.js: what every page view pays
+  loader: 19.7 * 1024, // consentry.min.js: what every page view pays
   // With a compiled config (the production path): loader + UI chunk (choice parts, styles and English texts inside).
-  firstVisit: 35.05 * 1024,
+  firstVisit: 38.6 * 1024,
   // With a raw config, validated in the browser: loader + parts (validator) + UI chunk.
-  firstVisitRaw: 45.05 * 1024,
-  languagePack: 1.4 * 1024, // each dist/i18n/<lang>.min.js
+  firstVisitRaw: 49.7 * 1024,
+  languagePack: 1.7 * 1024, // each dist/i18n/<lang>.min.js
 };
 
 const dist = new URL('../dist/', import.meta.url);

@@ -38,7 +38,7 @@ describe('"Do Not Sell or Share" view', () => {
   it('"Opt out" records the opt-out through the context, from the view, in the shown language', async () => {
     const { screen, ctx } = await open('do-not-sell', { state: optOutRegion });
     fireEvent.click(screen.getByRole('button', { name: 'Opt out' }));
-    expect(ctx.optOut).toHaveBeenCalledWith('do-not-sell', { via: 'opt-out-link', lang: 'en' });
+    expect(ctx.optOut).toHaveBeenCalledWith('do-not-sell', { via: 'opt-out-link', lang: 'en', textsHash: expect.any(String) });
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(ctx.emit).toHaveBeenCalledWith('hidden', { view: 'do-not-sell' });
   });
@@ -90,7 +90,7 @@ describe('"Limit the Use of My Sensitive Personal Information" view', () => {
     });
     expect(screen.getByRole('dialog', { name: 'Limit the Use of My Sensitive Personal Information' })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Limit the use' }));
-    expect(ctx.optOut).toHaveBeenCalledWith('limit-sensitive', { via: 'opt-out-link', lang: 'en' });
+    expect(ctx.optOut).toHaveBeenCalledWith('limit-sensitive', { via: 'opt-out-link', lang: 'en', textsHash: expect.any(String) });
   });
 
   it('with nothing mapped to it, warns the developer and still records the request', async () => {

@@ -240,7 +240,7 @@ describe('defaults', () => {
     regions: { default: 'opt-in', rules: [], source: '' },
     signals: { gpc: true, dnt: false },
     optOut: { sale: ['advertising'], sensitive: [] },
-    minors: { ask: false, thresholds: { CN: 14, default: 16 } },
+    minors: { ask: false, thresholds: { CN: 14, US: 13, default: 16 } },
     crossBorder: null,
     separateConsents: [],
     blocking: { autoBlock: true, rules: [], thirdParty: 'known', unknownCategory: 'advertising', unknownCookies: 'allow', reloadOnWithdraw: true, aliases: true, categoryAliases: {}, trustedTypesPolicy: 'consentry' },
@@ -257,7 +257,7 @@ describe('defaults', () => {
     const settings = validateConfig({ ui: { layout: 'box' }, cookie: { domain: 'example.com' }, minors: { thresholds: { 'US-CA': 13 } } });
     expect(settings.ui).toStrictEqual({ ...expected.ui, layout: 'box' });
     expect(settings.cookie).toStrictEqual({ ...expected.cookie, domain: 'example.com' });
-    expect(settings.minors.thresholds).toStrictEqual({ CN: 14, default: 16, 'US-CA': 13 });
+    expect(settings.minors.thresholds).toStrictEqual({ CN: 14, US: 13, default: 16, 'US-CA': 13 });
   });
 
   it('built-in categories stay first and in order; re-declared ones keep their place; custom ones follow', () => {

@@ -16,9 +16,10 @@ import { expect, it } from 'vitest';
  * and the strict third-party mode's two fields (issue 18).
  * 4.65 -> 5.1 KB: measured 4810 B before issue 19 (over already); separate consents (issue 19 §1: eight
  * fields each, a kind, regions, the legacy `crossBorder` read as one, references from services, two
- * warnings) measured 5196 B, 5227 B after the house move.
+ * warnings) measured 5196 B, 5227 B after the house move; with the opt-out views' `optOut` and texts and the
+ * minors' texts merged, 5288 B -> 5.2 KB.
  */
-const BUDGET = 5.15 * 1024;
+const BUDGET = 5.2 * 1024;
 
 it(`validate.ts stays within ${BUDGET} bytes gzipped`, async () => {
   const result = await build({

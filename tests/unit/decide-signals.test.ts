@@ -2,11 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { decide, refusedBySignal, type Signals } from '../../src/core/policy/decide';
 import { recordFor } from '../../src/core/policy/record-for';
 import type { ConsentRecord } from '../../src/core/policy/types';
+import { validateConfig } from '../../src/core/config/validate';
 import { makeSettings } from './fixtures/settings';
 
 /** Issue 19 §3: the opt-out preference signals (GPC, and DNT where configured) in every regime. */
 const NOW = 1_764_000_000_000;
 const gpcOnly = makeSettings();
+// Asks the cross-border consent (legacy `crossBorder`: the separate consent "cross-border", asked in CN).
+const withTransfer = validateConfig({ crossBorder: { recipient: 'R', country: 'US', purpose: 'P', dataCategories: 'D' } }, () => {});
 const withDnt = makeSettings({ signals: { gpc: true, dnt: true } });
 const noSignals = makeSettings({ signals: { gpc: false, dnt: false } });
 const at = (region: string | null, overrides: Partial<Signals> = {}): Signals => ({ record: null, now: NOW, region, gpc: false, dnt: false, ...overrides });
@@ -121,17 +124,17 @@ describe('recordFor() records what is granted, not what was clicked', () => {
 
   it("a child's Accept all without a guardian is recorded as refusing everything optional, cross-border included", () => {
     const signals = at('CN');
-    const choices = { categories: { analytics: true, advertising: true }, ageGroup: 'minor' as const, crossBorder: true };
-    const record = recordFor(gpcOnly, choices, 'accept-all', decide(gpcOnly, signals), NOW, { via: 'banner' }, judgeAt(signals));
+    const choices = { categories: { analytics: true, advertising: true }, ageGroup: 'minor' as const, consents: { 'cross-border': true } };
+    const record = recordFor(withTransfer, choices, 'accept-all', decide(withTransfer, signals), NOW, { via: 'banner' }, judgeAt(signals));
     expect(record.categories).toEqual({ analytics: false, advertising: false });
     expect(record.crossBorder).toBe(false);
-    expect(record.regime).toBe(decide(gpcOnly, signals).regime);
+    expect(record.regime).toBe(decide(withTransfer, signals).regime);
   });
 
   it("a child's Accept all confirmed by a guardian is recorded as granted, by the guardian", () => {
     const signals = at('CN');
-    const choices = { categories: { analytics: true, advertising: true }, ageGroup: 'minor' as const, crossBorder: true };
-    const record = recordFor(gpcOnly, choices, 'accept-all', decide(gpcOnly, signals), NOW, { via: 'guardian', textsHash: 'abc123' }, judgeAt(signals));
+    const choices = { categories: { analytics: true, advertising: true }, ageGroup: 'minor' as const, consents: { 'cross-border': true } };
+    const record = recordFor(withTransfer, choices, 'accept-all', decide(withTransfer, signals), NOW, { via: 'guardian', textsHash: 'abc123' }, judgeAt(signals));
     expect(record.categories).toEqual({ analytics: true, advertising: true });
     expect(record).toMatchObject({ via: 'guardian', ageGroup: 'minor', crossBorder: true, textsHash: 'abc123' });
   });
