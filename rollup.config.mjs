@@ -63,7 +63,8 @@ const sharedFromLoader = () => {
     name: 'shared-from-loader',
     async buildStart() {
       for (const module of modules)
-        if (!(await this.resolve('./' + module, root + 'index.ts'))) this.error(`src/loader/shared-modules.json lists ${module}, which does not exist`);
+        if (!(await this.resolve('./' + module, root + 'index.ts')))
+          this.error(`src/loader/shared-modules.json lists ${module}, which does not exist`);
     },
     async resolveId(id, importer, options) {
       if (!importer || !id.startsWith('.')) return null;
@@ -75,7 +76,8 @@ const sharedFromLoader = () => {
       for (const chunk of Object.values(bundle)) {
         for (const [module, names] of Object.entries(chunk.importedBindings || {})) {
           const missing = names.filter((name) => !shared.has(name));
-          if (missing.length) this.error(`${chunk.fileName} imports ${missing.join(', ')} from ${module}, which src/loader/face.ts does not share`);
+          if (missing.length)
+            this.error(`${chunk.fileName} imports ${missing.join(', ')} from ${module}, which src/loader/face.ts does not share`);
         }
       }
     },
@@ -97,7 +99,7 @@ const rewriteFromPackage = () => {
       const resolved = await this.resolve(id, importer, { ...options, skipSelf: true });
       return resolved?.id === entry ? { id: REWRITE_BUILD, external: true } : null;
     },
-    renderChunk(code, chunk) {
+    renderChunk(_code, chunk) {
       // `imports` holds the rendered path by now.
       if (chunk.imports.includes('../rewrite.mjs') && chunk.fileName != 'cli/rewrite-command.mjs')
         this.error(`${chunk.fileName} imports the rewriter, whose path is set for dist/cli/rewrite-command.mjs only`);
@@ -139,7 +141,8 @@ const packEntry = (lang) => ({
       resolveId: (id) => (id === `\0pack:${lang}` ? id : null),
       async load(id) {
         if (id !== `\0pack:${lang}`) return null;
-        for (const file of [`packs/${lang}.ts`, 'pack-keys.ts', 'pack-values.ts']) this.addWatchFile(new URL(`./src/core/texts/${file}`, import.meta.url).pathname);
+        for (const file of [`packs/${lang}.ts`, 'pack-keys.ts', 'pack-values.ts'])
+          this.addWatchFile(new URL(`./src/core/texts/${file}`, import.meta.url).pathname);
         // A missing text is an empty slot (`[a,,c]`), which the UI leaves to English.
         const values = (await packValues(lang)).map((text) => (text === undefined ? '' : JSON.stringify(text)));
         return `(globalThis.__consentryLang ||= {})[${JSON.stringify(lang)}] = [${values.join(',')}];`;
@@ -214,7 +217,12 @@ export default [
     output: { file: 'dist/rewrite.mjs', format: 'es', banner: rewriteBanner },
     plugins: [nodeResolve({ preferBuiltins: true }), typescript()],
   },
-  { input: 'src/node/rewrite/index.ts', external: [/^parse5/, /^node:/], output: { file: 'dist/rewrite.d.ts', format: 'es' }, plugins: [dts()] },
+  {
+    input: 'src/node/rewrite/index.ts',
+    external: [/^parse5/, /^node:/],
+    output: { file: 'dist/rewrite.d.ts', format: 'es' },
+    plugins: [dts()],
+  },
   {
     input: 'src/node/rewrite/edge.ts',
     output: { file: 'dist/rewrite-edge.mjs', format: 'es', banner },
@@ -229,7 +237,12 @@ export default [
     output: { file: 'dist/receipts.mjs', format: 'es', banner },
     plugins: [typescript()],
   },
-  { input: 'src/node/receipts/index.ts', external: [/^node:/, /^pg$/, /^@electric-sql\/pglite/], output: { file: 'dist/receipts.d.ts', format: 'es' }, plugins: [dts()] },
+  {
+    input: 'src/node/receipts/index.ts',
+    external: [/^node:/, /^pg$/, /^@electric-sql\/pglite/],
+    output: { file: 'dist/receipts.d.ts', format: 'es' },
+    plugins: [dts()],
+  },
   // The `consentry` command for Node. acorn (migrate) is bundled into the chunk of the command that uses
   // it, parse5 comes with dist/rewrite.mjs; only scan and check need something installed: playwright-core
   // and Chromium.

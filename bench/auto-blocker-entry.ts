@@ -28,7 +28,13 @@ const granted = !!(window as { __benchGrant?: boolean }).__benchGrant;
 const settings = {
   services: [],
   cookie: { name: 'consentry' },
-  blocking: { autoBlock: true, rules: [{ match: 'tags.bench.test', category: 'advertising' }], unknownCookies: 'allow', reloadOnWithdraw: true, aliases: true },
+  blocking: {
+    autoBlock: true,
+    rules: [{ match: 'tags.bench.test', category: 'advertising' }],
+    unknownCookies: 'allow',
+    reloadOnWithdraw: true,
+    aliases: true,
+  },
 } as unknown as Settings;
 const state = {
   status: granted ? 'decided' : 'pending',
@@ -49,9 +55,18 @@ timing.installMs = performance.now() - start;
 window.MutationObserver = Observer;
 
 const patched: Array<[object, string]> = [
-  [Node.prototype, 'appendChild'], [Node.prototype, 'insertBefore'], [Node.prototype, 'replaceChild'], [Element.prototype, 'setAttribute'],
-  ...['append', 'prepend', 'before', 'after', 'replaceWith', 'insertAdjacentElement'].map((name): [object, string] => [Element.prototype, name]),
-  [HTMLScriptElement.prototype, 'src'], [HTMLIFrameElement.prototype, 'src'], [HTMLImageElement.prototype, 'src'], [HTMLLinkElement.prototype, 'href'],
+  [Node.prototype, 'appendChild'],
+  [Node.prototype, 'insertBefore'],
+  [Node.prototype, 'replaceChild'],
+  [Element.prototype, 'setAttribute'],
+  ...['append', 'prepend', 'before', 'after', 'replaceWith', 'insertAdjacentElement'].map((name): [object, string] => [
+    Element.prototype,
+    name,
+  ]),
+  [HTMLScriptElement.prototype, 'src'],
+  [HTMLIFrameElement.prototype, 'src'],
+  [HTMLImageElement.prototype, 'src'],
+  [HTMLLinkElement.prototype, 'href'],
 ];
 const count = (ms: number) => ((timing.patchedMs += ms), timing.patchedCalls++);
 for (const [target, name] of skip ? [] : patched) {

@@ -22,8 +22,15 @@ const site = await startSite();
 const tracker = await startTracker();
 // What a server that sees no consent cookie can add (docs/performance.md): the lazy files are then
 // requested beside the loader instead of after it.
-const hints = ['consentry-parts.min.js', 'consentry-ui.min.js'].map((file) => `<link rel="preload" as="script" href="/dist/${file}">`).join('');
-const withHints = { ...consentry, id: 'consentry-hints', name: 'consentry + preload hints', headFirst: consentry.headFirst.replace('</script>', '</script>' + hints) };
+const hints = ['consentry-parts.min.js', 'consentry-ui.min.js']
+  .map((file) => `<link rel="preload" as="script" href="/dist/${file}">`)
+  .join('');
+const withHints = {
+  ...consentry,
+  id: 'consentry-hints',
+  name: 'consentry + preload hints',
+  headFirst: consentry.headFirst.replace('</script>', '</script>' + hints),
+};
 const variants = [consentry, withHints, ...comparedBuilds(), vanillaCookieconsent, klaro];
 const urls = new Map();
 for (const variant of variants) {
@@ -45,7 +52,9 @@ try {
     }
   }
   const ms = (value) => (Number.isFinite(value) ? `${value.toFixed(0)} ms` : '–');
-  console.log(`\n## Time to the banner, first visit: median of ${RUNS} page views, latency ${Number(process.env.BENCH_LATENCY_MS) || 0} ms per response\n`);
+  console.log(
+    `\n## Time to the banner, first visit: median of ${RUNS} page views, latency ${Number(process.env.BENCH_LATENCY_MS) || 0} ms per response\n`,
+  );
   console.log('| SDK | banner visible | first contentful paint | DOMContentLoaded | SDK files (requested → arrived) |');
   console.log('| --- | ---: | ---: | ---: | --- |');
   for (const variant of variants) {
@@ -55,7 +64,9 @@ try {
       const timing = (key) => of((run) => run.sdkTimings.find((t) => t.path === path)?.[key]);
       return `${path.split('/').pop()} ${timing('start').toFixed(0)} → ${timing('end').toFixed(0)}`;
     });
-    console.log(`| ${variant.name} | ${ms(of((run) => run.bannerAt))} | ${ms(of((run) => run.fcp))} | ${ms(of((run) => run.domContentLoaded))} | ${files.join('; ')} |`);
+    console.log(
+      `| ${variant.name} | ${ms(of((run) => run.bannerAt))} | ${ms(of((run) => run.fcp))} | ${ms(of((run) => run.domContentLoaded))} | ${files.join('; ')} |`,
+    );
   }
 } finally {
   await browser.close();

@@ -33,11 +33,27 @@ const VERSION = JSON.parse(readFileSync(new URL('../package.json', import.meta.u
 
 /** Each duty: what it imports and the line that installs it, in the order the real loader installs them. */
 const DUTIES = [
-  { name: 'auto-blocker (network and write guards, host table)', imports: { installAutoBlocker: 'loader/effects/auto-blocker' }, install: 'installAutoBlocker(host);' },
+  {
+    name: 'auto-blocker (network and write guards, host table)',
+    imports: { installAutoBlocker: 'loader/effects/auto-blocker' },
+    install: 'installAutoBlocker(host);',
+  },
   { name: 'gate (activates granted tags)', imports: { installGate: 'loader/effects/gate' }, install: 'installGate(host);' },
-  { name: 'cookie guard (cookie table)', imports: { installCookieGuard: 'loader/effects/cookie-guard' }, install: 'installCookieGuard(host);' },
-  { name: 'storage guard (storage table)', imports: { installStorageGuard: 'loader/effects/storage-guard' }, install: 'installStorageGuard(host);' },
-  { name: 'Consent Mode default and update', imports: { installGoogleConsentMode: 'loader/effects/integrations/google-consent-mode' }, configured: 'installGoogleConsentMode({ ...host, settings });' },
+  {
+    name: 'cookie guard (cookie table)',
+    imports: { installCookieGuard: 'loader/effects/cookie-guard' },
+    install: 'installCookieGuard(host);',
+  },
+  {
+    name: 'storage guard (storage table)',
+    imports: { installStorageGuard: 'loader/effects/storage-guard' },
+    install: 'installStorageGuard(host);',
+  },
+  {
+    name: 'Consent Mode default and update',
+    imports: { installGoogleConsentMode: 'loader/effects/integrations/google-consent-mode' },
+    configured: 'installGoogleConsentMode({ ...host, settings });',
+  },
 ];
 
 /**
@@ -80,7 +96,11 @@ const entrySource = (leaveOut) => {
 
 async function build(source, file) {
   const options = browserScript('\0floor-entry', file);
-  const entry = { name: 'floor-entry', resolveId: (id) => (id === '\0floor-entry' ? id : null), load: (id) => (id === '\0floor-entry' ? source : null) };
+  const entry = {
+    name: 'floor-entry',
+    resolveId: (id) => (id === '\0floor-entry' ? id : null),
+    load: (id) => (id === '\0floor-entry' ? source : null),
+  };
   const bundle = await rollup({ ...options, plugins: [entry, ...options.plugins], onwarn: () => {} });
   await bundle.write(options.output);
   await bundle.close();
@@ -94,7 +114,9 @@ try {
   const floor = await build(entrySource(null), join(out, 'consentry.min.js'));
   console.log('## The floor under issue 8: the loader duties the issue lists, and nothing else\n');
   console.log('| loader | gzip -9 |\n| --- | ---: |');
-  console.log(`| released loader (\`${join(consentryDist(), 'consentry.min.js').replace(process.cwd() + '/', '')}\`) | ${kb(realLoader)} |`);
+  console.log(
+    `| released loader (\`${join(consentryDist(), 'consentry.min.js').replace(process.cwd() + '/', '')}\`) | ${kb(realLoader)} |`,
+  );
   console.log(`| the issue's duties only | ${kb(floor)} |`);
   for (const duty of DUTIES) {
     const without = await build(entrySource(duty), join(out, 'without.min.js'));
@@ -103,7 +125,9 @@ try {
   console.log(`\nIssue 8's loader budget: 3.50 KB. A returning visit at 0.25× vanilla-cookieconsent's 15.1 KB: 3.78 KB.`);
   // The UI library the product's owner chose, before any banner, dialog, styles or texts.
   const preact = gzipSync(readFileSync(new URL('../node_modules/preact/dist/preact.min.js', import.meta.url)), { level: 9 }).length;
-  console.log(`Preact alone (\`preact/dist/preact.min.js\`): ${kb(preact)}; with the duties: ${kb(floor + preact)}, against a first-visit budget of 11 KB (0.75× vanilla-cookieconsent: 11.3 KB).\n`);
+  console.log(
+    `Preact alone (\`preact/dist/preact.min.js\`): ${kb(preact)}; with the duties: ${kb(floor + preact)}, against a first-visit budget of 11 KB (0.75× vanilla-cookieconsent: 11.3 KB).\n`,
+  );
 
   // The duties-only loader served as a consentry build: the lazy files are never asked for on a returning visit.
   for (const file of ['consentry-parts.min.js', 'consentry-ui.min.js']) copyFileSync(join(consentryDist(), file), join(out, file));
@@ -115,36 +139,50 @@ try {
   const urls = new Map();
   for (const variant of variants) {
     site.add(`/${variant.id}.html`, htmlAsset(pageHtml({ ...variant, tracker: tracker.origin, title: variant.name })));
-    for (const [path, value] of Object.entries(typeof variant.assets === 'function' ? variant.assets() : variant.assets)) site.add(path, value);
+    for (const [path, value] of Object.entries(typeof variant.assets === 'function' ? variant.assets() : variant.assets))
+      site.add(path, value);
     urls.set(variant.id, `${site.origin}/${variant.id}.html`);
   }
   const browser = await launchChromium();
   try {
     // The duties-only loader reads the same cookie and cached Settings the real loader wrote.
     const stored = await recordAcceptAll(browser, { url: urls.get(consentry.id), variant: consentry });
-    const storage = new Map([[consentry, stored], [duties, stored], [vanilla, await recordAcceptAll(browser, { url: urls.get(vanilla.id), variant: vanilla })]]);
+    const storage = new Map([
+      [consentry, stored],
+      [duties, stored],
+      [vanilla, await recordAcceptAll(browser, { url: urls.get(vanilla.id), variant: vanilla })],
+    ]);
     await measure(browser, { url: urls.get(baselineRun.id), variant: baselineRun, expectBanner: false });
     const runs = new Map(variants.map((variant) => [variant, []]));
     for (let round = 0; round < RUNS; round++) {
       for (let i = 0; i < variants.length; i++) {
         const variant = variants[(i + round) % variants.length];
-        runs.get(variant).push(await measure(browser, { url: urls.get(variant.id), variant, storage: storage.get(variant), expectBanner: false }));
+        runs
+          .get(variant)
+          .push(await measure(browser, { url: urls.get(variant.id), variant, storage: storage.get(variant), expectBanner: false }));
       }
       process.stderr.write(`round ${round + 1}/${RUNS}\n`);
     }
-    const added = (variant, field) => median(runs.get(variant).map((run) => run[field])) - median(runs.get(baselineRun).map((run) => run[field]));
+    const added = (variant, field) =>
+      median(runs.get(variant).map((run) => run[field])) - median(runs.get(baselineRun).map((run) => run[field]));
     const fmt = (ms) => `+${ms.toFixed(1)} ms`;
     console.log(`## Returning visit (accepted all earlier), median of ${RUNS} cold runs\n`);
-    console.log('| | SDK bytes (gzip) | script CPU added | task CPU added | ÷ vanilla-cookieconsent (script / task CPU) | first contentful paint | tags that ran |');
+    console.log(
+      '| | SDK bytes (gzip) | script CPU added | task CPU added | ÷ vanilla-cookieconsent (script / task CPU) | first contentful paint | tags that ran |',
+    );
     console.log('| --- | ---: | ---: | ---: | ---: | ---: | --- |');
     for (const variant of [consentry, duties, vanilla]) {
       const ratio = (field) => (added(variant, field) / added(vanilla, field)).toFixed(2) + '×';
       const ran = [...new Set(runs.get(variant).flatMap((run) => run.tagsRan))].join(', ') || 'none';
       const errors = runs.get(variant).flatMap((run) => run.errors);
-      console.log(`| ${variant.name} | ${kb(median(runs.get(variant).map((run) => run.sdkBytes)))} | ${fmt(added(variant, 'scriptCpuMs'))} | ${fmt(added(variant, 'taskCpuMs'))} | ${ratio('scriptCpuMs')} / ${ratio('taskCpuMs')} | ${median(runs.get(variant).map((run) => run.fcp)).toFixed(0)} ms | ${ran}${errors.length ? ' (errors: ' + errors[0] + ')' : ''} |`);
+      console.log(
+        `| ${variant.name} | ${kb(median(runs.get(variant).map((run) => run.sdkBytes)))} | ${fmt(added(variant, 'scriptCpuMs'))} | ${fmt(added(variant, 'taskCpuMs'))} | ${ratio('scriptCpuMs')} / ${ratio('taskCpuMs')} | ${median(runs.get(variant).map((run) => run.fcp)).toFixed(0)} ms | ${ran}${errors.length ? ' (errors: ' + errors[0] + ')' : ''} |`,
+      );
     }
     console.log(`\nWithout a consent script: first contentful paint ${median(runs.get(baselineRun).map((run) => run.fcp)).toFixed(0)} ms.`);
-    console.log(`Issue 8's bar for main-thread time: ≤ 0.5× vanilla-cookieconsent's, here ${fmt(added(vanilla, 'scriptCpuMs') / 2)} script CPU and ${fmt(added(vanilla, 'taskCpuMs') / 2)} task CPU.`);
+    console.log(
+      `Issue 8's bar for main-thread time: ≤ 0.5× vanilla-cookieconsent's, here ${fmt(added(vanilla, 'scriptCpuMs') / 2)} script CPU and ${fmt(added(vanilla, 'taskCpuMs') / 2)} task CPU.`,
+    );
   } finally {
     await browser.close();
     await site.close();

@@ -29,8 +29,13 @@ const { SDKS } = await import('./harness/variants.mjs');
 const { summarizeTrace, summarizeProfile } = await import('./harness/trace-summary.mjs');
 
 const TRACE_CATEGORIES = [
-  'devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.stack',
-  'v8.execute', 'disabled-by-default-v8.compile', 'blink.user_timing', 'loading',
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'disabled-by-default-devtools.timeline.stack',
+  'v8.execute',
+  'disabled-by-default-v8.compile',
+  'blink.user_timing',
+  'loading',
 ];
 
 const variant = SDKS.find((s) => s.id === variantId);
@@ -50,8 +55,18 @@ try {
       if (run) traces.push(traced); // the first one warms Chromium up
     }
     console.log(`\n# ${variant.name}, ${visit} visit (${RUNS} runs, medians)\n`);
-    console.log(summarizeTrace(traces.map((t) => t.events), { sdkPaths: variant.sdkPaths, url }));
-    console.log(summarizeProfile(traces.map((t) => t.profile), { sdkPaths: variant.sdkPaths }));
+    console.log(
+      summarizeTrace(
+        traces.map((t) => t.events),
+        { sdkPaths: variant.sdkPaths, url },
+      ),
+    );
+    console.log(
+      summarizeProfile(
+        traces.map((t) => t.profile),
+        { sdkPaths: variant.sdkPaths },
+      ),
+    );
   }
 } finally {
   await browser.close();
@@ -88,11 +103,22 @@ async function readableBuild() {
   const esbuild = await import('esbuild');
   const out = mkdtempSync(join(tmpdir(), 'consentry-readable-'));
   const root = new URL('../', import.meta.url).pathname;
-  const files = [['src/loader/auto.ts', 'consentry.min.js'], ['src/parts/parts-entry.ts', 'consentry-parts.min.js'], ['src/ui/script-entry.ts', 'consentry-ui.min.js']];
+  const files = [
+    ['src/loader/auto.ts', 'consentry.min.js'],
+    ['src/parts/parts-entry.ts', 'consentry-parts.min.js'],
+    ['src/ui/script-entry.ts', 'consentry-ui.min.js'],
+  ];
   for (const [entry, file] of files) {
     await esbuild.build({
-      entryPoints: [root + entry], outfile: join(out, file), bundle: true, format: 'iife', target: 'es2021',
-      jsx: 'automatic', jsxImportSource: 'preact', mainFields: ['browser', 'module', 'main'], logLevel: 'error',
+      entryPoints: [root + entry],
+      outfile: join(out, file),
+      bundle: true,
+      format: 'iife',
+      target: 'es2021',
+      jsx: 'automatic',
+      jsxImportSource: 'preact',
+      mainFields: ['browser', 'module', 'main'],
+      logLevel: 'error',
       define: { 'process.env.NODE_ENV': '"production"', __VERSION__: '"readable"' },
     });
   }

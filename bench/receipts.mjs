@@ -31,10 +31,20 @@ async function generateLoad({ url, total, concurrency, seconds }) {
   const deadline = Date.now() + seconds * 1000;
   const post = (body) =>
     new Promise((resolve, reject) => {
-      const req = request({ agent, host: target.hostname, port: target.port, path: target.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode));
-      });
+      const req = request(
+        {
+          agent,
+          host: target.hostname,
+          port: target.port,
+          path: target.pathname,
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode));
+        },
+      );
       req.on('error', reject);
       req.end(body);
     });
@@ -154,13 +164,21 @@ if (process.argv.includes('--load')) {
   const dir = mkdtempSync(join(tmpdir(), 'consentry-bench-receipts-'));
   try {
     rows.push(
-      await measure('PGlite (folder)', async () => ({ store: await receipts.openReceiptStore({ data: join(dir, 'pglite') }), done: () => {} })),
+      await measure('PGlite (folder)', async () => ({
+        store: await receipts.openReceiptStore({ data: join(dir, 'pglite') }),
+        done: () => {},
+      })),
     );
     if (POSTGRES_MISSING) console.warn(`PostgreSQL skipped: ${POSTGRES_MISSING}`);
     else {
       const server = await startPostgres();
       try {
-        rows.push(await measure('PostgreSQL 15 (pg)', async () => ({ store: await receipts.openReceiptStore({ database: server.url }), done: () => {} })));
+        rows.push(
+          await measure('PostgreSQL 15 (pg)', async () => ({
+            store: await receipts.openReceiptStore({ database: server.url }),
+            done: () => {},
+          })),
+        );
       } finally {
         server.stop();
       }
@@ -168,7 +186,11 @@ if (process.argv.includes('--load')) {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  console.log(`${cpus().length} cores, load average ${loadavg().map((n) => n.toFixed(2)).join(' ')}; ${total} receipts per backend, ${concurrency} concurrent clients on keep-alive connections`);
+  console.log(
+    `${cpus().length} cores, load average ${loadavg()
+      .map((n) => n.toFixed(2))
+      .join(' ')}; ${total} receipts per backend, ${concurrency} concurrent clients on keep-alive connections`,
+  );
   console.table(rows);
   console.log(JSON.stringify(rows));
 }

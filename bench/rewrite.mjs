@@ -61,7 +61,11 @@ function page(bytes) {
 <h2>Product ${i} &amp; friends</h2><p>A short description of product ${i}, with <b>bold</b>, <i>italic</i> and a <a href="/c/${i % 7}">category link</a>.</p>
 <p class="price">€${(i * 7) % 100}.99</p><button type="button" data-add="${i}">Add to cart</button>${i % 25 == 0 ? `<svg viewBox="0 0 10 10"><path d="M0 0L10 10"/></svg><script>window.__seen=(window.__seen||0)+1</script>` : ''}</article>\n`;
   }
-  return head + body + `</main><img src="https://ad.doubleclick.net/activity;src=1;type=bench" width="1" height="1" alt=""><footer>© Shop</footer></body></html>`;
+  return (
+    head +
+    body +
+    `</main><img src="https://ad.doubleclick.net/activity;src=1;type=bench" width="1" height="1" alt=""><footer>© Shop</footer></body></html>`
+  );
 }
 
 function measure(fn) {
@@ -125,13 +129,22 @@ async function main() {
     for (let at = 0; at < html.length; at += 16384) engine.write(html.slice(at, at + 16384));
     engine.end();
   });
-  const handler = { onStartTag() {}, onEndTag() {}, onCharacter() {}, onNullCharacter() {}, onWhitespaceCharacter() {}, onComment() {}, onDoctype() {}, onEof() {} };
+  const handler = {
+    onStartTag() {},
+    onEndTag() {},
+    onCharacter() {},
+    onNullCharacter() {},
+    onWhitespaceCharacter() {},
+    onComment() {},
+    onDoctype() {},
+    onEof() {},
+  };
   const floor = measure(() => new Tokenizer({ sourceCodeLocationInfo: true }, handler).write(html, true));
 
   const chunks = [];
   for (let at = 0; at < bytes; at += 16384) chunks.push(Buffer.from(html).subarray(at, at + 16384));
   // A streaming app (SSR) yields between chunks; the first one can leave at once.
-  const app = (streaming) => async (req, res) => {
+  const app = (streaming) => async (_req, res) => {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     if (!streaming) return res.end(html);
     for (const chunk of chunks) {
@@ -154,20 +167,27 @@ async function main() {
     server.close();
   }
 
-  const load = loadavg().map((x) => x.toFixed(1)).join(' ');
+  const load = loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ');
   const rows = [
     ['rewrite(), whole page', whole],
     ['engine, 16 KB chunks', streamed],
     ['parse5 tokenizer alone (floor)', floor],
   ];
-  console.log(`\n## HTML rewriter — ${(bytes / 1000).toFixed(0)} KB page, ${held} tags held, ${RUNS} runs (${source}; load average ${load})\n`);
+  console.log(
+    `\n## HTML rewriter — ${(bytes / 1000).toFixed(0)} KB page, ${held} tags held, ${RUNS} runs (${source}; load average ${load})\n`,
+  );
   console.log('| | median wall ms | CPU ms | MB/s (CPU) | ms per 100 KB (CPU) |');
   console.log('|---|---:|---:|---:|---:|');
-  for (const [label, t] of rows) console.log(`| ${label} | ${t.wall.toFixed(2)} | ${t.cpu.toFixed(2)} | ${mbps(bytes, t.cpu)} | ${per100k(bytes, t.cpu)} |`);
+  for (const [label, t] of rows)
+    console.log(`| ${label} | ${t.wall.toFixed(2)} | ${t.cpu.toFixed(2)} | ${mbps(bytes, t.cpu)} | ${per100k(bytes, t.cpu)} |`);
   console.log('\n| through the Node middleware (loopback) | TTFB ms | added TTFB ms | total ms | added total ms |');
   console.log('|---|---:|---:|---:|---:|');
   const line = (label, plain, rewritten) =>
-    console.log(`| ${label} | ${rewritten.ttfb.toFixed(2)} | ${(rewritten.ttfb - plain.ttfb).toFixed(2)} | ${rewritten.total.toFixed(2)} | ${(rewritten.total - plain.total).toFixed(2)} |`);
+    console.log(
+      `| ${label} | ${rewritten.ttfb.toFixed(2)} | ${(rewritten.ttfb - plain.ttfb).toFixed(2)} | ${rewritten.total.toFixed(2)} | ${(rewritten.total - plain.total).toFixed(2)} |`,
+    );
   line('app writes the page in one piece', http.plain, http.rewritten);
   line('app streams 16 KB chunks', http.plainStream, http.rewrittenStream);
   console.log(`\nAim: < 1 ms per 100 KB. Measured ${per100k(bytes, whole.cpu)} ms per 100 KB of CPU (whole page).`);

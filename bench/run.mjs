@@ -22,7 +22,6 @@ import { sanityNotes } from './harness/sanity.mjs';
 import { barsSection } from './harness/bars.mjs';
 import { autoBlockerSection } from './harness/auto-blocker-section.mjs';
 
-
 const argument = (name) => {
   const at = process.argv.indexOf(name);
   return at > 0 ? process.argv[at + 1] : undefined;
@@ -47,7 +46,8 @@ try {
   for (const variant of variants) {
     const path = `/${variant.id}.html`;
     site.add(path, htmlAsset(pageHtml({ ...variant, tracker: tracker.origin, title: variant.name })));
-    for (const [assetPath, value] of Object.entries(typeof variant.assets === 'function' ? variant.assets() : variant.assets)) site.add(assetPath, value);
+    for (const [assetPath, value] of Object.entries(typeof variant.assets === 'function' ? variant.assets() : variant.assets))
+      site.add(assetPath, value);
     urls.set(variant.id, site.origin + path);
   }
 
@@ -74,7 +74,10 @@ try {
     const plan = [
       { variant: baselineHeld, visit: 'first' },
       { variant: baselineRun, visit: 'returning' },
-      ...sdks.flatMap((variant) => [{ variant, visit: 'first' }, { variant, visit: 'returning' }]),
+      ...sdks.flatMap((variant) => [
+        { variant, visit: 'first' },
+        { variant, visit: 'returning' },
+      ]),
     ];
     for (let round = 0; round < RUNS; round++) {
       // The order rotates each round, so drift on a busy machine is shared fairly.
@@ -99,11 +102,15 @@ try {
     : await autoBlockerSection(new URL('./auto-blocker.mjs', import.meta.url), { runs: RUNS });
   notes.push(...sanityNotes(sdks, results));
 
-  console.log(`\n## consentry benchmark: median of ${RUNS} cold runs, Chromium ${chromiumVersion} headless, ${new Date().toISOString().slice(0, 10)}\n`);
+  console.log(
+    `\n## consentry benchmark: median of ${RUNS} cold runs, Chromium ${chromiumVersion} headless, ${new Date().toISOString().slice(0, 10)}\n`,
+  );
   const configBytes = sdks.map((sdk) => gzipSync(inlineConfigMarkup(sdk), { level: 9 }).length);
   console.log(markdownTable({ sdks, results, configBytes }));
   console.log('\n' + baselineLine(results));
-  console.log('Bytes: gzip -9 bodies of the SDK files (Resource Timing encodedBodySize); inline config markup not included. Added times: median of the variant minus median of the baseline (first visit: tags held; returning: tags run).');
+  console.log(
+    'Bytes: gzip -9 bodies of the SDK files (Resource Timing encodedBodySize); inline config markup not included. Added times: median of the variant minus median of the baseline (first visit: tags held; returning: tags run).',
+  );
   const bars = barsSection(sdks, results);
   if (bars) console.log('\n' + bars);
   console.log('\n' + autoBlocker);

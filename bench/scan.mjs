@@ -24,7 +24,9 @@ const demoModule = process.env.SCANNER_DEMO_MODULE || join(root, 'demo/server.mj
  */
 function childrenCpuSeconds() {
   try {
-    const fields = readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /, '').split(' ');
+    const fields = readFileSync('/proc/self/stat', 'utf8')
+      .replace(/^.*\) /, '')
+      .split(' ');
     return (Number(fields[13]) + Number(fields[14])) / 100;
   } catch {
     return NaN;
@@ -35,7 +37,16 @@ const dir = mkdtempSync(join(tmpdir(), 'consentry-bench-scan-'));
 const { startDemo } = await import(pathToFileURL(demoModule).href);
 const demo = await startDemo({ port: 0, quiet: true, dataDir: join(dir, 'receipts') });
 try {
-  const args = [join(root, 'bin/consentry.mjs'), 'scan', demo.url + '/', '--max-pages', String(pages), '--out', join(dir, 'out'), '--quiet'];
+  const args = [
+    join(root, 'bin/consentry.mjs'),
+    'scan',
+    demo.url + '/',
+    '--max-pages',
+    String(pages),
+    '--out',
+    join(dir, 'out'),
+    '--quiet',
+  ];
   if (concurrency) args.push('--concurrency', concurrency);
   if (noReload) args.push('--no-reload');
   const load = loadavg()[0];
@@ -50,8 +61,12 @@ try {
   if (code !== 0) throw new Error(`consentry scan exited with ${code}`);
   const report = JSON.parse(readFileSync(join(dir, 'out/scan.json'), 'utf8'));
   const scanned = report.pages.filter((page) => !page.error).length;
-  console.log(`consentry scan: ${report.pages.length} demo pages (${scanned} scanned, ${report.pages.length - scanned} not HTML or failed) in ${seconds.toFixed(1)} s`);
-  console.log(`  ${(seconds / report.pages.length).toFixed(2)} s per page; ${report.cookies.length} cookies, ${report.storage.length} storage keys, ${report.requests.length} third-party origins/services`);
+  console.log(
+    `consentry scan: ${report.pages.length} demo pages (${scanned} scanned, ${report.pages.length - scanned} not HTML or failed) in ${seconds.toFixed(1)} s`,
+  );
+  console.log(
+    `  ${(seconds / report.pages.length).toFixed(2)} s per page; ${report.cookies.length} cookies, ${report.storage.length} storage keys, ${report.requests.length} third-party origins/services`,
+  );
   console.log(`  CPU time of the command and its Chromium: ${Number.isNaN(cpu) ? 'unknown' : cpu.toFixed(1) + ' s'}`);
   console.log(`  load average at start: ${load.toFixed(1)} on ${cpus().length} cores; target < 60 s: ${seconds < 60 ? 'met' : 'NOT met'}`);
 } finally {

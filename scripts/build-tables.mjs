@@ -71,10 +71,20 @@ const LOADER_HOSTS = [
   ['adservice.google.com', ADVERTISING, 'Google Ads', 'v2fly:google'],
   ['2mdn.net', ADVERTISING, 'Google Ads / DoubleClick', 'v2fly:google'],
   // Meta
-  ['connect.facebook.net', ADVERTISING, 'Meta Pixel', 'hand: Meta Pixel loader (fbevents.js); OCD lists its cookies (_fbp, _fbc, fr) as Marketing; v2fly has only pixel./analytics.facebook.com'],
+  [
+    'connect.facebook.net',
+    ADVERTISING,
+    'Meta Pixel',
+    'hand: Meta Pixel loader (fbevents.js); OCD lists its cookies (_fbp, _fbc, fr) as Marketing; v2fly has only pixel./analytics.facebook.com',
+  ],
   // Microsoft
   ['clarity.ms', ANALYTICS, 'Microsoft Clarity', 'v2fly:microsoft'],
-  ['bat.bing.com', ADVERTISING, 'Microsoft Advertising (UET)', 'hand: UET tag host; OCD lists _uetsid/_uetvid (Bing / Microsoft) as Marketing'],
+  [
+    'bat.bing.com',
+    ADVERTISING,
+    'Microsoft Advertising (UET)',
+    'hand: UET tag host; OCD lists _uetsid/_uetvid (Bing / Microsoft) as Marketing',
+  ],
   // TikTok, LinkedIn, X, Pinterest, Snap, Reddit-like pixels
   ['analytics.tiktok.com', ADVERTISING, 'TikTok Pixel', 'v2fly:tiktok'],
   ['snap.licdn.com', ADVERTISING, 'LinkedIn Insight Tag', 'hand: Insight Tag script host; OCD lists LinkedIn cookies as Marketing'],
@@ -85,20 +95,35 @@ const LOADER_HOSTS = [
   ['sc-static.net', ADVERTISING, 'Snap Pixel', 'hand: Snap Pixel script host; OCD lists _scid as Marketing'],
   ['tr.snapchat.com', ADVERTISING, 'Snap Pixel', 'hand: Snap Pixel beacon host'],
   // Session and product analytics
-  ['hotjar.com', ANALYTICS, 'Hotjar', 'hand: v2fly category-ads lists static.hotjar.com; Hotjar also loads from script./vars./in.hotjar.com'],
+  [
+    'hotjar.com',
+    ANALYTICS,
+    'Hotjar',
+    'hand: v2fly category-ads lists static.hotjar.com; Hotjar also loads from script./vars./in.hotjar.com',
+  ],
   ['hotjar.io', ANALYTICS, 'Hotjar', 'hand: Hotjar data endpoints (content./metrics.hotjar.io)'],
   ['segment.com', ANALYTICS, 'Segment', 'v2fly:segment'],
   ['segment.io', ANALYTICS, 'Segment', 'v2fly:segment'],
   ['mixpanel.com', ANALYTICS, 'Mixpanel', 'hand: v2fly category-ads lists decide.mixpanel.com; the SDK also posts to api-js.mixpanel.com'],
   ['amplitude.com', ANALYTICS, 'Amplitude', 'hand: v2fly unity lists api2.amplitude.com; OCD lists AMP_* (cdn.amplitude.com) as Analytics'],
   ['heapanalytics.com', ANALYTICS, 'Heap', 'hand: Heap script and beacon host; OCD lists _hp2_* as Analytics'],
-  ['omtrdc.net', ANALYTICS, 'Adobe Analytics', 'hand: Adobe Analytics / Target collection host (*.sc.omtrdc.net); OCD lists Adobe Analytics cookies'],
+  [
+    'omtrdc.net',
+    ANALYTICS,
+    'Adobe Analytics',
+    'hand: Adobe Analytics / Target collection host (*.sc.omtrdc.net); OCD lists Adobe Analytics cookies',
+  ],
   ['plausible.io', ANALYTICS, 'Plausible Analytics', 'hand: Plausible script and event host; OCD lists Plausible Analytics'],
   ['matomo.cloud', ANALYTICS, 'Matomo Cloud', 'hand: hosted Matomo (<site>.matomo.cloud); OCD lists Matomo cookies as Analytics'],
   // Ad networks and recommendation widgets
   ['criteo.com', ADVERTISING, 'Criteo', 'hand: Criteo ad network'],
   ['criteo.net', ADVERTISING, 'Criteo', 'hand: Criteo ad network (static.criteo.net)'],
-  ['taboola.com', ADVERTISING, 'Taboola', 'hand: v2fly category-ads-all includes the taboola list, not vendored here; OCD lists .taboola.com cookies'],
+  [
+    'taboola.com',
+    ADVERTISING,
+    'Taboola',
+    'hand: v2fly category-ads-all includes the taboola list, not vendored here; OCD lists .taboola.com cookies',
+  ],
   ['outbrain.com', ADVERTISING, 'Outbrain', 'hand: OCD lists outbrain.com cookies as Marketing'],
   ['amazon-adsystem.com', ADVERTISING, 'Amazon Ads', 'v2fly:amazon'],
   ['adnxs.com', ADVERTISING, 'Xandr', 'v2fly:category-ads-all'],
@@ -153,7 +178,12 @@ const LOADER_HOSTS = [
   // Other Chinese analytics
   ['growingio.com', ANALYTICS, 'GrowingIO', 'v2fly:growingio'],
   ['giocdn.com', ANALYTICS, 'GrowingIO', 'v2fly:growingio'],
-  ['sensorsdata.cn', ANALYTICS, 'Sensors Data', 'hand: v2fly category-ads lists static.sensorsdata.cn; Sensors Data also receives data on *.sensorsdata.cn'],
+  [
+    'sensorsdata.cn',
+    ANALYTICS,
+    'Sensors Data',
+    'hand: v2fly category-ads lists static.sensorsdata.cn; Sensors Data also receives data on *.sensorsdata.cn',
+  ],
   ['51.la', ANALYTICS, '51.LA', 'v2fly:category-ads'],
   ['zhugeio.com', ANALYTICS, 'Zhuge IO', 'v2fly:category-ads'],
   // Qihoo 360: fenxi = its analytics; mediav/mvad/lianmeng = its ad network
@@ -237,50 +267,289 @@ const LOADER_COOKIES = [
 /* ------------------------------------------------------------------------------------------ */
 const HAND_COOKIES = [
   // CNZZ / Umeng
-  { name: 'CNZZDATA', prefix: true, domain: '', platform: 'CNZZ (Umeng)', controller: 'Alibaba (Umeng)', category: ANALYTICS, description: 'CNZZ/Umeng web analytics: visitor and visit timestamps for the site id in the name.' },
-  { name: 'UM_distinctid', prefix: false, domain: '', platform: 'CNZZ (Umeng)', controller: 'Alibaba (Umeng)', category: ANALYTICS, description: 'CNZZ/Umeng web analytics: distinct visitor identifier.' },
+  {
+    name: 'CNZZDATA',
+    prefix: true,
+    domain: '',
+    platform: 'CNZZ (Umeng)',
+    controller: 'Alibaba (Umeng)',
+    category: ANALYTICS,
+    description: 'CNZZ/Umeng web analytics: visitor and visit timestamps for the site id in the name.',
+  },
+  {
+    name: 'UM_distinctid',
+    prefix: false,
+    domain: '',
+    platform: 'CNZZ (Umeng)',
+    controller: 'Alibaba (Umeng)',
+    category: ANALYTICS,
+    description: 'CNZZ/Umeng web analytics: distinct visitor identifier.',
+  },
   // Baidu
-  { name: 'Hm_ck_', prefix: true, domain: '', platform: 'Baidu', controller: 'Baidu', category: ANALYTICS, description: 'Baidu Tongji: short-lived test that the browser accepts cookies.' },
-  { name: 'HMACCOUNT_BFESS', prefix: false, domain: 'hm.baidu.com', platform: 'Baidu', controller: 'Baidu', category: ANALYTICS, description: 'Baidu Tongji: cross-site (SameSite=None) copy of the HMACCOUNT visitor identifier.' },
-  { name: 'BAIDUID', prefix: false, domain: 'baidu.com', platform: 'Baidu', controller: 'Baidu', category: ADVERTISING, description: 'Baidu browser identifier, sent with Baidu ads and services embedded in other sites.' },
-  { name: 'BAIDUID_BFESS', prefix: false, domain: 'baidu.com', platform: 'Baidu', controller: 'Baidu', category: ADVERTISING, description: 'Cross-site (SameSite=None) copy of BAIDUID.' },
+  {
+    name: 'Hm_ck_',
+    prefix: true,
+    domain: '',
+    platform: 'Baidu',
+    controller: 'Baidu',
+    category: ANALYTICS,
+    description: 'Baidu Tongji: short-lived test that the browser accepts cookies.',
+  },
+  {
+    name: 'HMACCOUNT_BFESS',
+    prefix: false,
+    domain: 'hm.baidu.com',
+    platform: 'Baidu',
+    controller: 'Baidu',
+    category: ANALYTICS,
+    description: 'Baidu Tongji: cross-site (SameSite=None) copy of the HMACCOUNT visitor identifier.',
+  },
+  {
+    name: 'BAIDUID',
+    prefix: false,
+    domain: 'baidu.com',
+    platform: 'Baidu',
+    controller: 'Baidu',
+    category: ADVERTISING,
+    description: 'Baidu browser identifier, sent with Baidu ads and services embedded in other sites.',
+  },
+  {
+    name: 'BAIDUID_BFESS',
+    prefix: false,
+    domain: 'baidu.com',
+    platform: 'Baidu',
+    controller: 'Baidu',
+    category: ADVERTISING,
+    description: 'Cross-site (SameSite=None) copy of BAIDUID.',
+  },
   // Tencent web analytics (ping.js / tajs.qq.com)
-  { name: 'pgv_', prefix: true, domain: '', platform: 'Tencent Analytics', controller: 'Tencent', category: ANALYTICS, description: 'Tencent web analytics (ping.js): visitor and session identifiers (pgv_pvid, pgv_pvi, pgv_si, pgv_info).' },
-  { name: 'ts_uid', prefix: false, domain: '', platform: 'Tencent Analytics', controller: 'Tencent', category: ANALYTICS, description: 'Tencent web analytics (ping.js): visitor identifier.' },
-  { name: 'ts_refer', prefix: false, domain: '', platform: 'Tencent Analytics', controller: 'Tencent', category: ANALYTICS, description: 'Tencent web analytics (ping.js): referring page.' },
-  { name: 'ts_last', prefix: false, domain: '', platform: 'Tencent Analytics', controller: 'Tencent', category: ANALYTICS, description: 'Tencent web analytics (ping.js): last page viewed.' },
+  {
+    name: 'pgv_',
+    prefix: true,
+    domain: '',
+    platform: 'Tencent Analytics',
+    controller: 'Tencent',
+    category: ANALYTICS,
+    description: 'Tencent web analytics (ping.js): visitor and session identifiers (pgv_pvid, pgv_pvi, pgv_si, pgv_info).',
+  },
+  {
+    name: 'ts_uid',
+    prefix: false,
+    domain: '',
+    platform: 'Tencent Analytics',
+    controller: 'Tencent',
+    category: ANALYTICS,
+    description: 'Tencent web analytics (ping.js): visitor identifier.',
+  },
+  {
+    name: 'ts_refer',
+    prefix: false,
+    domain: '',
+    platform: 'Tencent Analytics',
+    controller: 'Tencent',
+    category: ANALYTICS,
+    description: 'Tencent web analytics (ping.js): referring page.',
+  },
+  {
+    name: 'ts_last',
+    prefix: false,
+    domain: '',
+    platform: 'Tencent Analytics',
+    controller: 'Tencent',
+    category: ANALYTICS,
+    description: 'Tencent web analytics (ping.js): last page viewed.',
+  },
   // GrowingIO
-  { name: 'gr_user_id', prefix: false, domain: '', platform: 'GrowingIO', controller: 'GrowingIO', category: ANALYTICS, description: 'GrowingIO web analytics: visitor identifier.' },
-  { name: 'gr_session_id_', prefix: true, domain: '', platform: 'GrowingIO', controller: 'GrowingIO', category: ANALYTICS, description: 'GrowingIO web analytics: session identifier for the project id in the name.' },
-  { name: 'gr_cs1_', prefix: true, domain: '', platform: 'GrowingIO', controller: 'GrowingIO', category: ANALYTICS, description: 'GrowingIO web analytics: signed-in user id attached to the session.' },
+  {
+    name: 'gr_user_id',
+    prefix: false,
+    domain: '',
+    platform: 'GrowingIO',
+    controller: 'GrowingIO',
+    category: ANALYTICS,
+    description: 'GrowingIO web analytics: visitor identifier.',
+  },
+  {
+    name: 'gr_session_id_',
+    prefix: true,
+    domain: '',
+    platform: 'GrowingIO',
+    controller: 'GrowingIO',
+    category: ANALYTICS,
+    description: 'GrowingIO web analytics: session identifier for the project id in the name.',
+  },
+  {
+    name: 'gr_cs1_',
+    prefix: true,
+    domain: '',
+    platform: 'GrowingIO',
+    controller: 'GrowingIO',
+    category: ANALYTICS,
+    description: 'GrowingIO web analytics: signed-in user id attached to the session.',
+  },
   // Sensors Data
-  { name: 'sensorsdata2015', prefix: true, domain: '', platform: 'Sensors Data', controller: 'Sensors Data', category: ANALYTICS, description: 'Sensors Data web SDK: distinct id, first visit and channel data (sensorsdata2015jssdkcross, sensorsdata2015session).' },
-  { name: 'sajssdk_2015_', prefix: true, domain: '', platform: 'Sensors Data', controller: 'Sensors Data', category: ANALYTICS, description: 'Sensors Data web SDK: new-visitor flag (sajssdk_2015_cross_new_user).' },
+  {
+    name: 'sensorsdata2015',
+    prefix: true,
+    domain: '',
+    platform: 'Sensors Data',
+    controller: 'Sensors Data',
+    category: ANALYTICS,
+    description: 'Sensors Data web SDK: distinct id, first visit and channel data (sensorsdata2015jssdkcross, sensorsdata2015session).',
+  },
+  {
+    name: 'sajssdk_2015_',
+    prefix: true,
+    domain: '',
+    platform: 'Sensors Data',
+    controller: 'Sensors Data',
+    category: ANALYTICS,
+    description: 'Sensors Data web SDK: new-visitor flag (sajssdk_2015_cross_new_user).',
+  },
   // ByteDance / Volcano Engine DataRangers (applog)
-  { name: '__tea_cache_tokens_', prefix: true, domain: '', platform: 'ByteDance DataRangers', controller: 'ByteDance (Volcano Engine)', category: ANALYTICS, description: 'ByteDance analytics SDK (DataRangers / applog): web id and user id for the app id in the name.' },
+  {
+    name: '__tea_cache_tokens_',
+    prefix: true,
+    domain: '',
+    platform: 'ByteDance DataRangers',
+    controller: 'ByteDance (Volcano Engine)',
+    category: ANALYTICS,
+    description: 'ByteDance analytics SDK (DataRangers / applog): web id and user id for the app id in the name.',
+  },
   // 51.LA
-  { name: '__51', prefix: true, domain: '', platform: '51.LA', controller: '51.LA', category: ANALYTICS, description: '51.LA web analytics: visitor and visit markers (__51cke__, __51laig__, …).' },
-  { name: '__tins__', prefix: true, domain: '', platform: '51.LA', controller: '51.LA', category: ANALYTICS, description: '51.LA web analytics: session state for the site id in the name.' },
+  {
+    name: '__51',
+    prefix: true,
+    domain: '',
+    platform: '51.LA',
+    controller: '51.LA',
+    category: ANALYTICS,
+    description: '51.LA web analytics: visitor and visit markers (__51cke__, __51laig__, …).',
+  },
+  {
+    name: '__tins__',
+    prefix: true,
+    domain: '',
+    platform: '51.LA',
+    controller: '51.LA',
+    category: ANALYTICS,
+    description: '51.LA web analytics: session state for the site id in the name.',
+  },
   // Alibaba aplus (mmstat.com): the browser id Alimama advertising keys on
-  { name: 'cna', prefix: false, domain: 'mmstat.com', platform: 'Alibaba aplus / Alimama', controller: 'Alibaba', category: ADVERTISING, description: 'Alibaba aplus tracking: browser identifier shared across Alibaba properties and Alimama advertising.' },
+  {
+    name: 'cna',
+    prefix: false,
+    domain: 'mmstat.com',
+    platform: 'Alibaba aplus / Alimama',
+    controller: 'Alibaba',
+    category: ADVERTISING,
+    description: 'Alibaba aplus tracking: browser identifier shared across Alibaba properties and Alimama advertising.',
+  },
   // Ad pixels whose first-party click ids OCD lacks
-  { name: '_twclid', prefix: false, domain: '', platform: 'X', controller: 'X', category: ADVERTISING, description: 'X Pixel: click identifier from X ads, kept first-party for conversion attribution.' },
-  { name: 'cto_bundle', prefix: false, domain: '', platform: 'Criteo', controller: 'Criteo', category: ADVERTISING, description: 'Criteo: first-party identifier bundle used for retargeting.' },
+  {
+    name: '_twclid',
+    prefix: false,
+    domain: '',
+    platform: 'X',
+    controller: 'X',
+    category: ADVERTISING,
+    description: 'X Pixel: click identifier from X ads, kept first-party for conversion attribution.',
+  },
+  {
+    name: 'cto_bundle',
+    prefix: false,
+    domain: '',
+    platform: 'Criteo',
+    controller: 'Criteo',
+    category: ADVERTISING,
+    description: 'Criteo: first-party identifier bundle used for retargeting.',
+  },
   // Chinese cloud WAF / load balancer cookies: set by the site's own edge, strictly necessary
-  { name: 'acw_tc', prefix: false, domain: '', platform: 'Alibaba Cloud WAF / SLB', controller: 'Alibaba Cloud', category: ESSENTIAL, description: 'Alibaba Cloud WAF / load balancer: ties the visitor\'s requests together for attack protection.' },
-  { name: 'acw_sc__v2', prefix: false, domain: '', platform: 'Alibaba Cloud WAF', controller: 'Alibaba Cloud', category: ESSENTIAL, description: 'Alibaba Cloud WAF: proof that the browser passed the JavaScript challenge.' },
-  { name: 'aliyungf_tc', prefix: false, domain: '', platform: 'Alibaba Cloud Anti-DDoS', controller: 'Alibaba Cloud', category: ESSENTIAL, description: 'Alibaba Cloud Anti-DDoS / WAF: session marker for traffic protection.' },
-  { name: 'ssxmod_itna', prefix: true, domain: '', platform: 'Alibaba Cloud bot management', controller: 'Alibaba Cloud', category: ESSENTIAL, description: 'Alibaba Cloud anti-bot: risk token (ssxmod_itna, ssxmod_itna2).' },
-  { name: 'HWWAFSESID', prefix: false, domain: '', platform: 'Huawei Cloud WAF', controller: 'Huawei Cloud', category: ESSENTIAL, description: 'Huawei Cloud WAF: session identifier for attack protection.' },
-  { name: 'HWWAFSESTIME', prefix: false, domain: '', platform: 'Huawei Cloud WAF', controller: 'Huawei Cloud', category: ESSENTIAL, description: 'Huawei Cloud WAF: session start time.' },
-  { name: '__jsluid_', prefix: true, domain: '', platform: 'Knownsec Jiasule WAF', controller: 'Knownsec', category: ESSENTIAL, description: 'Jiasule (Knownsec) WAF / CDN: visitor marker for attack protection (__jsluid_s, __jsluid_h).' },
+  {
+    name: 'acw_tc',
+    prefix: false,
+    domain: '',
+    platform: 'Alibaba Cloud WAF / SLB',
+    controller: 'Alibaba Cloud',
+    category: ESSENTIAL,
+    description: "Alibaba Cloud WAF / load balancer: ties the visitor's requests together for attack protection.",
+  },
+  {
+    name: 'acw_sc__v2',
+    prefix: false,
+    domain: '',
+    platform: 'Alibaba Cloud WAF',
+    controller: 'Alibaba Cloud',
+    category: ESSENTIAL,
+    description: 'Alibaba Cloud WAF: proof that the browser passed the JavaScript challenge.',
+  },
+  {
+    name: 'aliyungf_tc',
+    prefix: false,
+    domain: '',
+    platform: 'Alibaba Cloud Anti-DDoS',
+    controller: 'Alibaba Cloud',
+    category: ESSENTIAL,
+    description: 'Alibaba Cloud Anti-DDoS / WAF: session marker for traffic protection.',
+  },
+  {
+    name: 'ssxmod_itna',
+    prefix: true,
+    domain: '',
+    platform: 'Alibaba Cloud bot management',
+    controller: 'Alibaba Cloud',
+    category: ESSENTIAL,
+    description: 'Alibaba Cloud anti-bot: risk token (ssxmod_itna, ssxmod_itna2).',
+  },
+  {
+    name: 'HWWAFSESID',
+    prefix: false,
+    domain: '',
+    platform: 'Huawei Cloud WAF',
+    controller: 'Huawei Cloud',
+    category: ESSENTIAL,
+    description: 'Huawei Cloud WAF: session identifier for attack protection.',
+  },
+  {
+    name: 'HWWAFSESTIME',
+    prefix: false,
+    domain: '',
+    platform: 'Huawei Cloud WAF',
+    controller: 'Huawei Cloud',
+    category: ESSENTIAL,
+    description: 'Huawei Cloud WAF: session start time.',
+  },
+  {
+    name: '__jsluid_',
+    prefix: true,
+    domain: '',
+    platform: 'Knownsec Jiasule WAF',
+    controller: 'Knownsec',
+    category: ESSENTIAL,
+    description: 'Jiasule (Knownsec) WAF / CDN: visitor marker for attack protection (__jsluid_s, __jsluid_h).',
+  },
 ];
 
 /** OCD rows whose category consentry changes, with the reason. Applied to both tiers. */
 const OCD_OVERRIDES = [
-  { platform: 'Hotjar', prefix: '_hj', category: ANALYTICS, reason: 'Hotjar is session analytics; its "functional" cookies exist only to run it (OCD SOURCE.md caveat).' },
-  { platform: 'DoubleClick/Google Marketing', name: 'test_cookie', category: ADVERTISING, reason: 'set by the ad server to test whether it can set ad cookies.' },
-  { platform: 'LinkedIn', name: 'li_fat_id', category: ADVERTISING, reason: 'LinkedIn documents it as a member identifier for conversion tracking and retargeting.' },
+  {
+    platform: 'Hotjar',
+    prefix: '_hj',
+    category: ANALYTICS,
+    reason: 'Hotjar is session analytics; its "functional" cookies exist only to run it (OCD SOURCE.md caveat).',
+  },
+  {
+    platform: 'DoubleClick/Google Marketing',
+    name: 'test_cookie',
+    category: ADVERTISING,
+    reason: 'set by the ad server to test whether it can set ad cookies.',
+  },
+  {
+    platform: 'LinkedIn',
+    name: 'li_fat_id',
+    category: ADVERTISING,
+    reason: 'LinkedIn documents it as a member identifier for conversion tracking and retargeting.',
+  },
 ];
 
 /** OCD names that carry a site-id suffix although marked Wildcard match = 0 (OCD SOURCE.md caveat). */
@@ -292,14 +561,65 @@ const OCD_FORCED_PREFIXES = new Set(['Hm_lvt_', 'Hm_lpvt_']);
  * Also generic: letters-only names of 1–4 characters, prefixes of 3 or fewer, and any name OCD gives
  * to more than one platform.
  */
-const GENERIC_NAMES = new Set([
-  'sessionid', 'session', 'session_id', 'sessid', 'sid', 'locale', 'lang', 'language', 'token', 'csrftoken',
-  'csrf_token', '_csrf', 'xsrf-token', 'id', 'uid', 'uuid', 'uuidc', 'auid', 'user', 'userid', 'user_id', 'visitor',
-  'visitor_id', 'visitor-id', 'viewer', 'country', 'currency', 'timezone', 'europe', 'recs', 'ref-', 'data-',
-  'partner-', 'callback', 'version', 'audience', 'optout', 'sync', 'usersync', 'hash', 'test', 'searchterm',
-  'focustime', 'blurtime', 'pagereferrer', 'sitereferrer', 'currentcontact', 'visitorstatus', 'actionsethistory',
-  'consent', 'euconsent', 'euconsent-v2', 'usprivacy', 'lantern', 'site history',
-].map((name) => name.toLowerCase()));
+const GENERIC_NAMES = new Set(
+  [
+    'sessionid',
+    'session',
+    'session_id',
+    'sessid',
+    'sid',
+    'locale',
+    'lang',
+    'language',
+    'token',
+    'csrftoken',
+    'csrf_token',
+    '_csrf',
+    'xsrf-token',
+    'id',
+    'uid',
+    'uuid',
+    'uuidc',
+    'auid',
+    'user',
+    'userid',
+    'user_id',
+    'visitor',
+    'visitor_id',
+    'visitor-id',
+    'viewer',
+    'country',
+    'currency',
+    'timezone',
+    'europe',
+    'recs',
+    'ref-',
+    'data-',
+    'partner-',
+    'callback',
+    'version',
+    'audience',
+    'optout',
+    'sync',
+    'usersync',
+    'hash',
+    'test',
+    'searchterm',
+    'focustime',
+    'blurtime',
+    'pagereferrer',
+    'sitereferrer',
+    'currentcontact',
+    'visitorstatus',
+    'actionsethistory',
+    'consent',
+    'euconsent',
+    'euconsent-v2',
+    'usprivacy',
+    'lantern',
+    'site history',
+  ].map((name) => name.toLowerCase()),
+);
 
 /* ------------------------------------------------------------------------------------------ */
 /* v2fly category mapping (full tier). @ads means "ads OR tracking": default advertising, then  */
@@ -310,17 +630,48 @@ const HTTPDNS_LIST = 'category-httpdns-cn';
 const ANALYTICS_LISTS = new Set(['umeng', 'growingio', 'segment']);
 /** Measurement hosts (they and their subdomains) beyond those in LOADER_HOSTS. */
 const ANALYTICS_HOSTS = [
-  'googleanalytics.com', 'google-analytics-cn.com', 'analytics-alv.google.com', 'googletagmanager-cn.com',
-  'googleoptimize.com', 'googleoptimize-cn.com', 'urchin.com', 'app-measurement.com', 'app-measurement-cn.com',
-  'app-analytics-services.com', 'app-analytics-services-att.com', 'hmma.baidu.com', 'beacon.cdn.qq.com',
-  'beaconcdn.qq.com', 'bugly.qq.com', 'rmonitor.qq.com', 'log.zijieapi.com', 'mc.yandex.net', 'mc.yango.com',
-  'metrika.yandex.ru', 'metrika.yandex.com', 'metrika.yandex.net', 'appmetrica.yandex.com', 'appmetrica.yandex.net',
-  'appmetrica.yandex.ru', 'appmetrica.yango.com', 'yandex-metrica.ru', 'yandexmetrica.com', 'webvisor.com',
-  'webvisor.org', 'stat.m.jd.com', 'js-agent.newrelic.com', 'data.flurry.com', 'decide.mixpanel.com', 'static.sensorsdata.cn',
-  'sensors.umetrip.com.cn', 'static.hotjar.com',
+  'googleanalytics.com',
+  'google-analytics-cn.com',
+  'analytics-alv.google.com',
+  'googletagmanager-cn.com',
+  'googleoptimize.com',
+  'googleoptimize-cn.com',
+  'urchin.com',
+  'app-measurement.com',
+  'app-measurement-cn.com',
+  'app-analytics-services.com',
+  'app-analytics-services-att.com',
+  'hmma.baidu.com',
+  'beacon.cdn.qq.com',
+  'beaconcdn.qq.com',
+  'bugly.qq.com',
+  'rmonitor.qq.com',
+  'log.zijieapi.com',
+  'mc.yandex.net',
+  'mc.yango.com',
+  'metrika.yandex.ru',
+  'metrika.yandex.com',
+  'metrika.yandex.net',
+  'appmetrica.yandex.com',
+  'appmetrica.yandex.net',
+  'appmetrica.yandex.ru',
+  'appmetrica.yango.com',
+  'yandex-metrica.ru',
+  'yandexmetrica.com',
+  'webvisor.com',
+  'webvisor.org',
+  'stat.m.jd.com',
+  'js-agent.newrelic.com',
+  'data.flurry.com',
+  'decide.mixpanel.com',
+  'static.sensorsdata.cn',
+  'sensors.umetrip.com.cn',
+  'static.hotjar.com',
 ];
-const AD_TOKEN = /^(ad|ads|adv|advert|advertising|adx|adnet|adserver|adservice|adsdk|adtrack|pagead|mobads|dsp|ssp|rtb|union|click|clk|eclick|pangolin|pangle|gdt|cpro|promo|marketing)\d*$/;
-const MEASURE_TOKEN = /^(analytics|stats?|statis|metrics?|metrika|metrica|appmetrica|telemetry|sentry|crash\d*|crashlytics|bugly|monitor|rmonitor|apm|trace|tracing|btrace|mtrace|htrace|log\d*|logs|applog|rtlog\d*|slog|clickstream|counter|collector|beacon|sbeacon|fenxi|tongji|insights|perf)$/;
+const AD_TOKEN =
+  /^(ad|ads|adv|advert|advertising|adx|adnet|adserver|adservice|adsdk|adtrack|pagead|mobads|dsp|ssp|rtb|union|click|clk|eclick|pangolin|pangle|gdt|cpro|promo|marketing)\d*$/;
+const MEASURE_TOKEN =
+  /^(analytics|stats?|statis|metrics?|metrika|metrica|appmetrica|telemetry|sentry|crash\d*|crashlytics|bugly|monitor|rmonitor|apm|trace|tracing|btrace|mtrace|htrace|log\d*|logs|applog|rtlog\d*|slog|clickstream|counter|collector|beacon|sbeacon|fenxi|tongji|insights|perf)$/;
 
 /* ------------------------------------------------------------------------------------------ */
 /* Reading the data                                                                            */
@@ -372,7 +723,11 @@ const ZERO_WIDTH = /[\u200b-\u200d\ufeff]/g;
 
 /** OCD's Domain column ("facebook.com (3rd party)", ".bing.com (3rd party) or .microsoft.com …") → hosts. */
 function parseOcdDomains(raw) {
-  const text = raw.replace(ZERO_WIDTH, '').toLowerCase().replace(/\(3rd party\)/g, ' ').replace(/\bor\b/g, ' ');
+  const text = raw
+    .replace(ZERO_WIDTH, '')
+    .toLowerCase()
+    .replace(/\(3rd party\)/g, ' ')
+    .replace(/\bor\b/g, ' ');
   const hosts = text
     .split(/[\s,]+/)
     .map((t) => t.replace(/^.*\]\./, '').replace(/^\.+|\.+$/g, ''))
@@ -413,12 +768,10 @@ function readData(dataDir) {
 const isUnder = (host, domain) => host === domain || host.endsWith('.' + domain);
 const tokenName = (token) => token.replace(/\*$/, '');
 const tokenIsPrefix = (token) => token.endsWith('*');
-const nameMatches = (row, name) => (row.prefix ? name.startsWith(row.name) : name === row.name);
+const _nameMatches = (row, name) => (row.prefix ? name.startsWith(row.name) : name === row.name);
 
 function ocdOverride(platform, name) {
-  return OCD_OVERRIDES.find(
-    (o) => o.platform === platform && (o.name ? o.name === name : name.startsWith(o.prefix)),
-  );
+  return OCD_OVERRIDES.find((o) => o.platform === platform && (o.name ? o.name === name : name.startsWith(o.prefix)));
 }
 
 function buildCookieRows(ocdRows) {
@@ -635,7 +988,8 @@ function loaderHostEntries(vendors, catalogue, allVendors) {
   // A host under another of the same category adds nothing to the loader's lookup (most specific wins).
   const byHost = new Map(entries.map((entry) => [entry[0], entry]));
   const parentOf = (host) => {
-    for (let h = host.slice(host.indexOf('.') + 1); h.includes('.'); h = h.slice(h.indexOf('.') + 1)) if (byHost.has(h)) return byHost.get(h);
+    for (let h = host.slice(host.indexOf('.') + 1); h.includes('.'); h = h.slice(h.indexOf('.') + 1))
+      if (byHost.has(h)) return byHost.get(h);
     return null;
   };
   return entries.filter((entry) => parentOf(entry[0])?.[1] !== entry[1]);
@@ -649,7 +1003,9 @@ function loaderCookieEntries(vendors, catalogue) {
   const entries = vendors
     .filter(isTracker)
     .flatMap((v) =>
-      (v.cookies ?? []).filter((pattern) => !isShortOrGeneric(pattern) || LOADER_COOKIES.some(([token]) => token === pattern)).map((pattern) => [pattern, v.category, v.name, `catalogue:${v.id}`]),
+      (v.cookies ?? [])
+        .filter((pattern) => !isShortOrGeneric(pattern) || LOADER_COOKIES.some(([token]) => token === pattern))
+        .map((pattern) => [pattern, v.category, v.name, `catalogue:${v.id}`]),
     );
   const seen = new Set(entries.map(([pattern]) => pattern));
   const deduped = entries.filter(([pattern], i) => entries.findIndex(([p]) => p === pattern) === i);
@@ -665,7 +1021,8 @@ function loaderCookieEntries(vendors, catalogue) {
 /** [pattern, category] of the catalogue's trackers for one field; each pattern once. */
 function catalogueNames(vendors, field) {
   const out = new Map();
-  for (const vendor of vendors.filter(isTracker)) for (const pattern of vendor[field] ?? []) if (!out.has(pattern)) out.set(pattern, vendor.category);
+  for (const vendor of vendors.filter(isTracker))
+    for (const pattern of vendor[field] ?? []) if (!out.has(pattern)) out.set(pattern, vendor.category);
   return [...out];
 }
 
@@ -751,7 +1108,7 @@ function checkLoaderHosts({ adsRules, lists }) {
       const owned = (lists.get(arg) ?? []).some((r) => r.kind === 'domain' && isUnder(host, r.value));
       if (!owned) errors.push(`${host}: not a domain of v2fly list ${arg}`);
     } else if (kind === 'hand') {
-      if (!arg || !arg.trim()) errors.push(`${host}: hand entry without a reason`);
+      if (!arg?.trim()) errors.push(`${host}: hand entry without a reason`);
     } else errors.push(`${host}: unknown source ${source}`);
   }
   // A more specific entry of another category would be shadowed by nothing, but flag it: it is surprising.
@@ -829,8 +1186,16 @@ function buildHostRows({ adsRules, lists, vendors }, catalogue) {
     else if (lists.some((l) => ANALYTICS_LISTS.has(l))) (category = ANALYTICS), (basis = 'list');
     else if (row.kind !== 'regexp' && keywordCategory(row.value)) (category = keywordCategory(row.value)), (basis = 'keyword');
     else (category = ADVERTISING), (basis = 'default');
-    const provider = owner ? owner.name : cur ? cur.provider : lists[0] ?? 'hand';
-    rows.push({ value: row.value, kind: row.kind, category, provider, source: row.origins.join(' '), basis, vendor: owner ? owner.id : '' });
+    const provider = owner ? owner.name : cur ? cur.provider : (lists[0] ?? 'hand');
+    rows.push({
+      value: row.value,
+      kind: row.kind,
+      category,
+      provider,
+      source: row.origins.join(' '),
+      basis,
+      vendor: owner ? owner.id : '',
+    });
   }
   rows.sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : a.kind < b.kind ? -1 : 1));
   return { rows, skippedHttpdns, skippedKeyword, skippedEssential };
@@ -852,10 +1217,15 @@ const byReversedLabels = (a, b) => {
 };
 const byName = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 
-const CATALOGUE_NOTE = '// Vendors in consentry\'s catalogue (data/vendors) come from it: it wins every conflict.\n';
+const CATALOGUE_NOTE = "// Vendors in consentry's catalogue (data/vendors) come from it: it wins every conflict.\n";
 
 function loaderHostsModule(entries) {
-  const of = (category) => entries.filter(([, c]) => c === category).map(([h]) => h).sort(byReversedLabels).join(' ');
+  const of = (category) =>
+    entries
+      .filter(([, c]) => c === category)
+      .map(([h]) => h)
+      .sort(byReversedLabels)
+      .join(' ');
   return (
     HEADER +
     SOURCES_NOTE +
@@ -868,7 +1238,12 @@ function loaderHostsModule(entries) {
 }
 
 function loaderCookiesModule(entries) {
-  const of = (category) => entries.filter(([, c]) => c === category).map(([t]) => t).sort(byName).join(' ');
+  const of = (category) =>
+    entries
+      .filter(([, c]) => c === category)
+      .map(([t]) => t)
+      .sort(byName)
+      .join(' ');
   return (
     HEADER +
     SOURCES_NOTE +
@@ -881,10 +1256,11 @@ function loaderCookiesModule(entries) {
 }
 
 function loaderPathsModule(vendors) {
-  const of = (category) => [...new Set(vendors.filter((v) => v.category === category).flatMap((v) => v.paths ?? []))].sort(byName).join(' ');
+  const of = (category) =>
+    [...new Set(vendors.filter((v) => v.category === category).flatMap((v) => v.paths ?? []))].sort(byName).join(' ');
   return (
     HEADER +
-    '// From consentry\'s vendor catalogue (data/vendors).\n' +
+    "// From consentry's vendor catalogue (data/vendors).\n" +
     '\n/**\n' +
     ' * Tracker URLs on hosts shared with other services (`www.facebook.com/tr`, `www.google.com/pagead/*`),\n' +
     ' * space-separated `host/path` patterns: `*` matches any run of characters (a host of `*` is any host);\n' +
@@ -898,16 +1274,23 @@ function loaderPathsModule(vendors) {
 
 function loaderStorageModule(vendors) {
   const strings = (field) => {
-    const names = catalogueNames(vendors, field === 'keys' ? 'localStorage' : field).concat(field === 'keys' ? catalogueNames(vendors, 'sessionStorage') : []);
+    const names = catalogueNames(vendors, field === 'keys' ? 'localStorage' : field).concat(
+      field === 'keys' ? catalogueNames(vendors, 'sessionStorage') : [],
+    );
     const unique = new Map(names);
-    const of = (category) => [...unique].filter(([, c]) => c === category).map(([n]) => n).sort(byName).join(' ');
+    const of = (category) =>
+      [...unique]
+        .filter(([, c]) => c === category)
+        .map(([n]) => n)
+        .sort(byName)
+        .join(' ');
     return [JSON.stringify(of(ANALYTICS)), JSON.stringify(of(ADVERTISING))];
   };
   const [keysAnalytics, keysAdvertising] = strings('keys');
   const [dbAnalytics, dbAdvertising] = strings('indexedDB');
   return (
     HEADER +
-    '// From consentry\'s vendor catalogue (data/vendors).\n' +
+    "// From consentry's vendor catalogue (data/vendors).\n" +
     '\n// Kept as two space-separated strings per table (they gzip far better than array literals) and\n' +
     '// split once when the storage guard first imports them.\n' +
     'const pairs = (analytics: string, advertising: string): Array<[pattern: string, category: string]> =>\n' +
@@ -915,11 +1298,11 @@ function loaderStorageModule(vendors) {
     '    (pair): pair is [string, string] => !!pair[0],\n' +
     '  );\n' +
     '\n/**\n' +
-    ' * localStorage and sessionStorage keys the catalogue\'s trackers write, with their category.\n' +
+    " * localStorage and sessionStorage keys the catalogue's trackers write, with their category.\n" +
     ' * `*` anywhere in a pattern matches any run of characters (`ph_*_posthog`, `mp_*_mixpanel`).\n' +
     ' */\n' +
     `export const STORAGE_KEYS: Array<[pattern: string, category: string]> = pairs(\n  ${keysAnalytics},\n  ${keysAdvertising},\n);\n` +
-    '\n/** IndexedDB database names the catalogue\'s trackers open, with their category; `*` as above. */\n' +
+    "\n/** IndexedDB database names the catalogue's trackers open, with their category; `*` as above. */\n" +
     `export const DATABASES: Array<[pattern: string, category: string]> = pairs(\n  ${dbAnalytics},\n  ${dbAdvertising},\n);\n`
   );
 }
@@ -929,7 +1312,7 @@ function fullPathsModule(vendors) {
   rows.sort((a, b) => byName(a[0], b[0]));
   return (
     HEADER +
-    '// From consentry\'s vendor catalogue (data/vendors).\n' +
+    "// From consentry's vendor catalogue (data/vendors).\n" +
     '// Node side only (scanner, HTML rewriter, docs): never import this from loader code.\n\n' +
     "import type { BuiltInCategory } from '../../core/config/types';\n\n" +
     '/**\n' +
@@ -949,10 +1332,10 @@ function fullEssentialHostsModule(vendors) {
   rows.sort((a, b) => byName(a[0], b[0]));
   return (
     HEADER +
-    '// From consentry\'s vendor catalogue (data/vendors).\n' +
+    "// From consentry's vendor catalogue (data/vendors).\n" +
     '// Node side only (scanner): never import this from loader code.\n\n' +
     '/**\n' +
-    ' * Every host of the catalogue\'s essential vendors (payments, CAPTCHAs, bot protection): the scanner\n' +
+    " * Every host of the catalogue's essential vendors (payments, CAPTCHAs, bot protection): the scanner\n" +
     ' * drafts them as essential services\' hosts, the allowlist of `blocking.thirdParty: "hold"`.\n' +
     ' * A host covers itself and its subdomains.\n' +
     ' */\n' +
@@ -973,7 +1356,7 @@ function fullHostsModule(rows) {
     '/**\n' +
     ' * One v2fly ads/tracking rule (HTTPDNS resolvers excluded) or curated loader host.\n' +
     " * kind: 'domain' = the host and its subdomains, 'full' = that exact host, 'regexp' = a pattern.\n" +
-    " * provider: the curated vendor name, else the v2fly list. source: where it comes from\n" +
+    ' * provider: the curated vendor name, else the v2fly list. source: where it comes from\n' +
     " * ('v2fly:<list>' …, 'catalogue:<vendor id>', 'hand'); basis: how the category was chosen ('catalogue'\n" +
     " * = the vendor catalogue covers the host and decides, whatever a list says; 'curated', 'override',\n" +
     " * 'list', 'keyword', or 'default' = v2fly @ads mapped to advertising).\n" +
@@ -1032,7 +1415,7 @@ function fullCookiesModule(rows) {
     " * the others lack (source 'catalogue'). A row the catalogue covers carries the catalogue's category.\n" +
     ' * prefix: 0 = exact name, 1 = `name` is a prefix, 2 = `name` is a pattern, `*` anywhere.\n' +
     " * vendorId: the catalogue vendor that claims the name ('' when none).\n" +
-    ' * domains: space-separated hosts the vendor sets it on, \'\' = set on the site itself.\n' +
+    " * domains: space-separated hosts the vendor sets it on, '' = set on the site itself.\n" +
     ' * nameOnly: 1 when the name is distinctive enough to classify without the domain;\n' +
     ' * 0 for generic names (sessionid, locale, …), which match only on one of `domains`.\n' +
     ' */\n' +
@@ -1081,7 +1464,10 @@ export async function measureLoaderTables(outDir, files) {
     code = result.outputFiles[0].text;
   } catch {
     method = 'raw modules + gzip -9 (esbuild unavailable)';
-    code = Object.entries(files).filter(([name]) => name.startsWith('loader-')).map(([, text]) => text).join('');
+    code = Object.entries(files)
+      .filter(([name]) => name.startsWith('loader-'))
+      .map(([, text]) => text)
+      .join('');
   }
   return { bytes: gzipSync(code, { level: 9 }).length, minified: code.length, method };
 }
@@ -1103,12 +1489,22 @@ export function buildTables(dataDir) {
     loaderPathsModule(vendors),
     loaderStorageModule(vendors),
   ];
-  const sizeOf = (vendors) => gzipSync(loaderModules(vendors).join('').match(/"[^"]*"/g).join(' '), { level: 9 }).length;
+  const sizeOf = (vendors) =>
+    gzipSync(
+      loaderModules(vendors)
+        .join('')
+        .match(/"[^"]*"/g)
+        .join(' '),
+      { level: 9 },
+    ).length;
   const { selected, skipped } = selectLoaderVendors(data.vendors, catalogue, sizeOf);
   const loaderHosts = loaderHostEntries(selected, catalogue, data.vendors);
   const loaderCookies = loaderCookieEntries(selected, catalogue);
   const count = (rows, category) => rows.filter((r) => r.category === category).length;
-  const countEntries = (entries) => ({ analytics: entries.filter(([, c]) => c === ANALYTICS).length, advertising: entries.filter(([, c]) => c === ADVERTISING).length });
+  const countEntries = (entries) => ({
+    analytics: entries.filter(([, c]) => c === ANALYTICS).length,
+    advertising: entries.filter(([, c]) => c === ADVERTISING).length,
+  });
   const stats = {
     vendors: data.vendors.length,
     loaderVendors: selected.length,
@@ -1116,7 +1512,14 @@ export function buildTables(dataDir) {
     loaderHosts: countEntries(loaderHosts),
     loaderCookies: countEntries(loaderCookies),
     loaderPaths: selected.flatMap((v) => v.paths ?? []).length,
-    fullHosts: { analytics: count(fullHosts, ANALYTICS), advertising: count(fullHosts, ADVERTISING), total: fullHosts.length, skippedHttpdns, skippedKeyword, skippedEssential },
+    fullHosts: {
+      analytics: count(fullHosts, ANALYTICS),
+      advertising: count(fullHosts, ADVERTISING),
+      total: fullHosts.length,
+      skippedHttpdns,
+      skippedKeyword,
+      skippedEssential,
+    },
     fullCookies: {
       essential: count(fullCookies, ESSENTIAL),
       analytics: count(fullCookies, ANALYTICS),
@@ -1164,7 +1567,9 @@ async function main(argv) {
   const size = await measureLoaderTables(outDir ?? join(REPO, homeOf('loader-hosts.ts')), files);
   const log = (line) => process.stdout.write(line + '\n');
   log(`tables written to ${outDir ?? `${homeOf('loader-hosts.ts')}/ and ${homeOf('full-hosts.ts')}/`} (data: ${dataDir})`);
-  log(`catalogue:      ${stats.vendors} vendors (data/vendors), first on every conflict; ${stats.loaderVendors} trackers in the loader tier`);
+  log(
+    `catalogue:      ${stats.vendors} vendors (data/vendors), first on every conflict; ${stats.loaderVendors} trackers in the loader tier`,
+  );
   if (argv.includes('--verbose')) log(`not in the loader tier (Node side only): ${stats.loaderSkipped.join(' ')}`);
   log(`loader hosts:   ${stats.loaderHosts.analytics} analytics, ${stats.loaderHosts.advertising} advertising`);
   log(`loader paths:   ${stats.loaderPaths} URL patterns`);

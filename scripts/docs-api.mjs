@@ -15,9 +15,9 @@ const SCRIPT_ENTRY = fileURLToPath(new URL('../src/loader/auto.ts', import.meta.
 const GROUPS = [
   { title: 'Functions', test: (d) => ts.isFunctionDeclaration(d) },
   { title: 'Classes', test: (d) => ts.isClassDeclaration(d) },
-  { title: 'The consent instance', test: (d, name) => ['Consent', 'Unsubscribe', 'UiView'].includes(name) },
-  { title: 'Events', test: (d, name) => /^Consent(Events|EventName)$|^UnclassifiedCookie$/.test(name) },
-  { title: 'State and records', test: (d, name) => /^(ConsentState|ConsentRecord|ConsentMethod|Choices|AgeGroup)$/.test(name) },
+  { title: 'The consent instance', test: (_d, name) => ['Consent', 'Unsubscribe', 'UiView'].includes(name) },
+  { title: 'Events', test: (_d, name) => /^Consent(Events|EventName)$|^UnclassifiedCookie$/.test(name) },
+  { title: 'State and records', test: (_d, name) => /^(ConsentState|ConsentRecord|ConsentMethod|Choices|AgeGroup)$/.test(name) },
   { title: 'Settings (validated config)', test: (d) => /Settings$/.test(d.name?.text ?? '') },
   { title: 'Config types', test: (d) => d.getSourceFile().fileName.endsWith('config/types.ts') },
   { title: 'Other types', test: () => true },
@@ -35,9 +35,7 @@ function createProgram() {
 
 function docOf(symbol, checker) {
   const text = ts.displayPartsToString(symbol.getDocumentationComment(checker)).trim();
-  const tags = symbol
-    .getJsDocTags(checker)
-    .map((tag) => `@${tag.name} ${ts.displayPartsToString(tag.text ?? [])}`.trim());
+  const tags = symbol.getJsDocTags(checker).map((tag) => `@${tag.name} ${ts.displayPartsToString(tag.text ?? [])}`.trim());
   return [text, ...tags].filter(Boolean).join('\n\n');
 }
 
@@ -62,15 +60,19 @@ function signatureOf(declaration) {
     );
     const lines = members.map((member) => {
       if (ts.isConstructorDeclaration(member)) return `  constructor(${member.parameters.map(print).join(', ')});`;
-      if (ts.isPropertyDeclaration(member)) return `  ${member.name.getText()}${member.questionToken ? '?' : ''}: ${member.type ? print(member.type) : 'unknown'};`;
-      if (ts.isMethodDeclaration(member)) return `  ${member.name.getText()}(${member.parameters.map(print).join(', ')}): ${member.type ? print(member.type) : 'void'};`;
+      if (ts.isPropertyDeclaration(member))
+        return `  ${member.name.getText()}${member.questionToken ? '?' : ''}: ${member.type ? print(member.type) : 'unknown'};`;
+      if (ts.isMethodDeclaration(member))
+        return `  ${member.name.getText()}(${member.parameters.map(print).join(', ')}): ${member.type ? print(member.type) : 'void'};`;
       return `  ${print(member)}`;
     });
     const heritage = declaration.heritageClauses?.map((clause) => ' ' + print(clause)).join('') ?? '';
     return `class ${declaration.name.text}${heritage.replace(/^ +/, ' ')} {\n${lines.join('\n')}\n}`;
   }
   if (ts.isInterfaceDeclaration(declaration) || ts.isTypeAliasDeclaration(declaration)) {
-    return print(declaration).replace(/^export (declare )?/, '').replace(/    /g, '  ');
+    return print(declaration)
+      .replace(/^export (declare )?/, '')
+      .replace(/ {4}/g, '  ');
   }
   return print(declaration);
 }
@@ -107,7 +109,8 @@ function entriesOf(moduleFile, program, checker) {
   const module = checker.getSymbolAtLocation(program.getSourceFile(moduleFile));
   return checker.getExportsOfModule(module).map((exported) => {
     const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
-    const declaration = symbol.declarations.find((d) => !ts.isModuleDeclaration(d) && !ts.isVariableDeclaration(d)) ?? symbol.declarations[0];
+    const declaration =
+      symbol.declarations.find((d) => !ts.isModuleDeclaration(d) && !ts.isVariableDeclaration(d)) ?? symbol.declarations[0];
     return { name: exported.name, symbol, declaration };
   });
 }
@@ -171,7 +174,9 @@ export function renderApiDocs() {
     ...toc,
     '- Script tag: [ConsentryGlobal](#consentryglobal)',
     '',
-    ...grouped.filter((group) => group.entries.length).flatMap((group) => [`## ${group.title}`, '', ...group.entries.map((e) => section(e, checker))]),
+    ...grouped
+      .filter((group) => group.entries.length)
+      .flatMap((group) => [`## ${group.title}`, '', ...group.entries.map((e) => section(e, checker))]),
     '## Script tag',
     '',
     'The script-tag build (`dist/consentry.min.js`) puts one instance on `window.Consentry`. Its type is declared',

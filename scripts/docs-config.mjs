@@ -133,7 +133,13 @@ function createWriter(schema) {
       for (const [key, field] of Object.entries(node.properties)) {
         lines.push('| ' + [code(key), code(json(field.default)), field.description].map(cell).join(' | ') + ' |');
       }
-      lines.push('', node.additionalProperties === false ? 'Any other key is refused, with a "did you mean" hint.' : 'Other keys are allowed; each is plain text.', '');
+      lines.push(
+        '',
+        node.additionalProperties === false
+          ? 'Any other key is refused, with a "did you mean" hint.'
+          : 'Other keys are allowed; each is plain text.',
+        '',
+      );
     } else {
       lines.push(`Type: ${typeOf({ ...node, $ref: undefined }, name)}.`, '');
       if (node.pattern) lines.push(`Pattern: ${code(node.pattern)}.`, '');
@@ -151,11 +157,13 @@ export function renderConfigDocs(schema = JSON.parse(readFileSync(SCHEMA_PATH, '
   const writer = createWriter(schema);
   const topLevel = Object.entries(schema.properties);
   const scalars = { type: 'object', properties: {} };
-  for (const [name, field] of topLevel) if (!(field.type === 'object' && field.properties) && !(field.items?.properties)) scalars.properties[name] = field;
+  for (const [name, field] of topLevel)
+    if (!(field.type === 'object' && field.properties) && !field.items?.properties) scalars.properties[name] = field;
   writer.objectSection('Top level', scalars, 2, 'Fields of the config object itself that are not sections of their own.');
   for (const [name, field] of topLevel) {
     if (field.type === 'object' && field.properties) writer.objectSection(name, field, 2, field.description);
-    else if (field.items?.properties) writer.objectSection(`${name}[]`, field.items, 2, `${field.description} Each item: ${field.items.description}`);
+    else if (field.items?.properties)
+      writer.objectSection(`${name}[]`, field.items, 2, `${field.description} Each item: ${field.items.description}`);
   }
   const definitions = [];
   const definitionWriter = createWriter(schema);
@@ -175,7 +183,7 @@ export function renderConfigDocs(schema = JSON.parse(readFileSync(SCHEMA_PATH, '
     prose(schema.description),
     '',
     'The config is JSON: inline in the page (`<script type="application/json" id="consentry-config">`), at the URL',
-    'in the loader\'s `data-config` attribute, or the object given to `createConsent()`. Every field is optional',
+    "in the loader's `data-config` attribute, or the object given to `createConsent()`. Every field is optional",
     'unless marked (required). An invalid config is refused as a whole: the SDK names every problem at once and',
     'keeps every non-essential tag blocked. The schema is published as `consentry/schema.json`',
     '(`dist/consentry.schema.json`).',

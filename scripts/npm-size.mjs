@@ -68,5 +68,7 @@ export async function measureNpmBuild() {
 if (import.meta.url === pathToFileURL(process.argv[1] || '').href) {
   const kb = (bytes) => (bytes / 1024).toFixed(1) + ' KB';
   const { start, ui, unsplit } = await measureNpmBuild();
-  console.log(`npm build with esbuild (minified, gzip -9): ${kb(start)} at start, ${kb(ui)} more for the UI, ${kb(unsplit)} without splitting`);
+  console.log(
+    `npm build with esbuild (minified, gzip -9): ${kb(start)} at start, ${kb(ui)} more for the UI, ${kb(unsplit)} without splitting`,
+  );
 }

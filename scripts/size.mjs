@@ -15,17 +15,27 @@ export const BUDGETS = {
 
 const dist = new URL('../dist/', import.meta.url);
 const gz = (file) => gzipSync(readFileSync(new URL(file, dist)), { level: 9 }).length;
-const sri = (file) => 'sha384-' + createHash('sha384').update(readFileSync(new URL(file, dist))).digest('base64');
+const sri = (file) =>
+  'sha384-' +
+  createHash('sha384')
+    .update(readFileSync(new URL(file, dist)))
+    .digest('base64');
 const kb = (bytes) => (bytes / 1024).toFixed(2) + ' KB';
 
 export function measure() {
   const packs = existsSync(new URL('i18n/', dist)) ? readdirSync(new URL('i18n/', dist)).map((f) => 'i18n/' + f) : [];
-  const files = ['consentry.min.js', 'consentry-parts.min.js', 'consentry-ui.min.js', 'consentry.mjs', ...packs].filter((f) => existsSync(new URL(f, dist)));
+  const files = ['consentry.min.js', 'consentry-parts.min.js', 'consentry-ui.min.js', 'consentry.mjs', ...packs].filter((f) =>
+    existsSync(new URL(f, dist)),
+  );
   const sizes = Object.fromEntries(files.map((f) => [f, gz(f)]));
   const checks = [
     ['loader (consentry.min.js)', sizes['consentry.min.js'], BUDGETS.loader],
     ['first visit, compiled (loader+UI)', sizes['consentry.min.js'] + sizes['consentry-ui.min.js'], BUDGETS.firstVisit],
-    ['first visit, raw (loader+parts+UI)', sizes['consentry.min.js'] + sizes['consentry-parts.min.js'] + sizes['consentry-ui.min.js'], BUDGETS.firstVisitRaw],
+    [
+      'first visit, raw (loader+parts+UI)',
+      sizes['consentry.min.js'] + sizes['consentry-parts.min.js'] + sizes['consentry-ui.min.js'],
+      BUDGETS.firstVisitRaw,
+    ],
     ...packs.map((f) => [`language pack ${f}`, sizes[f], BUDGETS.languagePack]),
   ];
   return { files, sizes, checks };

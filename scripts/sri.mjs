@@ -11,11 +11,19 @@ export const START = '<!-- sri:start -->';
 export const END = '<!-- sri:end -->';
 
 export function browserFiles() {
-  const packs = existsSync(new URL('i18n/', dist)) ? readdirSync(new URL('i18n/', dist)).sort().map((f) => 'i18n/' + f) : [];
+  const packs = existsSync(new URL('i18n/', dist))
+    ? readdirSync(new URL('i18n/', dist))
+        .sort()
+        .map((f) => 'i18n/' + f)
+    : [];
   return ['consentry.min.js', 'consentry-parts.min.js', 'consentry-ui.min.js', 'consentry-gpp.min.js', ...packs];
 }
 
-export const sriOf = (file) => 'sha384-' + createHash('sha384').update(readFileSync(new URL(file, dist))).digest('base64');
+export const sriOf = (file) =>
+  'sha384-' +
+  createHash('sha384')
+    .update(readFileSync(new URL(file, dist)))
+    .digest('base64');
 
 export function sriTable() {
   const { version } = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));

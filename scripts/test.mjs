@@ -12,7 +12,11 @@ function ensureChromium() {
   const root = process.getuid?.() === 0;
   if (root && existsSync('/usr/bin/apt-get')) {
     console.log(`Chromium not found at ${chromium}: installing Debian's package…`);
-    if (run('sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null']) === 0 && existsSync(chromium)) return;
+    if (
+      run('sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null']) === 0 &&
+      existsSync(chromium)
+    )
+      return;
   }
   console.error(`Chromium is missing: install it with "sudo apt-get install -y chromium" (or set CHROMIUM_PATH), then run npm test again.`);
   process.exit(1);

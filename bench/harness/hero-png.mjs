@@ -18,7 +18,7 @@ export function heroPng(width = 1200, height = 400) {
     let previous = [0, 0, 0];
     for (let x = 0; x < width; x++) {
       const blotch = blotches[((y / cell) | 0) * cells + ((x / cell) | 0)];
-      const rgb = [40 + ((x * 160) / width) + blotch, 70 + ((y * 120) / height), 150 + blotch].map((v) => Math.min(255, v | 0));
+      const rgb = [40 + (x * 160) / width + blotch, 70 + (y * 120) / height, 150 + blotch].map((v) => Math.min(255, v | 0));
       for (let c = 0; c < 3; c++) raw[row + 1 + x * 3 + c] = (rgb[c] - previous[c]) & 255;
       previous = rgb;
     }

@@ -28,7 +28,9 @@ export async function measure(browser, { url, variant, storage, expectBanner }) 
     await cdp.send('Tracing.start', { traceConfig: { includedCategories: CPU_TRACE_CATEGORIES }, transferMode: 'ReportEvents' });
     await page.goto(url, { waitUntil: 'load' });
     if (expectBanner && variant.banner) {
-      await page.waitForFunction(() => window.__bench.bannerAt !== null, null, { timeout: BANNER_TIMEOUT_MS, polling: 100 }).catch(() => {});
+      await page
+        .waitForFunction(() => window.__bench.bannerAt !== null, null, { timeout: BANNER_TIMEOUT_MS, polling: 100 })
+        .catch(() => {});
     }
     await page.waitForTimeout(SETTLE_MS);
     const { metrics } = await cdp.send('Performance.getMetrics');
@@ -38,7 +40,9 @@ export async function measure(browser, { url, variant, storage, expectBanner }) 
     const inPage = await page.evaluate(
       ({ sdkPaths, tagPatterns }) => {
         const resources = performance.getEntriesByType('resource');
-        const sdk = resources.filter((r) => sdkPaths.some((path) => new URL(r.name).pathname.startsWith(path)) && new URL(r.name).origin === location.origin);
+        const sdk = resources.filter(
+          (r) => sdkPaths.some((path) => new URL(r.name).pathname.startsWith(path)) && new URL(r.name).origin === location.origin,
+        );
         const paint = performance.getEntriesByName('first-contentful-paint')[0];
         const navigation = performance.getEntriesByType('navigation')[0];
         return {
@@ -50,7 +54,9 @@ export async function measure(browser, { url, variant, storage, expectBanner }) 
           domContentLoaded: navigation ? navigation.domContentLoadedEventEnd : null,
           // When each SDK file started and finished arriving: where the time to the banner goes.
           sdkTimings: sdk.map((r) => ({ path: new URL(r.name).pathname, start: r.startTime, end: r.responseEnd })),
-          tagsRan: Object.entries(tagPatterns).filter(([, p]) => resources.some((r) => r.name.includes(p))).map(([k]) => k),
+          tagsRan: Object.entries(tagPatterns)
+            .filter(([, p]) => resources.some((r) => r.name.includes(p)))
+            .map(([k]) => k),
         };
       },
       { sdkPaths: variant.sdkPaths, tagPatterns: TAG_URL_PATTERNS },

@@ -8,7 +8,12 @@
 export const tags = (tracker) => [
   { service: 'site-analytics', category: 'analytics', where: 'head', src: tracker + '/analytics.js' },
   { service: 'ad-network', category: 'advertising', where: 'body', src: tracker + '/ads.js' },
-  { service: 'ad-pixel', category: 'advertising', where: 'end', code: `new Image().src=${JSON.stringify(tracker + '/pixel.gif')}+'?ev=PageView&t='+Date.now();` },
+  {
+    service: 'ad-pixel',
+    category: 'advertising',
+    where: 'end',
+    code: `new Image().src=${JSON.stringify(tracker + '/pixel.gif')}+'?ev=PageView&t='+Date.now();`,
+  },
 ];
 
 /** What the tags load when they run: the sign, in Resource Timing, that a tag fired. */
@@ -36,7 +41,11 @@ footer{padding:40px 20px;color:#667}`;
  */
 export function pageHtml({ headFirst = '', headEnd = '', bodyEnd = '', tag, tracker, title }) {
   const all = tags(tracker);
-  const at = (where) => all.filter((t) => t.where === where).map(tag).join('\n');
+  const at = (where) =>
+    all
+      .filter((t) => t.where === where)
+      .map(tag)
+      .join('\n');
   const paragraphs = [...PARAGRAPHS, ...PARAGRAPHS.slice(0, 3)];
   return `<!doctype html>
 <html lang="en"><head>
@@ -54,7 +63,10 @@ ${headEnd}
 <p>${paragraphs[0]}</p>
 <div id="ad-slot"></div>
 ${at('body')}
-${paragraphs.slice(1).map((p, i) => (i % 3 === 0 ? `<h2>Section ${i / 3 + 1}</h2>` : '') + `<p>${p}</p>`).join('\n')}
+${paragraphs
+  .slice(1)
+  .map((p, i) => (i % 3 === 0 ? `<h2>Section ${i / 3 + 1}</h2>` : '') + `<p>${p}</p>`)
+  .join('\n')}
 </main>
 <footer>© Cirrus Edge · <a href="/privacy">Privacy</a> · <a href="#" data-consent-open>Cookie settings</a></footer>
 ${at('end')}

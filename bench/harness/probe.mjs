@@ -13,10 +13,15 @@ export function probe(banner) {
       return scope ? scope.querySelector(banner.selector) : null;
     };
     const visible = (el) => {
-      if (!el || !el.isConnected) return false;
+      if (!el?.isConnected) return false;
       const box = el.getBoundingClientRect();
-      return box.width > 0 && box.height > 0 && box.bottom > 0 && box.top < innerHeight &&
-        el.checkVisibility({ opacityProperty: true, visibilityProperty: true });
+      return (
+        box.width > 0 &&
+        box.height > 0 &&
+        box.bottom > 0 &&
+        box.top < innerHeight &&
+        el.checkVisibility({ opacityProperty: true, visibilityProperty: true })
+      );
     };
     // One check per frame: a banner can only be seen when a frame is drawn.
     const poll = () => {
@@ -35,7 +40,9 @@ export function probe(banner) {
 
   // CLS as the Web Vitals define it: the largest session window (gaps < 1 s, at most 5 s) of shifts
   // not caused by recent input.
-  let windowValue = 0, windowStart = 0, previous = 0;
+  let windowValue = 0,
+    windowStart = 0,
+    previous = 0;
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
       if (entry.hadRecentInput) continue;

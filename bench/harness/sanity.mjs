@@ -8,7 +8,10 @@ export function sanityNotes(sdks, results) {
   for (const sdk of sdks) {
     const { first, returning } = results.get(sdk.id);
     const fired = count(first, (r) => r.tagsRan.length > 0);
-    if (fired) notes.push(`${sdk.name}: a tag fired before consent in ${fired}/${first.length} first visits (${first.find((r) => r.tagsRan.length).tagsRan.join(', ')}).`);
+    if (fired)
+      notes.push(
+        `${sdk.name}: a tag fired before consent in ${fired}/${first.length} first visits (${first.find((r) => r.tagsRan.length).tagsRan.join(', ')}).`,
+      );
     const noBanner = count(first, (r) => r.bannerAt === null);
     if (noBanner) notes.push(`${sdk.name}: no visible banner within the timeout in ${noBanner}/${first.length} first visits.`);
     const missing = count(returning, (r) => r.tagsRan.length < 3);

@@ -30,7 +30,11 @@ function serve(assets, origin) {
     const found = assets.get(path);
     const headers = { 'cache-control': 'no-store', 'timing-allow-origin': '*', 'access-control-allow-origin': '*' };
     if (!found) return void res.writeHead(req.method === 'POST' ? 204 : 404, headers).end();
-    res.writeHead(200, { ...headers, 'content-type': found.type, ...(found.gzip ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}) });
+    res.writeHead(200, {
+      ...headers,
+      'content-type': found.type,
+      ...(found.gzip ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
+    });
     res.end(found.body);
   });
   return new Promise((resolve) =>
@@ -39,7 +43,11 @@ function serve(assets, origin) {
       origin(url);
       resolve({
         origin: url,
-        close: () => new Promise((done) => { server.closeAllConnections(); server.close(() => done()); }),
+        close: () =>
+          new Promise((done) => {
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
       });
     }),
   );
@@ -66,13 +74,22 @@ export async function startSite() {
 export async function startTracker() {
   const assets = new Map();
   return serve(assets, (origin) => {
-    assets.set('/analytics.js', asset(`(function(){
+    assets.set(
+      '/analytics.js',
+      asset(
+        `(function(){
   var id = (document.cookie.match(/(?:^|; )_bench_ga=([^;]*)/) || [])[1] || String(Math.random()).slice(2);
   document.cookie = '_bench_ga=' + id + '; path=/; max-age=63072000; samesite=lax';
   var hit = { v: 2, cid: id, dl: location.href, dt: document.title, sr: screen.width + 'x' + screen.height, ts: Date.now() };
   navigator.sendBeacon(${JSON.stringify(origin + '/collect')}, JSON.stringify(hit));
-})();`, 'text/javascript'));
-    assets.set('/ads.js', asset(`(function(){
+})();`,
+        'text/javascript',
+      ),
+    );
+    assets.set(
+      '/ads.js',
+      asset(
+        `(function(){
   var slot = document.getElementById('ad-slot');
   if (!slot) return;
   var a = document.createElement('a');
@@ -80,7 +97,10 @@ export async function startTracker() {
   a.style.cssText = 'display:block;height:90px;line-height:90px;text-align:center;background:#f4f1e8;color:#333';
   slot.appendChild(a);
   new Image().src = ${JSON.stringify(origin + '/ad-impression.gif')} + '?t=' + Date.now();
-})();`, 'text/javascript'));
+})();`,
+        'text/javascript',
+      ),
+    );
     assets.set('/pixel.gif', asset(PIXEL_GIF, 'image/gif', { gzip: false }));
     assets.set('/ad-impression.gif', asset(PIXEL_GIF, 'image/gif', { gzip: false }));
   });

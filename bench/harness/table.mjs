@@ -17,7 +17,12 @@ function rows(sdkRuns, baselineRuns, { firstVisit }) {
     return value === null ? null : value - base(field);
   };
   const list = [
-    { label: 'SDK bytes downloaded (gzip)', pick: (runs) => medianOf(runs, 'sdkBytes'), format: kb, extra: (runs) => `${median(runs.map((r) => r.sdkFiles.length))} file(s)` },
+    {
+      label: 'SDK bytes downloaded (gzip)',
+      pick: (runs) => medianOf(runs, 'sdkBytes'),
+      format: kb,
+      extra: (runs) => `${median(runs.map((r) => r.sdkFiles.length))} file(s)`,
+    },
   ];
   if (firstVisit) list.push({ label: 'banner visible (from navigation start)', pick: (runs) => medianOf(runs, 'bannerAt'), format: ms });
   list.push(
@@ -56,10 +61,12 @@ export function markdownTable({ sdks, results, configBytes }) {
     lines.push(`| ${title} |${' |'.repeat(header.length - 1)}`);
     const sdkRuns = sdks.map((s) => results.get(s.id)[visit]);
     const visitRows = rows(sdkRuns, results.get(baselineId)[visit], { firstVisit });
-    if (configBytes) visitRows.splice(1, 0, { label: 'inline config in the page (gzip, every visit)', values: configBytes, format: kb, extra: null });
+    if (configBytes)
+      visitRows.splice(1, 0, { label: 'inline config in the page (gzip, every visit)', values: configBytes, format: kb, extra: null });
     for (const row of visitRows) {
       const cells = row.values.map((v, i) => row.format(v) + (row.extra ? ` (${row.extra[i]})` : ''));
-      const r = consentryIndex < 0 || vanillaIndex < 0 ? 'n/a' : ratio(row.values[consentryIndex], row.values[vanillaIndex], { floor: row.floor });
+      const r =
+        consentryIndex < 0 || vanillaIndex < 0 ? 'n/a' : ratio(row.values[consentryIndex], row.values[vanillaIndex], { floor: row.floor });
       lines.push(`| ${row.label} | ${cells.join(' | ')} | ${r} |`);
     }
   }

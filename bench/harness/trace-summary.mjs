@@ -34,7 +34,8 @@ function oneTrace(events, sdkPaths, url) {
   for (const e of main) {
     const data = e.args?.data || {};
     if (e.name === 'EvaluateScript' && isSdk(data.url, sdkPaths)) add(shortUrl(data.url), 'evaluate', msOf(e));
-    if ((e.name === 'v8.compile' || e.name === 'V8.CompileCode') && isSdk(data.url || e.args?.fileName, sdkPaths)) add(shortUrl(data.url || e.args?.fileName), 'compile', msOf(e));
+    if ((e.name === 'v8.compile' || e.name === 'V8.CompileCode') && isSdk(data.url || e.args?.fileName, sdkPaths))
+      add(shortUrl(data.url || e.args?.fileName), 'compile', msOf(e));
     if (e.name === 'FunctionCall' && isSdk(data.url, sdkPaths)) add(shortUrl(data.url), 'calls', msOf(e));
   }
   const forced = [];
@@ -42,7 +43,12 @@ function oneTrace(events, sdkPaths, url) {
     if (e.name !== 'Layout' && e.name !== 'UpdateLayoutTree') continue;
     const stack = e.args?.beginData?.stackTrace;
     if (!stack?.length) continue;
-    forced.push({ kind: e.name === 'Layout' ? 'layout' : 'style', ms: msOf(e), at: frameOf(stack), sdk: stack.some((f) => isSdk(f.url, sdkPaths)) });
+    forced.push({
+      kind: e.name === 'Layout' ? 'layout' : 'style',
+      ms: msOf(e),
+      at: frameOf(stack),
+      sdk: stack.some((f) => isSdk(f.url, sdkPaths)),
+    });
   }
   const total = (name) => main.filter((e) => e.name === name).reduce((s, e) => s + msOf(e), 0);
   return {
@@ -56,15 +62,25 @@ function oneTrace(events, sdkPaths, url) {
 
 export function summarizeTrace(traces, { sdkPaths, url }) {
   const all = traces.map((events) => oneTrace(events, sdkPaths, url));
-  const lines = ['Thread (CPU) time from the trace.', '', '| SDK script | compile ms | evaluate ms (incl. compile) | later calls ms |', '| --- | ---: | ---: | ---: |'];
+  const lines = [
+    'Thread (CPU) time from the trace.',
+    '',
+    '| SDK script | compile ms | evaluate ms (incl. compile) | later calls ms |',
+    '| --- | ---: | ---: | ---: |',
+  ];
   const urls = [...new Set(all.flatMap((t) => [...t.perScript.keys()]))];
   for (const url of urls) {
     const pick = (field) => median(all.map((t) => t.perScript.get(url)?.[field] || 0));
     lines.push(`| ${url} | ${fmt(pick('compile'))} | ${fmt(pick('evaluate'))} | ${fmt(pick('calls'))} |`);
   }
-  lines.push('', `Layout: ${fmt(median(all.map((t) => t.layoutMs)))} ms in ${median(all.map((t) => t.layouts))} passes; style recalc ${fmt(median(all.map((t) => t.styleMs)))} ms (whole page).`);
+  lines.push(
+    '',
+    `Layout: ${fmt(median(all.map((t) => t.layoutMs)))} ms in ${median(all.map((t) => t.layouts))} passes; style recalc ${fmt(median(all.map((t) => t.styleMs)))} ms (whole page).`,
+  );
   const forcedBySdk = all.map((t) => t.forced.filter((f) => f.sdk));
-  lines.push(`Forced by SDK code (per run, median): ${median(forcedBySdk.map((f) => f.filter((x) => x.kind === 'layout').length))} layouts, ${median(forcedBySdk.map((f) => f.filter((x) => x.kind === 'style').length))} style recalcs, ${fmt(median(forcedBySdk.map((f) => f.reduce((s, x) => s + x.ms, 0))))} ms.`);
+  lines.push(
+    `Forced by SDK code (per run, median): ${median(forcedBySdk.map((f) => f.filter((x) => x.kind === 'layout').length))} layouts, ${median(forcedBySdk.map((f) => f.filter((x) => x.kind === 'style').length))} style recalcs, ${fmt(median(forcedBySdk.map((f) => f.reduce((s, x) => s + x.ms, 0))))} ms.`,
+  );
   const sites = new Map();
   for (const f of forcedBySdk.flat()) {
     const key = `${f.kind} at ${f.at}`;
@@ -84,7 +100,8 @@ export function summarizeTrace(traces, { sdkPaths, url }) {
  * runs. Native work a function calls into (a cookie read, a DOM insertion) counts as its self time.
  */
 export function summarizeProfile(profiles, { sdkPaths, top = 15 } = {}) {
-  const keyOf = ({ functionName, url, lineNumber, columnNumber }) => `${functionName || '(anonymous)'} ${shortUrl(url)}:${lineNumber + 1}:${columnNumber + 1}`;
+  const keyOf = ({ functionName, url, lineNumber, columnNumber }) =>
+    `${functionName || '(anonymous)'} ${shortUrl(url)}:${lineNumber + 1}:${columnNumber + 1}`;
   const perRun = profiles.map((profile) => {
     const self = new Map();
     const total = new Map();
@@ -110,13 +127,18 @@ export function summarizeProfile(profiles, { sdkPaths, top = 15 } = {}) {
   });
   const ranked = (field) => {
     const keys = [...new Set(perRun.flatMap((run) => [...run[field].keys()]))];
-    return keys.map((key) => [key, median(perRun.map((run) => run[field].get(key) || 0))]).sort((a, b) => b[1] - a[1]).slice(0, top);
+    return keys
+      .map((key) => [key, median(perRun.map((run) => run[field].get(key) || 0))])
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top);
   };
   const selfTotal = median(perRun.map((run) => [...run.self.values()].reduce((s, v) => s + v, 0)));
   return [
-    '', `CPU profile: ${fmt(selfTotal)} ms of samples with SDK code on top (median). Most self time:`,
+    '',
+    `CPU profile: ${fmt(selfTotal)} ms of samples with SDK code on top (median). Most self time:`,
     ...ranked('self').map(([k, v]) => `- ${fmt(v)} ms ${k}`),
-    '', 'Most total time (including callees):',
+    '',
+    'Most total time (including callees):',
     ...ranked('total').map(([k, v]) => `- ${fmt(v)} ms ${k}`),
   ].join('\n');
 }

@@ -20,7 +20,8 @@ const json = (value) => JSON.stringify(value).replace(/</g, '\\u003c');
 /** A tag written to run at once: the baseline of a visit where everything is granted. */
 const plainTag = (t) => (t.src ? `<script async src="${attr(t.src)}"></script>` : `<script>${t.code}</script>`);
 /** A tag that never runs: the baseline of a visit where nothing is granted yet. */
-const inertTag = (t) => (t.src ? `<script type="text/plain" src="${attr(t.src)}"></script>` : `<script type="text/plain">${t.code}</script>`);
+const inertTag = (t) =>
+  t.src ? `<script type="text/plain" src="${attr(t.src)}"></script>` : `<script type="text/plain">${t.code}</script>`;
 
 export const baselineHeld = {
   id: 'baseline-held',
@@ -58,7 +59,11 @@ const compiledConsentryConfig = () => {
   const dir = mkdtempSync(join(tmpdir(), 'consentry-bench-'));
   try {
     writeFileSync(join(dir, 'consent.json'), JSON.stringify(CONSENTRY_CONFIG));
-    return (compiledConfig = execFileSync(process.execPath, [file('bin/consentry.mjs'), 'build-config', join(dir, 'consent.json'), '--compiled', '--json'], { encoding: 'utf8' }).trim());
+    return (compiledConfig = execFileSync(
+      process.execPath,
+      [file('bin/consentry.mjs'), 'build-config', join(dir, 'consent.json'), '--compiled', '--json'],
+      { encoding: 'utf8' },
+    ).trim());
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -101,12 +106,24 @@ export const consentry = consentryVariant({ id: 'consentry', name: 'consentry', 
  * the raw config too.
  */
 export function comparedBuilds() {
-  const builds = (process.env.BENCH_COMPARE || '').split(',').filter(Boolean).map((dir, i) => {
-    const parts = dir.replace(/\/+$/, '').split('/');
-    const label = parts.slice(parts.at(-1) === 'dist' ? -2 : -1).join('/');
-    return consentryVariant({ id: `consentry-${i + 1}`, name: `consentry (${label}, raw config)`, dist: () => resolve(dir), base: `/compare-${i + 1}/`, raw: true });
-  });
-  if (process.env.BENCH_RAW) builds.unshift(consentryVariant({ id: 'consentry-raw', name: 'consentry (raw config)', dist: consentryDist, base: '/raw/', raw: true }));
+  const builds = (process.env.BENCH_COMPARE || '')
+    .split(',')
+    .filter(Boolean)
+    .map((dir, i) => {
+      const parts = dir.replace(/\/+$/, '').split('/');
+      const label = parts.slice(parts.at(-1) === 'dist' ? -2 : -1).join('/');
+      return consentryVariant({
+        id: `consentry-${i + 1}`,
+        name: `consentry (${label}, raw config)`,
+        dist: () => resolve(dir),
+        base: `/compare-${i + 1}/`,
+        raw: true,
+      });
+    });
+  if (process.env.BENCH_RAW)
+    builds.unshift(
+      consentryVariant({ id: 'consentry-raw', name: 'consentry (raw config)', dist: consentryDist, base: '/raw/', raw: true }),
+    );
   return builds;
 }
 
@@ -121,7 +138,8 @@ const CC_CONFIG = {
       en: {
         consentModal: {
           title: 'We use cookies',
-          description: 'We use essential cookies to run this site and, with your consent, analytics and advertising cookies to measure visits and show relevant ads.',
+          description:
+            'We use essential cookies to run this site and, with your consent, analytics and advertising cookies to measure visits and show relevant ads.',
           acceptAllBtn: 'Accept all',
           acceptNecessaryBtn: 'Reject all',
           showPreferencesBtn: 'Manage preferences',
@@ -156,7 +174,10 @@ export const vanillaCookieconsent = {
       : `<script type="text/plain" data-category="${CC_CATEGORIES[t.category]}">${t.code}</script>`,
   assets: () => ({
     '/vendor/cookieconsent/cookieconsent.css': fileAsset(file('node_modules/vanilla-cookieconsent/dist/cookieconsent.css'), 'text/css'),
-    '/vendor/cookieconsent/cookieconsent.umd.js': fileAsset(file('node_modules/vanilla-cookieconsent/dist/cookieconsent.umd.js'), 'text/javascript'),
+    '/vendor/cookieconsent/cookieconsent.umd.js': fileAsset(
+      file('node_modules/vanilla-cookieconsent/dist/cookieconsent.umd.js'),
+      'text/javascript',
+    ),
   }),
   sdkPaths: ['/vendor/cookieconsent/'],
   banner: { selector: '#cc-main .cm' },
@@ -208,4 +229,8 @@ export const klaro = {
 export const SDKS = [consentry, vanillaCookieconsent, klaro];
 
 /** Gzip size of a variant's inline config: bytes the page pays for besides the SDK files. */
-export const inlineConfigMarkup = (variant) => [variant.headFirst, variant.bodyEnd].filter(Boolean).join('').replace(/<script[^>]*src=[^>]*><\/script>/g, '');
+export const inlineConfigMarkup = (variant) =>
+  [variant.headFirst, variant.bodyEnd]
+    .filter(Boolean)
+    .join('')
+    .replace(/<script[^>]*src=[^>]*><\/script>/g, '');

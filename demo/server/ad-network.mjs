@@ -29,7 +29,7 @@ function idCookie(req) {
 const ROUTES = {
   '/ads.js': {
     kind: 'script',
-    handle: (req, res, url, { origin }) =>
+    handle: (req, res, _url, { origin }) =>
       sendTrackerFile(res, 'ads/ads.js', 'text/javascript; charset=utf-8', { ORIGIN: origin }, idCookie(req)),
   },
   '/px.gif': {

@@ -18,15 +18,14 @@ export const analyticsProvider = {
 const ROUTES = {
   '/ns.js': {
     kind: 'script',
-    handle: (req, res, url, { origin }) =>
-      sendTrackerFile(res, 'analytics/ns.js', 'text/javascript; charset=utf-8', { ORIGIN: origin }),
+    handle: (_req, res, _url, { origin }) => sendTrackerFile(res, 'analytics/ns.js', 'text/javascript; charset=utf-8', { ORIGIN: origin }),
   },
   '/g/collect': {
     kind: 'beacon',
-    handle: (req, res) => send(res, 204, '', 'text/plain'),
+    handle: (_req, res) => send(res, 204, '', 'text/plain'),
   },
   '/hm.gif': {
     kind: 'pixel',
-    handle: (req, res) => send(res, 200, PIXEL_GIF, 'image/gif'),
+    handle: (_req, res) => send(res, 200, PIXEL_GIF, 'image/gif'),
   },
 };

@@ -30,7 +30,13 @@ const VIDEO = {
   kind: 'iframe',
   handle: (req, res, url) => {
     const id = decodeURIComponent(url.pathname.slice('/video/embed/'.length)) || 'unknown';
-    res.setHeader('Set-Cookie', visitorCookies(req, [['YSC', undefined], ['VISITOR_INFO1_LIVE', 180 * 86400]]));
+    res.setHeader(
+      'Set-Cookie',
+      visitorCookies(req, [
+        ['YSC', undefined],
+        ['VISITOR_INFO1_LIVE', 180 * 86400],
+      ]),
+    );
     return sendTrackerFile(res, 'embed/video.html', 'text/html; charset=utf-8', {
       VIDEO_ID: id,
       TITLE: url.searchParams.get('title') || 'Video',

@@ -5,5 +5,8 @@ export function escapeHtml(text) {
 
 /** JSON inside an inline <script>: `<` escaped so the text can never close the element. */
 export function scriptJson(value) {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }

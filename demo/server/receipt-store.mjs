@@ -49,7 +49,10 @@ export function createReceiptStore({ dir }) {
     torn = text.length > 0 && !text.endsWith('\n');
     const all = text.split('\n').filter(Boolean);
     lines = all.length;
-    cache = all.map(parseLine).filter((entry) => entry !== null).slice(-MAX_RECEIPTS);
+    cache = all
+      .map(parseLine)
+      .filter((entry) => entry !== null)
+      .slice(-MAX_RECEIPTS);
     return cache;
   }
 

@@ -30,7 +30,5 @@ export function redirect(res, location, status = 303) {
 
 /** Only same-site paths, so `?next=` can never send a visitor elsewhere. */
 export function safeLocalPath(value, fallback = '/') {
-  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.includes('\\')
-    ? value
-    : fallback;
+  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.includes('\\') ? value : fallback;
 }

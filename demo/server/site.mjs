@@ -177,7 +177,7 @@ export function createSiteHandler(options) {
       await receipts.add(read.receipt);
       sendJson(res, { ok: true }, 201);
     },
-    '/__demo/hits/clear'(req, res) {
+    '/__demo/hits/clear'(_req, res) {
       hits.clear();
       sendJson(res, { ok: true });
     },
@@ -185,20 +185,20 @@ export function createSiteHandler(options) {
 
   /** @type {Record<string, (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, url: URL) => Promise<void> | void>} */
   const gets = {
-    async '/consent.json'(req, res) {
+    async '/consent.json'(_req, res) {
       send(res, 200, await configText(), 'application/json; charset=utf-8');
     },
-    '/__demo/hits'(req, res) {
+    '/__demo/hits'(_req, res) {
       sendJson(res, { trackers, hits: hits.list() });
     },
     /** Names of the cookies the browser sent, HttpOnly ones included (scripts cannot see those). */
     '/__demo/cookies'(req, res) {
       sendJson(res, { names: Object.keys(parseCookies(req.headers.cookie)) });
     },
-    async '/__demo/receipts'(req, res) {
+    async '/__demo/receipts'(_req, res) {
       sendJson(res, { receipts: await receipts.list() });
     },
-    '/favicon.ico'(req, res) {
+    '/favicon.ico'(_req, res) {
       return serveFile(res, join(demoDir, 'assets'), '/favicon.svg');
     },
   };

@@ -67,7 +67,10 @@ export function receiptRowsView(texts, receipts) {
       const grants = (/** @type {unknown} */ value) => (value && typeof value === 'object' ? value : {});
       // Separate consents (the cross-border transfer) beside the categories: the receipt says which were granted.
       const categories = [...Object.entries(grants(receipt.categories)), ...Object.entries(grants(receipt.consents))]
-        .map(([id, granted]) => `<span class="chip ${granted === true ? 'chip-on' : 'chip-off'}">${escapeHtml(id)} ${granted === true ? '✓' : '✗'}</span>`)
+        .map(
+          ([id, granted]) =>
+            `<span class="chip ${granted === true ? 'chip-on' : 'chip-off'}">${escapeHtml(id)} ${granted === true ? '✓' : '✗'}</span>`,
+        )
         .join(' ');
       let page = shown(receipt.url);
       try {

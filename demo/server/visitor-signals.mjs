@@ -20,11 +20,7 @@ export function readVisitorSignals(req, url) {
   const chosen = cookies[LANGUAGE_COOKIE];
   /** @type {'en' | 'zh'} */
   const language =
-    chosen === 'zh' || chosen === 'en'
-      ? chosen
-      : /^\s*zh\b/i.test(String(req.headers['accept-language'] || ''))
-        ? 'zh'
-        : 'en';
+    chosen === 'zh' || chosen === 'en' ? chosen : /^\s*zh\b/i.test(String(req.headers['accept-language'] || '')) ? 'zh' : 'en';
   const regionValue = (url.searchParams.get('region') ?? cookies[REGION_COOKIE] ?? '').toUpperCase();
   const region = REGION_CODE.test(regionValue) ? regionValue : '';
   const gpcQuery = url.searchParams.get('gpc');

@@ -16,11 +16,7 @@ export type CmpReply = (returnValue: unknown, success: boolean) => void;
  * their `{ <api>Call: … }` messages are answered with `{ <api>Return: { returnValue, success, callId } }`,
  * as a string when the call came as a string. Answers go to any origin: the protocol is public by design.
  */
-export function serveCmpFrames(
-  win: PageWindow,
-  api: '__gpp' | '__tcfapi',
-  invoke: (call: CmpCall, reply: CmpReply) => void,
-): Uninstall {
+export function serveCmpFrames(win: PageWindow, api: '__gpp' | '__tcfapi', invoke: (call: CmpCall, reply: CmpReply) => void): Uninstall {
   const doc = win.document;
   const name = api + 'Locator';
   let frame: HTMLIFrameElement | undefined;

@@ -26,7 +26,8 @@ const list = (value: unknown): any[] => (Array.isArray(value) ? value : []);
  * Every object of the config without a prototype: a polluted Object.prototype (a bug anywhere on the
  * page) must not supply what the config left out, least of all where the SDK's code comes from.
  */
-const ownOnly = (_key: string, value: unknown) => (value && typeof value == 'object' && !Array.isArray(value) ? Object.setPrototypeOf(value, null) : value);
+const ownOnly = (_key: string, value: unknown) =>
+  value && typeof value == 'object' && !Array.isArray(value) ? Object.setPrototypeOf(value, null) : value;
 
 /**
  * Read leniently from the raw config, each value held to the validator's own pattern, so an unvalidated

@@ -23,7 +23,8 @@ export const EARLY_EFFECTS: Effect[] = [
   installCookieGuard,
   installStorageGuard,
   (host) => installFrameGuards(host, (win) => guardFrame(host, win)),
-  (host) => installWithdrawalCleanup(host, { cleanUp: async (withdrawal, settings) => (await host.loadParts()).cleanUp(withdrawal, settings) }),
+  (host) =>
+    installWithdrawalCleanup(host, { cleanUp: async (withdrawal, settings) => (await host.loadParts()).cleanUp(withdrawal, settings) }),
 ];
 
 /**

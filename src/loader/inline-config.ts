@@ -14,7 +14,9 @@ function refusal(el: Element, loader: HTMLScriptElement | null, nonce: string): 
   if (nonce && el.nonce != nonce) return "without the loader's nonce";
   // 4: the loader follows it; 1 (disconnected) would make that answer arbitrary.
   const before = loader && (el.compareDocumentPosition(loader) & 5) == 4;
-  return before || (el == loader?.nextElementSibling && el.parentNode == document.head) ? '' : 'not before the loader or right after it in <head>';
+  return before || (el == loader?.nextElementSibling && el.parentNode == document.head)
+    ? ''
+    : 'not before the loader or right after it in <head>';
 }
 
 /**
@@ -24,7 +26,12 @@ function refusal(el: Element, loader: HTMLScriptElement | null, nonce: string): 
  * Then, if none was taken, `missing` hears what was looked for: a page without a config holds every tag
  * and shows no banner, which looks like nothing at all to its owner.
  */
-export function whenInlineConfig(loader: HTMLScriptElement | null, nonce: string, use: (json: string) => void, missing: (message: string) => void) {
+export function whenInlineConfig(
+  loader: HTMLScriptElement | null,
+  nonce: string,
+  use: (json: string) => void,
+  missing: (message: string) => void,
+) {
   let done = false;
   const take = () => {
     const el = document.getElementById(ID);

@@ -30,7 +30,11 @@ const PARTS = 'consentry-parts.min.js';
 const UI = 'consentry-ui.min.js';
 
 /** The same hints a raw config gives, from validated settings. */
-export const hintsOf = ({ ui }: Settings): BootHints => ({ assetsUrl: ui.assetsUrl, trustedAssetOrigins: ui.trustedAssetOrigins, nonce: ui.nonce });
+export const hintsOf = ({ ui }: Settings): BootHints => ({
+  assetsUrl: ui.assetsUrl,
+  trustedAssetOrigins: ui.trustedAssetOrigins,
+  nonce: ui.nonce,
+});
 
 /** `toOwnScriptURL(folder, file)`: the file's URL as the page's Trusted Types policy vouches for it. */
 export function scriptLazyLoaders(loaderBase: string, loaderNonce: string, toOwnScriptURL: (folder: string, file: string) => string) {
@@ -60,7 +64,9 @@ export function scriptLazyLoaders(loaderBase: string, loaderNonce: string, toOwn
     parts: (hints: BootHints) => registry.__consentryParts || load(PARTS, hints, () => registry.__consentryParts),
     /** For showing the banner or preferences: the UI chunk carries the choice core, one request for both. */
     partsWithUi: (hints: BootHints): ChoiceCore | Promise<ChoiceCore> =>
-      registry.__consentryParts || registry.__consentryChoice || load(UI, hints, () => registry.__consentryUi && registry.__consentryChoice),
+      registry.__consentryParts ||
+      registry.__consentryChoice ||
+      load(UI, hints, () => registry.__consentryUi && registry.__consentryChoice),
     /** The IAB parts once loaded (see loadIab), else undefined. */
     iab: () => registry.__consentryIab,
     loadIab: (hints: BootHints) => load('consentry-gpp.min.js', hints, () => registry.__consentryIab),

@@ -4,7 +4,6 @@ import { pickConsentRecord } from '../core/policy/consent-cookie';
 import { readCookies } from './read-cookie';
 import type { Signals } from '../core/policy/decide';
 
-
 /**
  * Where the region comes from is the site's business (a server header rendered into the page, or a
  * global): "global:NAME", "meta:NAME", or a literal code. No geo-IP lookup ever leaves the page.

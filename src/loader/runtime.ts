@@ -162,23 +162,27 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   /** Run `action` with the code that asks and chooses, made once per page from the parts. */
   const choose = (action: (choosing: Choosing) => void, failed?: () => void, fetch?: Fetch) =>
     whenConfigured((settings) =>
-      withParts((choice) => {
-        choosing ||= choice.choosing({
-          settings,
-          language: resolveLanguage(settings.language),
-          $state,
-          emit,
-          decide: (record) => refresh(settings, record),
-          judge: (record) => judge(settings, record),
-          broadcast: () => broadcast?.post(),
-          loadUi: () => options.loadUi(settings),
-          loadLanguage: (lang) => options.loadLanguage(lang, settings),
-          loadOnce,
-          placeholder: async () => (await fullParts()).placeholder,
-          store: choice.store,
-        });
-        action(choosing);
-      }, failed, fetch),
+      withParts(
+        (choice) => {
+          choosing ||= choice.choosing({
+            settings,
+            language: resolveLanguage(settings.language),
+            $state,
+            emit,
+            decide: (record) => refresh(settings, record),
+            judge: (record) => judge(settings, record),
+            broadcast: () => broadcast?.post(),
+            loadUi: () => options.loadUi(settings),
+            loadLanguage: (lang) => options.loadLanguage(lang, settings),
+            loadOnce,
+            placeholder: async () => (await fullParts()).placeholder,
+            store: choice.store,
+          });
+          action(choosing);
+        },
+        failed,
+        fetch,
+      ),
     )();
 
   // Without a config nothing can be shown: a caller awaiting it hears why instead of waiting forever.
@@ -258,7 +262,8 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     if (settings.receipts && hasQueuedReceipts()) withParts(({ resend }) => void resend(settings.receipts!.endpoint));
     // A choice read under the old plain name is stored again under `__Host-` (the parts are fetched just this once).
     const record = $state.get().record;
-    if (record && !readCookie(consentCookieName(settings.cookie, location.protocol == 'https:'))) withParts(({ keep }) => keep(settings, record));
+    if (record && !readCookie(consentCookieName(settings.cookie, location.protocol == 'https:')))
+      withParts(({ keep }) => keep(settings, record));
     if (!choosing) ask();
   }
 

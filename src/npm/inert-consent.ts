@@ -14,7 +14,14 @@ export function inertConsent(settings: Settings): Consent {
   const services: { [id: string]: boolean } = {};
   for (const { id } of settings.services) services[id] = false;
   const state: ConsentState = {
-    status: 'pending', categories, services, record: null, regime: settings.regions.default, region: null, gpc: false, needsBanner: false,
+    status: 'pending',
+    categories,
+    services,
+    record: null,
+    regime: settings.regions.default,
+    region: null,
+    gpc: false,
+    needsBanner: false,
   };
   const $state = atom(state);
   const noop = () => {};

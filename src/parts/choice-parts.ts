@@ -21,7 +21,14 @@ export const choiceCore = {
    * record as stored: what the receipt alone holds (the age group, a guardian's confirmation) stays out of
    * the page's state too, where `Consentry.getState()` would show it to any script.
    */
-  store(settings: Settings, choices: Choices, method: ConsentMethod, state: ConsentState, context?: ChoiceContext, judge?: Judge): ConsentRecord {
+  store(
+    settings: Settings,
+    choices: Choices,
+    method: ConsentMethod,
+    state: ConsentState,
+    context?: ChoiceContext,
+    judge?: Judge,
+  ): ConsentRecord {
     const record = recordFor(settings, choices, method, state, Date.now(), context, judge);
     writeConsentCookie(settings.cookie, encodeRecord(record), new Date(record.expires));
     if (settings.receipts) void sendReceipts(settings.receipts.endpoint, receiptOf(record));

@@ -34,7 +34,14 @@ export interface ChoosingOptions {
   /** The placeholder drawer, which loads on its own where it is lazy (the UI chunk does not carry it). */
   placeholder(): Promise<typeof heldEmbedPlaceholder>;
   /** Make and store the record (the choice parts' `store`). */
-  store(settings: Settings, choices: Choices, method: ConsentMethod, state: ConsentState, context?: ChoiceContext, judge?: Judge): ConsentRecord;
+  store(
+    settings: Settings,
+    choices: Choices,
+    method: ConsentMethod,
+    state: ConsentState,
+    context?: ChoiceContext,
+    judge?: Judge,
+  ): ConsentRecord;
 }
 
 export interface Choosing {
@@ -62,14 +69,18 @@ export function createChoosing(options: ChoosingOptions): Choosing {
 
   const hide = () => {
     view = null;
-    ui?.then((module) => module.hide(), () => {});
+    ui?.then(
+      (module) => module.hide(),
+      () => {},
+    );
   };
   // Decided elsewhere (another tab, a reset): the banner has nothing left to ask.
   const unlisten = $state.listen((state) => view == 'banner' && !state.needsBanner && hide());
 
   // A pack's page texts are kept only once the visitor has chosen (nothing is stored before, docs/security.md).
   let unsaved: Parameters<typeof rememberPageTexts> | undefined;
-  const remember = (...texts: Parameters<typeof rememberPageTexts>) => ($state.get().record ? rememberPageTexts(...texts) : (unsaved = texts));
+  const remember = (...texts: Parameters<typeof rememberPageTexts>) =>
+    $state.get().record ? rememberPageTexts(...texts) : (unsaved = texts);
 
   // Where a choice came from: the UI says banner or dialog, the language it showed and a hash of its texts;
   // the API is the default.
@@ -101,12 +112,13 @@ export function createChoosing(options: ChoosingOptions): Choosing {
   const acceptAll = ({ via, lang, textsHash, ...extras }: Extras = {}) =>
     commit({ ...extras, categories: every(true) }, 'accept-all', { via, lang, textsHash });
   const rejectAll = ({ via, lang, textsHash, ...extras }: Extras = {}) =>
-    commit(
-      { ...extras, categories: every(false), consents: refused, crossBorder: false, overrideSignal: false },
-      'reject-all',
-      { via, lang, textsHash },
-    );
-  const close = (context?: ChoiceContext) => commit({ categories: every(false), consents: refused, crossBorder: false }, 'close', { via: 'banner', ...context });
+    commit({ ...extras, categories: every(false), consents: refused, crossBorder: false, overrideSignal: false }, 'reject-all', {
+      via,
+      lang,
+      textsHash,
+    });
+  const close = (context?: ChoiceContext) =>
+    commit({ categories: every(false), consents: refused, crossBorder: false }, 'close', { via: 'banner', ...context });
 
   // A CCPA opt-out refuses what the config maps to it and leaves every other grant as the visitor has it
   // (granted by default in an opt-out region): it is no answer to anything else.
@@ -145,7 +157,18 @@ export function createChoosing(options: ChoosingOptions): Choosing {
       const module = await (ui ||= options.loadUi());
       await domReady();
       module.show(
-        { settings, $state, acceptAll, rejectAll, close, set: (choices, context) => commit(choices, 'custom', context), optOut, emit, language, loadLanguage },
+        {
+          settings,
+          $state,
+          acceptAll,
+          rejectAll,
+          close,
+          set: (choices, context) => commit(choices, 'custom', context),
+          optOut,
+          emit,
+          language,
+          loadLanguage,
+        },
         next,
       );
       view = next;
@@ -190,7 +213,10 @@ export function createChoosing(options: ChoosingOptions): Choosing {
     drawHeld,
     unmount() {
       unlisten();
-      ui?.then((module) => module.unmount(), () => {});
+      ui?.then(
+        (module) => module.unmount(),
+        () => {},
+      );
     },
   };
 }

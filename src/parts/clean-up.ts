@@ -52,7 +52,8 @@ async function deleteDatabases(settings: Settings, services: ServiceSettings[], 
         service.storage.filter((d) => d.type == 'indexeddb' && !d.prefix && !d.key.includes('*')).map((d) => d.key),
       ),
     );
-    for (const { name } of (await indexedDB.databases?.()) || []) if (name && withdrawn(storageNeed('indexeddb', name, settings))) names.add(name);
+    for (const { name } of (await indexedDB.databases?.()) || [])
+      if (name && withdrawn(storageNeed('indexeddb', name, settings))) names.add(name);
     await Promise.all(
       [...names].map(
         (name) =>

@@ -43,10 +43,23 @@ export function showPlaceholder(el: Element, need: ResolvedNeed, options: Placeh
   const box = document.createElement('div');
   box.setAttribute('data-consentry-placeholder', need.category);
   Object.assign(box.style, {
-    boxSizing: 'border-box', width: size(el, 'width', rect.width, 300), height: size(el, 'height', rect.height, 150), maxWidth: '100%',
-    display: 'flex', flexDirection: 'column', alignItems: 'center', justifyContent: 'center', gap: '12px', padding: '16px',
-    background: '#f3f4f6', color: '#111827', border: '1px solid #9ca3af', borderRadius: '6px', font: '14px/1.4 system-ui,sans-serif',
-    textAlign: 'center', overflow: 'auto',
+    boxSizing: 'border-box',
+    width: size(el, 'width', rect.width, 300),
+    height: size(el, 'height', rect.height, 150),
+    maxWidth: '100%',
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'center',
+    justifyContent: 'center',
+    gap: '12px',
+    padding: '16px',
+    background: '#f3f4f6',
+    color: '#111827',
+    border: '1px solid #9ca3af',
+    borderRadius: '6px',
+    font: '14px/1.4 system-ui,sans-serif',
+    textAlign: 'center',
+    overflow: 'auto',
   });
   const text = document.createElement('p');
   text.style.margin = '0';
@@ -59,14 +72,21 @@ export function showPlaceholder(el: Element, need: ResolvedNeed, options: Placeh
     b.type = 'button';
     b.textContent = label;
     Object.assign(b.style, {
-      font: 'inherit', padding: '8px 14px', borderRadius: '4px', cursor: 'pointer', border: '2px solid #1f2937',
-      background: primary ? '#1f2937' : '#fff', color: primary ? '#fff' : '#1f2937',
+      font: 'inherit',
+      padding: '8px 14px',
+      borderRadius: '4px',
+      cursor: 'pointer',
+      border: '2px solid #1f2937',
+      background: primary ? '#1f2937' : '#fff',
+      color: primary ? '#fff' : '#1f2937',
     });
     b.onclick = action;
     actions.append(b);
   };
   button(texts.loadOnce, options.onLoadOnce, false);
-  const always = texts.alwaysAllow.includes('{category}') ? texts.alwaysAllow.replace('{category}', () => category) : texts.alwaysAllow + ' ' + category;
+  const always = texts.alwaysAllow.includes('{category}')
+    ? texts.alwaysAllow.replace('{category}', () => category)
+    : texts.alwaysAllow + ' ' + category;
   button(always, options.onAlwaysAllow, true);
   box.append(text, actions);
 

@@ -6,6 +6,8 @@
 export function requireLoaderRelease(file: string) {
   const loader = (globalThis as { Consentry?: { version?: string } }).Consentry?.version;
   if (loader !== __VERSION__) {
-    throw new Error(`consentry: ${file} is from release ${__VERSION__} but the loader from ${loader}: serve every consentry file from one release`);
+    throw new Error(
+      `consentry: ${file} is from release ${__VERSION__} but the loader from ${loader}: serve every consentry file from one release`,
+    );
   }
 }

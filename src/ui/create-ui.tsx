@@ -1,5 +1,5 @@
 /* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
-import { h, render } from 'preact';
+import { render } from 'preact';
 import type { Texts } from '../core/config/types';
 import type { UiView } from '../core/policy/api';
 import type { ConsentRecord, ConsentState } from '../core/policy/types';
@@ -139,7 +139,9 @@ export function createUi(): UiController {
     shownRecord = state.record;
     // Limiting sensitive information the config maps to nothing turns nothing off: say so to the developer.
     if (next === 'limit-sensitive' && !ctx.settings.optOut?.sensitive.length)
-      console.warn('consentry: data-consent-open="limit-sensitive" with no `optOut.sensitive` categories: the request is recorded, nothing is turned off');
+      console.warn(
+        'consentry: data-consent-open="limit-sensitive" with no `optOut.sensitive` categories: the request is recorded, nothing is turned off',
+      );
     if (next === 'preferences' || next === 'banner') {
       // The age answer and a guardian's confirmation given on the banner carry into the dialog it opens.
       const fresh = initialDraft(ctx.settings, state);

@@ -28,7 +28,8 @@ export function initialDraft(settings: Settings, state: ConsentState): Draft {
   const categories: Draft['categories'] = {};
   for (const { id, required } of settings.categories) if (!required) categories[id] = !!state.categories[id];
   const consents: Draft['consents'] = {};
-  for (const { id } of consentsAsked(settings, state.region)) consents[id] = !!state.record?.consents && grantOf(state.record.consents, id) === true;
+  for (const { id } of consentsAsked(settings, state.region))
+    consents[id] = !!state.record?.consents && grantOf(state.record.consents, id) === true;
   return { categories, consents };
 }
 

@@ -39,10 +39,20 @@ test("every copy of a refused category's cookies is deleted: host-only and domai
   const page = await context.newPage();
   await page.goto(url);
   const copies = async () => (await context.cookies()).map((c) => `${c.name}@${c.domain}${c.path}`).sort();
-  await expect.poll(copies).toEqual([
-    'Hm_lvt_1@www.shop.zoo.test/deep/path/page', '_fbp@.zoo.test/', '_ga@.shop.zoo.test/deep/path', '_ga@.zoo.test/deep', '_ga@www.shop.zoo.test/',
-    '_gid@.www.shop.zoo.test/deep/', '_gid@www.shop.zoo.test/deep/path', '_za_x@.zoo.test/', 'consentry@www.shop.zoo.test/', 'site@.zoo.test/',
-  ]);
+  await expect
+    .poll(copies)
+    .toEqual([
+      'Hm_lvt_1@www.shop.zoo.test/deep/path/page',
+      '_fbp@.zoo.test/',
+      '_ga@.shop.zoo.test/deep/path',
+      '_ga@.zoo.test/deep',
+      '_ga@www.shop.zoo.test/',
+      '_gid@.www.shop.zoo.test/deep/',
+      '_gid@www.shop.zoo.test/deep/path',
+      '_za_x@.zoo.test/',
+      'consentry@www.shop.zoo.test/',
+      'site@.zoo.test/',
+    ]);
   await page.evaluate(() => window.__zoo.choose(['advertising']));
   // Deleted synchronously in the page; the browser's cookie store hears of it a moment later.
   await expect.poll(copies).toEqual(['_fbp@.zoo.test/', 'consentry@www.shop.zoo.test/', 'site@.zoo.test/']);

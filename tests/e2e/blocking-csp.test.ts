@@ -57,14 +57,16 @@ test('activated scripts keep their nonce and attributes and pass Trusted Types; 
   expect(violations).toEqual(['script-src-elem inline']);
   expect(errors).toEqual([]);
   // Trusted Types are enforced indeed: a plain string URL is refused, through the auto-blocker's setter too.
-  expect(await page.evaluate(() => {
-    try {
-      document.createElement('script').src = '/x.js';
-      return 'accepted';
-    } catch (error) {
-      return (error as Error).name;
-    }
-  })).toBe('TypeError');
+  expect(
+    await page.evaluate(() => {
+      try {
+        document.createElement('script').src = '/x.js';
+        return 'accepted';
+      } catch (error) {
+        return (error as Error).name;
+      }
+    }),
+  ).toBe('TypeError');
   expect(await page.evaluate(() => [...document.scripts].find((s) => s.src.endsWith('/vcc.js'))!.crossOrigin)).toBe('anonymous');
   await closeContext(context);
 });

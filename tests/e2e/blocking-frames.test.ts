@@ -26,7 +26,9 @@ const PAGES: { [path: string]: string } = {
   '/blank': page(`var f = document.createElement('iframe'); document.getElementById('ad').appendChild(f);
     var d = f.contentDocument; d.open(); d.write(${js(SLOT)}); d.close();`),
   '/srcdoc': page(`var f = document.createElement('iframe'); f.srcdoc = ${js(SLOT)}; document.getElementById('ad').appendChild(f);`),
-  '/srcdoc-markup': page(`document.getElementById('ad').insertAdjacentHTML('beforeend', '<iframe srcdoc="' + ${js(SLOT)}.replace(/"/g, '&quot;') + '"></iframe>');`),
+  '/srcdoc-markup': page(
+    `document.getElementById('ad').insertAdjacentHTML('beforeend', '<iframe srcdoc="' + ${js(SLOT)}.replace(/"/g, '&quot;') + '"></iframe>');`,
+  ),
   // A same-origin page without the loader, whose tag is inserted once it has loaded: guarded from its `load`.
   '/url': page(`var f = document.createElement('iframe'); f.src = '/slot-late'; document.getElementById('ad').appendChild(f);`),
   '/slot-late': `<!doctype html><html><body><script>addEventListener('load', function () { setTimeout(function () {
@@ -65,12 +67,18 @@ afterAll(async () => {
 
 async function countingContext(): Promise<{ context: BrowserContext; requests: string[] }> {
   const context = await newContext(browser);
-  const requests = await standInHost(context, TRACKER_HOST, { contentType: 'text/javascript', body: 'document.cookie = "__gads=ID=tracker; path=/";' });
+  const requests = await standInHost(context, TRACKER_HOST, {
+    contentType: 'text/javascript',
+    body: 'document.cookie = "__gads=ID=tracker; path=/";',
+  });
   return { context, requests };
 }
 
 const adCookies = async (context: BrowserContext) =>
-  (await context.cookies()).map((cookie) => cookie.name).filter((name) => name == '__gads' || name == '__gpi').sort();
+  (await context.cookies())
+    .map((cookie) => cookie.name)
+    .filter((name) => name == '__gads' || name == '__gpi')
+    .sort();
 
 async function load(tab: Page, path: string) {
   await tab.goto(server.origin + path);

@@ -110,7 +110,9 @@ describe('blocking.autoBlock = false', () => {
     const zoo = await zooWith({ autoBlock: false });
     const page = await open(zoo, null);
     const seen = await view(page);
-    expect(sorted(seen.order)).toEqual(sorted([...OWN, 'u-static', 'u-ga', 'u-baidu', 'u-cnzz', 'u-fb', 'u-attr', 'u-append', 'u-after', 'u-sub', 'u-fragment']));
+    expect(sorted(seen.order)).toEqual(
+      sorted([...OWN, 'u-static', 'u-ga', 'u-baidu', 'u-cnzz', 'u-fb', 'u-attr', 'u-append', 'u-after', 'u-sub', 'u-fragment']),
+    );
     expect(seen.order).not.toContain('m-ext');
     expect(zoo.hits).toContain('A:/beacon/u-beacon');
     expect(await jar(context)).toEqual(['session=1', 'site_pref=dark']);
@@ -128,7 +130,7 @@ describe('blocking.aliases = false', () => {
 });
 
 describe('a site rule on a path of its own origin', () => {
-  test('holds the site\'s own script by relative URL until its category is granted', async () => {
+  test("holds the site's own script by relative URL until its category is granted", async () => {
     const zoo = await zooWith({ rules: [{ match: '/own.js', category: 'analytics' }] });
     // (The zoo's trackers A and B are unknown under this config: only the rule and the built-in table apply.)
     let page = await open(zoo, null);

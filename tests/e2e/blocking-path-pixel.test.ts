@@ -51,21 +51,21 @@ async function countingContext(): Promise<{ context: BrowserContext; pixels: str
 }
 
 async function heldUntilAccepted(path: string) {
-    const { context, pixels } = await countingContext();
-    const tab = await context.newPage();
-    await tab.goto(server.origin + path);
-    await loaderRan(tab);
-    await tab.waitForTimeout(300);
-    expect(pixels).toEqual([]);
-    await tab.evaluate(() => window.Consentry!.rejectAll());
-    await tab.reload();
-    await loaderRan(tab);
-    await tab.waitForTimeout(300);
-    expect(pixels).toEqual([]);
-    await tab.evaluate(() => window.Consentry!.acceptAll());
-    await expect.poll(() => pixels.length).toBeGreaterThan(0);
-    expect(pixels.every((url) => url.startsWith('https://www.facebook.com/tr?id=1'))).toBe(true);
-    await closeContext(context);
+  const { context, pixels } = await countingContext();
+  const tab = await context.newPage();
+  await tab.goto(server.origin + path);
+  await loaderRan(tab);
+  await tab.waitForTimeout(300);
+  expect(pixels).toEqual([]);
+  await tab.evaluate(() => window.Consentry!.rejectAll());
+  await tab.reload();
+  await loaderRan(tab);
+  await tab.waitForTimeout(300);
+  expect(pixels).toEqual([]);
+  await tab.evaluate(() => window.Consentry!.acceptAll());
+  await expect.poll(() => pixels.length).toBeGreaterThan(0);
+  expect(pixels.every((url) => url.startsWith('https://www.facebook.com/tr?id=1'))).toBe(true);
+  await closeContext(context);
 }
 
 describe('www.facebook.com/tr pixel with the built loader', () => {

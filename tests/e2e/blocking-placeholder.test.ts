@@ -58,7 +58,9 @@ test('"Always allow <category>" grants the category: every held tag of it loads 
   await placeholder().locator('button', { hasText: 'Always allow' }).click();
   await settle(page, zoo.hits);
   expect(await page.evaluate(() => document.cookie)).toContain('consentry=advertising');
-  expect(zoo.hits).toEqual(expect.arrayContaining(['B:/f/m-iframe.html', 'B:/s/m-service.js', 'B:/f/u-before.html', 'B:/p/u-new-image.gif']));
+  expect(zoo.hits).toEqual(
+    expect.arrayContaining(['B:/f/m-iframe.html', 'B:/s/m-service.js', 'B:/f/u-before.html', 'B:/p/u-new-image.gif']),
+  );
   expect(await page.locator('[data-consentry-placeholder]').count()).toBe(0);
   expect(await page.locator('#m-iframe').isVisible()).toBe(true);
 });

@@ -26,7 +26,8 @@ const distOf = (name: string) => {
 };
 const POSTHOG = distOf('posthog-js');
 const MIXPANEL = distOf('mixpanel-browser');
-const installed = !!POSTHOG && !!MIXPANEL && existsSync(join(POSTHOG, 'array.full.js')) && existsSync(join(MIXPANEL, 'mixpanel-with-recorder.js'));
+const installed =
+  !!POSTHOG && !!MIXPANEL && existsSync(join(POSTHOG, 'array.full.js')) && existsSync(join(MIXPANEL, 'mixpanel-with-recorder.js'));
 
 const VENDORS = `<script src="/posthog.js"></script>
 <script>window.MIXPANEL_CUSTOM_LIB_URL = '/mixpanel.js';</script><script src="/mixpanel-snippet.js"></script>
@@ -66,15 +67,20 @@ describe.skipIf(!installed)('storage guard with real vendor libraries', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     const stored = () =>
       page.evaluate(async () => ({
-        local: Object.keys(localStorage).filter((key) => !key.startsWith('consentry:')).sort(),
+        local: Object.keys(localStorage)
+          .filter((key) => !key.startsWith('consentry:'))
+          .sort(),
         session: Object.keys(sessionStorage).sort(),
         databases: (await indexedDB.databases()).map((db) => db.name).sort(),
       }));
     const EVERYTHING = {
       local: ['__mpq_MPTOKEN_ev', 'mp_MPTOKEN_mixpanel', 'ph_phc_TOKEN_posthog'],
       session: [
-        'mp_gen_new_tab_id_mixpanel_MPTOKEN', 'mp_tab_id_mixpanel_MPTOKEN', 'ph_phc_TOKEN_posthog',
-        'ph_phc_TOKEN_primary_window_exists', 'ph_phc_TOKEN_session_registered_properties',
+        'mp_gen_new_tab_id_mixpanel_MPTOKEN',
+        'mp_tab_id_mixpanel_MPTOKEN',
+        'ph_phc_TOKEN_posthog',
+        'ph_phc_TOKEN_primary_window_exists',
+        'ph_phc_TOKEN_session_registered_properties',
       ],
       databases: ['mixpanelBrowserDb', 'mixpanelFlagsDb'],
     };
@@ -94,7 +100,9 @@ describe.skipIf(!installed)('storage guard with real vendor libraries', () => {
     guarded.on('pageerror', (e) => errors.push(e.message));
     const storedIn = () =>
       guarded.evaluate(async () => ({
-        local: Object.keys(localStorage).filter((key) => !key.startsWith('consentry:')).sort(),
+        local: Object.keys(localStorage)
+          .filter((key) => !key.startsWith('consentry:'))
+          .sort(),
         session: Object.keys(sessionStorage).sort(),
         databases: (await indexedDB.databases()).map((db) => db.name).sort(),
       }));

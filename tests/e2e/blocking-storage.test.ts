@@ -16,7 +16,12 @@ import { startServer, type TestServer } from './helpers/server';
 
 const CONFIG = {
   services: [
-    { id: 'own-replay', category: 'analytics', name: 'Replay', storage: [{ key: 'rec_*' }, { key: 'tab_', prefix: true, type: 'session' }, { key: 'recDb', type: 'indexeddb' }] },
+    {
+      id: 'own-replay',
+      category: 'analytics',
+      name: 'Replay',
+      storage: [{ key: 'rec_*' }, { key: 'tab_', prefix: true, type: 'session' }, { key: 'recDb', type: 'indexeddb' }],
+    },
   ],
 };
 
@@ -60,7 +65,9 @@ const stored = (p: Page = tab) =>
   p.evaluate(async () => {
     await (window as any).__written;
     return {
-      local: Object.keys(localStorage).filter((key) => !key.startsWith('consentry:')).sort(),
+      local: Object.keys(localStorage)
+        .filter((key) => !key.startsWith('consentry:'))
+        .sort(),
       session: Object.keys(sessionStorage).sort(),
       databases: (await indexedDB.databases()).map((db) => db.name).sort(),
     };
@@ -113,7 +120,11 @@ describe('storage guard (built loader)', () => {
 
     await tab.reload();
     expect(await stored()).toEqual(EVERYTHING);
-    expect(await tab.evaluate(() => (window as any).__log.sort())).toEqual(['mixpanelBrowserDb:success', 'recDb:success', 'siteDb:success']);
+    expect(await tab.evaluate(() => (window as any).__log.sort())).toEqual([
+      'mixpanelBrowserDb:success',
+      'recDb:success',
+      'siteDb:success',
+    ]);
 
     // The page holds its databases open; the withdrawal's reload lets go of them, so the deletions complete.
     await Promise.all([tab.waitForNavigation(), tab.evaluate(() => window.Consentry!.rejectAll())]);
@@ -139,7 +150,12 @@ describe('storage guard (built loader)', () => {
       // Declared for sessionStorage only: the same key in localStorage is not the service's.
       sessionStorage.setItem('tab_1', 'x');
       localStorage.setItem('tab_1', 'x');
-      return [...(window as any).__log, localStorage.getItem('ph_phc_x_posthog'), sessionStorage.getItem('tab_1'), localStorage.getItem('tab_1')];
+      return [
+        ...(window as any).__log,
+        localStorage.getItem('ph_phc_x_posthog'),
+        sessionStorage.getItem('tab_1'),
+        localStorage.getItem('tab_1'),
+      ];
     });
     expect(log).toEqual(['mixpanelBrowserDb:error AbortError', null, null, 'x']);
   });
@@ -147,10 +163,16 @@ describe('storage guard (built loader)', () => {
   it('a key written by property assignment (no setItem to intercept) is swept when the page is hidden', async () => {
     await tab.goto(server.origin + '/shop-no-reload');
     await expect.poll(() => stored()).toEqual(NOTHING_HELD);
-    await tab.evaluate(() => (localStorage['ph_later_posthog'] = '1'));
+    await tab.evaluate(() => (localStorage.ph_later_posthog = '1'));
     expect((await stored()).local).toContain('ph_later_posthog');
     // Left for a page without the loader: what is stored there is what the pagehide sweep left.
     await tab.goto(server.origin + '/dist/consentry.schema.json');
-    expect(await tab.evaluate(() => Object.keys(localStorage).filter((key) => !key.startsWith('consentry:')).sort())).toEqual(['site_cart']);
+    expect(
+      await tab.evaluate(() =>
+        Object.keys(localStorage)
+          .filter((key) => !key.startsWith('consentry:'))
+          .sort(),
+      ),
+    ).toEqual(['site_cart']);
   });
 });

@@ -74,8 +74,7 @@ afterAll(async () => {
 });
 
 /** What reached the counting server, as "host path?tag" (the Host header tells the two names apart). */
-const reached = (tag?: string) =>
-  unlisted.hits.map((hit) => hit.path).filter((path) => !tag || path.endsWith('?' + tag));
+const reached = (tag?: string) => unlisted.hits.map((hit) => hit.path).filter((path) => !tag || path.endsWith('?' + tag));
 const kindsReached = (tag: string) => KINDS.filter((kind) => reached(tag).some((path) => path.startsWith(kind + '?')));
 
 async function open(path: string, origin = site.origin): Promise<{ context: BrowserContext; tab: Page; warnings: string[] }> {

@@ -45,7 +45,12 @@ x.open('GET', ${JSON.stringify(url)}${call == 'sync' ? ', false' : ''});
 ${{ async: 'x.send();', 'open-only': '', sync: 'try { x.send(); } catch (e) {} window.__done = true;', twice: 'x.send(); try { x.send(); } catch (e) {}', reopen: 'x.send();' }[call]}
 </script>`;
 
-const pageOf = (how: How, call: Call, url: string, other = '') => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>XHR</title>
+const pageOf = (
+  how: How,
+  call: Call,
+  url: string,
+  other = '',
+) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>XHR</title>
 ${loaderTags(how)}
 ${xhrScript(call, url, other)}
 </head><body><h1>Shop</h1></body></html>`;
@@ -92,7 +97,10 @@ beforeAll(async () => {
   site.page('/privacy', '<p>privacy</p>');
   for (const [index, variant] of VARIANTS.entries()) {
     // The other origin: the tracker server by its IP, a host no table names.
-    site.page(`/v${index}`, pageOf(variant.how, variant.call, `http://${KNOWN}:${trackerPort}/x/v${index}`, `http://127.0.0.1:${trackerPort}/other`));
+    site.page(
+      `/v${index}`,
+      pageOf(variant.how, variant.call, `http://${KNOWN}:${trackerPort}/x/v${index}`, `http://127.0.0.1:${trackerPort}/other`),
+    );
   }
   site.page('/control', pageOf('none', 'async', `http://${KNOWN}:${trackerPort}/x/control`));
 });

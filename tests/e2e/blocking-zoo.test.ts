@@ -19,21 +19,65 @@ const STATIC_IFRAME = 'B:/f/u-static.html';
 const OWN = ['head-inline', 'own', 'body-inline', 'end-inline'];
 
 const ANALYTICS_TAGS = [
-  'A:/s/m-ext.js', 'A:/p/m-ext-pixel.gif', 'A:/s/m-async.js', 'A:/s/vcc.js', 'A:/s/klaro.js', 'A:/s/tm.js', 'A:/s/tm-child-a.js',
-  'A:/s/m-defer.js', 'A:/s/m-module.js', 'A:/c/m-link.css', 'baidu:/hm.js', 'cnzz:/z_stat.php', 'A:/s/u-attr.js', 'A:/p/u-prepend.gif',
-  'A:/s/u-after.js', 'A:/p/u-adjacent.gif', 'A:/s/u-sub.js', 'A:/s/u-fragment.js',
+  'A:/s/m-ext.js',
+  'A:/p/m-ext-pixel.gif',
+  'A:/s/m-async.js',
+  'A:/s/vcc.js',
+  'A:/s/klaro.js',
+  'A:/s/tm.js',
+  'A:/s/tm-child-a.js',
+  'A:/s/m-defer.js',
+  'A:/s/m-module.js',
+  'A:/c/m-link.css',
+  'baidu:/hm.js',
+  'cnzz:/z_stat.php',
+  'A:/s/u-attr.js',
+  'A:/p/u-prepend.gif',
+  'A:/s/u-after.js',
+  'A:/p/u-adjacent.gif',
+  'A:/s/u-sub.js',
+  'A:/s/u-fragment.js',
 ];
 /** Sent by the page's inline script at parse time: they pass only when analytics is granted by then. */
 const ANALYTICS_BEACONS = ['A:/beacon/u-beacon', 'A:/fetch/u-fetch', 'A:/xhr/u-xhr'];
 const ADVERTISING_TAGS = [
-  'B:/s/m-service.js', 'B:/p/m-img.gif', 'B:/f/m-iframe.html', 'B:/p/m-poster.gif', 'B:/v/m-video.mp4', 'B:/e/m-embed.svg', 'B:/e/m-object.svg',
-  'fb:/en_US/fbevents.js', 'B:/s/u-append.js', 'B:/f/u-before.html', 'B:/f/u-replace.html', 'B:/p/u-new-image.gif', 'B:/f/u-sub.html',
+  'B:/s/m-service.js',
+  'B:/p/m-img.gif',
+  'B:/f/m-iframe.html',
+  'B:/p/m-poster.gif',
+  'B:/v/m-video.mp4',
+  'B:/e/m-embed.svg',
+  'B:/e/m-object.svg',
+  'fb:/en_US/fbevents.js',
+  'B:/s/u-append.js',
+  'B:/f/u-before.html',
+  'B:/f/u-replace.html',
+  'B:/p/u-new-image.gif',
+  'B:/f/u-sub.html',
   'B:/p/u-link.gif',
 ];
 /** Loaded by analytics tags, so only with both categories. */
 const ADVERTISING_VIA_ANALYTICS = ['B:/s/tm-child.js', 'B:/p/m-ext-cross.gif'];
 
-const ANALYTICS_RAN = ['m-ext', 'm-inline', 'm-async', 'vcc', 'klaro', 'tm', 'tm-child-a', 'm-defer', 'm-module', 'u-ga', 'u-static', 'u-baidu', 'u-cnzz', 'u-attr', 'u-after', 'u-sub', 'u-fragment'];
+const ANALYTICS_RAN = [
+  'm-ext',
+  'm-inline',
+  'm-async',
+  'vcc',
+  'klaro',
+  'tm',
+  'tm-child-a',
+  'm-defer',
+  'm-module',
+  'u-ga',
+  'u-static',
+  'u-baidu',
+  'u-cnzz',
+  'u-attr',
+  'u-after',
+  'u-sub',
+  'u-fragment',
+];
 const ADVERTISING_RAN = ['m-service', 'u-fb', 'u-append'];
 /** The marked analytics scripts that must run in document order (m-async may run anywhere). */
 const ORDERED = ['m-ext', 'm-inline', 'vcc', 'klaro', 'tm', 'm-defer', 'm-module'];
@@ -80,7 +124,10 @@ async function choose(page: Page, categories: string[]) {
 }
 
 describe('before consent and after refusal', () => {
-  for (const [state, choice] of [['no choice', null], ['reject all', '-']] as const) {
+  for (const [state, choice] of [
+    ['no choice', null],
+    ['reject all', '-'],
+  ] as const) {
     test(`${state}: no tracker runs, no tracker cookie, no request but the static preloads`, async () => {
       const page = await open(choice);
       const seen = await view(page);
@@ -95,10 +142,18 @@ describe('before consent and after refusal', () => {
         ['unclassified-cookie', { name: 'site_pref', action: 'allowed' }],
       ]);
       // Every held embed is offered to the placeholder hook, with its service and category.
-      expect(sorted(seen.held.map((h) => `${h.tag}#${h.id}:${h.need.category}/${h.need.service ?? ''}`))).toEqual(sorted([
-        'IFRAME#m-iframe:advertising/video', 'VIDEO#m-video:advertising/', 'EMBED#m-embed:advertising/', 'OBJECT#m-object:advertising/',
-        'IFRAME#u-static-iframe:advertising/tracker-b', 'IFRAME#:advertising/tracker-b', 'IFRAME#:advertising/tracker-b', 'IFRAME#:advertising/tracker-b',
-      ]));
+      expect(sorted(seen.held.map((h) => `${h.tag}#${h.id}:${h.need.category}/${h.need.service ?? ''}`))).toEqual(
+        sorted([
+          'IFRAME#m-iframe:advertising/video',
+          'VIDEO#m-video:advertising/',
+          'EMBED#m-embed:advertising/',
+          'OBJECT#m-object:advertising/',
+          'IFRAME#u-static-iframe:advertising/tracker-b',
+          'IFRAME#:advertising/tracker-b',
+          'IFRAME#:advertising/tracker-b',
+          'IFRAME#:advertising/tracker-b',
+        ]),
+      );
       // The zoo renders placeholders for iframes: two static, three inserted by scripts.
       expect(await page.locator('[data-consentry-placeholder]').count()).toBe(5);
     });
@@ -147,7 +202,9 @@ describe('granted later in the page (no reload)', () => {
     expect(seen.order.slice(0, 4)).toEqual(OWN);
     expect(sorted(seen.order)).toEqual(sorted([...OWN, ...ANALYTICS_RAN]));
     expect(only(seen.order, ORDERED)).toEqual(ORDERED);
-    expect(names(await jar(context))).toEqual(sorted(['consentry', 'session', 'site_pref', '_ga', '_za_uid', '_gid', 'Hm_lvt_zoo', 'HMACCOUNT', 'CNZZDATA1000', '_ga_ZOO']));
+    expect(names(await jar(context))).toEqual(
+      sorted(['consentry', 'session', 'site_pref', '_ga', '_za_uid', '_gid', 'Hm_lvt_zoo', 'HMACCOUNT', 'CNZZDATA1000', '_ga_ZOO']),
+    );
     expect(preloaded.length).toBe(PRELOADED.length);
 
     zoo.hits.length = 0;

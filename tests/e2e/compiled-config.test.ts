@@ -9,8 +9,20 @@ import { startServer, type TestServer } from './helpers/server';
 // validator file, the banner and the code that records a choice in one request, and refused (every
 // non-essential tag held) when it fails the loader's structural check.
 
-const CONFIG = { revision: 1, ui: { privacyPolicyUrl: '/privacy' }, services: [{ id: 'tracker', category: 'advertising', hosts: ['tracker.test'] }] };
-const compiled = () => JSON.parse(JSON.stringify(compileSettings(validateConfig(CONFIG, () => {}), __VERSION__)));
+const CONFIG = {
+  revision: 1,
+  ui: { privacyPolicyUrl: '/privacy' },
+  services: [{ id: 'tracker', category: 'advertising', hosts: ['tracker.test'] }],
+};
+const compiled = () =>
+  JSON.parse(
+    JSON.stringify(
+      compileSettings(
+        validateConfig(CONFIG, () => {}),
+        __VERSION__,
+      ),
+    ),
+  );
 const rehashed = (config: any) => ({ ...config, hash: hashOf(JSON.stringify(config.settings)) });
 
 const page = (config: unknown, body = '') => `<!doctype html><html lang="en"><head>
@@ -88,7 +100,10 @@ describe('a compiled config', () => {
   });
 
   it('a held embed’s placeholder loads its part alone (the UI chunk does not carry it), beside the banner', async () => {
-    server.page('/compiled-embed', page(compiled(), '<iframe data-consent="advertising" data-src="/embed.html" width="300" height="150"></iframe>'));
+    server.page(
+      '/compiled-embed',
+      page(compiled(), '<iframe data-consent="advertising" data-src="/embed.html" width="300" height="150"></iframe>'),
+    );
     await tab.goto(server.origin + '/compiled-embed');
     await banner().waitFor();
     await tab.locator('[data-consentry-placeholder] button').first().waitFor();
@@ -98,9 +113,17 @@ describe('a compiled config', () => {
   });
 
   it.each([
-    ['edited after compiling (hash mismatch)', () => ({ ...compiled(), settings: { ...compiled().settings, revision: 7 } }), /hash does not match/],
+    [
+      'edited after compiling (hash mismatch)',
+      () => ({ ...compiled(), settings: { ...compiled().settings, revision: 7 } }),
+      /hash does not match/,
+    ],
     ['from another release', () => ({ ...compiled(), consentryCompiled: '0.0.1-other' }), /compiled by release 0\.0\.1-other/],
-    ['with a part missing (hash made to match)', () => rehashed({ ...compiled(), settings: { ...compiled().settings, blocking: undefined } }), /settings incomplete/],
+    [
+      'with a part missing (hash made to match)',
+      () => rehashed({ ...compiled(), settings: { ...compiled().settings, blocking: undefined } }),
+      /settings incomplete/,
+    ],
   ])('is refused when %s: one error, no banner, every non-essential tag held', async (_name, config, message) => {
     server.page('/refused', page(config()));
     await tab.goto(server.origin + '/refused');
@@ -109,7 +132,10 @@ describe('a compiled config', () => {
     expect(errors[0]).toMatch(/refused.*tags stay held.*build-config --compiled/);
     const shown = await tab.evaluate(() => {
       window.Consentry!.acceptAll();
-      return window.Consentry!.showPreferences().then(() => 'shown', (error: Error) => error.message);
+      return window.Consentry!.showPreferences().then(
+        () => 'shown',
+        (error: Error) => error.message,
+      );
     });
     expect(shown).toMatch(/compiled config refused/);
     await tab.waitForTimeout(300);

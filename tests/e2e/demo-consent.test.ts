@@ -35,7 +35,14 @@ const RELEASED: Record<string, string[]> = {
   '/privacy': [...ANALYTICS, ...AD_NETWORK],
 };
 const SITE_PAGES = Object.keys(RELEASED);
-const SCRIPT_COOKIES = ['_fbp', '_ga', '_ga_NS4D3M0', '_gcl_au', 'Hm_lpvt_5a1f0c2d8e7b49f3a6c4d2e1b0f9a8c7', 'Hm_lvt_5a1f0c2d8e7b49f3a6c4d2e1b0f9a8c7'];
+const SCRIPT_COOKIES = [
+  '_fbp',
+  '_ga',
+  '_ga_NS4D3M0',
+  '_gcl_au',
+  'Hm_lpvt_5a1f0c2d8e7b49f3a6c4d2e1b0f9a8c7',
+  'Hm_lvt_5a1f0c2d8e7b49f3a6c4d2e1b0f9a8c7',
+];
 
 let browser: Browser;
 let demo: Demo;
@@ -119,7 +126,9 @@ describe('Accept all', () => {
     expect(await tab.page.locator('.embed-video iframe').getAttribute('src')).toBeNull();
     await bannerButton(tab.page, 'Accept all').click();
     await settledHits(demo, RELEASED['/blog/edge-caching-explained'].length);
-    expect(await tab.page.locator('.embed-video iframe').getAttribute('src')).toBe(`${demo.trackers.embed}/video/embed/edge-101?title=Edge%20caching%20in%203%20minutes`);
+    expect(await tab.page.locator('.embed-video iframe').getAttribute('src')).toBe(
+      `${demo.trackers.embed}/video/embed/edge-101?title=Edge%20caching%20in%203%20minutes`,
+    );
     await poll(() => tab.page.frameLocator('.embed-video iframe').getByRole('button', { name: 'Play' }).count()).toBe(1);
     expect(await trackerCookies(tab.context)).toEqual(sorted([...SCRIPT_COOKIES, 'IDE', 'NID', 'VISITOR_INFO1_LIVE', 'YSC']));
   });
@@ -230,7 +239,12 @@ describe('simulated visitor signals', () => {
   it('California (opt-out) runs analytics before any choice, and GPC keeps advertising off', async () => {
     await tab.page.goto(demo.url + '/?region=US-CA&gpc=1');
     await waitForSdk();
-    expect(await state()).toMatchObject({ regime: 'opt-out', region: 'US-CA', gpc: true, categories: { analytics: true, advertising: false } });
+    expect(await state()).toMatchObject({
+      regime: 'opt-out',
+      region: 'US-CA',
+      gpc: true,
+      categories: { analytics: true, advertising: false },
+    });
     expect(hitKeys(await settledHits(demo, ANALYTICS.length))).toEqual(sorted(ANALYTICS));
   });
 
@@ -271,7 +285,9 @@ describe('the playground', () => {
     await editor.fill((await editor.inputValue()).replace('"Cookies on Cirrus Edge"', '"Edited in the playground"'));
     await poll(() => tab.page.locator('#config-apply').isDisabled()).toBe(false);
     await Promise.all([tab.page.waitForEvent('load'), tab.page.locator('#config-apply').click()]);
-    await poll(() => tab.page.locator('consentry-ui').getByText('Edited in the playground', { exact: true }).first().isVisible()).toBe(true);
+    await poll(() => tab.page.locator('consentry-ui').getByText('Edited in the playground', { exact: true }).first().isVisible()).toBe(
+      true,
+    );
     expect(await tab.page.locator('#config-source').textContent()).toContain('applied');
 
     await Promise.all([tab.page.waitForEvent('load'), tab.page.locator('#config-revert').click()]);

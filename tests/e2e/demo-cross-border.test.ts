@@ -80,7 +80,11 @@ describe('China: cross-border consent for the US analytics provider', () => {
       expect(first.consents).toEqual({ [CONSENT]: false });
       expect(first.record).toMatchObject({ method: 'accept-all', region: 'CN', lang: language, consents: { [CONSENT]: false } });
       await poll(async () => (await receiptsOf(first.record!.id)).length).toBe(1);
-      expect((await receiptsOf(first.record!.id))[0]).toMatchObject({ method: 'accept-all', categories: { analytics: true }, consents: { [CONSENT]: false } });
+      expect((await receiptsOf(first.record!.id))[0]).toMatchObject({
+        method: 'accept-all',
+        categories: { analytics: true },
+        consents: { [CONSENT]: false },
+      });
 
       // The dialog shows the transfer, off, with what art. 39 says must be told; switching it on releases Northstar.
       demo.clearHits();
@@ -88,9 +92,17 @@ describe('China: cross-border consent for the US analytics provider', () => {
       const dialog = ui().getByRole('dialog');
       const toggle = dialog.getByRole('switch', { name: t.transfer });
       expect(await toggle.getAttribute('aria-checked')).toBe('false');
-      const told = await ui().locator('#' + (await toggle.getAttribute('aria-describedby'))).textContent();
+      const told = await ui()
+        .locator('#' + (await toggle.getAttribute('aria-describedby')))
+        .textContent();
       for (const part of language === 'en'
-        ? ['Northstar Metrics, Inc.', 'United States', 'How it is processed:', 'How to exercise your rights:', "Recipient's contact: privacy@northstar-metrics.example"]
+        ? [
+            'Northstar Metrics, Inc.',
+            'United States',
+            'How it is processed:',
+            'How to exercise your rights:',
+            "Recipient's contact: privacy@northstar-metrics.example",
+          ]
         : ['Northstar Metrics 公司', '美国', '处理方式：', '行使权利的方式：', '接收方联系方式：privacy@northstar-metrics.example'])
         expect(told).toContain(part);
       expect(told).not.toMatch(/\.\.|。。/);

@@ -100,7 +100,9 @@ describe('/legacy served as is (HTML rewriter off)', () => {
     const isPixel = (key: string) => key == PIXEL;
     expect(hits.filter((key) => !isPixel(key))).toEqual(sorted([...PRELOADED, ...RAN].filter((key) => !isPixel(key))));
     expect(hits.filter(isPixel).length).toBeGreaterThanOrEqual(1);
-    await expect.poll(() => tab.page.locator('img.tracking-pixel').evaluate((img: HTMLImageElement) => img.complete && img.src.includes('/px.gif'))).toBe(true);
+    await expect
+      .poll(() => tab.page.locator('img.tracking-pixel').evaluate((img: HTMLImageElement) => img.complete && img.src.includes('/px.gif')))
+      .toBe(true);
     await expect.poll(analyticsRan).toEqual({ global: true, storage: true, cookies: SCRIPT_COOKIES });
   });
 });
@@ -111,8 +113,12 @@ describe('/legacy?rewrite=1 (served through the rewriter middleware)', () => {
     const html = await response.text();
     expect(response.headers.get('vary')).toContain('Cookie');
     expect(html).toContain('<meta name="demo-rewriter" content="on">');
-    expect(html).toContain(`<script data-src="${demo.trackers.analytics}/ns.js?id=NS4D3M0" type="text/plain" data-consent="analytics" data-service="northstar-analytics"></script>`);
-    expect(html).toMatch(new RegExp(`<img data-src="${demo.trackers.ads}/px\\.gif\\?[^"]*" [^>]*data-consent="advertising" data-service="adpulse">`));
+    expect(html).toContain(
+      `<script data-src="${demo.trackers.analytics}/ns.js?id=NS4D3M0" type="text/plain" data-consent="analytics" data-service="northstar-analytics"></script>`,
+    );
+    expect(html).toMatch(
+      new RegExp(`<img data-src="${demo.trackers.ads}/px\\.gif\\?[^"]*" [^>]*data-consent="advertising" data-service="adpulse">`),
+    );
     const plain = await (await fetch(demo.url + '/legacy')).text();
     expect(plain).toContain('<meta name="demo-rewriter" content="off">');
     expect(plain).toContain(`<script src="${demo.trackers.analytics}/ns.js?id=NS4D3M0"></script>`);

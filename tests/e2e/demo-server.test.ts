@@ -115,7 +115,11 @@ describe('the fake third parties', () => {
     expect(script).toMatch(/sendBeacon/);
     const pixel = await fetch(`${demo.trackers.analytics}/hm.gif`);
     expect(pixel.headers.get('content-type')).toBe('image/gif');
-    expect(Buffer.from(await pixel.arrayBuffer()).subarray(0, 6).toString()).toBe('GIF89a');
+    expect(
+      Buffer.from(await pixel.arrayBuffer())
+        .subarray(0, 6)
+        .toString(),
+    ).toBe('GIF89a');
 
     for (const path of ['/ads.js', '/px.gif', '/frame?slot=x']) {
       const cookies = (await fetch(demo.trackers.ads + path)).headers.getSetCookie();
@@ -233,7 +237,13 @@ describe('the site pages', () => {
 
   it('answer 404 with a page for unknown paths, and never serve files outside assets and dist', async () => {
     expect((await get('/no-such-page')).status).toBe(404);
-    for (const path of ['/assets/../server.mjs', '/assets/%2e%2e/server.mjs', '/dist/../package.json', '/dist/%2e%2e%2fpackage.json', '/assets/..%5cserver.mjs']) {
+    for (const path of [
+      '/assets/../server.mjs',
+      '/assets/%2e%2e/server.mjs',
+      '/dist/../package.json',
+      '/dist/%2e%2e%2fpackage.json',
+      '/assets/..%5cserver.mjs',
+    ]) {
       const response = await get(path);
       expect(response.status, path).not.toBe(200);
       expect(await response.text(), path).not.toContain('startDemo');
@@ -338,7 +348,8 @@ describe('the consent-receipt endpoint', () => {
   });
 
   it('refuses what is not a receipt, escapes what it shows, and caps the body size', async () => {
-    const post = (body: string) => fetch(`${demo.url}/__demo/receipts`, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
+    const post = (body: string) =>
+      fetch(`${demo.url}/__demo/receipts`, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
     expect((await post('not json')).status).toBe(400);
     expect((await post(JSON.stringify({ hello: 'world' }))).status).toBe(400);
     expect((await post(JSON.stringify([receipt]))).status).toBe(400);
@@ -353,7 +364,8 @@ describe('the consent-receipt endpoint', () => {
   });
 
   it('refuses a receipt whose fields have the wrong type, and the receipts page keeps working', async () => {
-    const post = (body: unknown) => fetch(`${demo.url}/__demo/receipts`, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+    const post = (body: unknown) =>
+      fetch(`${demo.url}/__demo/receipts`, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
     const refused = await post({ ...receipt, region: { toString: 1 } });
     expect(refused.status).toBe(400);
     expect((await refused.json()).error).toContain('"region"');

@@ -72,8 +72,28 @@ async function shoot(name: string, all = false) {
 }
 
 const T = {
-  en: { accept: 'Accept all', reject: 'Reject all', close: 'Close', dns: 'Do Not Sell or Share My Personal Information', optOut: 'Opt out', gpcBanner: 'Your browser sends Global Privacy Control', optOutWording: 'You can opt out of any of them at any time.', consentWording: 'With your consent', optedOut: 'You have opted out of the sale and sharing' },
-  zh: { accept: '全部接受', reject: '全部拒绝', close: '关闭', dns: '请勿出售或共享我的个人信息', optOut: '拒绝出售或共享', gpcBanner: '全球隐私控制', optOutWording: '您可以随时拒绝其中任何一项。', consentWording: '经您同意', optedOut: '您已在此浏览器中拒绝出售或共享您的个人信息' },
+  en: {
+    accept: 'Accept all',
+    reject: 'Reject all',
+    close: 'Close',
+    dns: 'Do Not Sell or Share My Personal Information',
+    optOut: 'Opt out',
+    gpcBanner: 'Your browser sends Global Privacy Control',
+    optOutWording: 'You can opt out of any of them at any time.',
+    consentWording: 'With your consent',
+    optedOut: 'You have opted out of the sale and sharing',
+  },
+  zh: {
+    accept: '全部接受',
+    reject: '全部拒绝',
+    close: '关闭',
+    dns: '请勿出售或共享我的个人信息',
+    optOut: '拒绝出售或共享',
+    gpcBanner: '全球隐私控制',
+    optOutWording: '您可以随时拒绝其中任何一项。',
+    consentWording: '经您同意',
+    optedOut: '您已在此浏览器中拒绝出售或共享您的个人信息',
+  },
 };
 
 async function visit(query: string, language: 'en' | 'zh' = 'en') {
@@ -95,9 +115,20 @@ describe('EU (opt-in)', () => {
       await poll(async () => (await state()).record?.method ?? null).toBe('reject-all');
       expect(await settledHits(demo, 0, { quietMs: 800 })).toEqual([]);
       const { record } = await state();
-      expect(record).toMatchObject({ method: 'reject-all', via: 'banner', lang: language, region: 'DE', categories: { analytics: false, advertising: false } });
+      expect(record).toMatchObject({
+        method: 'reject-all',
+        via: 'banner',
+        lang: language,
+        region: 'DE',
+        categories: { analytics: false, advertising: false },
+      });
       await poll(async () => (await receiptsOf(record!.id)).length).toBe(1);
-      expect((await receiptsOf(record!.id))[0]).toMatchObject({ method: 'reject-all', via: 'banner', lang: language, categories: { analytics: false, advertising: false } });
+      expect((await receiptsOf(record!.id))[0]).toMatchObject({
+        method: 'reject-all',
+        via: 'banner',
+        lang: language,
+        categories: { analytics: false, advertising: false },
+      });
     });
 });
 
@@ -114,11 +145,22 @@ describe('EU (opt-in) with GPC', () => {
       expect(hitKeys(await settledHits(demo, ANALYTICS.length))).toEqual(sorted(ANALYTICS));
       const { record, categories } = await state();
       expect(categories).toMatchObject({ analytics: true, advertising: false });
-      expect(record).toMatchObject({ method: 'accept-all', via: 'banner', lang: language, region: 'DE', categories: { analytics: true, advertising: false } });
+      expect(record).toMatchObject({
+        method: 'accept-all',
+        via: 'banner',
+        lang: language,
+        region: 'DE',
+        categories: { analytics: true, advertising: false },
+      });
       expect(record!.signalOverride).toBeUndefined();
       await poll(async () => (await receiptsOf(record!.id)).length).toBe(1);
       const [receipt] = await receiptsOf(record!.id);
-      expect(receipt).toMatchObject({ method: 'accept-all', via: 'banner', lang: language, categories: { analytics: true, advertising: false } });
+      expect(receipt).toMatchObject({
+        method: 'accept-all',
+        via: 'banner',
+        lang: language,
+        categories: { analytics: true, advertising: false },
+      });
       expect(receipt.url).toBe(demo.url + '/');
       expect(receipt.userAgent).toBe(chromeMajor());
     });
@@ -158,13 +200,26 @@ describe('California (opt-out)', () => {
       expect(hitKeys(await settledHits(demo, ANALYTICS.length))).toEqual(sorted(ANALYTICS));
       const { record, categories, needsBanner } = await state();
       expect({ categories, needsBanner }).toMatchObject({ categories: { analytics: true, advertising: false }, needsBanner: false });
-      expect(record).toMatchObject({ method: 'do-not-sell', via: 'opt-out-link', lang: language, region: 'US-CA', categories: { analytics: true, advertising: false } });
+      expect(record).toMatchObject({
+        method: 'do-not-sell',
+        via: 'opt-out-link',
+        lang: language,
+        region: 'US-CA',
+        categories: { analytics: true, advertising: false },
+      });
       await poll(async () => (await receiptsOf(record!.id)).length).toBe(1);
-      expect((await receiptsOf(record!.id))[0]).toMatchObject({ method: 'do-not-sell', via: 'opt-out-link', lang: language, categories: { analytics: true, advertising: false } });
+      expect((await receiptsOf(record!.id))[0]).toMatchObject({
+        method: 'do-not-sell',
+        via: 'opt-out-link',
+        lang: language,
+        categories: { analytics: true, advertising: false },
+      });
       // No banner to nag after the opt-out; the link now says it was done.
       expect(await bannerButton(tab.page, T[language].accept).count()).toBe(0);
       await tab.page.locator('footer [data-consent-open="do-not-sell"]').click();
-      await poll(async () => (await ui().getByRole('dialog', { name: T[language].dns }).textContent()) ?? '').toContain(T[language].optedOut);
+      await poll(async () => (await ui().getByRole('dialog', { name: T[language].dns }).textContent()) ?? '').toContain(
+        T[language].optedOut,
+      );
       expect(await ui().getByRole('button', { name: T[language].optOut }).count()).toBe(0);
       await shoot(`ca-do-not-sell-done-${language}`);
     });
@@ -175,13 +230,29 @@ describe('California (opt-out)', () => {
       const title = language === 'en' ? 'Opt-out preference signal honored' : '已遵从您浏览器发出的隐私偏好信号';
       const notice = ui().getByRole('region', { name: title });
       await notice.waitFor({ state: 'visible' });
-      expect(await ui().getByRole('button', { name: language === 'en' ? 'Accept all' : '全部接受' }).count()).toBe(0);
+      expect(
+        await ui()
+          .getByRole('button', { name: language === 'en' ? 'Accept all' : '全部接受' })
+          .count(),
+      ).toBe(0);
       expect(hitKeys(await settledHits(demo, ANALYTICS.length))).toEqual(sorted(ANALYTICS));
 
       const { record } = await state();
-      expect(record).toMatchObject({ method: 'gpc', via: 'gpc', lang: language, region: 'US-CA', categories: { analytics: true, advertising: false } });
+      expect(record).toMatchObject({
+        method: 'gpc',
+        via: 'gpc',
+        lang: language,
+        region: 'US-CA',
+        categories: { analytics: true, advertising: false },
+      });
       await poll(async () => (await receiptsOf(record!.id)).length).toBe(1);
-      expect((await receiptsOf(record!.id))[0]).toMatchObject({ method: 'gpc', via: 'gpc', lang: language, url: demo.url + '/', userAgent: chromeMajor() });
+      expect((await receiptsOf(record!.id))[0]).toMatchObject({
+        method: 'gpc',
+        via: 'gpc',
+        lang: language,
+        url: demo.url + '/',
+        userAgent: chromeMajor(),
+      });
 
       await notice.getByRole('button', { name: language === 'en' ? 'Close' : '关闭' }).click();
       await poll(() => notice.count()).toBe(0);
@@ -217,7 +288,12 @@ describe('California (opt-out)', () => {
     await dnss.click();
     await dialog.getByRole('button', { name: 'Save choices' }).click();
     expect(hitKeys(await settledHits(demo, ADS.length))).toEqual(expect.arrayContaining(['ads script /ads.js']));
-    expect((await state()).record).toMatchObject({ method: 'custom', via: 'dialog', signalOverride: true, categories: { advertising: true } });
+    expect((await state()).record).toMatchObject({
+      method: 'custom',
+      via: 'dialog',
+      signalOverride: true,
+      categories: { advertising: true },
+    });
   });
 });
 

@@ -22,7 +22,12 @@ if (!existsSync(join(DIST, 'consentry.mjs')) || !existsSync(join(DIST, 'consentr
 }
 
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 10_000 });
-const TYPES: { [ext: string]: string } = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
+const TYPES: { [ext: string]: string } = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+};
 
 const GTAG = 'https://www.googletagmanager.com/gtag/js?id=G-XXXXXXXXXX';
 const GPT = 'https://securepubads.g.doubleclick.net/tag/js/gpt.js';
@@ -161,7 +166,8 @@ async function openSite(server: TestServer): Promise<Site> {
 }
 
 /** What the example's status component shows, one line per category. */
-const statusText = async (page: Page) => (await page.locator('#consent-status li').allTextContents()).map((line) => line.replace(/\s+/g, ' ').trim());
+const statusText = async (page: Page) =>
+  (await page.locator('#consent-status li').allTextContents()).map((line) => line.replace(/\s+/g, ' ').trim());
 const NOTHING_GRANTED = ['Analytics: not granted', 'Advertising: not granted'];
 const ALL_GRANTED = ['Analytics: granted', 'Advertising: granted'];
 const ui = (page: Page) => page.locator('consentry-ui');
@@ -202,7 +208,11 @@ describe.each(EXAMPLES.map((example) => [example.name, example] as const))('exam
   it('"Accept all" in the preferences updates the status and fires each gated tag once', async () => {
     await preferences(site.page).getByRole('button', { name: 'Accept all', exact: true }).click();
     await poll(() => statusText(site.page)).toEqual(ALL_GRANTED);
-    const fired = () => example.gated(site).filter((request) => example.released.includes(request)).sort();
+    const fired = () =>
+      example
+        .gated(site)
+        .filter((request) => example.released.includes(request))
+        .sort();
     await poll(fired).toEqual(example.released);
     await quiet(site.page);
     expect(fired()).toEqual(example.released);

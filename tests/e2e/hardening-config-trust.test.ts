@@ -16,7 +16,8 @@ const SITE = { revision: 1, ui: { privacyPolicyUrl: '/privacy' } };
 const HOSTILE = { regions: { default: 'notice-only' } };
 const tags = (nonce = '') => `<script${nonce}>window.__ran = [];</script>
 <script${nonce} type="text/plain" data-consent="analytics">window.__ran.push('analytics')</script>`;
-const json = (config: unknown, attributes = '') => `<script type="application/json" id="consentry-config"${attributes}>${JSON.stringify(config)}</script>`;
+const json = (config: unknown, attributes = '') =>
+  `<script type="application/json" id="consentry-config"${attributes}>${JSON.stringify(config)}</script>`;
 const page = (head: string, body = '', nonce = '') =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8">${head}${tags(nonce)}</head><body><h1>Shop</h1>${body}</body></html>`;
 const loader = (attributes = '') => `<script src="/dist/consentry.min.js"${attributes}></script>`;
@@ -39,13 +40,15 @@ beforeAll(async () => {
   site = await startServer();
   other = await startServer();
   const withCsp = (path: string, html: string) =>
-    site.route(path, (_req, res) =>
-      void res
-        .writeHead(200, {
-          'content-type': 'text/html; charset=utf-8',
-          'content-security-policy': `default-src 'self'; script-src 'self' 'nonce-${NONCE}'; style-src 'self' 'nonce-${NONCE}'`,
-        })
-        .end(html),
+    site.route(
+      path,
+      (_req, res) =>
+        void res
+          .writeHead(200, {
+            'content-type': 'text/html; charset=utf-8',
+            'content-security-policy': `default-src 'self'; script-src 'self' 'nonce-${NONCE}'; style-src 'self' 'nonce-${NONCE}'`,
+          })
+          .end(html),
     );
   // The hostile markup, each where a comment or profile text would land.
   site.page('/div-in-body', page(loader(), `<div id="consentry-config">${JSON.stringify(HOSTILE)}</div>`));
@@ -66,29 +69,49 @@ beforeAll(async () => {
   site.page('/init-only', page(loader(), `<script>Consentry.init(${JSON.stringify(SITE)})</script>`));
   // Where the SDK's own code comes from (issue 24 #3).
   const assets = (ui: object) => page(loader() + json({ ...SITE, ui: { ...SITE.ui, ...ui } }));
-  site.route('/assets-elsewhere', (_req, res) => void res.writeHead(200, { 'content-type': 'text/html' }).end(assets({ assetsUrl: other.origin + '/dist/' })));
-  site.route('/assets-listed', (_req, res) =>
-    void res.writeHead(200, { 'content-type': 'text/html' }).end(assets({ assetsUrl: other.origin + '/dist/', trustedAssetOrigins: [other.origin] })),
+  site.route(
+    '/assets-elsewhere',
+    (_req, res) => void res.writeHead(200, { 'content-type': 'text/html' }).end(assets({ assetsUrl: other.origin + '/dist/' })),
   );
-  site.route('/assets-listed-tt', (_req, res) =>
-    void res
-      .writeHead(200, {
-        'content-type': 'text/html',
-        'content-security-policy': `script-src 'nonce-${NONCE}'; require-trusted-types-for 'script'; trusted-types consentry`,
-      })
-      .end(
-        page(
-          loader(` nonce="${NONCE}"`) +
-            json({ ...SITE, ui: { ...SITE.ui, assetsUrl: other.origin + '/dist/', trustedAssetOrigins: [other.origin] } }, ` nonce="${NONCE}"`),
-          '',
-          ` nonce="${NONCE}"`,
+  site.route(
+    '/assets-listed',
+    (_req, res) =>
+      void res
+        .writeHead(200, { 'content-type': 'text/html' })
+        .end(assets({ assetsUrl: other.origin + '/dist/', trustedAssetOrigins: [other.origin] })),
+  );
+  site.route(
+    '/assets-listed-tt',
+    (_req, res) =>
+      void res
+        .writeHead(200, {
+          'content-type': 'text/html',
+          'content-security-policy': `script-src 'nonce-${NONCE}'; require-trusted-types-for 'script'; trusted-types consentry`,
+        })
+        .end(
+          page(
+            loader(` nonce="${NONCE}"`) +
+              json(
+                { ...SITE, ui: { ...SITE.ui, assetsUrl: other.origin + '/dist/', trustedAssetOrigins: [other.origin] } },
+                ` nonce="${NONCE}"`,
+              ),
+            '',
+            ` nonce="${NONCE}"`,
+          ),
         ),
-      ),
   );
-  site.route('/assets-polluted', (_req, res) =>
-    void res
-      .writeHead(200, { 'content-type': 'text/html' })
-      .end(page(`<script>Object.prototype.ui = { assetsUrl: '${other.origin}/dist/' }; Object.prototype.assetsUrl = '${other.origin}/dist/';</script>` + loader() + json({}))),
+  site.route(
+    '/assets-polluted',
+    (_req, res) =>
+      void res
+        .writeHead(200, { 'content-type': 'text/html' })
+        .end(
+          page(
+            `<script>Object.prototype.ui = { assetsUrl: '${other.origin}/dist/' }; Object.prototype.assetsUrl = '${other.origin}/dist/';</script>` +
+              loader() +
+              json({}),
+          ),
+        ),
   );
   site.page('/invalid', page(loader() + json({ revision: -1 }), '<a href="#" id="settings" data-consent-open>Cookie settings</a>'));
 });
@@ -146,7 +169,12 @@ describe('a page without a config says so (issue 20)', () => {
     expect(warnings[0]).toContain('data-config');
     expect(warnings[0]).not.toContain('did you mean');
     // Nothing hangs: a "Cookie settings" button's promise hears the same.
-    const outcome = await tab.evaluate(() => window.Consentry!.showPreferences().then(() => 'shown', (error: Error) => error.message));
+    const outcome = await tab.evaluate(() =>
+      window.Consentry!.showPreferences().then(
+        () => 'shown',
+        (error: Error) => error.message,
+      ),
+    );
     expect(outcome).toBe(warnings[0]);
   });
 
@@ -172,7 +200,10 @@ describe('an invalid config (issue 24 #15)', () => {
     await expect.poll(() => errors.length).toBe(1);
     const outcome = await tab.evaluate(() =>
       Promise.race([
-        window.Consentry!.showPreferences().then(() => 'shown', (error: Error) => 'rejected: ' + error.message),
+        window.Consentry!.showPreferences().then(
+          () => 'shown',
+          (error: Error) => 'rejected: ' + error.message,
+        ),
         new Promise((resolve) => setTimeout(() => resolve('never settled'), 2000)),
       ]),
     );

@@ -31,11 +31,18 @@ const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8">
 </head><body><h1>Shop</h1></body></html>`;
 const record = (overrides: Partial<ConsentRecord> = {}) =>
   encodeRecord({
-    id: 'visitor-0001', time: Date.now() - 1000, revision: 2, categories: { analytics: true, advertising: true },
-    services: {}, method: 'accept-all', expires: Date.now() + 30 * DAY, ...overrides,
+    id: 'visitor-0001',
+    time: Date.now() - 1000,
+    revision: 2,
+    categories: { analytics: true, advertising: true },
+    services: {},
+    method: 'accept-all',
+    expires: Date.now() + 30 * DAY,
+    ...overrides,
   });
 /** What the sibling's page runs: a cookie for the whole parent domain, on a path of the site's. */
-const plant = (value: string, extra = '') => `<!doctype html><script>document.cookie = ${JSON.stringify(`consentry=${value}; domain=shop.localtest; ${extra}`)};</script>`;
+const plant = (value: string, extra = '') =>
+  `<!doctype html><script>document.cookie = ${JSON.stringify(`consentry=${value}; domain=shop.localtest; ${extra}`)};</script>`;
 
 let browser: Browser;
 let http: TestServer;
@@ -57,8 +64,27 @@ beforeAll(async () => {
   http = await startServer();
   for (const path of ['/', '/shop/page']) http.page(path, PAGE);
   certs = mkdtempSync(join(tmpdir(), 'consentry-certs-'));
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=shop.localtest',
-    '-addext', 'subjectAltName=DNS:*.shop.localtest', '-keyout', join(certs, 'key.pem'), '-out', join(certs, 'cert.pem')], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '2',
+      '-subj',
+      '/CN=shop.localtest',
+      '-addext',
+      'subjectAltName=DNS:*.shop.localtest',
+      '-keyout',
+      join(certs, 'key.pem'),
+      '-out',
+      join(certs, 'cert.pem'),
+    ],
+    { stdio: 'ignore' },
+  );
   const dist = new URL('../../dist/', import.meta.url);
   https = createServer({ key: readFileSync(join(certs, 'key.pem')), cert: readFileSync(join(certs, 'cert.pem')) }, (req, res) => {
     const path = (req.url || '/').split('?')[0];
@@ -142,7 +168,11 @@ describe('over https: __Host-consentry', () => {
   it('a sibling can neither set __Host-consentry nor opt in a visitor who rejected, nor one who never chose', async () => {
     // Made after the switch to __Host- names (a record claiming an earlier time is the documented residual).
     const planted = record({ time: Date.UTC(2026, 11, 8) });
-    securePages.set('/plant', plant(planted, 'path=/; secure') + `<script>document.cookie = "__Host-consentry=${planted}; domain=shop.localtest; path=/; secure";</script>`);
+    securePages.set(
+      '/plant',
+      plant(planted, 'path=/; secure') +
+        `<script>document.cookie = "__Host-consentry=${planted}; domain=shop.localtest; path=/; secure";</script>`,
+    );
     await tab.goto(httpsAt(SIBLING, '/plant'));
     expect((await cookies()).map((c) => [c.name, c.domain])).toEqual([['consentry', '.shop.localtest']]);
     // A visitor who never chose: the planted plain record was made after __Host- names, so it is no migration.

@@ -76,12 +76,22 @@ beforeAll(async () => {
   tracker.page('/t/ads.js', "window.__ran.push('external-advertising')", 'text/javascript');
   tracker.page('/dyn/tag.js', "window.__ran.push('dynamic-analytics')", 'text/javascript');
   tracker.page('/f/embed.html', '<!doctype html><p>video</p>');
-  tracker.route('/p/pixel.gif', (_req, res) => void res.writeHead(200, { 'content-type': 'image/gif' }).end(Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64')));
+  tracker.route(
+    '/p/pixel.gif',
+    (_req, res) =>
+      void res
+        .writeHead(200, { 'content-type': 'image/gif' })
+        .end(Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64')),
+  );
   site.route('/csp-report', (_req, res) => void res.writeHead(204).end());
   for (const [name, policy] of Object.entries(POLICIES)) {
     const html = page(tracker.origin);
-    site.route('/' + encodeURIComponent(name), (_req, res) =>
-      void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': policy(tracker.origin) }).end(html),
+    site.route(
+      '/' + encodeURIComponent(name),
+      (_req, res) =>
+        void res
+          .writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': policy(tracker.origin) })
+          .end(html),
     );
   }
 });
@@ -139,7 +149,12 @@ describe.each(Object.keys(POLICIES) as Policy[])('%s', (policy) => {
     const placeholder = await tab.evaluate(() => {
       const box = document.querySelector<HTMLElement>('[data-consentry-placeholder]')!;
       const style = getComputedStyle(box);
-      return { category: box.dataset.consentryPlaceholder, display: style.display, background: style.backgroundColor, width: box.getBoundingClientRect().width };
+      return {
+        category: box.dataset.consentryPlaceholder,
+        display: style.display,
+        background: style.backgroundColor,
+        width: box.getBoundingClientRect().width,
+      };
     });
     expect(placeholder).toMatchObject({ category: 'advertising', display: 'flex', width: 320 });
     expect(placeholder.background).not.toBe('rgba(0, 0, 0, 0)');
@@ -158,9 +173,10 @@ describe.each(Object.keys(POLICIES) as Policy[])('%s', (policy) => {
     expect((await ran()).sort()).toEqual(['dynamic-analytics', 'external-advertising', 'inline-analytics']);
     await expect.poll(trackerPaths).toEqual(['/dyn/tag.js', '/f/embed.html', '/p/pixel.gif', '/t/ads.js']);
     // Activated scripts kept the nonce (the browser hides the attribute; the property holds it).
-    expect(
-      await tab.evaluate(() => [...document.scripts].filter((s) => /\/(t|dyn)\//.test(s.src)).map((s) => s.nonce)),
-    ).toEqual(['XYZ', 'XYZ']);
+    expect(await tab.evaluate(() => [...document.scripts].filter((s) => /\/(t|dyn)\//.test(s.src)).map((s) => s.nonce))).toEqual([
+      'XYZ',
+      'XYZ',
+    ]);
     await expect.poll(() => tab.evaluate(() => (document.getElementById('pixel') as HTMLImageElement).naturalWidth)).toBe(1);
 
     // The floating button, styled through CSSOM (no style attribute a CSP could refuse), reopens the preferences.
@@ -180,7 +196,12 @@ describe.each(Object.keys(POLICIES) as Policy[])('%s', (policy) => {
     expect(consoleErrors).toEqual([]);
     // Every file the SDK added came from the loader's origin with its nonce.
     // (The language pack is fetched beside the UI chunk, so their order is the network's.)
-    const added = await tab.evaluate(() => [...document.querySelectorAll('script[src*="/dist/"]')].map((s) => [new URL((s as HTMLScriptElement).src).pathname, (s as HTMLScriptElement).nonce]));
+    const added = await tab.evaluate(() =>
+      [...document.querySelectorAll('script[src*="/dist/"]')].map((s) => [
+        new URL((s as HTMLScriptElement).src).pathname,
+        (s as HTMLScriptElement).nonce,
+      ]),
+    );
     expect(added.sort()).toEqual([
       ['/dist/consentry-parts.min.js', 'XYZ'],
       ['/dist/consentry-ui.min.js', 'XYZ'],
@@ -215,8 +236,12 @@ describe('Trusted Types without the consentry policy allowed', () => {
     `require-trusted-types-for 'script'; trusted-types site`;
 
   it('fails closed: the SDK cannot load its own validator file, so nothing is ever released; one error, nothing throws', async () => {
-    site.route('/tt-no-policy', (_req, res) =>
-      void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': POLICY(tracker.origin) }).end(page(tracker.origin)),
+    site.route(
+      '/tt-no-policy',
+      (_req, res) =>
+        void res
+          .writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': POLICY(tracker.origin) })
+          .end(page(tracker.origin)),
     );
     const errors: string[] = [];
     tab.on('console', (m) => m.type() === 'error' && m.text().startsWith('consentry') && errors.push(m.text()));
@@ -231,7 +256,10 @@ describe('Trusted Types without the consentry policy allowed', () => {
     // API calls find no config: showPreferences() rejects with the error; nothing runs, nothing is fetched.
     const shown = await tab.evaluate(() => {
       window.Consentry!.acceptAll();
-      return window.Consentry!.showPreferences().then(() => 'shown', (error: Error) => error.message);
+      return window.Consentry!.showPreferences().then(
+        () => 'shown',
+        (error: Error) => error.message,
+      );
     });
     expect(shown).toMatch(/could not load .*consentry-parts\.min\.js/);
     await tab.waitForTimeout(500);
@@ -281,7 +309,10 @@ describe('the policies are really enforced (so the tests above could fail)', () 
         result.push((error as Error).name);
       }
       try {
-        (window as unknown as { trustedTypes: { createPolicy(name: string, rules: object): unknown } }).trustedTypes.createPolicy('other', {});
+        (window as unknown as { trustedTypes: { createPolicy(name: string, rules: object): unknown } }).trustedTypes.createPolicy(
+          'other',
+          {},
+        );
         result.push('policy created');
       } catch (error) {
         result.push((error as Error).name);

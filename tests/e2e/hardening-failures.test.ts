@@ -47,7 +47,8 @@ const body = (t: string) => `</head><body><h1>Shop</h1>
 const config = (t: string, extra: object = {}) => ({ blocking: { rules: [{ match: t + '/', category: 'analytics' }] }, ...extra });
 
 const ran = (p: Page = tab) => p.evaluate(() => (window as unknown as { __ran: string[] }).__ran);
-const bannerShown = (p: Page = tab) => p.evaluate(() => !!document.querySelector('consentry-ui')?.shadowRoot?.querySelector('[role=region],[role=dialog]'));
+const bannerShown = (p: Page = tab) =>
+  p.evaluate(() => !!document.querySelector('consentry-ui')?.shadowRoot?.querySelector('[role=region],[role=dialog]'));
 const listenForErrors = `<script>Consentry.on('error', function (e) { window.__events.push(e.error.message); });</script>`;
 const events = () => tab.evaluate(() => (window as unknown as { __events: string[] }).__events);
 
@@ -82,10 +83,15 @@ it('control: without consentry the same page reaches the tracker by every path t
 });
 
 describe('the config URL', () => {
-  it('never answers: everything stays held while it hangs, then one error after 10 s, and still nothing runs', { timeout: 40_000 }, async () => {
+  it('never answers: everything stays held while it hangs, then one error after 10 s, and still nothing runs', {
+    timeout: 40_000,
+  }, async () => {
     // The request is held open until the server closes: the loader's own 10 s timeout must end it.
     site.route('/hang.json', () => new Promise<void>(() => {}));
-    site.page('/hang', `<!doctype html><html lang="en"><head><script src="/dist/consentry.min.js" data-config="/hang.json"></script>${tags(tracker.origin)}${body(tracker.origin)}`);
+    site.page(
+      '/hang',
+      `<!doctype html><html lang="en"><head><script src="/dist/consentry.min.js" data-config="/hang.json"></script>${tags(tracker.origin)}${body(tracker.origin)}`,
+    );
     const started = Date.now();
     await tab.goto(site.origin + '/hang');
     await tab.waitForFunction(() => window.Consentry);
@@ -128,7 +134,11 @@ describe('the config URL', () => {
 </script></head><body></body></html>`,
       );
     };
-    const ruleOnly = () => tracker.hits.filter((h) => h.path.startsWith('/rule-only/')).map((h) => h.path).sort();
+    const ruleOnly = () =>
+      tracker.hits
+        .filter((h) => h.path.startsWith('/rule-only/'))
+        .map((h) => h.path)
+        .sort();
     const fetched = () => tab.evaluate(() => (window as unknown as { __fetched: string }).__fetched);
 
     it('wait for it, then are dropped when it says analytics and no choice grants it', async () => {
@@ -147,8 +157,13 @@ describe('the config URL', () => {
     it('wait for it, then go out once when the stored choice grants analytics', async () => {
       page('/slow-config-granted');
       const value = encodeRecord({
-        id: 'visitor-0002', time: Date.now() - 1000, revision: 1, categories: { analytics: true, advertising: false },
-        services: {}, method: 'custom', expires: Date.now() + 864e5,
+        id: 'visitor-0002',
+        time: Date.now() - 1000,
+        revision: 1,
+        categories: { analytics: true, advertising: false },
+        services: {},
+        method: 'custom',
+        expires: Date.now() + 864e5,
       });
       await context.addCookies([{ name: 'consentry', value, url: site.origin }]);
       await tab.goto(site.origin + '/slow-config-granted');
@@ -160,7 +175,10 @@ describe('the config URL', () => {
 
   it('drops the connection: one error, nothing runs', async () => {
     site.route('/dropped.json', (req) => void req.socket.destroy());
-    site.page('/dropped', `<!doctype html><html lang="en"><head><script src="/dist/consentry.min.js" data-config="/dropped.json"></script>${tags(tracker.origin)}${body(tracker.origin)}`);
+    site.page(
+      '/dropped',
+      `<!doctype html><html lang="en"><head><script src="/dist/consentry.min.js" data-config="/dropped.json"></script>${tags(tracker.origin)}${body(tracker.origin)}`,
+    );
     await tab.goto(site.origin + '/dropped');
     await expect.poll(() => errors.length).toBe(1);
     expect(errors[0]).toMatch(/^consentry: could not load config from \/dropped\.json/);
@@ -178,7 +196,10 @@ describe('the lazy UI chunk', () => {
     let broken = true;
     site.route('/dist/consentry-ui.min.js', (_req, res) => (broken ? void res.writeHead(404).end() : false));
     const inline = `<script src="/dist/consentry.min.js"></script><script type="application/json" id="consentry-config">${JSON.stringify(config(tracker.origin))}</script>`;
-    site.page('/ui-broken', `<!doctype html><html lang="en"><head>${inline}${tags(tracker.origin)}${listenForErrors}${body(tracker.origin)}`);
+    site.page(
+      '/ui-broken',
+      `<!doctype html><html lang="en"><head>${inline}${tags(tracker.origin)}${listenForErrors}${body(tracker.origin)}`,
+    );
     const chunkRequests = () => site.hits.filter((h) => h.path === '/dist/consentry-ui.min.js').length;
 
     await tab.goto(site.origin + '/ui-broken');
@@ -231,8 +252,14 @@ describe('a consent cookie left on another domain by an older config', () => {
 
   const record = (overrides: Partial<ConsentRecord> = {}) =>
     encodeRecord({
-      id: 'visitor-0001', time: Date.now() - 1000, revision: 1, categories: { analytics: true, advertising: false },
-      services: {}, method: 'custom', expires: Date.now() + 864e5, ...overrides,
+      id: 'visitor-0001',
+      time: Date.now() - 1000,
+      revision: 1,
+      categories: { analytics: true, advertising: false },
+      services: {},
+      method: 'custom',
+      expires: Date.now() + 864e5,
+      ...overrides,
     });
   const consentCookies = async () => (await context.cookies()).filter((c) => c.name === 'consentry');
 
@@ -262,7 +289,10 @@ describe('a consent cookie left on another domain by an older config', () => {
     await tab.evaluate(() => window.Consentry!.rejectAll());
     const cookies = await consentCookies();
     expect(cookies.map((c) => c.domain)).toEqual(['.example.test']);
-    expect(decodeRecord(decodeURIComponent(cookies[0].value))).toMatchObject({ method: 'reject-all', categories: { analytics: false, advertising: false } });
+    expect(decodeRecord(decodeURIComponent(cookies[0].value))).toMatchObject({
+      method: 'reject-all',
+      categories: { analytics: false, advertising: false },
+    });
     expect(advertisingHits()).toEqual([]);
     expect(errors).toEqual([]);
     await reloaded;
@@ -285,7 +315,12 @@ describe('a consent cookie left on another domain by an older config', () => {
   it('copies on both, with different choices: one choice later a single cookie remains, and reset removes every copy', async () => {
     await context.addCookies([
       { name: 'consentry', value: record({ id: 'visitor-host' }), domain: HOST, path: '/' },
-      { name: 'consentry', value: record({ id: 'visitor-parent', categories: { analytics: false, advertising: false } }), domain: '.example.test', path: '/' },
+      {
+        name: 'consentry',
+        value: record({ id: 'visitor-parent', categories: { analytics: false, advertising: false } }),
+        domain: '.example.test',
+        path: '/',
+      },
     ]);
     await tab.goto(origin + '/shared');
     await tab.waitForFunction(() => window.Consentry?.get().status === 'decided');

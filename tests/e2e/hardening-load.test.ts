@@ -34,11 +34,15 @@ const count = (id: string) => `window.__runs['${id}']=(window.__runs['${id}']||0
 function buildPage(t: string) {
   const tags: string[] = [];
   for (let i = 0; i < INLINE; i++) tags.push(`<script type="text/plain" data-consent="${category(i)}">${count('i' + i)}</script>`);
-  for (let i = 0; i < EXTERNAL; i++) tags.push(`<script type="text/plain" data-consent="${category(i)}" data-src="${t}/s/e${i}.js"></script>`);
-  for (let i = 0; i < FRAMES; i++) tags.push(`<iframe data-consent="${category(i)}" data-src="${t}/f/${i}.html" width="40" height="30" title="f${i}"></iframe>`);
+  for (let i = 0; i < EXTERNAL; i++)
+    tags.push(`<script type="text/plain" data-consent="${category(i)}" data-src="${t}/s/e${i}.js"></script>`);
+  for (let i = 0; i < FRAMES; i++)
+    tags.push(`<iframe data-consent="${category(i)}" data-src="${t}/f/${i}.html" width="40" height="30" title="f${i}"></iframe>`);
   for (let i = 0; i < PIXELS; i++) tags.push(`<img data-consent="${category(i)}" data-src="${t}/p/${i}.gif" width="1" height="1" alt="">`);
   // Added by an essential script, unmarked: the auto-blocker holds them by the site's rule.
-  tags.push(`<script>for (var i = 0; i < ${DYNAMIC}; i++) { var s = document.createElement('script'); s.src = '${t}/d/' + i + '.js'; document.body.appendChild(s); }</script>`);
+  tags.push(
+    `<script>for (var i = 0; i < ${DYNAMIC}; i++) { var s = document.createElement('script'); s.src = '${t}/d/' + i + '.js'; document.body.appendChild(s); }</script>`,
+  );
   const body: string[] = [];
   for (let b = 0; b < FILLER_BLOCKS; b++) {
     body.push(`<section><h3>Item ${b}</h3><p>Text <a href="#i${b}">link</a></p></section>`);
@@ -65,7 +69,8 @@ beforeAll(async () => {
   for (let i = 0; i < DYNAMIC; i++) tracker.page(`/d/${i}.js`, count('d' + i), 'text/javascript');
   for (let i = 0; i < FRAMES; i++) tracker.page(`/f/${i}.html`, `<!doctype html><p>${i}</p>`);
   const gif = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
-  for (let i = 0; i < PIXELS; i++) tracker.route(`/p/${i}.gif`, (_req, res) => void res.writeHead(200, { 'content-type': 'image/gif' }).end(gif));
+  for (let i = 0; i < PIXELS; i++)
+    tracker.route(`/p/${i}.gif`, (_req, res) => void res.writeHead(200, { 'content-type': 'image/gif' }).end(gif));
   site.page('/big', buildPage(tracker.origin));
 });
 afterAll(async () => {
@@ -89,7 +94,11 @@ async function footprint(cdp: CDPSession, page: Page): Promise<Footprint> {
   const live = async (prototype: string) => {
     const { result } = await cdp.send('Runtime.evaluate', { expression: prototype });
     const { objects } = await cdp.send('Runtime.queryObjects', { prototypeObjectId: result.objectId! });
-    const { result: length } = await cdp.send('Runtime.callFunctionOn', { objectId: objects.objectId!, functionDeclaration: 'function () { return this.length; }', returnByValue: true });
+    const { result: length } = await cdp.send('Runtime.callFunctionOn', {
+      objectId: objects.objectId!,
+      functionDeclaration: 'function () { return this.length; }',
+      returnByValue: true,
+    });
     return length.value as number;
   };
   const listenersOn = async (expression: string) => {
@@ -124,7 +133,9 @@ const toggle = (page: Page, from: number, to: number) =>
     { from, to },
   );
 
-it('1,000 consent toggles on a 5,000-element page with 200 gated tags: each tag runs once, the last choice holds, nothing leaks', { timeout: 180_000 }, async () => {
+it('1,000 consent toggles on a 5,000-element page with 200 gated tags: each tag runs once, the last choice holds, nothing leaks', {
+  timeout: 180_000,
+}, async () => {
   const context = await newContext(browser);
   const page = await context.newPage();
   const errors: string[] = [];
@@ -148,7 +159,9 @@ it('1,000 consent toggles on a 5,000-element page with 200 gated tags: each tag 
   // Warm-up: the first Accept all loads and runs everything once, then Reject all.
   await toggle(page, 0, 1);
   const scripts = INLINE + EXTERNAL + DYNAMIC;
-  await expect.poll(() => page.evaluate(() => Object.keys((window as unknown as { __runs: object }).__runs).length), { timeout: 30_000 }).toBe(scripts);
+  await expect
+    .poll(() => page.evaluate(() => Object.keys((window as unknown as { __runs: object }).__runs).length), { timeout: 30_000 })
+    .toBe(scripts);
   await expect.poll(() => new Set(tracker.hits.map((h) => h.path)).size, { timeout: 30_000 }).toBe(EXTERNAL + DYNAMIC + FRAMES + PIXELS);
   await toggle(page, 1, 2);
   await page.waitForTimeout(500);
@@ -171,11 +184,22 @@ it('1,000 consent toggles on a 5,000-element page with 200 gated tags: each tag 
 
   // The last choice (Reject all, the 1,000th) is the state, the stored record and the last event.
   const state = await page.evaluate(() => window.Consentry!.get());
-  expect(state).toMatchObject({ status: 'decided', categories: { essential: true, analytics: false, advertising: false }, record: { method: 'reject-all' } });
+  expect(state).toMatchObject({
+    status: 'decided',
+    categories: { essential: true, analytics: false, advertising: false },
+    record: { method: 'reject-all' },
+  });
   const cookie = (await context.cookies()).filter((c) => c.name === 'consentry');
   expect(cookie).toHaveLength(1);
-  expect(decodeRecord(decodeURIComponent(cookie[0].value))).toMatchObject({ method: 'reject-all', categories: { analytics: false, advertising: false } });
-  expect(await page.evaluate(() => (window as unknown as { __seen: object }).__seen)).toEqual({ consent: TOGGLES, change: TOGGLES, withdraw: TOGGLES / 2 });
+  expect(decodeRecord(decodeURIComponent(cookie[0].value))).toMatchObject({
+    method: 'reject-all',
+    categories: { analytics: false, advertising: false },
+  });
+  expect(await page.evaluate(() => (window as unknown as { __seen: object }).__seen)).toEqual({
+    consent: TOGGLES,
+    change: TOGGLES,
+    withdraw: TOGGLES / 2,
+  });
   expect(await page.evaluate(() => !!document.querySelector('consentry-ui')?.shadowRoot?.querySelector('[role=region]'))).toBe(false);
 
   // Nothing accumulated.

@@ -94,9 +94,20 @@ describe('GPP over postMessage from a cross-origin frame', () => {
     });
     const [ping, field, section] = await answers(frame, 3);
     expect(ping).toMatchObject({ callId: 'p1', success: true, asString: false });
-    expect(ping.returnValue).toMatchObject({ gppVersion: '1.1', cmpStatus: 'loaded', signalStatus: 'ready', supportedAPIs: ['7:usnat'], applicableSections: [7] });
+    expect(ping.returnValue).toMatchObject({
+      gppVersion: '1.1',
+      cmpStatus: 'loaded',
+      signalStatus: 'ready',
+      supportedAPIs: ['7:usnat'],
+      applicableSections: [7],
+    });
     const model = new GppModel(ping.returnValue.gppString);
-    expect([model.getFieldValue('usnat', 'SaleOptOut'), model.getFieldValue('usnat', 'SharingOptOut'), model.getFieldValue('usnat', 'TargetedAdvertisingOptOut'), model.getFieldValue('usnat', 'Gpc')]).toEqual([1, 1, 1, true]);
+    expect([
+      model.getFieldValue('usnat', 'SaleOptOut'),
+      model.getFieldValue('usnat', 'SharingOptOut'),
+      model.getFieldValue('usnat', 'TargetedAdvertisingOptOut'),
+      model.getFieldValue('usnat', 'Gpc'),
+    ]).toEqual([1, 1, 1, true]);
     // A call sent as a JSON string is answered as a JSON string.
     expect(field).toEqual({ asString: true, callId: 2, success: true, returnValue: 1 });
     expect(section.returnValue[1]).toEqual({ SubsectionType: 1, Gpc: true });
@@ -143,19 +154,32 @@ describe('TCF locator from a cross-origin frame', () => {
     await frame.evaluate(() => (window as any).callCmp('__tcfapi', { command: 'ping', version: 2, callId: 't1' }));
     const [ping] = await answers(frame, 1);
     expect(ping).toMatchObject({ callId: 't1', success: true });
-    expect(ping.returnValue).toMatchObject({ cmpLoaded: false, cmpStatus: 'stub', apiVersion: '2.2', cmpId: 300, cmpVersion: 2, gdprApplies: true });
+    expect(ping.returnValue).toMatchObject({
+      cmpLoaded: false,
+      cmpStatus: 'stub',
+      apiVersion: '2.2',
+      cmpId: 300,
+      cmpVersion: 2,
+      gdprApplies: true,
+    });
 
     // A listener queued by the stub is answered once the site's registered CMP plugs its TC string in.
     await frame.evaluate(() => (window as any).callCmp('__tcfapi', { command: 'addEventListener', version: 2, callId: 't2' }));
     await tab.evaluate(() => (window as any).__consentryTest.tcfSource('CPtest'));
     const [, listener] = await answers(frame, 2);
-    expect(listener).toMatchObject({ callId: 't2', success: true, returnValue: { tcString: 'CPtest', eventStatus: 'tcloaded', listenerId: 1 } });
+    expect(listener).toMatchObject({
+      callId: 't2',
+      success: true,
+      returnValue: { tcString: 'CPtest', eventStatus: 'tcloaded', listenerId: 1 },
+    });
     await close();
   });
 
   it('defines neither __tcfapi nor its locator without a CMP id', async () => {
     const { tab, close } = await open({}, stateWith());
-    expect(await tab.evaluate(() => [typeof (window as any).__tcfapi, document.querySelectorAll('iframe[name="__tcfapiLocator"]').length])).toEqual(['undefined', 0]);
+    expect(
+      await tab.evaluate(() => [typeof (window as any).__tcfapi, document.querySelectorAll('iframe[name="__tcfapiLocator"]').length]),
+    ).toEqual(['undefined', 0]);
     await close();
   });
 });

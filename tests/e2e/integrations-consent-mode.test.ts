@@ -59,7 +59,7 @@ function page(state: ConsentState, region: string) {
 }
 
 /** The data layer as readable lines: 'consent default [US]', 'config G-TEST', 'consentry_ready', … */
-async function dataLayerOf(url: string, state: ConsentState, region: string, act?: string) {
+async function dataLayerOf(_url: string, state: ConsentState, region: string, act?: string) {
   const context = await newContext(browser);
   const tab = await context.newPage();
   const path = `/page-${Math.random().toString(36).slice(2)}.html`;
@@ -87,7 +87,7 @@ const DEFAULTS = ['consent default [US]', 'consent default [US-CA]', 'consent de
 const firstMeasurement = (lines: string[]) => lines.findIndex((line) => /^(config|event) /.test(line));
 
 describe('Google Consent Mode command order in Chromium', () => {
-  it('no record: defaults, switches, ready event, then the page\'s measurement; nothing updates', async () => {
+  it("no record: defaults, switches, ready event, then the page's measurement; nothing updates", async () => {
     const { lines, google } = await dataLayerOf(server.origin, stateWith(), 'DE');
     expect(lines).toEqual([...DEFAULTS, 'consentry_ready', 'js', 'config G-TEST', 'event page_view_custom']);
     expect(lines.indexOf('consent default')).toBeLessThan(firstMeasurement(lines));
@@ -101,7 +101,7 @@ describe('Google Consent Mode command order in Chromium', () => {
     });
   });
 
-  it('region defaults: a US-CA visitor gets the subdivision\'s value, a US-NY visitor the country\'s', async () => {
+  it("region defaults: a US-CA visitor gets the subdivision's value, a US-NY visitor the country's", async () => {
     const california = await dataLayerOf(server.origin, stateWith(), 'US-CA');
     const newYork = await dataLayerOf(server.origin, stateWith(), 'US-NY');
     const configHit = (log: any[]) => log.find((entry) => entry.command === 'config G-TEST').consent;
@@ -112,9 +112,20 @@ describe('Google Consent Mode command order in Chromium', () => {
   it('stored acceptance: the update follows the defaults before any measurement', async () => {
     const state = stateWith({ record: true, categories: { analytics: true, advertising: true } });
     const { lines, updates, google } = await dataLayerOf(server.origin, state, 'DE');
-    expect(lines).toEqual([...DEFAULTS, 'consent update', 'consentry_ready', 'js', 'config G-TEST', 'event page_view_custom', 'event after_consent']);
+    expect(lines).toEqual([
+      ...DEFAULTS,
+      'consent update',
+      'consentry_ready',
+      'js',
+      'config G-TEST',
+      'event page_view_custom',
+      'event after_consent',
+    ]);
     expect(updates).toEqual([expect.objectContaining({ analytics_storage: 'granted', ad_storage: 'granted', ad_user_data: 'granted' })]);
-    expect(google.find((entry: any) => entry.command === 'config G-TEST').consent).toMatchObject({ analytics_storage: 'granted', ad_storage: 'granted' });
+    expect(google.find((entry: any) => entry.command === 'config G-TEST').consent).toMatchObject({
+      analytics_storage: 'granted',
+      ad_storage: 'granted',
+    });
   });
 
   it('stored refusal: an update that denies is still sent at once, and the held tag stays held', async () => {
@@ -125,7 +136,7 @@ describe('Google Consent Mode command order in Chromium', () => {
     expect(updates[0]).toMatchObject({ analytics_storage: 'denied', ad_storage: 'denied' });
   });
 
-  it('choice on the page: the update reaches Google before the released tag\'s event, then consentry_update', async () => {
+  it("choice on the page: the update reaches Google before the released tag's event, then consentry_update", async () => {
     const { lines, google } = await dataLayerOf(
       server.origin,
       stateWith(),

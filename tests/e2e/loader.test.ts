@@ -21,7 +21,8 @@ const page = (head: string, body = '') => `<!doctype html><html lang="en"><head>
 <script type="text/plain" data-consent="analytics">window.__ran.push('analytics')</script>
 <script type="text/plain" data-consent="advertising">window.__ran.push('advertising')</script>
 </head><body><h1>Shop</h1><a href="#" id="settings" data-consent-open>Cookie settings</a>${body}</body></html>`;
-const inline = (config: unknown) => `<script src="/dist/consentry.min.js"></script><script type="application/json" id="consentry-config">${JSON.stringify(config)}</script>`;
+const inline = (config: unknown) =>
+  `<script src="/dist/consentry.min.js"></script><script type="application/json" id="consentry-config">${JSON.stringify(config)}</script>`;
 
 let browser: Browser;
 let server: TestServer;
@@ -36,7 +37,16 @@ const bannerShown = (p: Page = tab) =>
 const state = (p: Page = tab) => p.evaluate(() => window.Consentry!.get());
 const consentCookie = async () => (await context.cookies()).find((c) => c.name === 'consentry');
 const record = (overrides: object = {}) =>
-  encodeRecord({ id: 'visitor-0001', time: Date.now() - 1000, revision: 2, categories: { analytics: true, advertising: false }, services: {}, method: 'custom', expires: Date.now() + 864e5, ...overrides });
+  encodeRecord({
+    id: 'visitor-0001',
+    time: Date.now() - 1000,
+    revision: 2,
+    categories: { analytics: true, advertising: false },
+    services: {},
+    method: 'custom',
+    expires: Date.now() + 864e5,
+    ...overrides,
+  });
 
 beforeAll(async () => {
   browser = await launchChromium();
@@ -205,8 +215,17 @@ describe('hostile environments', () => {
 
   it('cookies and localStorage disabled: the choice holds for the page, nothing throws', async () => {
     await tab.addInitScript(() => {
-      Object.defineProperty(Document.prototype, 'cookie', { get: () => { throw new DOMException('denied', 'SecurityError'); }, set: () => { throw new DOMException('denied', 'SecurityError'); } });
-      Storage.prototype.setItem = () => { throw new DOMException('quota', 'QuotaExceededError'); };
+      Object.defineProperty(Document.prototype, 'cookie', {
+        get: () => {
+          throw new DOMException('denied', 'SecurityError');
+        },
+        set: () => {
+          throw new DOMException('denied', 'SecurityError');
+        },
+      });
+      Storage.prototype.setItem = () => {
+        throw new DOMException('quota', 'QuotaExceededError');
+      };
     });
     await tab.goto(server.origin + '/inline');
     await tab.waitForFunction(() => window.Consentry?.get());
@@ -242,7 +261,10 @@ describe('hostile environments', () => {
     };
     server.page(
       '/limit',
-      page(inline(config), '<a href="#" id="limit" data-consent-open="limit-sensitive">Limit</a><script type="text/plain" data-consent="health">window.__ran.push("health")</script>'),
+      page(
+        inline(config),
+        '<a href="#" id="limit" data-consent-open="limit-sensitive">Limit</a><script type="text/plain" data-consent="health">window.__ran.push("health")</script>',
+      ),
     );
     await tab.goto(server.origin + '/limit');
     await tab.waitForFunction(() => (window as any).__ran.length === 3);
@@ -253,18 +275,32 @@ describe('hostile environments', () => {
     expect(await ui.getByRole('dialog', { name: 'Privacy preferences' }).count()).toBe(0);
     await view.getByRole('button', { name: 'Limit the use' }).click();
     await tab.waitForFunction(() => window.Consentry?.get().record?.method === 'limit-sensitive');
-    expect((await state()).record).toMatchObject({ via: 'opt-out-link', region: 'US-CA', categories: { analytics: true, advertising: true, health: false } });
+    expect((await state()).record).toMatchObject({
+      via: 'opt-out-link',
+      region: 'US-CA',
+      categories: { analytics: true, advertising: true, health: false },
+    });
     // The cookie holds it: a new page view decides the same, with no banner.
     await tab.reload();
     await tab.waitForFunction(() => window.Consentry?.get().record);
-    expect(await state()).toMatchObject({ needsBanner: false, categories: { analytics: true, advertising: true, health: false }, record: { method: 'limit-sensitive', via: 'opt-out-link' } });
+    expect(await state()).toMatchObject({
+      needsBanner: false,
+      categories: { analytics: true, advertising: true, health: false },
+      record: { method: 'limit-sensitive', via: 'opt-out-link' },
+    });
     expect((await ran()).sort()).toEqual(['advertising', 'analytics']);
   });
 });
 
 describe('placeholders', () => {
   it('a held video embed shows a placeholder; "Always allow" grants its category and loads it', async () => {
-    server.page('/embed', page(inline(CONFIG), '<iframe id="video" data-consent="advertising" data-src="/video-frame" width="560" height="315" title="Video"></iframe>'));
+    server.page(
+      '/embed',
+      page(
+        inline(CONFIG),
+        '<iframe id="video" data-consent="advertising" data-src="/video-frame" width="560" height="315" title="Video"></iframe>',
+      ),
+    );
     server.page('/video-frame', '<!doctype html><p>video</p>');
     await context.addCookies([{ name: 'consentry', value: record(), url: server.origin }]);
     await tab.goto(server.origin + '/embed');
@@ -281,8 +317,10 @@ describe('placeholders', () => {
   });
 
   it('a German visitor’s placeholder speaks German (page texts from the pack); "Load once" loads just this embed', async () => {
-    const german = page(inline(CONFIG), '<iframe id="map" data-consent="advertising" data-src="/map-frame" width="400" height="300" title="Karte"></iframe>')
-      .replace('<html lang="en">', '<html lang="de">');
+    const german = page(
+      inline(CONFIG),
+      '<iframe id="map" data-consent="advertising" data-src="/map-frame" width="400" height="300" title="Karte"></iframe>',
+    ).replace('<html lang="en">', '<html lang="de">');
     server.page('/embed-de', german);
     server.page('/map-frame', '<!doctype html><p>map</p>');
     await context.addCookies([{ name: 'consentry', value: record(), url: server.origin }]);
@@ -317,7 +355,10 @@ describe('page texts in a pack language', () => {
 });
 
 describe('Google Consent Mode and tag-manager events from the script-tag build', () => {
-  const GCM_CONFIG = { ...CONFIG, integrations: { googleConsentMode: { enabled: true, waitForUpdate: 500 }, dataLayer: { enabled: true } } };
+  const GCM_CONFIG = {
+    ...CONFIG,
+    integrations: { googleConsentMode: { enabled: true, waitForUpdate: 500 }, dataLayer: { enabled: true } },
+  };
   const gtagPage = page(
     inline(GCM_CONFIG) +
       `<script>window.dataLayer = window.dataLayer || []; function gtag(){ dataLayer.push(arguments); } gtag('js', 0); gtag('config', 'G-TEST');</script>`,
@@ -339,12 +380,23 @@ describe('Google Consent Mode and tag-manager events from the script-tag build',
     expect(before.indexOf('consent default')).toBeLessThan(before.indexOf('config G-TEST'));
     expect(before, before.join(', ')).not.toContain('consent update');
     expect(before).toContain('event consentry_ready');
-    const defaults = await tab.evaluate(() => Array.from((window as any).dataLayer.find((e: any) => e[0] === 'consent' && e[1] === 'default'))[2]);
-    expect(defaults).toMatchObject({ ad_storage: 'denied', analytics_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied', security_storage: 'granted', wait_for_update: 500 });
+    const defaults = await tab.evaluate(
+      () => Array.from((window as any).dataLayer.find((e: any) => e[0] === 'consent' && e[1] === 'default'))[2],
+    );
+    expect(defaults).toMatchObject({
+      ad_storage: 'denied',
+      analytics_storage: 'denied',
+      ad_user_data: 'denied',
+      ad_personalization: 'denied',
+      security_storage: 'granted',
+      wait_for_update: 500,
+    });
     await tab.evaluate(() => window.Consentry!.set({ categories: { analytics: true } }));
     const after = await entries();
     expect(after.slice(before.length)).toEqual(expect.arrayContaining(['consent update', 'event consentry_update']));
-    const update = await tab.evaluate(() => Array.from((window as any).dataLayer.filter((e: any) => e[0] === 'consent' && e[1] === 'update').at(-1))[2]);
+    const update = await tab.evaluate(
+      () => Array.from((window as any).dataLayer.filter((e: any) => e[0] === 'consent' && e[1] === 'update').at(-1))[2],
+    );
     expect(update).toMatchObject({ analytics_storage: 'granted', ad_storage: 'denied' });
   });
 
@@ -436,7 +488,12 @@ describe('validated settings cached for returning visitors', () => {
 });
 
 describe("the SDK's own storage before consent (issue 19 §7)", () => {
-  const keys = () => tab.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('consentry:')).sort());
+  const keys = () =>
+    tab.evaluate(() =>
+      Object.keys(localStorage)
+        .filter((key) => key.startsWith('consentry:'))
+        .sort(),
+    );
 
   it('a first visit writes nothing to localStorage until the visitor chooses; then the settings and page texts', async () => {
     server.page('/own-storage', page(inline({ ...CONFIG, language: 'de', cookie: { name: 'own_storage' } })));
@@ -458,7 +515,7 @@ describe('while a first visit’s config is being validated', () => {
   const slowParts = () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    server.route('/dist/consentry-parts.min.js', async (_req, res) => {
+    server.route('/dist/consentry-parts.min.js', async (_req, _res) => {
       await gate;
       return false;
     });
@@ -480,7 +537,9 @@ describe('while a first visit’s config is being validated', () => {
         ],
       },
     };
-    await context.route('https://www.google-analytics.com/**', (route) => route.fulfill({ body: 'window.__ran.push("ga")', contentType: 'text/javascript' }));
+    await context.route('https://www.google-analytics.com/**', (route) =>
+      route.fulfill({ body: 'window.__ran.push("ga")', contentType: 'text/javascript' }),
+    );
     server.page(
       '/provisional',
       page(
@@ -575,7 +634,9 @@ describe('IAB frameworks from the script-tag build', () => {
 
   it('a config with TCF and GPP fetches their file before it applies: a released tag finds both stubs answering', async () => {
     server.page('/iab', page(inline({ ...CONFIG, integrations: { gpp: { enabled: true }, tcf: { cmpId: 300 } } }), probe));
-    await context.addCookies([{ name: 'consentry', value: record({ categories: { analytics: false, advertising: true } }), url: server.origin }]);
+    await context.addCookies([
+      { name: 'consentry', value: record({ categories: { analytics: false, advertising: true } }), url: server.origin },
+    ]);
     const before = iabRequests();
     await tab.goto(server.origin + '/iab');
     await tab.waitForFunction(() => window.Consentry?.get().status === 'decided');
@@ -585,7 +646,8 @@ describe('IAB frameworks from the script-tag build', () => {
       () => new Promise((resolve) => (window as any).__tcfapi('ping', 2, (data: { apiVersion: string }) => resolve(data.apiVersion))),
     );
     expect(ping).toBe('2.2');
-    const gppStatus = () => tab.evaluate(() => new Promise((resolve) => (window as any).__gpp('ping', (data: { cmpStatus: string }) => resolve(data.cmpStatus))));
+    const gppStatus = () =>
+      tab.evaluate(() => new Promise((resolve) => (window as any).__gpp('ping', (data: { cmpStatus: string }) => resolve(data.cmpStatus))));
     await expect.poll(gppStatus).toBe('loaded');
     expect(errors).toEqual([]);
   });
@@ -596,7 +658,12 @@ describe('IAB frameworks from the script-tag build', () => {
       ...CONFIG,
       cookie: { name: 'iab_cached' },
       integrations: { tcf: { cmpId: 300 } },
-      blocking: { rules: [{ match: other + '/beacon-ads', category: 'advertising' }, { match: other + '/beacon-stats', category: 'analytics' }] },
+      blocking: {
+        rules: [
+          { match: other + '/beacon-ads', category: 'advertising' },
+          { match: other + '/beacon-stats', category: 'analytics' },
+        ],
+      },
     };
     const beacons = `<script>navigator.sendBeacon('${other}/beacon-ads', 'a'); navigator.sendBeacon('${other}/beacon-stats', 's')</script>`;
     server.page('/iab-cached', page(inline(config), beacons));
@@ -629,7 +696,9 @@ describe('IAB frameworks from the script-tag build', () => {
 
   it('a config without them never fetches the file and defines neither API', async () => {
     server.page('/no-iab', page(inline(CONFIG), probe));
-    await context.addCookies([{ name: 'consentry', value: record({ categories: { analytics: false, advertising: true } }), url: server.origin }]);
+    await context.addCookies([
+      { name: 'consentry', value: record({ categories: { analytics: false, advertising: true } }), url: server.origin },
+    ]);
     const before = iabRequests();
     await tab.goto(server.origin + '/no-iab');
     await tab.waitForFunction(() => window.Consentry?.get().status === 'decided');

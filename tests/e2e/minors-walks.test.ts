@@ -36,8 +36,22 @@ const page = (region: string, lang: string) => `<!doctype html><html lang="${lan
 </head><body><h1>Shop</h1><img data-consent="advertising" data-src="${vendor(ads)}/px.gif" alt=""></body></html>`;
 
 const TEXTS = {
-  en: { accept: 'Accept all', reject: 'Reject all', under: (age: number) => `Under ${age}`, ageFirst: 'Answer the age question first.', guardianFirst: 'A parent or guardian has to confirm first.', guardian: /parent or guardian/ },
-  zh: { accept: '全部接受', reject: '全部拒绝', under: (age: number) => `未满 ${age} 周岁`, ageFirst: '请先回答年龄问题。', guardianFirst: '需先由父母或其他监护人确认。', guardian: /父母或其他监护人/ },
+  en: {
+    accept: 'Accept all',
+    reject: 'Reject all',
+    under: (age: number) => `Under ${age}`,
+    ageFirst: 'Answer the age question first.',
+    guardianFirst: 'A parent or guardian has to confirm first.',
+    guardian: /parent or guardian/,
+  },
+  zh: {
+    accept: '全部接受',
+    reject: '全部拒绝',
+    under: (age: number) => `未满 ${age} 周岁`,
+    ageFirst: '请先回答年龄问题。',
+    guardianFirst: '需先由父母或其他监护人确认。',
+    guardian: /父母或其他监护人/,
+  },
 };
 
 const REGIONS = [
@@ -64,7 +78,13 @@ beforeAll(async () => {
     res.writeHead(204).end();
   });
   for (const { region } of REGIONS) for (const lang of ['en', 'zh']) site.page(`/${region}/${lang}`, page(region, lang));
-  site.page('/embed', page('DE', 'en').replace('</body>', `<iframe data-consent="advertising" data-src="${vendor(ads)}/embed.html" width="320" height="180" title="Video"></iframe></body>`));
+  site.page(
+    '/embed',
+    page('DE', 'en').replace(
+      '</body>',
+      `<iframe data-consent="advertising" data-src="${vendor(ads)}/embed.html" width="320" height="180" title="Video"></iframe></body>`,
+    ),
+  );
   ads.page('/embed.html', '<p>video</p>');
 });
 afterAll(async () => {
@@ -107,17 +127,33 @@ for (const { region, age, regime } of REGIONS)
         await ui().getByText(t.guardianFirst).waitFor();
         expect(await tab.evaluate(() => window.Consentry!.get().record)).toBeNull();
         await ui().getByRole('button', { name: t.reject, exact: true }).click();
-        await expect.poll(() => receipts.filter((r) => r.region === region && r.lang === lang && r.method === 'reject-all').length).toBeGreaterThan(0);
+        await expect
+          .poll(() => receipts.filter((r) => r.region === region && r.lang === lang && r.method === 'reject-all').length)
+          .toBeGreaterThan(0);
         await quiet();
         expect(vendorHits()).toEqual({ analytics: [], ads: [] });
 
         const value = (await consentCookie())!;
         const stored = decodeRecord(decodeURIComponent(value))!;
-        expect(stored).toMatchObject({ method: 'reject-all', via: 'banner', lang, regime, region, categories: { analytics: false, advertising: false } });
+        expect(stored).toMatchObject({
+          method: 'reject-all',
+          via: 'banner',
+          lang,
+          regime,
+          region,
+          categories: { analytics: false, advertising: false },
+        });
         expect(stored.ageGroup).toBeUndefined();
         expect(stored.textsHash).toMatch(/^[0-9a-z]{1,11}$/);
         const receipt = receipts.filter((r) => r.consentId === stored.id).at(-1)!;
-        expect(receipt).toMatchObject({ ageGroup: 'minor', via: 'banner', regime, lang, textsHash: stored.textsHash, categories: { analytics: false, advertising: false } });
+        expect(receipt).toMatchObject({
+          ageGroup: 'minor',
+          via: 'banner',
+          regime,
+          lang,
+          textsHash: stored.textsHash,
+          categories: { analytics: false, advertising: false },
+        });
         // The page's state, which any script can read through Consentry.get(), holds no age either.
         expect(await tab.evaluate(() => window.Consentry!.get().record!.ageGroup)).toBeUndefined();
       });
@@ -138,7 +174,14 @@ for (const { region, age, regime } of REGIONS)
         expect(stored.ageGroup).toBeUndefined();
         await expect.poll(() => receipts.filter((r) => r.consentId === stored.id).length).toBe(1);
         const receipt = receipts.find((r) => r.consentId === stored.id)!;
-        expect(receipt).toMatchObject({ method: 'accept-all', via: 'guardian', ageGroup: 'minor', regime, lang, textsHash: stored.textsHash });
+        expect(receipt).toMatchObject({
+          method: 'accept-all',
+          via: 'guardian',
+          ageGroup: 'minor',
+          regime,
+          lang,
+          textsHash: stored.textsHash,
+        });
       });
     });
 

@@ -3,7 +3,14 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createReceiptStore, createReceiptsService, openPGlite, receiptsHandler, type ReceiptStore, type ReceiptsService } from '../../src/node/receipts';
+import {
+  createReceiptStore,
+  createReceiptsService,
+  openPGlite,
+  receiptsHandler,
+  type ReceiptStore,
+  type ReceiptsService,
+} from '../../src/node/receipts';
 import { launchChromium, newContext } from './helpers/browser';
 import { closeContext } from './helpers/close-context';
 
@@ -21,10 +28,24 @@ beforeAll(async () => {
   server = createServer(receiptsHandler(service));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  for (const [consentId, advertising] of [['visitor-anne-01', false], ['visitor-bob-002', true]] as const) {
+  for (const [consentId, advertising] of [
+    ['visitor-anne-01', false],
+    ['visitor-bob-002', true],
+  ] as const) {
     await fetch(origin + '/consent-receipts', {
       method: 'POST',
-      body: JSON.stringify({ consentId, time: new Date().toISOString(), revision: 2, method: 'custom', regime: 'opt-in', region: 'FR', language: 'fr', categories: { analytics: true, advertising }, services: {}, url: 'https://shop.example/?q=1' }),
+      body: JSON.stringify({
+        consentId,
+        time: new Date().toISOString(),
+        revision: 2,
+        method: 'custom',
+        regime: 'opt-in',
+        region: 'FR',
+        language: 'fr',
+        categories: { analytics: true, advertising },
+        services: {},
+        url: 'https://shop.example/?q=1',
+      }),
     });
   }
 });

@@ -144,8 +144,10 @@ function vendor(route: Route) {
   const { host, pathname } = new URL(url);
   thirdParty.push(host + pathname);
   const script = SCRIPTS.find(([pattern]) => pattern.test(url));
-  if (script) return route.fulfill({ status: 200, contentType: 'text/javascript', body: script[1], headers: { 'access-control-allow-origin': '*' } });
-  if (FRAMES.some((pattern) => pattern.test(url))) return route.fulfill({ status: 200, contentType: 'text/html', body: `<!doctype html><title>${host}</title><p>player</p>` });
+  if (script)
+    return route.fulfill({ status: 200, contentType: 'text/javascript', body: script[1], headers: { 'access-control-allow-origin': '*' } });
+  if (FRAMES.some((pattern) => pattern.test(url)))
+    return route.fulfill({ status: 200, contentType: 'text/html', body: `<!doctype html><title>${host}</title><p>player</p>` });
   return route.fulfill({ status: 204, headers: { 'access-control-allow-origin': '*' } });
 }
 
@@ -153,7 +155,9 @@ async function open(id: string) {
   await page.goto(`${server.origin}/${id}`);
   await page.waitForFunction(() => window.Consentry?.get().status);
   // Time for anything that would leak to leak: the banner's chunk, async tags, beacons.
-  await page.waitForFunction(() => document.querySelector('consentry-ui')?.shadowRoot?.querySelector('[role=region],[role=dialog]'), null, { timeout: 30_000 });
+  await page.waitForFunction(() => document.querySelector('consentry-ui')?.shadowRoot?.querySelector('[role=region],[role=dialog]'), null, {
+    timeout: 30_000,
+  });
   await page.waitForTimeout(300);
 }
 
@@ -199,7 +203,8 @@ describe('Google Tag Manager', () => {
   it('loads the container with analytics, and its advertising tags only with advertising', async () => {
     await open('gtm');
     expect(thirdParty).toEqual([]);
-    const events = () => page.evaluate(() => (window as any).dataLayer.filter((e: any) => e && e.event).map((e: any) => [e.event, !!e.consentry?.analytics]));
+    const events = () =>
+      page.evaluate(() => (window as any).dataLayer.filter((e: any) => e?.event).map((e: any) => [e.event, !!e.consentry?.analytics]));
     expect((await events()).every(([, analytics]: [string, boolean]) => !analytics)).toBe(true);
     expect((await events())[0][0]).toBe('consentry_ready');
 
@@ -207,7 +212,10 @@ describe('Google Tag Manager', () => {
     await waitFor(() => hitsTo('www.google-analytics.com')).toEqual(['www.google-analytics.com/g/collect']);
     expect(hitsTo('www.googletagmanager.com')).toEqual(['www.googletagmanager.com/gtm.js']);
     // The container starts after the event that says analytics is granted, which its triggers can use.
-    expect((await events()).slice(-2)).toEqual([['consentry_update', true], ['gtm.js', false]]);
+    expect((await events()).slice(-2)).toEqual([
+      ['consentry_update', true],
+      ['gtm.js', false],
+    ]);
     await page.waitForTimeout(300);
     expect(hitsTo('connect.facebook.net')).toEqual([]);
 
@@ -229,7 +237,11 @@ describe('Meta Pixel', () => {
     await waitFor(() => hitsTo('www.facebook.com')).toEqual(['www.facebook.com/tr']);
     expect(hitsTo('connect.facebook.net')).toEqual(['connect.facebook.net/en_US/fbevents.js']);
     const [pixel] = await vendors();
-    expect(pixel.found.map((command: unknown[]) => command.slice(0, 2))).toEqual([['consent', 'grant'], ['init', '1234567890'], ['track', 'PageView']]);
+    expect(pixel.found.map((command: unknown[]) => command.slice(0, 2))).toEqual([
+      ['consent', 'grant'],
+      ['init', '1234567890'],
+      ['track', 'PageView'],
+    ]);
     expect(await cookies()).toContain('_fbp');
     expect(errors).toEqual([]);
   });
@@ -274,7 +286,9 @@ describe('YouTube video with a placeholder', () => {
 
   it('"Always allow" records the category and loads the player', async () => {
     await open('youtube');
-    await placeholder().getByRole('button', { name: /Always allow/ }).click();
+    await placeholder()
+      .getByRole('button', { name: /Always allow/ })
+      .click();
     await waitFor(() => hitsTo('www.youtube-nocookie.com')).toEqual(['www.youtube-nocookie.com/embed/M7lc1UVf-VE']);
     expect(await page.evaluate(() => window.Consentry!.get().categories.advertising)).toBe(true);
     expect(await placeholder().count()).toBe(0);
@@ -323,7 +337,9 @@ describe('reCAPTCHA as essential', () => {
     await page.evaluate(() => window.Consentry!.showPreferences());
     const dialogText = () => page.evaluate(() => document.querySelector('consentry-ui')!.shadowRoot!.textContent);
     await waitFor(dialogText).toMatch(/Google reCAPTCHA/);
-    const essential = await page.evaluate(() => document.querySelector('consentry-ui')!.shadowRoot!.querySelector('#cy-s-essential')?.textContent);
+    const essential = await page.evaluate(
+      () => document.querySelector('consentry-ui')!.shadowRoot!.querySelector('#cy-s-essential')?.textContent,
+    );
     expect(essential).toMatch(/Google reCAPTCHA/);
 
     await page.evaluate(() => window.Consentry!.rejectAll());

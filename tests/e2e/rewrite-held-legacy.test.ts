@@ -73,7 +73,8 @@ beforeAll(async () => {
   server = createServer((req, res) => {
     const path = req.url!.split('?')[0];
     const next = async () => {
-      if (path in PAGES) return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(PAGES[path]);
+      if (path in PAGES)
+        return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(PAGES[path]);
       const file = normalize(join(DIST, path.replace(/^\/dist\//, '')));
       if (!path.startsWith('/dist/') || !file.startsWith(DIST)) return void res.writeHead(404).end();
       res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'no-store' }).end(await readFile(file).catch(() => ''));
@@ -136,7 +137,9 @@ describe('legacy fetching attributes: held by the rewriter (and at run time), re
     const expected = await control('/table-raw');
     console.log('legacy kinds requested without consentry:', expected.join(' '));
     // The control must request something of each kind, or the comparison proves nothing.
-    expect(expected).toEqual(expect.arrayContaining(['/body.gif', '/td.gif', '/input.gif', '/dyn-td.gif', '/dyn-input.gif', '/dyn-html.gif']));
+    expect(expected).toEqual(
+      expect.arrayContaining(['/body.gif', '/td.gif', '/input.gif', '/dyn-td.gif', '/dyn-input.gif', '/dyn-html.gif']),
+    );
     expect(await grantedInPlace('/table')).toEqual(expected);
   });
 

@@ -62,14 +62,34 @@ const CASES: Case[] = [
   { id: 'compression-dictionary', html: (u) => `<link rel="compression-dictionary" href="${u}.dict"></head><body></body>` },
   // Marked by the owner but not in the held form: the marking says it waits for consent, whatever the host.
   { id: 'marked-script', host: 'owned', html: (u) => `<script data-consent="analytics" src="${u}.js"></script></head><body></body>` },
-  { id: 'marked-module', host: 'owned', html: (u) => `<script type="module" data-consent="analytics" src="${u}.js"></script></head><body></body>` },
+  {
+    id: 'marked-module',
+    host: 'owned',
+    html: (u) => `<script type="module" data-consent="analytics" src="${u}.js"></script></head><body></body>`,
+  },
   { id: 'marked-img', host: 'owned', html: (u) => `</head><body><img data-consent="advertising" src="${u}.png" alt=""></body>` },
-  { id: 'marked-img-srcset', host: 'owned', html: (u) => `</head><body><img data-consent="advertising" srcset="${u}.png 1x" alt=""></body>` },
+  {
+    id: 'marked-img-srcset',
+    host: 'owned',
+    html: (u) => `</head><body><img data-consent="advertising" srcset="${u}.png 1x" alt=""></body>`,
+  },
   { id: 'marked-iframe', host: 'owned', html: (u) => `</head><body><iframe data-consent="advertising" src="${u}.html"></iframe></body>` },
-  { id: 'marked-stylesheet', host: 'owned', html: (u) => `<link rel="stylesheet" data-consent="analytics" href="${u}.css"></head><body></body>` },
-  { id: 'marked-video-poster', host: 'owned', html: (u) => `</head><body><video data-consent="advertising" poster="${u}.png"></video></body>` },
+  {
+    id: 'marked-stylesheet',
+    host: 'owned',
+    html: (u) => `<link rel="stylesheet" data-consent="analytics" href="${u}.css"></head><body></body>`,
+  },
+  {
+    id: 'marked-video-poster',
+    host: 'owned',
+    html: (u) => `</head><body><video data-consent="advertising" poster="${u}.png"></video></body>`,
+  },
   { id: 'marked-service', host: 'owned', html: (u) => `</head><body><img data-service="maps" src="${u}.png" alt=""></body>` },
-  { id: 'marked-svg-poster', host: 'owned', html: (u) => `</head><body><svg><video data-consent="analytics" poster="${u}.png"></video></svg></body>` },
+  {
+    id: 'marked-svg-poster',
+    host: 'owned',
+    html: (u) => `</head><body><svg><video data-consent="analytics" poster="${u}.png"></video></svg></body>`,
+  },
 ];
 
 const page = (html: string) => `<!doctype html><html><head><script src="/slow.js"></script>${html}</html>`;
@@ -120,7 +140,14 @@ beforeAll(async () => {
   const entry = `import { createWorkerRewriter } from './src/node/rewrite/edge.ts';
 const rewrite = createWorkerRewriter({ settings: ${JSON.stringify(settings)}, grantedCategories: [] });
 export default { async fetch(request) { return rewrite(request, await fetch(request)); } };`;
-  const bundle = await build({ stdin: { contents: entry, resolveDir: process.cwd(), loader: 'js' }, bundle: true, format: 'esm', platform: 'neutral', write: false, logLevel: 'silent' });
+  const bundle = await build({
+    stdin: { contents: entry, resolveDir: process.cwd(), loader: 'js' },
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    write: false,
+    logLevel: 'silent',
+  });
   mf = new Miniflare({ modules: true, script: bundle.outputFiles[0].text, compatibilityDate: '2025-01-01', cf: false });
   await mf.ready;
   for (const c of CASES) {

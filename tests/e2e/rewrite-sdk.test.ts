@@ -61,7 +61,9 @@ async function site(rewrite: boolean): Promise<string> {
     const file = normalize(join(DIST, path.replace(/^\/dist\//, '')));
     if (!path.startsWith('/dist/') || !file.startsWith(DIST)) return void res.writeHead(404).end();
     try {
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' }).end(await readFile(file));
+      res
+        .writeHead(200, { 'content-type': TYPES[extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' })
+        .end(await readFile(file));
     } catch {
       res.writeHead(404).end();
     }

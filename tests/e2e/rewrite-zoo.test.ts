@@ -23,17 +23,68 @@ const PRELOADED = ['A:/s/u-static.js', 'B:/p/u-static.gif', 'ga:/analytics.js'];
 const OWN = ['head-inline', 'own', 'body-inline', 'end-inline'];
 /** What "accept all" later in the page loads on the original zoo (blocking-zoo.test.ts), held static tags included. */
 const ACCEPTED_LATER = [
-  'A:/s/m-ext.js', 'A:/p/m-ext-pixel.gif', 'A:/s/m-async.js', 'A:/s/vcc.js', 'A:/s/klaro.js', 'A:/s/tm.js', 'A:/s/tm-child-a.js',
-  'A:/s/m-defer.js', 'A:/s/m-module.js', 'A:/c/m-link.css', 'baidu:/hm.js', 'cnzz:/z_stat.php', 'A:/s/u-attr.js', 'A:/p/u-prepend.gif',
-  'A:/s/u-after.js', 'A:/p/u-adjacent.gif', 'A:/s/u-sub.js', 'A:/s/u-fragment.js',
-  'B:/s/m-service.js', 'B:/p/m-img.gif', 'B:/f/m-iframe.html', 'B:/p/m-poster.gif', 'B:/v/m-video.mp4', 'B:/e/m-embed.svg', 'B:/e/m-object.svg',
-  'fb:/en_US/fbevents.js', 'B:/s/u-append.js', 'B:/f/u-before.html', 'B:/f/u-replace.html', 'B:/p/u-new-image.gif', 'B:/f/u-sub.html',
-  'B:/p/u-link.gif', 'B:/s/tm-child.js', 'B:/p/m-ext-cross.gif',
-  'A:/s/u-static.js', 'ga:/analytics.js', 'B:/f/u-static.html', 'B:/p/u-static.gif',
+  'A:/s/m-ext.js',
+  'A:/p/m-ext-pixel.gif',
+  'A:/s/m-async.js',
+  'A:/s/vcc.js',
+  'A:/s/klaro.js',
+  'A:/s/tm.js',
+  'A:/s/tm-child-a.js',
+  'A:/s/m-defer.js',
+  'A:/s/m-module.js',
+  'A:/c/m-link.css',
+  'baidu:/hm.js',
+  'cnzz:/z_stat.php',
+  'A:/s/u-attr.js',
+  'A:/p/u-prepend.gif',
+  'A:/s/u-after.js',
+  'A:/p/u-adjacent.gif',
+  'A:/s/u-sub.js',
+  'A:/s/u-fragment.js',
+  'B:/s/m-service.js',
+  'B:/p/m-img.gif',
+  'B:/f/m-iframe.html',
+  'B:/p/m-poster.gif',
+  'B:/v/m-video.mp4',
+  'B:/e/m-embed.svg',
+  'B:/e/m-object.svg',
+  'fb:/en_US/fbevents.js',
+  'B:/s/u-append.js',
+  'B:/f/u-before.html',
+  'B:/f/u-replace.html',
+  'B:/p/u-new-image.gif',
+  'B:/f/u-sub.html',
+  'B:/p/u-link.gif',
+  'B:/s/tm-child.js',
+  'B:/p/m-ext-cross.gif',
+  'A:/s/u-static.js',
+  'ga:/analytics.js',
+  'B:/f/u-static.html',
+  'B:/p/u-static.gif',
 ];
 const RAN_ALL = [
-  ...OWN, 'm-ext', 'm-inline', 'm-async', 'vcc', 'klaro', 'tm', 'tm-child-a', 'm-defer', 'm-module', 'u-ga', 'u-static', 'u-baidu', 'u-cnzz',
-  'u-attr', 'u-after', 'u-sub', 'u-fragment', 'm-service', 'u-fb', 'u-append', 'tm-child',
+  ...OWN,
+  'm-ext',
+  'm-inline',
+  'm-async',
+  'vcc',
+  'klaro',
+  'tm',
+  'tm-child-a',
+  'm-defer',
+  'm-module',
+  'u-ga',
+  'u-static',
+  'u-baidu',
+  'u-cnzz',
+  'u-attr',
+  'u-after',
+  'u-sub',
+  'u-fragment',
+  'm-service',
+  'u-fb',
+  'u-append',
+  'tm-child',
 ];
 const ORDERED = ['m-ext', 'm-inline', 'vcc', 'klaro', 'tm', 'm-defer', 'm-module'];
 const FRAMES = ['frame:m-iframe', 'frame:u-before', 'frame:u-replace', 'frame:u-static', 'frame:u-sub'];
@@ -74,8 +125,23 @@ async function startWorker(): Promise<string> {
   const entry = `import { createWorkerRewriter } from './src/node/rewrite/edge.ts';
 const rewrite = createWorkerRewriter({ settings: ${JSON.stringify(zooSettings(zoo))} });
 export default { async fetch(request) { return rewrite(request, await fetch(request)); } };`;
-  const bundle = await build({ stdin: { contents: entry, resolveDir: process.cwd(), loader: 'js' }, bundle: true, format: 'esm', platform: 'neutral', write: false, logLevel: 'silent' });
-  mf = new Miniflare({ modules: true, script: bundle.outputFiles[0].text, compatibilityDate: '2025-01-01', upstream: zoo.site, host: '127.0.0.1', port: 0, cf: false });
+  const bundle = await build({
+    stdin: { contents: entry, resolveDir: process.cwd(), loader: 'js' },
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    write: false,
+    logLevel: 'silent',
+  });
+  mf = new Miniflare({
+    modules: true,
+    script: bundle.outputFiles[0].text,
+    compatibilityDate: '2025-01-01',
+    upstream: zoo.site,
+    host: '127.0.0.1',
+    port: 0,
+    cf: false,
+  });
   return String(await mf.ready).replace(/\/$/, '');
 }
 
@@ -134,7 +200,9 @@ describe.each(['Node middleware', 'Worker (miniflare)'])('served through the %s'
     await settle(page, zoo.hits);
     const seen = await view(page);
     // Chromium may serve the static pixel from its image cache; everything else is requested exactly once.
-    expect(sorted(zoo.hits.filter((hit) => hit != 'B:/p/u-static.gif'))).toEqual(sorted(ACCEPTED_LATER.filter((hit) => hit != 'B:/p/u-static.gif')));
+    expect(sorted(zoo.hits.filter((hit) => hit != 'B:/p/u-static.gif'))).toEqual(
+      sorted(ACCEPTED_LATER.filter((hit) => hit != 'B:/p/u-static.gif')),
+    );
     expect(zoo.hits.filter((hit) => hit == 'B:/p/u-static.gif').length).toBeLessThanOrEqual(1);
     expect(sorted(seen.order)).toEqual(sorted(RAN_ALL));
     expect(seen.order.filter((id) => ORDERED.includes(id))).toEqual(ORDERED);

@@ -91,7 +91,10 @@ describe('consentry scan on the demo site', () => {
     expect(byOrigin(demo.trackers.analytics)).toEqual(new Set(['analytics']));
     expect(byOrigin(demo.trackers.ads)).toEqual(new Set(['advertising']));
     expect(byOrigin(demo.trackers.embed)).toEqual(new Set(['advertising']));
-    const embedServices = report.requests.filter((r) => r.origin == demo.trackers.embed).map((r) => r.classification.service).sort();
+    const embedServices = report.requests
+      .filter((r) => r.origin == demo.trackers.embed)
+      .map((r) => r.classification.service)
+      .sort();
     expect(embedServices).toEqual(['atlas-maps', 'streamly-video']);
   });
 
@@ -108,14 +111,22 @@ describe('consentry scan on the demo site', () => {
     }
     const nonEssential = report.cookies.filter((cookie) => cookie.classification.category != 'essential');
     expect(nonEssential.filter((cookie) => !Object.values(THIRD_PARTY_COOKIES).some((p) => p.test(cookie.name)))).toEqual([]);
-    const essential = Object.fromEntries(report.cookies.filter((c) => c.classification.category == 'essential').map((c) => [c.name, c.classification.source]));
+    const essential = Object.fromEntries(
+      report.cookies.filter((c) => c.classification.category == 'essential').map((c) => [c.name, c.classification.source]),
+    );
     expect(essential).toMatchObject({ sid: 'config', csrftoken: 'config', consentry: 'sdk' });
     expect(report.cookies.find((c) => c.name == 'IDE')).toMatchObject({ party: 'third' });
-    expect(report.storage.filter((s) => s.classification.category != 'essential').every((s) => s.phases.every((p) => p == 'after-accept'))).toBe(true);
+    expect(
+      report.storage.filter((s) => s.classification.category != 'essential').every((s) => s.phases.every((p) => p == 'after-accept')),
+    ).toBe(true);
   });
 
   it("the SDK's own tables, without the site's config, never contradict it and never call a tracker essential", () => {
-    const tablesOnly = aggregate(report.visits, createClassifier({ tables: builtInTables, settings: null, siteOrigin: report.origin }), report.origin);
+    const tablesOnly = aggregate(
+      report.visits,
+      createClassifier({ tables: builtInTables, settings: null, siteOrigin: report.origin }),
+      report.origin,
+    );
     for (const cookie of tablesOnly.cookies.filter((c) => Object.values(THIRD_PARTY_COOKIES).some((p) => p.test(c.name)))) {
       const declared = report.cookies.find((c) => c.name == cookie.name)!.classification.category;
       expect([declared, 'unclassified'], cookie.name).toContain(cookie.classification.category);
@@ -148,7 +159,8 @@ describe('consentry check on the demo site', () => {
       expect(run.code).toBe(1);
       expect(run.stdout).toContain('✗ /  (consentry not found on this page)');
       expect(run.stdout).toMatch(/before any choice:\n/);
-      for (const cookie of ['_ga', '_fbp', '_gcl_au', 'IDE']) expect(run.stdout).toMatch(new RegExp(`cookie ${cookie} \\(127\\.0\\.0\\.1\\) \\[(analytics|advertising)`));
+      for (const cookie of ['_ga', '_fbp', '_gcl_au', 'IDE'])
+        expect(run.stdout).toMatch(new RegExp(`cookie ${cookie} \\(127\\.0\\.0\\.1\\) \\[(analytics|advertising)`));
       expect(run.stdout).toContain(`request ${demo.trackers.analytics}/ns.js?id=NS4D3M0`);
       expect(run.stdout).toContain(`request ${demo.trackers.ads}/ads.js?id=AP-20931`);
       expect(run.stdout.trim().split('\n').pop()).toMatch(/^FAIL: \d+ leaks on 1 of 1 page$/);

@@ -17,7 +17,17 @@ beforeAll(async () => {
   site = await startFixtureSite();
   dir = mkdtempSync(join(tmpdir(), 'consentry-scan-'));
   writeFileSync(join(dir, 'site-config.json'), JSON.stringify(site.config));
-  scan = await runCli(['scan', site.url + '/', '--out', join(dir, 'out'), '--config', join(dir, 'site-config.json'), '--page-timeout', '3000', '--quiet']);
+  scan = await runCli([
+    'scan',
+    site.url + '/',
+    '--out',
+    join(dir, 'out'),
+    '--config',
+    join(dir, 'site-config.json'),
+    '--page-timeout',
+    '3000',
+    '--quiet',
+  ]);
   report = JSON.parse(readFileSync(join(dir, 'out/scan.json'), 'utf8'));
 }, 120_000);
 
@@ -153,7 +163,9 @@ describe('consentry check (fixture site)', () => {
     const run = await runCli(['check', site.url + '/', '--max-pages', '1', '--config', join(dir, 'site-config.json')]);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('✗ /  (consentry not found on this page)');
-    expect(run.stdout).toContain(`cookie _ga (127.0.0.1) [analytics, Northstar Analytics] — script ${site.analytics}/a.js?id=NS1; still there after "reject all"`);
+    expect(run.stdout).toContain(
+      `cookie _ga (127.0.0.1) [analytics, Northstar Analytics] — script ${site.analytics}/a.js?id=NS1; still there after "reject all"`,
+    );
     expect(run.stdout).toMatch(new RegExp(`cookie IDE \\(127.0.0.1\\) \\[advertising, AdCo\\] — Set-Cookie from ${site.ads}/`));
     expect(run.stdout).toContain(`request ${site.ads}/ads.js?id=AP1 [advertising, AdCo] — script, initiated by ${site.url}/`);
     expect(run.stdout).toContain('after "reject all", next page on /about:');
@@ -184,7 +196,9 @@ describe('bad input: exit 2 with one readable line', () => {
   it('a non-HTML answer', async () => {
     const run = await runBin(['check', site.url + '/data.json']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe(`consentry: ${site.url}/data.json is not an HTML page (content-type: application/json); give the URL of a web page\n`);
+    expect(run.stderr).toBe(
+      `consentry: ${site.url}/data.json is not an HTML page (content-type: application/json); give the URL of a web page\n`,
+    );
   }, 120_000);
   it('a TLS error', async () => {
     const run = await runBin(['scan', site.url.replace('http:', 'https:') + '/']);

@@ -24,9 +24,27 @@ const KNOWN = 'tajs.qq.com';
 const FORMS = ['plain', 'space', 'newline', 'backslashes', 'slash-backslash', 'tab', 'stateful'] as const;
 /** Every way a page makes a request that the matrix tries (`html` ones take a string, so no stateful form). */
 const PATHS = [
-  'script-src', 'set-attribute', 'image', 'img-srcset', 'source-srcset', 'poster', 'audio', 'fetch', 'xhr', 'beacon',
-  'websocket', 'eventsource', 'html-img', 'html-link', 'html-iframe', 'html-object', 'adjacent-html', 'outer-html',
-  'shadow-html', 'shadow-append', 'domparser-adopt',
+  'script-src',
+  'set-attribute',
+  'image',
+  'img-srcset',
+  'source-srcset',
+  'poster',
+  'audio',
+  'fetch',
+  'xhr',
+  'beacon',
+  'websocket',
+  'eventsource',
+  'html-img',
+  'html-link',
+  'html-iframe',
+  'html-object',
+  'adjacent-html',
+  'outer-html',
+  'shadow-html',
+  'shadow-append',
+  'domparser-adopt',
 ] as const;
 
 /**
@@ -91,7 +109,9 @@ const RUN_ALL = `function runAll(phase, host) {
 
 /** Every case the matrix sends in one phase. */
 const CASES = PATHS.flatMap((path) =>
-  FORMS.filter((form) => !(form == 'stateful' && /^(html-|adjacent-|outer-|shadow-|domparser-)/.test(path))).map((form) => `${path}/${form}`),
+  FORMS.filter((form) => !(form == 'stateful' && /^(html-|adjacent-|outer-|shadow-|domparser-)/.test(path))).map(
+    (form) => `${path}/${form}`,
+  ),
 );
 /**
  * What reaches the tracker without consentry. Not the stateful form (the browser reads it once, and the
@@ -106,7 +126,13 @@ const LOADER = `<script src="/dist/consentry.min.js"></script>
 
 /** Static tags in the HTML whose URL the parser reads as the tracker's: they must not run before consent. */
 const staticTags = (host: string) =>
-  [` http://${host}/static/space.js`, `\n  http://${host}/static/newline.js`, `\\\\${host}/static/backslashes.js`, `/\\${host}/static/slash.js`, `ht\ttp://${host}/static/tab.js`]
+  [
+    ` http://${host}/static/space.js`,
+    `\n  http://${host}/static/newline.js`,
+    `\\\\${host}/static/backslashes.js`,
+    `/\\${host}/static/slash.js`,
+    `ht\ttp://${host}/static/tab.js`,
+  ]
     .map((src) => `<script src="${src.replace(/"/g, '&quot;')}"></script>`)
     .join('\n');
 const STATIC_RAN = ['space', 'newline', 'backslashes', 'slash', 'tab'];
@@ -199,7 +225,9 @@ describe('URL forms × request paths, during parsing and after load', () => {
     expect(caseHits('load')).toEqual([]);
     await tab.evaluate(() => window.Consentry!.acceptAll());
     // Polled, not timed: on a busy machine the released tags take a while.
-    const released = ['html-img', 'shadow-html', 'shadow-append', 'img-srcset', 'script-src', 'adjacent-html'].map((path) => `${path}/space`);
+    const released = ['html-img', 'shadow-html', 'shadow-append', 'img-srcset', 'script-src', 'adjacent-html'].map(
+      (path) => `${path}/space`,
+    );
     await expect.poll(() => released.filter((c) => !caseHits('load').includes(c)), { timeout: 10_000 }).toEqual([]);
     await expect
       .poll(async () => (await tab.evaluate(() => (window as unknown as { __ran: string[] }).__ran)).sort(), { timeout: 10_000 })
@@ -265,8 +293,11 @@ describe('CSP script gadget under strict-dynamic (#4)', () => {
 </body></html>`;
   const csp = `script-src 'nonce-${NONCE}' 'strict-dynamic'; object-src 'none'; base-uri 'none'`;
 
-  it('injected held-form markup without the nonce never runs; the owner\'s nonced tag and a script-added tag do', async () => {
-    site.route('/gadget', (_req, res) => void res.writeHead(200, { 'content-type': 'text/html', 'content-security-policy': csp }).end(gadgetPage(host())));
+  it("injected held-form markup without the nonce never runs; the owner's nonced tag and a script-added tag do", async () => {
+    site.route(
+      '/gadget',
+      (_req, res) => void res.writeHead(200, { 'content-type': 'text/html', 'content-security-policy': csp }).end(gadgetPage(host())),
+    );
     const warnings: string[] = [];
     tab.on('console', (m) => m.type() == 'warning' && warnings.push(m.text()));
     await tab.goto(site.origin + '/gadget');
@@ -299,7 +330,11 @@ describe('cookie-guard evasions (#9)', () => {
   const cookiePage = (withLoader: boolean) =>
     // Run once while the page is parsed (config not known yet), and again by the test after load.
     `<!doctype html><html lang="en"><head>${withLoader ? LOADER : ''}<script>${EVADE}; evade();</script></head><body></body></html>`;
-  const names = async () => (await context.cookies()).map((c) => c.name).filter((n) => n != 'consentry').sort();
+  const names = async () =>
+    (await context.cookies())
+      .map((c) => c.name)
+      .filter((n) => n != 'consentry')
+      .sort();
 
   it('control: without consentry each evasion writes its cookie', async () => {
     site.page('/cookies-control', cookiePage(false));
@@ -321,9 +356,12 @@ describe('cookie-guard evasions (#9)', () => {
     const config = { ...CONFIG, blocking: { unknownCookies: 'block' } };
     // The config stands right after the loader (the only place it is taken from); the write below comes
     // while it is still being validated.
-    site.page('/cookies-unknown', `<!doctype html><html lang="en"><head><script src="/dist/consentry.min.js"></script>
+    site.page(
+      '/cookies-unknown',
+      `<!doctype html><html lang="en"><head><script src="/dist/consentry.min.js"></script>
 <script type="application/json" id="consentry-config">${JSON.stringify(config)}</script>
-<script>Object.getOwnPropertyDescriptor(Document.prototype, 'cookie').set.call(document, 'mystery=1; path=/');</script></head><body></body></html>`);
+<script>Object.getOwnPropertyDescriptor(Document.prototype, 'cookie').set.call(document, 'mystery=1; path=/');</script></head><body></body></html>`,
+    );
     await tab.goto(site.origin + '/cookies-unknown');
     await uiMounted(tab);
     await tab.waitForTimeout(300);

@@ -23,17 +23,45 @@ const EVERYTHING = {
   config: {
     ui: { privacyPolicyUrl: '/privacy' },
     minors: { ask: true },
-    crossBorder: { recipient: 'Example Cloud Inc.', country: 'US', purpose: 'customer support', dataCategories: 'name, e-mail', contact: 'privacy@example.com' },
+    crossBorder: {
+      recipient: 'Example Cloud Inc.',
+      country: 'US',
+      purpose: 'customer support',
+      dataCategories: 'name, e-mail',
+      contact: 'privacy@example.com',
+    },
     services: [
-      { id: 'ga', category: 'analytics', name: 'Google Analytics', provider: 'Google LLC', purpose: 'Counts visits', privacyPolicyUrl: 'https://policies.google.com/privacy', cookies: [{ name: '_ga', duration: '2 years' }] },
-      { id: 'ads', category: 'advertising', name: 'Ad network', provider: 'Ads Inc.', cookies: [{ name: 'IDE', duration: '13 months', purpose: 'Ads' }] },
+      {
+        id: 'ga',
+        category: 'analytics',
+        name: 'Google Analytics',
+        provider: 'Google LLC',
+        purpose: 'Counts visits',
+        privacyPolicyUrl: 'https://policies.google.com/privacy',
+        cookies: [{ name: '_ga', duration: '2 years' }],
+      },
+      {
+        id: 'ads',
+        category: 'advertising',
+        name: 'Ad network',
+        provider: 'Ads Inc.',
+        cookies: [{ name: 'IDE', duration: '13 months', purpose: 'Ads' }],
+      },
     ],
   },
   state: {
     regime: 'opt-out' as const,
     gpc: true,
     categories: { essential: true, analytics: true, advertising: false },
-    record: { id: 'abc-123', time: Date.UTC(2025, 0, 2), revision: 0, categories: { analytics: true }, services: {}, method: 'custom' as const, expires: Date.UTC(2026, 0, 1) },
+    record: {
+      id: 'abc-123',
+      time: Date.UTC(2025, 0, 2),
+      revision: 0,
+      categories: { analytics: true },
+      services: {},
+      method: 'custom' as const,
+      expires: Date.UTC(2026, 0, 1),
+    },
   },
 };
 
@@ -60,7 +88,10 @@ describe('axe-core: 0 violations of any impact', () => {
     });
 
   it('banner and preferences in Chinese and, right to left, in Arabic', async () => {
-    for (const [language, path] of [['zh', '/'], ['ar', '/rtl']]) {
+    for (const [language, path] of [
+      ['zh', '/'],
+      ['ar', '/rtl'],
+    ]) {
       const page = await openUi(browser, site, { language, path });
       expect(await runAxe(page)).toEqual([]);
       await page.locator('consentry-ui [data-customize]').click();

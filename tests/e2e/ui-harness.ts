@@ -53,7 +53,15 @@ function start(options: HarnessOptions = {}) {
     decisions.push({ method, choices });
     const now = Date.now();
     const granted = { essential: true, ...choices.categories };
-    const record = { id: 'e2e-' + decisions.length, time: now, revision: 0, categories: granted, services: {}, method, expires: now + 1e10 };
+    const record = {
+      id: 'e2e-' + decisions.length,
+      time: now,
+      revision: 0,
+      categories: granted,
+      services: {},
+      method,
+      expires: now + 1e10,
+    };
     $state.set({ ...$state.get(), status: 'decided', needsBanner: false, categories: granted, record });
   };
   const all = (granted: boolean) => ({ categories: Object.fromEntries(optional.map((id) => [id, granted])) });

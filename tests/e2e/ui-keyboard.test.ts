@@ -133,11 +133,24 @@ describe('keyboard only', () => {
   });
 
   it('returns focus to the control that opened the preferences, and the page is inert meanwhile', async () => {
-    const record = { id: 'x', time: Date.now(), revision: 0, categories: {}, services: {}, method: 'reject-all', expires: Date.now() + 1e9 };
+    const record = {
+      id: 'x',
+      time: Date.now(),
+      revision: 0,
+      categories: {},
+      services: {},
+      method: 'reject-all',
+      expires: Date.now() + 1e9,
+    };
     const page = await openUi(browser, site, { state: { record } as any, view: 'banner' });
     await page.evaluate(() => (window as any).uiHarness.hide());
     await page.focus('#opener');
-    await page.evaluate(() => (window as any).uiHarness.start({ state: { record: { id: 'x', time: 1, revision: 0, categories: {}, services: {}, method: 'reject-all', expires: 4e12 } }, view: 'preferences' }));
+    await page.evaluate(() =>
+      (window as any).uiHarness.start({
+        state: { record: { id: 'x', time: 1, revision: 0, categories: {}, services: {}, method: 'reject-all', expires: 4e12 } },
+        view: 'preferences',
+      }),
+    );
     await settle(page);
     expect(await focused(page)).toBe('dialog:Privacy preferences');
     expect(await page.evaluate(() => document.querySelector('main')!.inert)).toBe(true);
@@ -176,7 +189,10 @@ describe('keyboard only', () => {
         await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
         const rect = document.querySelector('consentry-ui')!.shadowRoot!.querySelector('.banner')!.getBoundingClientRect();
         const { style } = document.documentElement;
-        return { height: Math.ceil(top ? rect.bottom : innerHeight - rect.top), padding: top ? style.scrollPaddingTop : style.scrollPaddingBottom };
+        return {
+          height: Math.ceil(top ? rect.bottom : innerHeight - rect.top),
+          padding: top ? style.scrollPaddingTop : style.scrollPaddingBottom,
+        };
       }, layout === 'bar-top');
       expect(reserved.height).toBeGreaterThan(100);
       expect(reserved.padding).toBe(reserved.height + 'px');
@@ -201,7 +217,11 @@ describe('keyboard only', () => {
 
 describe('the CCPA opt-out view, keyboard only (issue 19 §4)', () => {
   it('takes focus, keeps Tab inside (policy link, Opt out, Close), shows a focus ring at each stop; Enter on "Opt out" records it; Escape leaves without deciding', async () => {
-    const options = { view: 'do-not-sell' as const, config: { ui: { privacyPolicyUrl: '/privacy' } }, state: { regime: 'opt-out' as const, categories: { essential: true, analytics: true, advertising: true } } };
+    const options = {
+      view: 'do-not-sell' as const,
+      config: { ui: { privacyPolicyUrl: '/privacy' } },
+      state: { regime: 'opt-out' as const, categories: { essential: true, analytics: true, advertising: true } },
+    };
     const page = await openUi(browser, site, options);
     await settle(page);
     expect(await focused(page)).toBe('dialog:Do Not Sell or Share My Personal Information');

@@ -16,7 +16,14 @@ afterAll(async () => {
 });
 
 const SERVICES = [
-  { id: 'ga', category: 'analytics', name: 'Google Analytics', provider: 'Google LLC', purpose: 'Counts visits', cookies: [{ name: '_ga', duration: '2 years', purpose: 'Distinguishes visitors' }] },
+  {
+    id: 'ga',
+    category: 'analytics',
+    name: 'Google Analytics',
+    provider: 'Google LLC',
+    purpose: 'Counts visits',
+    cookies: [{ name: '_ga', duration: '2 years', purpose: 'Distinguishes visitors' }],
+  },
   { id: 'ads', category: 'advertising', name: 'Ad network', provider: 'Ads Inc.', cookies: [{ name: 'IDE', duration: '13 months' }] },
 ];
 const FULL = {
@@ -24,13 +31,27 @@ const FULL = {
     services: SERVICES,
     minors: { ask: true },
     ui: { privacyPolicyUrl: '/privacy' },
-    crossBorder: { recipient: 'Example Cloud Inc.', country: 'US', purpose: 'support', dataCategories: 'name', contact: 'privacy@example.com' },
+    crossBorder: {
+      recipient: 'Example Cloud Inc.',
+      country: 'US',
+      purpose: 'support',
+      dataCategories: 'name',
+      contact: 'privacy@example.com',
+    },
   },
   state: {
     regime: 'opt-out' as const,
     gpc: true,
     categories: { essential: true, analytics: true, advertising: false },
-    record: { id: 'abc-123', time: Date.UTC(2025, 0, 2), revision: 0, categories: { analytics: true }, services: {}, method: 'custom' as const, expires: Date.UTC(2026, 0, 1) },
+    record: {
+      id: 'abc-123',
+      time: Date.UTC(2025, 0, 2),
+      revision: 0,
+      categories: { analytics: true },
+      services: {},
+      method: 'custom' as const,
+      expires: Date.UTC(2026, 0, 1),
+    },
   },
   view: 'preferences' as const,
 };
@@ -111,8 +132,7 @@ describe('contrast of computed colours', () => {
 });
 
 describe('themes', () => {
-  const background = (page: Page) =>
-    page.locator('consentry-ui .banner').evaluate((element) => getComputedStyle(element).backgroundColor);
+  const background = (page: Page) => page.locator('consentry-ui .banner').evaluate((element) => getComputedStyle(element).backgroundColor);
 
   it('auto follows prefers-color-scheme; light and dark are fixed', async () => {
     const cases: Array<['light' | 'dark' | 'auto', 'light' | 'dark', string]> = [
@@ -131,22 +151,28 @@ describe('themes', () => {
   it('site owners restyle through --consentry-* custom properties on :root', async () => {
     const page = await openUi(browser, site, {});
     await page.addStyleTag({ content: ':root{--consentry-accent:#7a0019;--consentry-radius:0px;--consentry-font:Georgia,serif}' });
-    const style = await page.locator('consentry-ui .btn').first().evaluate((element) => {
-      const s = getComputedStyle(element);
-      return [s.backgroundColor, s.borderTopLeftRadius, s.fontFamily];
-    });
+    const style = await page
+      .locator('consentry-ui .btn')
+      .first()
+      .evaluate((element) => {
+        const s = getComputedStyle(element);
+        return [s.backgroundColor, s.borderTopLeftRadius, s.fontFamily];
+      });
     expect(style).toEqual(['rgb(122, 0, 25)', '0px', 'Georgia, serif']);
     await page.context().close();
   });
 });
 
 describe('isolation', () => {
-  it("careless site CSS does not reach the UI", async () => {
+  it('careless site CSS does not reach the UI', async () => {
     const page = await openUi(browser, site, { path: '/hostile', view: 'preferences' });
-    const style = await page.locator('consentry-ui .btn').first().evaluate((element) => {
-      const s = getComputedStyle(element);
-      return { background: s.backgroundColor, font: s.fontFamily, spacing: s.letterSpacing, padding: s.paddingTop };
-    });
+    const style = await page
+      .locator('consentry-ui .btn')
+      .first()
+      .evaluate((element) => {
+        const s = getComputedStyle(element);
+        return { background: s.backgroundColor, font: s.fontFamily, spacing: s.letterSpacing, padding: s.paddingTop };
+      });
     expect(style.background).toBe('rgb(29, 78, 216)');
     expect(style.font).not.toMatch(/Comic/);
     expect(style.spacing).toBe('normal');
@@ -177,7 +203,10 @@ describe('isolation', () => {
     await page.evaluate(() => (window as any).uiHarness.start({}));
     await settle(page);
     const banner = page.locator('consentry-ui .banner');
-    expect(await banner.evaluate((element) => [getComputedStyle(element).position, getComputedStyle(element).backgroundColor])).toEqual(['fixed', 'rgb(255, 255, 255)']);
+    expect(await banner.evaluate((element) => [getComputedStyle(element).position, getComputedStyle(element).backgroundColor])).toEqual([
+      'fixed',
+      'rgb(255, 255, 255)',
+    ]);
     expect(await page.evaluate(() => (window as any).__violations)).toEqual([]);
     await context.close();
   });
@@ -298,7 +327,8 @@ describe('layout', () => {
         banner.boundingBox(),
       ]);
       if (!target) continue;
-      const overlaps = target.bottom > bar!.y && target.top < bar!.y + bar!.height && target.right > bar!.x && target.left < bar!.x + bar!.width;
+      const overlaps =
+        target.bottom > bar!.y && target.top < bar!.y + bar!.height && target.right > bar!.x && target.left < bar!.x + bar!.width;
       if (overlaps) hidden.push(target.id);
     }
     expect(hidden).toEqual([]);

@@ -34,7 +34,9 @@ const config = {
   minors: { ask: true },
   ui: { privacyPolicyUrl: '/privacy' },
   receipts: { endpoint: '/receipts' },
-  services: [{ id: 'ga', category: 'analytics', name: 'Google Analytics', provider: 'Google LLC', cookies: [{ name: '_ga', duration: '2 years' }] }],
+  services: [
+    { id: 'ga', category: 'analytics', name: 'Google Analytics', provider: 'Google LLC', cookies: [{ name: '_ga', duration: '2 years' }] },
+  ],
 };
 const ui = (page: Page) => page.locator('consentry-ui');
 
@@ -60,7 +62,12 @@ describe('minors: axe-core, 0 violations of any impact', () => {
   for (const colorScheme of ['light', 'dark'] as const)
     for (const language of ['en', 'zh'] as const)
       it(`${colorScheme}, ${language}: banner before an answer, waiting for a guardian; dialog confirmed`, async () => {
-        const options = { config, language, state: { region: 'CN' }, context: { colorScheme, locale: language == 'zh' ? 'zh-CN' : 'en-US' } };
+        const options = {
+          config,
+          language,
+          state: { region: 'CN' },
+          context: { colorScheme, locale: language == 'zh' ? 'zh-CN' : 'en-US' },
+        };
         const banner = await openUi(browser, site, options);
         expect(await runAxe(banner)).toEqual([]);
         await bannerWaitingForGuardian(banner, language);
@@ -78,7 +85,12 @@ describe('minors: screenshots', () => {
     for (const colorScheme of ['light', 'dark'] as const)
       for (const language of ['en', 'zh'] as const)
         it(`${device} ${colorScheme} ${language}`, async () => {
-          const options = { config, language, state: { region: 'CN' }, context: { viewport, colorScheme, locale: language == 'zh' ? 'zh-CN' : 'en-US' } };
+          const options = {
+            config,
+            language,
+            state: { region: 'CN' },
+            context: { viewport, colorScheme, locale: language == 'zh' ? 'zh-CN' : 'en-US' },
+          };
           const name = `${device}-${colorScheme}-${language}`;
           const banner = await openUi(browser, site, options);
           await banner.screenshot({ path: join(OUT, `banner-${name}.png`) });

@@ -13,7 +13,9 @@ import { startServer, type TestServer } from './helpers/server';
 
 const CONFIG = {
   ui: { privacyPolicyUrl: '/privacy' },
-  services: [{ id: 'ga', category: 'analytics', name: 'Google Analytics', provider: 'Google LLC', cookies: [{ name: '_ga', duration: '2 years' }] }],
+  services: [
+    { id: 'ga', category: 'analytics', name: 'Google Analytics', provider: 'Google LLC', cookies: [{ name: '_ga', duration: '2 years' }] },
+  ],
 };
 
 const page = (lang: string) => `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>Shop</title>

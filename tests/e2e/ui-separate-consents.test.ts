@@ -32,9 +32,15 @@ const TRANSFER: SeparateConsentConfig = {
   country: 'US',
   contact: 'privacy@northstar-metrics.example',
   purpose: { en: 'Site analytics: page views and usage logs.', zh: '站点分析：页面浏览和使用日志。' },
-  processingMethod: { en: 'Collected by a script in your browser, stored in the United States for 14 months.', zh: '由浏览器中的脚本收集，在美国保存 14 个月。' },
+  processingMethod: {
+    en: 'Collected by a script in your browser, stored in the United States for 14 months.',
+    zh: '由浏览器中的脚本收集，在美国保存 14 个月。',
+  },
   dataCategories: { en: 'A pseudonymous browser id, the pages you visit.', zh: '假名化的浏览器标识、您访问的页面。' },
-  rights: { en: 'Write to privacy@northstar-metrics.example to see, correct or delete your data.', zh: '发送邮件至 privacy@northstar-metrics.example 查阅、更正或删除您的个人信息。' },
+  rights: {
+    en: 'Write to privacy@northstar-metrics.example to see, correct or delete your data.',
+    zh: '发送邮件至 privacy@northstar-metrics.example 查阅、更正或删除您的个人信息。',
+  },
 };
 const { country: _, ...domestic } = TRANSFER;
 const PROVISION: SeparateConsentConfig = {
@@ -49,7 +55,10 @@ const PROVISION: SeparateConsentConfig = {
 const CONFIG: ConsentryConfig = {
   ui: { privacyPolicyUrl: '/privacy' },
   separateConsents: [TRANSFER, PROVISION],
-  services: [{ id: 'northstar', category: 'analytics', name: 'Northstar Analytics', separateConsents: ['us-analytics'] }, { id: 'harbor', category: 'essential', separateConsents: ['partner'] }],
+  services: [
+    { id: 'northstar', category: 'analytics', name: 'Northstar Analytics', separateConsents: ['us-analytics'] },
+    { id: 'harbor', category: 'essential', separateConsents: ['partner'] },
+  ],
 };
 const WIDTHS = { desktop: { width: 1280, height: 800 }, phone: { width: 375, height: 740 } };
 
@@ -67,7 +76,12 @@ describe('separate consents in the dialog', () => {
     const page = await openUi(browser, site, { config: CONFIG, state: { region: 'DE' }, view: 'preferences' });
     await settle(page);
     expect(await page.locator('consentry-ui').getByRole('switch').count()).toBe(3);
-    expect(await page.locator('consentry-ui').getByText(/Northstar Metrics/).count()).toBe(0);
+    expect(
+      await page
+        .locator('consentry-ui')
+        .getByText(/Northstar Metrics/)
+        .count(),
+    ).toBe(0);
     await page.context().close();
   });
 

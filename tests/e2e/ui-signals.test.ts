@@ -32,25 +32,54 @@ const SERVICES = [
   { id: 'ads', category: 'advertising', name: 'Ad network', provider: 'Ads Inc.', cookies: [{ name: 'IDE', duration: '13 months' }] },
 ];
 const config = { services: SERVICES, ui: { privacyPolicyUrl: '/privacy' } };
-const GPC_RECORD = { id: 'k7x2-9f3a-51be', time: Date.UTC(2025, 4, 6, 14, 5), revision: 0, categories: { analytics: true, advertising: false }, services: {}, method: 'gpc' as const, via: 'gpc' as const, expires: Date.UTC(2025, 10, 6) };
+const GPC_RECORD = {
+  id: 'k7x2-9f3a-51be',
+  time: Date.UTC(2025, 4, 6, 14, 5),
+  revision: 0,
+  categories: { analytics: true, advertising: false },
+  services: {},
+  method: 'gpc' as const,
+  via: 'gpc' as const,
+  expires: Date.UTC(2025, 10, 6),
+};
 const VIEWS: { [name: string]: OpenOptions } = {
   notice: {
     config,
     view: 'notice',
-    state: { regime: 'opt-out', gpc: true, signal: 'gpc', record: GPC_RECORD, status: 'decided', needsBanner: false, categories: { essential: true, analytics: true, advertising: false } },
+    state: {
+      regime: 'opt-out',
+      gpc: true,
+      signal: 'gpc',
+      record: GPC_RECORD,
+      status: 'decided',
+      needsBanner: false,
+      categories: { essential: true, analytics: true, advertising: false },
+    },
   },
   'optout-banner': { config, state: { regime: 'opt-out', categories: { essential: true, analytics: true, advertising: true } } },
   'gpc-banner': { config, state: { regime: 'opt-in', gpc: true, signal: 'gpc' } },
   'gpc-dialog': {
     config,
     view: 'preferences',
-    state: { regime: 'opt-out', gpc: true, signal: 'gpc', record: GPC_RECORD, status: 'decided', needsBanner: false, categories: { essential: true, analytics: true, advertising: false } },
+    state: {
+      regime: 'opt-out',
+      gpc: true,
+      signal: 'gpc',
+      record: GPC_RECORD,
+      status: 'decided',
+      needsBanner: false,
+      categories: { essential: true, analytics: true, advertising: false },
+    },
   },
 };
 const OPT_OUT_STATE = { regime: 'opt-out' as const, categories: { essential: true, analytics: true, advertising: true } };
 Object.assign(VIEWS, {
   'do-not-sell': { config, view: 'do-not-sell', state: OPT_OUT_STATE },
-  'do-not-sell-done': { config, view: 'do-not-sell', state: { ...OPT_OUT_STATE, categories: { essential: true, analytics: true, advertising: false } } },
+  'do-not-sell-done': {
+    config,
+    view: 'do-not-sell',
+    state: { ...OPT_OUT_STATE, categories: { essential: true, analytics: true, advertising: false } },
+  },
   'limit-sensitive': { config, view: 'limit-sensitive', state: OPT_OUT_STATE },
 } satisfies { [name: string]: OpenOptions });
 const WIDTHS = { desktop: { width: 1280, height: 800 }, phone: { width: 375, height: 740 } };
@@ -60,7 +89,12 @@ describe('axe-core: 0 violations', () => {
     for (const colorScheme of ['light', 'dark'] as const)
       for (const language of ['en', 'zh'])
         it(`${name}, ${colorScheme}, ${language}`, async () => {
-          const page = await openUi(browser, site, { ...options, language, config: { ...config, ui: { ...config.ui, theme: 'auto' } }, context: { colorScheme } });
+          const page = await openUi(browser, site, {
+            ...options,
+            language,
+            config: { ...config, ui: { ...config.ui, theme: 'auto' } },
+            context: { colorScheme },
+          });
           expect(await runAxe(page)).toEqual([]);
           await page.context().close();
         });

@@ -186,9 +186,9 @@ describe('banner', () => {
     const { screen } = await banner();
     laidOut();
     expect(root.style.paddingBottom).toMatch(/^\d+px$/);
-    expect(root.style.paddingBottom).toBe(`${3 + parseInt(root.style.scrollPaddingBottom)}px`);
+    expect(root.style.paddingBottom).toBe(`${3 + parseInt(root.style.scrollPaddingBottom, 10)}px`);
     laidOut();
-    expect(root.style.paddingBottom).toBe(`${3 + parseInt(root.style.scrollPaddingBottom)}px`);
+    expect(root.style.paddingBottom).toBe(`${3 + parseInt(root.style.scrollPaddingBottom, 10)}px`);
     fireEvent.click(screen.getByRole('button', { name: 'Accept all' }));
     expect(root.style.paddingBottom).toBe('3px');
   });

@@ -36,11 +36,20 @@ describe('a custom category without a title', () => {
   it('shows its id as the heading of its section in the dialog', async () => {
     shown = await showUi('preferences', { config: { categories: [{ id: 'preferences' }] } });
     const screen = within(shown.root as unknown as HTMLElement);
-    expect(screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual(['Essential', 'Analytics', 'Advertising', 'preferences']);
+    expect(screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual([
+      'Essential',
+      'Analytics',
+      'Advertising',
+      'preferences',
+    ]);
   });
 
   it('built-in titles still come from the texts', () => {
-    expect(['essential', 'analytics', 'advertising'].map((id) => categoryTitle(custom(id), en, 'en'))).toEqual(['Essential', 'Analytics', 'Advertising']);
+    expect(['essential', 'analytics', 'advertising'].map((id) => categoryTitle(custom(id), en, 'en'))).toEqual([
+      'Essential',
+      'Analytics',
+      'Advertising',
+    ]);
   });
 });
 

@@ -96,8 +96,7 @@ export function fakeContext(options: ContextOptions = {}): FakeContext {
     const record = recordOf(choices.categories || {}, { method, id: 'new-record', time: Date.now() });
     $state.set(stateOf(settings, { ...$state.get(), status: 'decided', needsBanner: false, record }));
   };
-  const all = (granted: boolean) =>
-    Object.fromEntries(settings.categories.filter((c) => !c.required).map((c) => [c.id, granted]));
+  const all = (granted: boolean) => Object.fromEntries(settings.categories.filter((c) => !c.required).map((c) => [c.id, granted]));
   return {
     settings,
     $state,
@@ -106,9 +105,14 @@ export function fakeContext(options: ContextOptions = {}): FakeContext {
     rejectAll: vi.fn(() => commit({ categories: all(false) }, 'reject-all')),
     close: vi.fn(() => commit({ categories: all(false) }, 'close')),
     set: vi.fn((choices: Choices) => commit(choices, 'custom')),
-    optOut: vi.fn((kind: 'do-not-sell' | 'limit-sensitive') => commit({ categories: { ...$state.get().categories, advertising: kind == 'do-not-sell' ? false : $state.get().categories.advertising } }, kind)),
+    optOut: vi.fn((kind: 'do-not-sell' | 'limit-sensitive') =>
+      commit(
+        { categories: { ...$state.get().categories, advertising: kind == 'do-not-sell' ? false : $state.get().categories.advertising } },
+        kind,
+      ),
+    ),
     emit: vi.fn(),
-    loadLanguage: vi.fn(async (lang: string) => (options.packs ? options.packs[lang] ?? null : loadLanguagePack(lang))),
+    loadLanguage: vi.fn(async (lang: string) => (options.packs ? (options.packs[lang] ?? null) : loadLanguagePack(lang))),
   };
 }
 

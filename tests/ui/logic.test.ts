@@ -68,13 +68,18 @@ describe('draft', () => {
       ageGroup: 'adult',
     });
   });
-
 });
 
 describe('phrase', () => {
   it('drops the closing stop a configured phrase brings into a sentence with its own, in every script', () => {
     expect(['usage logs.', 'usage logs..', '使用日志。', '使用日志。。', '使用日志．', 'ログ｡', 'logs. '].map(phrase)).toEqual([
-      'usage logs', 'usage logs', '使用日志', '使用日志', '使用日志', 'ログ', 'logs',
+      'usage logs',
+      'usage logs',
+      '使用日志',
+      '使用日志',
+      '使用日志',
+      'ログ',
+      'logs',
     ]);
     expect(phrase('e.g. a browser id')).toBe('e.g. a browser id');
   });

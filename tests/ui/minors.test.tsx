@@ -48,7 +48,12 @@ describe('the age question on the banner', () => {
     const { screen, click, ctx } = await open('banner');
     fireEvent.click(screen.getByLabelText('16 or older'));
     click('Accept all');
-    expect(ctx.acceptAll).toHaveBeenCalledWith({ via: 'banner', lang: 'en', textsHash: expect.stringMatching(/^[0-9a-z]{1,11}$/), ageGroup: 'adult' });
+    expect(ctx.acceptAll).toHaveBeenCalledWith({
+      via: 'banner',
+      lang: 'en',
+      textsHash: expect.stringMatching(/^[0-9a-z]{1,11}$/),
+      ageGroup: 'adult',
+    });
   });
 
   it('below the threshold "Accept all" waits for a parent or guardian, who reads the statement and confirms', async () => {
@@ -115,7 +120,10 @@ describe('thresholds per regime', () => {
   });
 
   it('18 where the site sets it', async () => {
-    const { screen } = await open('banner', { config: { minors: { ask: true, thresholds: { default: 18, CN: 18 } } }, state: { region: 'CN' } });
+    const { screen } = await open('banner', {
+      config: { minors: { ask: true, thresholds: { default: 18, CN: 18 } } },
+      state: { region: 'CN' },
+    });
     screen.getByLabelText('Under 18');
   });
 });
@@ -177,10 +185,15 @@ describe("the consent tool's own storage, listed under essential (issue 19 §7)"
   it('names its cookie and localStorage keys, with their purposes, as the site (first party)', async () => {
     shown = await showUi('preferences', { config: { receipts: { endpoint: 'https://example.com/receipts' } } });
     const screen = within(shown.root as unknown as HTMLElement);
-    const more = screen.getAllByRole('button', { name: /Services and cookies/ }).find((b) => b.getAttribute('aria-controls') == 'cy-s-essential')!;
+    const more = screen
+      .getAllByRole('button', { name: /Services and cookies/ })
+      .find((b) => b.getAttribute('aria-controls') == 'cy-s-essential')!;
     fireEvent.click(more);
     const panel = shown.root.getElementById('cy-s-essential')!;
-    const rows = within(panel).getAllByRole('row').slice(1).map((row) => [...row.querySelectorAll('td')].map((td) => td.textContent));
+    const rows = within(panel)
+      .getAllByRole('row')
+      .slice(1)
+      .map((row) => [...row.querySelectorAll('td')].map((td) => td.textContent));
     expect(rows.map((row) => row[0])).toEqual(['consentry', 'consentry:settings', 'consentry:texts', 'consentry:receipts']);
     expect(rows[0][2]).toBe('Your privacy choices');
     expect(rows[0][3]).toMatch(/182 days/);

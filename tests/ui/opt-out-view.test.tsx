@@ -20,14 +20,21 @@ async function open(view: UiView, options: ContextOptions = {}) {
   return { ...shown, screen: within(shown.root as unknown as HTMLElement) };
 }
 
-const optOutRegion = { regime: 'opt-out' as const, status: 'pending' as const, needsBanner: true, categories: { essential: true, analytics: true, advertising: true } };
+const optOutRegion = {
+  regime: 'opt-out' as const,
+  status: 'pending' as const,
+  needsBanner: true,
+  categories: { essential: true, analytics: true, advertising: true },
+};
 
 describe('"Do Not Sell or Share" view', () => {
   it('is a labelled modal dialog with its own statement and one button, not the cookie dialog', async () => {
     const { screen, root } = await open('do-not-sell', { state: optOutRegion, config: { ui: { privacyPolicyUrl: '/privacy' } } });
     const dialog = screen.getByRole('dialog', { name: 'Do Not Sell or Share My Personal Information' });
     expect(dialog.getAttribute('aria-modal')).toBe('true');
-    expect(root.getElementById(dialog.getAttribute('aria-describedby')!)!.textContent).toContain('which the law counts as selling or sharing it');
+    expect(root.getElementById(dialog.getAttribute('aria-describedby')!)!.textContent).toContain(
+      'which the law counts as selling or sharing it',
+    );
     expect(screen.getByRole('link', { name: 'Privacy policy' }).getAttribute('href')).toBe('/privacy');
     // Nothing of the cookie dialog: no switches, no "Accept all".
     expect(screen.queryByRole('switch')).toBeNull();
@@ -44,7 +51,9 @@ describe('"Do Not Sell or Share" view', () => {
   });
 
   it('says the visitor has opted out, without the button, once sale and sharing are refused (GPC or an earlier opt-out)', async () => {
-    const { screen, root } = await open('do-not-sell', { state: { ...optOutRegion, signal: 'gpc', gpc: true, categories: { essential: true, analytics: true, advertising: false } } });
+    const { screen, root } = await open('do-not-sell', {
+      state: { ...optOutRegion, signal: 'gpc', gpc: true, categories: { essential: true, analytics: true, advertising: false } },
+    });
     expect(root.getElementById('cy-od')!.textContent).toContain('You have opted out of the sale and sharing');
     expect(screen.queryByRole('button', { name: 'Opt out' })).toBeNull();
     expect(screen.getByRole('button', { name: 'Close' })).toBeTruthy();

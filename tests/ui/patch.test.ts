@@ -13,12 +13,14 @@ describe('patch', () => {
     const first: Restore[] = [];
     const second: Restore[] = [];
     const seen: string[] = [];
-    const spy = (label: string) => ({ value }: PropertyDescriptor) => ({
-      value(this: Element, name: string, value2: string) {
-        seen.push(label + ':' + name);
-        return value.call(this, name, value2);
-      },
-    });
+    const spy =
+      (label: string) =>
+      ({ value }: PropertyDescriptor) => ({
+        value(this: Element, name: string, value2: string) {
+          seen.push(label + ':' + name);
+          return value.call(this, name, value2);
+        },
+      });
     patch(first, Element.prototype, 'setAttribute', spy('a'));
     patch(second, Element.prototype, 'setAttribute', spy('b'));
     document.createElement('div').setAttribute('x', '1');

@@ -30,11 +30,7 @@ describe('preferences dialog', () => {
 
   it('has one section per category with built-in texts when config leaves them empty', async () => {
     const { screen } = await preferences();
-    expect(screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual([
-      'Essential',
-      'Analytics',
-      'Advertising',
-    ]);
+    expect(screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual(['Essential', 'Analytics', 'Advertising']);
     screen.getByText(/page-view beacons and usage logs/);
   });
 
@@ -89,7 +85,10 @@ describe('preferences dialog', () => {
     fireEvent.click(switchOf('Advertising'));
     click('Save choices');
     expect(ctx.set).toHaveBeenCalledTimes(1);
-    expect(ctx.set).toHaveBeenCalledWith({ categories: { analytics: false, advertising: true } }, { via: 'dialog', lang: 'en', textsHash: expect.any(String) });
+    expect(ctx.set).toHaveBeenCalledWith(
+      { categories: { analytics: false, advertising: true } },
+      { via: 'dialog', lang: 'en', textsHash: expect.any(String) },
+    );
     expect(root.querySelector('[role=dialog]')).toBeNull();
   });
 
@@ -106,7 +105,9 @@ describe('preferences dialog', () => {
 
   it('unfolds services and their cookie table', async () => {
     const { screen } = await preferences();
-    const more = screen.getAllByRole('button', { name: 'Services and cookies (1)' }).find((button) => button.getAttribute('aria-controls') == 'cy-s-analytics')!;
+    const more = screen
+      .getAllByRole('button', { name: 'Services and cookies (1)' })
+      .find((button) => button.getAttribute('aria-controls') == 'cy-s-analytics')!;
     expect(more.getAttribute('aria-expanded')).toBe('false');
     const panel = shown!.root.getElementById(more.getAttribute('aria-controls')!)!;
     expect(panel.hidden).toBe(true);
@@ -114,18 +115,18 @@ describe('preferences dialog', () => {
     expect(more.getAttribute('aria-expanded')).toBe('true');
     expect(panel.hidden).toBe(false);
     const table = within(panel).getByRole('table');
-    expect(within(table).getAllByRole('columnheader').map((th) => th.textContent)).toEqual([
-      'Cookie',
-      'Provider',
-      'Purpose',
-      'Duration',
-    ]);
-    const rows = within(table).getAllByRole('row').slice(1).map((row) => row.textContent);
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((th) => th.textContent),
+    ).toEqual(['Cookie', 'Provider', 'Purpose', 'Duration']);
+    const rows = within(table)
+      .getAllByRole('row')
+      .slice(1)
+      .map((row) => row.textContent);
     expect(rows).toEqual(['_gaGoogle LLCDistinguishes visitors2 years', '_ga_*Google LLCCounts visits and page views2 years']);
     within(panel).getByText('Google Analytics');
-    expect(within(panel).getByRole('link', { name: 'Privacy policy' }).getAttribute('href')).toBe(
-      'https://policies.google.com/privacy',
-    );
+    expect(within(panel).getByRole('link', { name: 'Privacy policy' }).getAttribute('href')).toBe('https://policies.google.com/privacy');
   });
 
   it('shows the consent id and the date of the choice', async () => {

@@ -30,7 +30,10 @@ describe('opt-out regions', () => {
     fireEvent.click(screen.getByRole('switch', { name: DNSS }));
     expect(screen.getByRole('switch', { name: 'Advertising' }).getAttribute('aria-checked')).toBe('false');
     click('Save choices');
-    expect(ctx.set).toHaveBeenCalledWith({ categories: { analytics: true, advertising: false } }, { via: 'dialog', lang: 'en', textsHash: expect.any(String) });
+    expect(ctx.set).toHaveBeenCalledWith(
+      { categories: { analytics: true, advertising: false } },
+      { via: 'dialog', lang: 'en', textsHash: expect.any(String) },
+    );
   });
 
   it('show GPC as an honoured opt-out', async () => {
@@ -66,7 +69,10 @@ const analyticsTransfer = {
   purpose: { en: 'Site analytics: page views.', zh: '站点分析：页面浏览。' },
   processingMethod: { en: 'Collected by a script in your browser and kept for 14 months.', zh: '由浏览器中的脚本收集，保存 14 个月。' },
   dataCategories: { en: 'A pseudonymous browser id.', zh: '假名化的浏览器标识。' },
-  rights: { en: 'Write to privacy@northstar.example to see, correct or delete it.', zh: '发送邮件至 privacy@northstar.example 查阅、更正或删除。' },
+  rights: {
+    en: 'Write to privacy@northstar.example to see, correct or delete it.',
+    zh: '发送邮件至 privacy@northstar.example 查阅、更正或删除。',
+  },
 };
 const { country: _, ...domestic } = analyticsTransfer;
 const separate = {
@@ -93,7 +99,9 @@ describe('separate consents (PIPL arts. 23, 38–39)', () => {
     ])
       expect(text).toContain(part);
     expect(text).not.toMatch(/\.\./);
-    expect(described(screen.getByRole('switch', { name: PROVISION }))).toContain('provide your personal information to Partner Co. for Site analytics');
+    expect(described(screen.getByRole('switch', { name: PROVISION }))).toContain(
+      'provide your personal information to Partner Co. for Site analytics',
+    );
   });
 
   it('are not shown where nothing requires them: an EU or a Californian visitor', async () => {
@@ -128,7 +136,14 @@ describe('separate consents (PIPL arts. 23, 38–39)', () => {
   it('are not switched on by "Accept all": on the banner no answer travels, in the dialog the switches as set', async () => {
     const { click, ctx } = await preferences({ config: separate, state: { region: 'CN' } });
     click('Accept all');
-    expect(ctx.acceptAll).toHaveBeenCalledWith({ via: 'dialog', lang: 'en', textsHash: expect.any(String), ageGroup: undefined, consents: { 'us-analytics': false, partner: false }, overrideSignal: false });
+    expect(ctx.acceptAll).toHaveBeenCalledWith({
+      via: 'dialog',
+      lang: 'en',
+      textsHash: expect.any(String),
+      ageGroup: undefined,
+      consents: { 'us-analytics': false, partner: false },
+      overrideSignal: false,
+    });
     expect(ctx.set).not.toHaveBeenCalled();
   });
 
@@ -144,7 +159,14 @@ describe('separate consents (PIPL arts. 23, 38–39)', () => {
     });
     expect(second.screen.getByRole('switch', { name: TRANSFER }).getAttribute('aria-checked')).toBe('true');
     second.click('Reject all');
-    expect(second.ctx.rejectAll).toHaveBeenCalledWith({ via: 'dialog', lang: 'en', textsHash: expect.any(String), ageGroup: undefined, consents: undefined, overrideSignal: false });
+    expect(second.ctx.rejectAll).toHaveBeenCalledWith({
+      via: 'dialog',
+      lang: 'en',
+      textsHash: expect.any(String),
+      ageGroup: undefined,
+      consents: undefined,
+      overrideSignal: false,
+    });
   });
 
   it('are localized, without doubled stops', async () => {
@@ -161,10 +183,14 @@ describe('separate consents (PIPL arts. 23, 38–39)', () => {
   it('the legacy crossBorder still shows its switch, as the consent "cross-border"', async () => {
     const { screen, click, ctx } = await preferences({ config: { crossBorder: transfer }, state: { region: 'CN' } });
     const toggle = screen.getByRole('switch', { name: TRANSFER });
-    for (const part of ['Example Cloud Inc.', 'United States', 'customer support', 'name, e-mail address', 'privacy@example.com']) expect(described(toggle)).toContain(part);
+    for (const part of ['Example Cloud Inc.', 'United States', 'customer support', 'name, e-mail address', 'privacy@example.com'])
+      expect(described(toggle)).toContain(part);
     fireEvent.click(toggle);
     click('Save choices');
-    expect(ctx.set).toHaveBeenCalledWith({ categories: { analytics: false, advertising: false }, consents: { 'cross-border': true } }, { via: 'dialog', lang: 'en', textsHash: expect.any(String) });
+    expect(ctx.set).toHaveBeenCalledWith(
+      { categories: { analytics: false, advertising: false }, consents: { 'cross-border': true } },
+      { via: 'dialog', lang: 'en', textsHash: expect.any(String) },
+    );
   });
 });
 
@@ -184,7 +210,10 @@ describe('minors', () => {
     const { screen, click, ctx } = await preferences({ config: minors });
     fireEvent.click(screen.getByLabelText('16 or older'));
     click('Save choices');
-    expect(ctx.set).toHaveBeenCalledWith({ categories: { analytics: false, advertising: false }, ageGroup: 'adult' }, { via: 'dialog', lang: 'en', textsHash: expect.any(String) });
+    expect(ctx.set).toHaveBeenCalledWith(
+      { categories: { analytics: false, advertising: false }, ageGroup: 'adult' },
+      { via: 'dialog', lang: 'en', textsHash: expect.any(String) },
+    );
   });
 
   it('is not asked unless the site enables it', async () => {

@@ -95,7 +95,9 @@ describe('the "opt-out preference signal honoured" notice', () => {
 
 describe('banner wording per regime', () => {
   it('opt-out: says what runs and that the visitor can opt out, not "With your consent"', async () => {
-    const { root } = await open('banner', { state: { regime: 'opt-out', categories: { essential: true, analytics: true, advertising: true } } });
+    const { root } = await open('banner', {
+      state: { regime: 'opt-out', categories: { essential: true, analytics: true, advertising: true } },
+    });
     const text = root.getElementById('cy-bd')!.textContent!;
     expect(text).toContain('We and third parties also use them for analytics');
     expect(text).toContain('You can opt out of any of them at any time.');
@@ -137,7 +139,10 @@ describe('overriding the signal in the dialog', () => {
     expect(ads.getAttribute('aria-checked')).toBe('false');
     fireEvent.click(ads);
     fireEvent.click(screen.getByRole('button', { name: 'Save choices' }));
-    expect(ctx.set).toHaveBeenCalledWith({ categories: { analytics: false, advertising: true }, overrideSignal: true }, { via: 'dialog', lang: 'en', textsHash: expect.any(String) });
+    expect(ctx.set).toHaveBeenCalledWith(
+      { categories: { analytics: false, advertising: true }, overrideSignal: true },
+      { via: 'dialog', lang: 'en', textsHash: expect.any(String) },
+    );
   });
 
   it('"Accept all" with advertising left off does not override', async () => {
@@ -152,7 +157,10 @@ describe('overriding the signal in the dialog', () => {
     expect(dnss.getAttribute('aria-checked')).toBe('true');
     fireEvent.click(dnss);
     fireEvent.click(screen.getByRole('button', { name: 'Save choices' }));
-    expect(ctx.set).toHaveBeenCalledWith({ categories: { analytics: true, advertising: true }, overrideSignal: true }, { via: 'dialog', lang: 'en', textsHash: expect.any(String) });
+    expect(ctx.set).toHaveBeenCalledWith(
+      { categories: { analytics: true, advertising: true }, overrideSignal: true },
+      { via: 'dialog', lang: 'en', textsHash: expect.any(String) },
+    );
   });
 
   it('the banner decision is recorded as made in the banner, in the language shown', async () => {
@@ -166,7 +174,23 @@ describe('Chinese texts (native reader)', () => {
   it('uses the corrected wording and full-width brackets', async () => {
     const { root } = await open('preferences', {
       language: 'zh',
-      state: { regime: 'opt-out', gpc: true, signal: 'gpc', status: 'decided', needsBanner: false, categories: { essential: true, analytics: true, advertising: false }, record: { id: 'abc-123', time: Date.UTC(2025, 0, 2), revision: 0, categories: {}, services: {}, method: 'gpc', expires: Date.UTC(2026, 0, 1) } },
+      state: {
+        regime: 'opt-out',
+        gpc: true,
+        signal: 'gpc',
+        status: 'decided',
+        needsBanner: false,
+        categories: { essential: true, analytics: true, advertising: false },
+        record: {
+          id: 'abc-123',
+          time: Date.UTC(2025, 0, 2),
+          revision: 0,
+          categories: {},
+          services: {},
+          method: 'gpc',
+          expires: Date.UTC(2026, 0, 1),
+        },
+      },
     });
     const text = root.textContent!;
     expect(text).toContain('作出选择的时间');
@@ -179,7 +203,12 @@ describe('Chinese texts (native reader)', () => {
   });
 
   it('does not double the full stop of a configured cross-border phrase', async () => {
-    const crossBorder = { recipient: 'Northstar', country: 'US', purpose: { en: 'Site analytics: usage logs.', zh: '站点分析：使用日志。' }, dataCategories: { en: 'Pages visited.', zh: '访问的页面。' } };
+    const crossBorder = {
+      recipient: 'Northstar',
+      country: 'US',
+      purpose: { en: 'Site analytics: usage logs.', zh: '站点分析：使用日志。' },
+      dataCategories: { en: 'Pages visited.', zh: '访问的页面。' },
+    };
     for (const language of ['en', 'zh']) {
       const { root, ui } = await open('preferences', { language, config: { crossBorder } });
       const text = root.getElementById('cy-sc0d')!.textContent!;

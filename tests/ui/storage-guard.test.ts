@@ -8,7 +8,14 @@ import type { ConsentState } from '../../src/core/policy/types';
 // tested in Chromium by tests/e2e/blocking-storage.test.ts).
 
 const state = (categories: { [id: string]: boolean }): ConsentState => ({
-  status: 'decided', categories: { essential: true, ...categories }, services: {}, record: null, regime: 'opt-in', region: null, gpc: false, needsBanner: false,
+  status: 'decided',
+  categories: { essential: true, ...categories },
+  services: {},
+  record: null,
+  regime: 'opt-in',
+  region: null,
+  gpc: false,
+  needsBanner: false,
 });
 const settings = {
   services: [{ id: 'replay', category: 'analytics', storage: [{ key: 'rec_*' }] }],
@@ -43,7 +50,7 @@ describe('storage guard', () => {
   it('once the config is known: sweeps what it refuses and drops later writes of it', () => {
     const { $state, $settings } = guard();
     sessionStorage.setItem('rec_1', 'x');
-    localStorage['ph_assigned_posthog'] = 'x';
+    localStorage.ph_assigned_posthog = 'x';
     $settings.set(settings);
     $state.set(state({ analytics: false }));
     expect(Object.keys(sessionStorage)).toEqual([]);
@@ -60,7 +67,7 @@ describe('storage guard', () => {
     const { $state, $settings } = guard();
     $settings.set(settings);
     $state.set(state({ analytics: false }));
-    localStorage['mp_x_mixpanel'] = 'x';
+    localStorage.mp_x_mixpanel = 'x';
     expect(Object.keys(localStorage)).toEqual(['mp_x_mixpanel']);
     window.dispatchEvent(new Event('pagehide'));
     expect(Object.keys(localStorage)).toEqual([]);

@@ -1,5 +1,4 @@
-/* @jsxRuntime classic */ /* @jsx h */
-import { h } from 'preact';
+
 import { cleanup, render, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { validateConfig } from '../../src/core/config/validate';
@@ -31,7 +30,10 @@ const { services } = validateConfig({
 
 const rowsIn = (texts: UiTexts, lang: string) => {
   const { container } = render(<ServiceDetails id="d" labelledBy="t" hidden={false} services={services} texts={texts} lang={lang} />);
-  return within(container as HTMLElement).getAllByRole('row').slice(1).map((row) => [...row.querySelectorAll('td')].map((td) => td.textContent));
+  return within(container as HTMLElement)
+    .getAllByRole('row')
+    .slice(1)
+    .map((row) => [...row.querySelectorAll('td')].map((td) => td.textContent));
 };
 
 describe('service details', () => {

@@ -7,8 +7,14 @@ import { subscribe } from '../../src/npm/hooks/subscribe';
 import { useConsent } from '../../src/npm/hooks/use-consent';
 
 const initial: ConsentState = {
-  status: 'pending', categories: { essential: true, analytics: false }, services: {}, record: null,
-  regime: 'opt-in', region: null, gpc: false, needsBanner: true,
+  status: 'pending',
+  categories: { essential: true, analytics: false },
+  services: {},
+  record: null,
+  regime: 'opt-in',
+  region: null,
+  gpc: false,
+  needsBanner: true,
 };
 const fakeConsent = () => {
   const $state = atom(initial);

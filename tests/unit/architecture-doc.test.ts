@@ -41,7 +41,11 @@ function exists(root: string, path: string): boolean {
     } else {
       const pattern = segmentPattern(segment);
       found = found.flatMap((folder) =>
-        isDirectory(folder) ? readdirSync(folder).filter((name) => pattern.test(name)).map((name) => join(folder, name)) : [],
+        isDirectory(folder)
+          ? readdirSync(folder)
+              .filter((name) => pattern.test(name))
+              .map((name) => join(folder, name))
+          : [],
       );
     }
   }
@@ -90,7 +94,12 @@ describe('the path check itself', () => {
       '```',
       'And `src/core/texts/packs/<lang>.ts`, `dist/chunks/`.',
     ].join('\n');
-    expect(pathsNamedIn(text)).toEqual(['src/core/policy/decide.ts', 'rollup.config.mjs', 'src/core/texts/packs/<lang>.ts', 'dist/chunks/']);
+    expect(pathsNamedIn(text)).toEqual([
+      'src/core/policy/decide.ts',
+      'rollup.config.mjs',
+      'src/core/texts/packs/<lang>.ts',
+      'dist/chunks/',
+    ]);
   });
 
   it('fails a path that does not exist, a pattern that matches nothing, and a file named as a folder', () => {

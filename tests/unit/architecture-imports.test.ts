@@ -19,7 +19,15 @@ const ALLOWED: Record<string, string[]> = {
   loader: ['core', 'loader', 'iab/iab-parts.ts'],
   // The lazy choice code. It takes the modules the loader shares at run time through the face (the build turns
   // those imports into reads of the loader's shared object, so they are not downloaded twice).
-  parts: ['core', 'parts', 'loader/face.ts', ...Object.keys(SHARED_MODULES).filter((m) => m.startsWith('src/loader/')).map((m) => m.slice('src/'.length) + '.ts'), 'loader/remembered-texts.ts'],
+  parts: [
+    'core',
+    'parts',
+    'loader/face.ts',
+    ...Object.keys(SHARED_MODULES)
+      .filter((m) => m.startsWith('src/loader/'))
+      .map((m) => m.slice('src/'.length) + '.ts'),
+    'loader/remembered-texts.ts',
+  ],
   ui: ['core', 'ui'],
   // TCF and GPP are integrations: they get the integration contract, nothing else of the loader.
   iab: ['core', 'iab', 'loader/effects/integrations/host.ts'],
@@ -119,7 +127,10 @@ function domGlobalsIn(source: ts.SourceFile): string[] {
 }
 
 const files = sourceFiles(SRC).map((path) => relative(SRC, path).split('\\').join('/'));
-const parsed = files.map((file) => ({ file, source: ts.createSourceFile(file, readFileSync(join(SRC, file), 'utf8'), ts.ScriptTarget.Latest, true) }));
+const parsed = files.map((file) => ({
+  file,
+  source: ts.createSourceFile(file, readFileSync(join(SRC, file), 'utf8'), ts.ScriptTarget.Latest, true),
+}));
 
 describe('the house rule (docs/architecture.md)', () => {
   it('puts every source file in a known unit', () => {
@@ -138,7 +149,9 @@ describe('the house rule (docs/architecture.md)', () => {
         }
         if (typeOnly) continue;
         const target = resolveImport(file, spec);
-        const allowed = [...ALLOWED[unit], ...(ENTRY_ALLOWED[file] || [])].some((entry) => (entry.includes('.') ? target === entry : unitOf(target) === entry));
+        const allowed = [...ALLOWED[unit], ...(ENTRY_ALLOWED[file] || [])].some((entry) =>
+          entry.includes('.') ? target === entry : unitOf(target) === entry,
+        );
         if (!allowed) broken.push(`${file} imports ${target}`);
       }
     }
@@ -157,7 +170,12 @@ describe('the house rule (docs/architecture.md)', () => {
     const [{ spec }] = importsOf('core/x.ts', source);
     const target = resolveImport('core/x.ts', spec);
     expect(ALLOWED.core.some((entry) => unitOf(target) === entry)).toBe(false);
-    const dom = ts.createSourceFile('core/y.ts', 'export const here = () => location.href; type T = { window: 1 };', ts.ScriptTarget.Latest, true);
+    const dom = ts.createSourceFile(
+      'core/y.ts',
+      'export const here = () => location.href; type T = { window: 1 };',
+      ts.ScriptTarget.Latest,
+      true,
+    );
     expect(domGlobalsIn(dom)).toEqual(['location (line 1)']);
   });
 });

@@ -35,10 +35,9 @@ describe('assetsBase', () => {
 describe('ui.trustedAssetOrigins in the validator', () => {
   it('takes origins and defaults to none', () => {
     expect(validateConfig({}).ui.trustedAssetOrigins).toEqual([]);
-    expect(validateConfig({ ui: { trustedAssetOrigins: ['https://cdn.example', 'http://127.0.0.1:8080'] } }).ui.trustedAssetOrigins).toEqual([
-      'https://cdn.example',
-      'http://127.0.0.1:8080',
-    ]);
+    expect(
+      validateConfig({ ui: { trustedAssetOrigins: ['https://cdn.example', 'http://127.0.0.1:8080'] } }).ui.trustedAssetOrigins,
+    ).toEqual(['https://cdn.example', 'http://127.0.0.1:8080']);
   });
 
   it.each(['https://cdn.example/', 'https://cdn.example/path', 'cdn.example', 'javascript:alert(1)', '*'])('refuses %s', (origin) => {

@@ -19,14 +19,25 @@ describe('parseCookieDate (RFC 6265 §5.1.1, as browsers read Expires)', () => {
   });
 
   test('what Date.parse reads as a date but a browser ignores', () => {
-    for (const text of ['0', '-1', '1', 'never', '', '2020-01-01', 'Thu, 01 Jan 1970', '01 Jan 1970 24:00:00', '30 Feb 2030 00:00:00', '01 Jan 1600 00:00:00']) {
+    for (const text of [
+      '0',
+      '-1',
+      '1',
+      'never',
+      '',
+      '2020-01-01',
+      'Thu, 01 Jan 1970',
+      '01 Jan 1970 24:00:00',
+      '30 Feb 2030 00:00:00',
+      '01 Jan 1600 00:00:00',
+    ]) {
       expect(parseCookieDate(text), text).toBeNull();
     }
     expect(Date.parse('0')).toBeLessThan(NOW);
   });
 });
 
-describe('parseCookieWrite with the browser\'s dates', () => {
+describe("parseCookieWrite with the browser's dates", () => {
   test('expires=0 and expires=-1 are no deletion: the browser keeps a session cookie', () => {
     expect(parseCookieWrite('_ga=1; expires=0; path=/', NOW).deletion).toBe(false);
     expect(parseCookieWrite('_fbc=1; expires=-1', NOW).deletion).toBe(false);

@@ -4,9 +4,21 @@ import type { ConsentState } from '../../src/core/policy/types';
 import { categoryOf, isGranted } from '../../src/core/policy/grant';
 
 const state = (categories: { [id: string]: boolean }, services: { [id: string]: boolean } = {}): ConsentState => ({
-  status: 'decided', categories: { essential: true, ...categories }, services, record: null, regime: 'opt-in', region: null, gpc: false, needsBanner: false,
+  status: 'decided',
+  categories: { essential: true, ...categories },
+  services,
+  record: null,
+  regime: 'opt-in',
+  region: null,
+  gpc: false,
+  needsBanner: false,
 });
-const settings = { services: [{ id: 'ga', category: 'analytics' }, { id: 'maps', category: 'functional' }] } as unknown as Settings;
+const settings = {
+  services: [
+    { id: 'ga', category: 'analytics' },
+    { id: 'maps', category: 'functional' },
+  ],
+} as unknown as Settings;
 
 describe('isGranted', () => {
   test('a category is granted when the state grants it; essential always', () => {
@@ -20,7 +32,7 @@ describe('isGranted', () => {
     expect(isGranted({ category: '?' }, state({ analytics: true, advertising: true }), settings)).toBe(false);
   });
 
-  test("a service follows its category unless the visitor chose for it", () => {
+  test('a service follows its category unless the visitor chose for it', () => {
     expect(isGranted({ service: 'ga' }, state({ analytics: true }), settings)).toBe(true);
     expect(isGranted({ service: 'ga' }, state({ analytics: true }, { ga: false }), settings)).toBe(false);
     expect(isGranted({ service: 'ga' }, state({ analytics: false }, { ga: true }), settings)).toBe(true);

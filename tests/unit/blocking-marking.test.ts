@@ -19,14 +19,18 @@ describe('isHeld', () => {
   });
 
   test('other elements are held while a URL waits under data-*', () => {
-    for (const name of ['data-src', 'data-srcset', 'data-href', 'data-data', 'data-poster']) expect(isHeld(element('IMG', { [name]: 'x' }))).toBe(true);
+    for (const name of ['data-src', 'data-srcset', 'data-href', 'data-data', 'data-poster'])
+      expect(isHeld(element('IMG', { [name]: 'x' }))).toBe(true);
     expect(isHeld(element('IFRAME', { src: 'x' }))).toBe(false);
   });
 });
 
 describe('needOf', () => {
   test('data-consent and data-service', () => {
-    expect(needOf(element('IFRAME', { 'data-consent': 'advertising', 'data-service': 'youtube' }), true)).toEqual({ category: 'advertising', service: 'youtube' });
+    expect(needOf(element('IFRAME', { 'data-consent': 'advertising', 'data-service': 'youtube' }), true)).toEqual({
+      category: 'advertising',
+      service: 'youtube',
+    });
     expect(needOf(element('SCRIPT', { 'data-service': 'ga' }), false)).toEqual({ category: undefined, service: 'ga' });
     expect(needOf(element('SCRIPT', { src: 'x.js' }), true)).toBeNull();
   });
@@ -56,7 +60,10 @@ describe('needOf', () => {
     // Only the config's own keys: an inherited name such as "constructor" stays what it says (no category).
     expect(needOf(vcc('constructor'), true, aliases)).toEqual({ category: 'constructor', service: undefined });
     // consentry's own marking and markup without aliases are never renamed.
-    expect(needOf(element('SCRIPT', { type: 'text/plain', 'data-consent': 'marketing' }), true, aliases)).toEqual({ category: 'marketing', service: undefined });
+    expect(needOf(element('SCRIPT', { type: 'text/plain', 'data-consent': 'marketing' }), true, aliases)).toEqual({
+      category: 'marketing',
+      service: undefined,
+    });
     expect(needOf(vcc('marketing'), false, aliases)).toBeNull();
   });
 

@@ -30,7 +30,14 @@ describe('matchesName', () => {
 const settings = {
   services: [
     { id: 'own-cart', category: 'essential', storage: [{ key: 'mp_cart' }] },
-    { id: 'replay', category: 'analytics', storage: [{ key: 'rec_', prefix: true, type: 'session' }, { key: 'recDb*', type: 'indexeddb' }] },
+    {
+      id: 'replay',
+      category: 'analytics',
+      storage: [
+        { key: 'rec_', prefix: true, type: 'session' },
+        { key: 'recDb*', type: 'indexeddb' },
+      ],
+    },
     { id: 'wild', category: 'advertising', storage: [{ key: '*' }] },
   ],
 } as unknown as Settings;

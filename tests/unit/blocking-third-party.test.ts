@@ -19,7 +19,7 @@ describe('isSameSite (no public-suffix list)', () => {
     expect(isSameSite('notexample.com', 'example.com')).toBe(false);
   });
 
-  it("takes the parent domain of a host with three labels or more", () => {
+  it('takes the parent domain of a host with three labels or more', () => {
     expect(isSameSite('cdn.example.com', 'www.example.com')).toBe(true);
     expect(isSameSite('example.com', 'www.example.com')).toBe(true);
     expect(isSameSite('api.b.example.com', 'a.b.example.com')).toBe(true);
@@ -58,9 +58,17 @@ describe('heldCategory', () => {
   it('"hold" gives every unknown cross-site host blocking.unknownCategory, by default advertising', () => {
     const settings = strict();
     expect(settings.blocking.unknownCategory).toBe('advertising');
-    for (const url of ['https://cdn.unlisted.test/lib.js', '//cdn.unlisted.test/p.gif', 'wss://cdn.unlisted.test/live', 'http://203.0.113.9/x'])
+    for (const url of [
+      'https://cdn.unlisted.test/lib.js',
+      '//cdn.unlisted.test/p.gif',
+      'wss://cdn.unlisted.test/live',
+      'http://203.0.113.9/x',
+    ])
       expect(heldCategory(url, settings, PAGE)).toEqual({ category: 'advertising', unknown: true });
-    expect(heldCategory('https://cdn.unlisted.test/lib.js', strict({ unknownCategory: 'analytics' }), PAGE)).toEqual({ category: 'analytics', unknown: true });
+    expect(heldCategory('https://cdn.unlisted.test/lib.js', strict({ unknownCategory: 'analytics' }), PAGE)).toEqual({
+      category: 'analytics',
+      unknown: true,
+    });
   });
 
   it('"hold" keeps a known host in its own category', () => {
@@ -69,7 +77,14 @@ describe('heldCategory', () => {
 
   it('"hold" lets same-origin, same-site and non-web URLs through', () => {
     const settings = strict();
-    for (const url of ['/app.js', 'https://www.shop.example/app.js', 'https://cdn.shop.example/app.js', 'https://shop.example/x', 'data:,x', 'blob:https://www.shop.example/1'])
+    for (const url of [
+      '/app.js',
+      'https://www.shop.example/app.js',
+      'https://cdn.shop.example/app.js',
+      'https://shop.example/x',
+      'data:,x',
+      'blob:https://www.shop.example/1',
+    ])
       expect(heldCategory(url, settings, PAGE)).toBeNull();
   });
 
@@ -78,7 +93,11 @@ describe('heldCategory', () => {
       { rules: [{ match: 'fonts.unlisted.test', category: 'essential' }] },
       { services: [{ id: 'payments', category: 'essential', hosts: ['pay.unlisted.test'] }] },
     );
-    for (const url of ['https://pay.unlisted.test/checkout.js', 'https://api.pay.unlisted.test/v1', 'https://fonts.unlisted.test/a.woff2']) {
+    for (const url of [
+      'https://pay.unlisted.test/checkout.js',
+      'https://api.pay.unlisted.test/v1',
+      'https://fonts.unlisted.test/a.woff2',
+    ]) {
       const need = heldCategory(url, settings, PAGE);
       expect(need?.category).toBe('essential');
       expect(isGranted(need!, { categories: {}, services: {} } as never, settings)).toBe(true);
@@ -102,13 +121,19 @@ describe('heldCategory', () => {
 describe('strict mode config', () => {
   it('refuses an unknown mode and an undeclared unknownCategory', () => {
     expect(() => validateConfig({ blocking: { thirdParty: 'all' } })).toThrow(/blocking\.thirdParty.*must be one of known, hold/);
-    expect(() => validateConfig({ blocking: { thirdParty: 'hold', unknownCategory: 'marketing' } })).toThrow(/blocking\.unknownCategory.*not a declared category/);
+    expect(() => validateConfig({ blocking: { thirdParty: 'hold', unknownCategory: 'marketing' } })).toThrow(
+      /blocking\.unknownCategory.*not a declared category/,
+    );
   });
 
   it('asks for unknownCategory when "advertising", its default, is hidden', () => {
     const hidden = { categories: [{ id: 'advertising', hidden: true }] };
-    expect(() => validateConfig({ ...hidden, blocking: { thirdParty: 'hold' } })).toThrow(/blocking\.unknownCategory: is required in "hold" mode/);
-    expect(validateConfig({ ...hidden, blocking: { thirdParty: 'hold', unknownCategory: 'analytics' } }).blocking.unknownCategory).toBe('analytics');
+    expect(() => validateConfig({ ...hidden, blocking: { thirdParty: 'hold' } })).toThrow(
+      /blocking\.unknownCategory: is required in "hold" mode/,
+    );
+    expect(validateConfig({ ...hidden, blocking: { thirdParty: 'hold', unknownCategory: 'analytics' } }).blocking.unknownCategory).toBe(
+      'analytics',
+    );
     expect(() => validateConfig({ ...hidden })).not.toThrow();
   });
 

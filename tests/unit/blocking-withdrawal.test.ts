@@ -4,7 +4,14 @@ import type { ConsentState } from '../../src/core/policy/types';
 import { withdrawalBetween } from '../../src/core/policy/withdrawal';
 
 const state = (categories: { [id: string]: boolean }, services: { [id: string]: boolean } = {}): ConsentState => ({
-  status: 'decided', categories: { essential: true, ...categories }, services, record: null, regime: 'opt-in', region: null, gpc: false, needsBanner: false,
+  status: 'decided',
+  categories: { essential: true, ...categories },
+  services,
+  record: null,
+  regime: 'opt-in',
+  region: null,
+  gpc: false,
+  needsBanner: false,
 });
 const settings = {
   services: [
@@ -18,7 +25,9 @@ const ids = (withdrawal: ReturnType<typeof withdrawalBetween>) =>
 
 describe('withdrawalBetween', () => {
   test('a category taken back takes its services with it', () => {
-    expect(ids(withdrawalBetween(state({ analytics: true, advertising: true }), state({ analytics: false, advertising: true }), settings))).toEqual({
+    expect(
+      ids(withdrawalBetween(state({ analytics: true, advertising: true }), state({ analytics: false, advertising: true }), settings)),
+    ).toEqual({
       categories: ['analytics'],
       services: ['ga', 'hotjar'],
     });

@@ -4,7 +4,10 @@ import { bootHints } from '../../src/loader/boot-hints';
 
 describe('bootHints: what an unvalidated config may tell the loader', () => {
   it('reads assets URL, nonce and Trusted Types policy from JSON text or an object', () => {
-    const config = { ui: { assetsUrl: 'https://cdn.example.com/consentry/', nonce: 'abc123==' }, blocking: { trustedTypesPolicy: 'shop#ok' } };
+    const config = {
+      ui: { assetsUrl: 'https://cdn.example.com/consentry/', nonce: 'abc123==' },
+      blocking: { trustedTypesPolicy: 'shop#ok' },
+    };
     const expected = { assetsUrl: 'https://cdn.example.com/consentry/', nonce: 'abc123==', trustedTypesPolicy: 'shop#ok' };
     expect(bootHints(config)).toMatchObject(expected);
     expect(bootHints(JSON.stringify(config))).toMatchObject(expected);
@@ -19,7 +22,10 @@ describe('bootHints: what an unvalidated config may tell the loader', () => {
   });
 
   it('reads the consent cookie name and language (to fetch the banner early), each held to its pattern', () => {
-    expect(bootHints({ cookie: { name: 'shop_consent' }, language: 'zh-Hans' })).toMatchObject({ cookieName: 'shop_consent', language: 'zh-Hans' });
+    expect(bootHints({ cookie: { name: 'shop_consent' }, language: 'zh-Hans' })).toMatchObject({
+      cookieName: 'shop_consent',
+      language: 'zh-Hans',
+    });
     expect(bootHints({ cookie: { name: 'a;b' }, language: '../../x' })).toMatchObject({ cookieName: undefined, language: undefined });
     expect(bootHints({ language: 'auto' }).language).toBe('auto');
   });
@@ -42,7 +48,10 @@ describe('bootHints: what an unvalidated config may tell the loader', () => {
       },
       services: [{ id: 'chat', category: 'analytics', hosts: ['chat.example'] }],
     });
-    expect(bootHints({ blocking: { rules: 'all' }, services: {} }).classifying).toEqual({ blocking: { autoBlock: true, rules: [] }, services: [] });
+    expect(bootHints({ blocking: { rules: 'all' }, services: {} }).classifying).toEqual({
+      blocking: { autoBlock: true, rules: [] },
+      services: [],
+    });
   });
 
   it('gives no hints for broken, empty or oversized input', () => {
@@ -74,7 +83,9 @@ describe('bootHints: own properties only (issue 24 #3)', () => {
   });
 
   it('reads the trusted asset origins, each held to the origin pattern', () => {
-    const hints = bootHints({ ui: { trustedAssetOrigins: ['https://cdn.example.com', 'https://x.example/path', 7, 'http://127.0.0.1:8080'] } });
+    const hints = bootHints({
+      ui: { trustedAssetOrigins: ['https://cdn.example.com', 'https://x.example/path', 7, 'http://127.0.0.1:8080'] },
+    });
     expect(hints.trustedAssetOrigins).toEqual(['https://cdn.example.com', 'http://127.0.0.1:8080']);
   });
 });

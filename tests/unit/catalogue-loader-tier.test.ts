@@ -81,7 +81,12 @@ describe('the Node side reads the whole catalogue', () => {
   it('classifies wildcard names (cookie or storage key) with the vendor, and drafts no pattern a config cannot hold', async () => {
     const { classifyCookieFull } = await import('../../src/node/classify/classify-cookie-full');
     const { builtInTables } = await import('../../src/node/cli/classify/tables');
-    expect(classifyCookieFull({ name: 'ph_phc_AbC123_posthog' })).toMatchObject({ category: 'analytics', wildcard: true, vendorId: 'posthog', name: 'ph_*_posthog' });
+    expect(classifyCookieFull({ name: 'ph_phc_AbC123_posthog' })).toMatchObject({
+      category: 'analytics',
+      wildcard: true,
+      vendorId: 'posthog',
+      name: 'ph_*_posthog',
+    });
     expect(classifyCookieFull({ name: 'mp_abc_mixpanel' })).toMatchObject({ category: 'analytics', vendorId: 'mixpanel' });
     const hit = builtInTables.cookie('ph_phc_AbC123_posthog', 'shop.example');
     expect(hit).toMatchObject({ category: 'analytics', provider: expect.stringContaining('PostHog'), vendor: 'posthog' });

@@ -27,7 +27,10 @@ describe('consentry validate <config.json>', () => {
   });
 
   it('exit 1 for an invalid one, with every problem at once and where it is', () => {
-    const result = run('validate', file('invalid.json', JSON.stringify({ revision: 'x', categories: [{ id: 'Bad Id' }], ui: { layout: 'sideways' } })));
+    const result = run(
+      'validate',
+      file('invalid.json', JSON.stringify({ revision: 'x', categories: [{ id: 'Bad Id' }], ui: { layout: 'sideways' } })),
+    );
     expect(result.status).toBe(1);
     const lines = result.stdout.trim().split('\n');
     expect(lines[0]).toBe('invalid.json: invalid, 3 problem(s)');
@@ -92,7 +95,10 @@ function scriptsIn(html: string) {
   const head = (parse(`<!doctype html><html><head>${html}</head></html>`).childNodes[1] as T.Element).childNodes[0] as T.Element;
   return head.childNodes
     .filter((node): node is T.Element => node.nodeName == 'script')
-    .map((script) => ({ attrs: Object.fromEntries(script.attrs.map((a) => [a.name, a.value])), text: (script.childNodes[0] as T.TextNode)?.value ?? '' }));
+    .map((script) => ({
+      attrs: Object.fromEntries(script.attrs.map((a) => [a.name, a.value])),
+      text: (script.childNodes[0] as T.TextNode)?.value ?? '',
+    }));
 }
 
 describe('consentry build-config <config.json>', () => {
@@ -150,11 +156,18 @@ describe('consentry build-config <config.json>', () => {
   });
 
   it('exit 2 for an unreadable file and bad usage', () => {
-    expect(run('build-config', 'missing.json')).toMatchObject({ status: 2, stdout: '', stderr: 'consentry build-config: missing.json: cannot read it (ENOENT)\n' });
+    expect(run('build-config', 'missing.json')).toMatchObject({
+      status: 2,
+      stdout: '',
+      stderr: 'consentry build-config: missing.json: cannot read it (ENOENT)\n',
+    });
     expect(run('build-config', 'valid.json', '--nonce', 'a"b')).toMatchObject({ status: 2, stdout: '' });
     expect(run('build-config', 'valid.json', '--json', '--nonce', 'n')).toMatchObject({ status: 2, stdout: '' });
     expect(run('build-config')).toMatchObject({ status: 2, stdout: '' });
-    expect(run('build-config', '--help')).toMatchObject({ status: 0, stdout: expect.stringMatching(/^Usage: consentry build-config <config\.json>/) });
+    expect(run('build-config', '--help')).toMatchObject({
+      status: 0,
+      stdout: expect.stringMatching(/^Usage: consentry build-config <config\.json>/),
+    });
   });
 });
 

@@ -29,8 +29,19 @@ export default config;`;
 function installTypeScript7Shape() {
   const dir = join(project, 'node_modules/typescript');
   mkdirSync(join(dir, 'lib'), { recursive: true });
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'typescript', version: '7.0.2', type: 'module', exports: { '.': './lib/version.cjs', './package.json': './package.json' } }));
-  writeFileSync(join(dir, 'lib/version.cjs'), 'const { version } = require("../package.json");\nexports.version = version;\nexports.versionMajorMinor = "7.0";\n');
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify({
+      name: 'typescript',
+      version: '7.0.2',
+      type: 'module',
+      exports: { '.': './lib/version.cjs', './package.json': './package.json' },
+    }),
+  );
+  writeFileSync(
+    join(dir, 'lib/version.cjs'),
+    'const { version } = require("../package.json");\nexports.version = version;\nexports.versionMajorMinor = "7.0";\n',
+  );
 }
 
 beforeAll(async () => {
@@ -52,7 +63,8 @@ afterAll(() => rmSync(project, { recursive: true, force: true }));
 describe('the consentry command in a project with nothing else installed', () => {
   it('really has nothing else: none of the packages the commands use resolve from the project', () => {
     const require = createRequire(join(project, 'package.json'));
-    for (const name of ['parse5', 'acorn', '@sveltejs/acorn-typescript', 'typescript', 'playwright-core']) expect(() => require.resolve(name), name).toThrow();
+    for (const name of ['parse5', 'acorn', '@sveltejs/acorn-typescript', 'typescript', 'playwright-core'])
+      expect(() => require.resolve(name), name).toThrow();
   });
 
   it('rewrite --help and rewrite work (parse5 is in the build)', () => {
@@ -82,7 +94,10 @@ describe('the consentry command in a project with nothing else installed', () =>
 
   it('validate and build-config need nothing', () => {
     expect(consentry(['validate', 'consent.json'])).toMatchObject({ status: 0, stdout: 'consent.json: valid\n' });
-    expect(consentry(['build-config', 'consent.json'])).toMatchObject({ status: 0, stdout: '<script type="application/json" id="consentry-config">{"revision":1}</script>\n' });
+    expect(consentry(['build-config', 'consent.json'])).toMatchObject({
+      status: 0,
+      stdout: '<script type="application/json" id="consentry-config">{"revision":1}</script>\n',
+    });
   });
 
   it('scan and check: --help works, and a run says in one line what to install, with exit 2 and no stack trace', () => {
@@ -98,7 +113,10 @@ describe('the consentry command in a project with nothing else installed', () =>
       );
       // A browser that exists (any file stands in: it is not started), but no playwright-core.
       const noPlaywright = consentry([command, 'http://127.0.0.1:9/', '--chromium', process.execPath]);
-      expect(noPlaywright).toMatchObject({ status: 2, stderr: `consentry: ${command} needs playwright-core (it drives your Chromium): npm i -D playwright-core\n` });
+      expect(noPlaywright).toMatchObject({
+        status: 2,
+        stderr: `consentry: ${command} needs playwright-core (it drives your Chromium): npm i -D playwright-core\n`,
+      });
     }
   });
 });

@@ -101,7 +101,18 @@ describe('every config the CLI writes is escaped the same way', () => {
             url: origin + '/',
             storage: [],
             requests: [],
-            cookies: [{ name: 'sid', domain: '127.0.0.1', path: '/', expires: null, httpOnly: true, secure: false, sameSite: 'Lax', setBy: { kind: 'unknown' } }],
+            cookies: [
+              {
+                name: 'sid',
+                domain: '127.0.0.1',
+                path: '/',
+                expires: null,
+                httpOnly: true,
+                secure: false,
+                sameSite: 'Lax',
+                setBy: { kind: 'unknown' },
+              },
+            ],
           },
         ],
       },
@@ -126,6 +137,8 @@ describe('every config the CLI writes is escaped the same way', () => {
     // Beside it, the same draft compiled: the production form the loader applies without the validator.
     const compiled = readFileSync(join(dir, 'scan/consentry.compiled.json'), 'utf8');
     expect(compiled).not.toMatch(/[<>&]/);
-    expect(readCompiled(JSON.parse(compiled), __VERSION__)).toEqual(JSON.parse(JSON.stringify(validateConfig(JSON.parse(written), () => {}))));
+    expect(readCompiled(JSON.parse(compiled), __VERSION__)).toEqual(
+      JSON.parse(JSON.stringify(validateConfig(JSON.parse(written), () => {}))),
+    );
   });
 });

@@ -21,7 +21,10 @@ function settlesCleanly(input: unknown): 'valid' | 'invalid' {
 
 describe('validateConfig on random input never throws anything but ConfigError', () => {
   it('10,000 random JSON values', () => {
-    fc.assert(fc.property(fc.jsonValue(), (value) => void settlesCleanly(value)), { numRuns: 10_000 });
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => void settlesCleanly(value)),
+      { numRuns: 10_000 },
+    );
   }, 60_000);
 
   it('10,000 near-valid configs, as objects and as JSON text', () => {
@@ -40,7 +43,10 @@ describe('validateConfig on random input never throws anything but ConfigError',
   }, 60_000);
 
   it('2,000 random strings as JSON text', () => {
-    fc.assert(fc.property(fc.oneof(fc.string(), fc.json()), (text) => void settlesCleanly(text)), { numRuns: 2_000 });
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.json()), (text) => void settlesCleanly(text)),
+      { numRuns: 2_000 },
+    );
   });
 });
 

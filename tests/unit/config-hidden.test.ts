@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 /** Issue 20: a site without advertising (or analytics) hides the built-in category it does not use. */
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../src/core/config/errors';
+import type { ConfigError } from '../../src/core/config/errors';
 import { validateConfig } from '../../src/core/config/validate';
 import { choiceParts } from '../../src/parts/choice-parts';
 import { createRuntime } from '../../src/loader/runtime';
@@ -19,12 +19,14 @@ const HIDE_ADS = [{ id: 'advertising', hidden: true }];
 describe('categories[].hidden', () => {
   it('takes a built-in optional category out of the settings; hidden: false changes nothing', () => {
     expect(validateConfig({ categories: HIDE_ADS }).categories.map((c) => c.id)).toEqual(['essential', 'analytics']);
-    expect(validateConfig({ categories: [{ id: 'analytics', hidden: true }, ...HIDE_ADS] }).categories.map((c) => c.id)).toEqual(['essential']);
+    expect(validateConfig({ categories: [{ id: 'analytics', hidden: true }, ...HIDE_ADS] }).categories.map((c) => c.id)).toEqual([
+      'essential',
+    ]);
     const kept = validateConfig({ categories: [{ id: 'advertising', hidden: false, title: 'Ads' }] }).categories;
     expect(kept[2]).toEqual({ id: 'advertising', title: 'Ads', description: '', required: false });
   });
 
-  it('cannot hide essential or a category of the config\'s own', () => {
+  it("cannot hide essential or a category of the config's own", () => {
     const message = 'can only hide "analytics" or "advertising"; leave a category of your own out instead';
     expect(problemsOf({ categories: [{ id: 'essential', hidden: true }] })).toEqual([{ path: 'categories[0].hidden', message }]);
     expect(problemsOf({ categories: [{ id: 'social', hidden: true }] })).toEqual([{ path: 'categories[0].hidden', message }]);
@@ -47,7 +49,11 @@ describe('categories[].hidden', () => {
 
   it('is never granted, not even by "Accept all" or an opt-out regime', () => {
     for (const regime of ['opt-in', 'opt-out'] as const) {
-      const runtime = createRuntime({ loadUi: async () => ({ show() {}, hide() {}, unmount() {} }), loadLanguage: async () => null, parts: () => choiceParts });
+      const runtime = createRuntime({
+        loadUi: async () => ({ show() {}, hide() {}, unmount() {} }),
+        loadLanguage: async () => null,
+        parts: () => choiceParts,
+      });
       runtime.configure(validateConfig({ categories: HIDE_ADS, regions: { default: regime } }));
       runtime.api.acceptAll();
       expect(runtime.api.isGranted('analytics')).toBe(true);

@@ -40,7 +40,11 @@ describe('prototype pollution (issue 9)', () => {
     ['__proto__ in localized text', '{"categories":[{"id":"x","title":{"__proto__":{"polluted":1}}}]}', 'categories[0].title.__proto__'],
     ['__proto__ as a threshold region', '{"minors":{"thresholds":{"__proto__":{"polluted":1}}}}', 'minors.thresholds.__proto__'],
     ['constructor as a threshold region', '{"minors":{"thresholds":{"constructor":14}}}', 'minors.thresholds.constructor'],
-    ['__proto__ as a consent type', '{"integrations":{"googleConsentMode":{"mapping":{"__proto__":"analytics"}}}}', 'integrations.googleConsentMode.mapping.__proto__'],
+    [
+      '__proto__ as a consent type',
+      '{"integrations":{"googleConsentMode":{"mapping":{"__proto__":"analytics"}}}}',
+      'integrations.googleConsentMode.mapping.__proto__',
+    ],
   ];
 
   it.each(attacks)('%s is reported, and pollutes nothing', (_, json, path) => {
@@ -77,10 +81,18 @@ describe('cookie attribute injection (issue 9)', () => {
   it.each(bad.map((char) => [JSON.stringify(char), char]))('%s is refused in every cookie name, domain and path', (_, char) => {
     const config = {
       cookie: { name: `a${char}Domain`, domain: `example.com${char}x`, path: `/${char}Secure` },
-      services: [{ id: 'x', category: 'analytics', cookies: [{ name: `b${char}c`, domain: `a${char}.com` }], storage: [{ key: `k${char}` }] }],
+      services: [
+        { id: 'x', category: 'analytics', cookies: [{ name: `b${char}c`, domain: `a${char}.com` }], storage: [{ key: `k${char}` }] },
+      ],
     };
     const paths = pathsOf(config);
-    for (const path of ['cookie.name', 'cookie.domain', 'services[0].cookies[0].name', 'services[0].cookies[0].domain', 'services[0].storage[0].key'])
+    for (const path of [
+      'cookie.name',
+      'cookie.domain',
+      'services[0].cookies[0].name',
+      'services[0].cookies[0].domain',
+      'services[0].storage[0].key',
+    ])
       expect(paths).toContain(path);
     // "=" is fine in a path value; the others are not.
     if (char != '=') expect(paths).toContain('cookie.path');

@@ -83,7 +83,11 @@ describe('unknown keys', () => {
     [{ cookie: { expiresDay: 30 } }, 'cookie.expiresDay', 'expiresDays'],
     [{ categories: [{ id: 'x', titel: 'X' }] }, 'categories[0].titel', 'title'],
     [{ services: [{ id: 'x', category: 'analytics', cookie: [] }] }, 'services[0].cookie', 'cookies'],
-    [{ integrations: { googleConsentMode: { mapping: { ad_storag: 'advertising' } } } }, 'integrations.googleConsentMode.mapping.ad_storag', 'ad_storage'],
+    [
+      { integrations: { googleConsentMode: { mapping: { ad_storag: 'advertising' } } } },
+      'integrations.googleConsentMode.mapping.ad_storag',
+      'ad_storage',
+    ],
   ])('%j: suggests the near key', (config, path, suggestion) => {
     expect(problemsOf(config)).toEqual([{ path, message: `is not a known key; did you mean "${suggestion}"?` }]);
   });
@@ -146,7 +150,12 @@ describe('ids and references', () => {
 
   it('category aliases name old markup, never a category of the config, and stand for a declared category', () => {
     const categories = [{ id: 'functional' }];
-    expect(problemsOf({ categories, blocking: { categoryAliases: { marketing: 'advertising', necessary: 'essential', Komfort: 'functional' } } })).toEqual([]);
+    expect(
+      problemsOf({
+        categories,
+        blocking: { categoryAliases: { marketing: 'advertising', necessary: 'essential', Komfort: 'functional' } },
+      }),
+    ).toEqual([]);
     expect(problemsOf({ categories, blocking: { categoryAliases: { analytics: 'advertising', functional: 'essential' } } })).toEqual([
       { path: 'blocking.categoryAliases.analytics', message: '"analytics" is a category already' },
       { path: 'blocking.categoryAliases.functional', message: '"functional" is a category already' },
@@ -181,13 +190,25 @@ describe('bounds', () => {
     ['expiresDays high', { cookie: { expiresDays: 395 } }, { cookie: { expiresDays: 396 } }],
     ['threshold low', { minors: { thresholds: { CN: 1 } } }, { minors: { thresholds: { CN: 0 } } }],
     ['threshold high', { minors: { thresholds: { CN: 21 } } }, { minors: { thresholds: { CN: 22 } } }],
-    ['waitForUpdate low', { integrations: { googleConsentMode: { waitForUpdate: 0 } } }, { integrations: { googleConsentMode: { waitForUpdate: -1 } } }],
-    ['waitForUpdate high', { integrations: { googleConsentMode: { waitForUpdate: 10000 } } }, { integrations: { googleConsentMode: { waitForUpdate: 10001 } } }],
+    [
+      'waitForUpdate low',
+      { integrations: { googleConsentMode: { waitForUpdate: 0 } } },
+      { integrations: { googleConsentMode: { waitForUpdate: -1 } } },
+    ],
+    [
+      'waitForUpdate high',
+      { integrations: { googleConsentMode: { waitForUpdate: 10000 } } },
+      { integrations: { googleConsentMode: { waitForUpdate: 10001 } } },
+    ],
     ['tcf cmpId', { integrations: { tcf: { cmpId: 1 } } }, { integrations: { tcf: { cmpId: 0 } } }],
     ['tcf cmpId integer', { integrations: { tcf: { cmpId: 12 } } }, { integrations: { tcf: { cmpId: 12.5 } } }],
     ['id length', { categories: [{ id: 'a'.repeat(40) }] }, { categories: [{ id: 'a'.repeat(41) }] }],
     ['text length', { texts: { en: { save: 'x'.repeat(5000) } } }, { texts: { en: { save: 'x'.repeat(5001) } } }],
-    ['list length', { regions: { rules: [{ regions: Array(2000).fill('DE'), regime: 'opt-in' }] } }, { regions: { rules: [{ regions: Array(2001).fill('DE'), regime: 'opt-in' }] } }],
+    [
+      'list length',
+      { regions: { rules: [{ regions: Array(2000).fill('DE'), regime: 'opt-in' }] } },
+      { regions: { rules: [{ regions: Array(2001).fill('DE'), regime: 'opt-in' }] } },
+    ],
   ])('%s: accepts the edge, refuses one past it', (_, edge, past) => {
     expect(pathsOf(edge)).toEqual([]);
     expect(pathsOf(past)).toHaveLength(1);
@@ -236,14 +257,33 @@ describe('defaults', () => {
     services: [],
     cookie: { name: 'consentry', domain: '', path: '/', sameSite: 'Lax', expiresDays: 182 },
     texts: {},
-    ui: { layout: 'bar-bottom', theme: 'auto', floatingButton: true, closeButton: false, privacyPolicyUrl: '', nonce: '', assetsUrl: '', trustedAssetOrigins: [] },
+    ui: {
+      layout: 'bar-bottom',
+      theme: 'auto',
+      floatingButton: true,
+      closeButton: false,
+      privacyPolicyUrl: '',
+      nonce: '',
+      assetsUrl: '',
+      trustedAssetOrigins: [],
+    },
     regions: { default: 'opt-in', rules: [], source: '' },
     signals: { gpc: true, dnt: false },
     optOut: { sale: ['advertising'], sensitive: [] },
     minors: { ask: false, thresholds: { CN: 14, US: 13, default: 16 } },
     crossBorder: null,
     separateConsents: [],
-    blocking: { autoBlock: true, rules: [], thirdParty: 'known', unknownCategory: 'advertising', unknownCookies: 'allow', reloadOnWithdraw: true, aliases: true, categoryAliases: {}, trustedTypesPolicy: 'consentry' },
+    blocking: {
+      autoBlock: true,
+      rules: [],
+      thirdParty: 'known',
+      unknownCategory: 'advertising',
+      unknownCookies: 'allow',
+      reloadOnWithdraw: true,
+      aliases: true,
+      categoryAliases: {},
+      trustedTypesPolicy: 'consentry',
+    },
     receipts: null,
     integrations: {},
   };
@@ -275,7 +315,18 @@ describe('defaults', () => {
 
   it('services get empty defaults for what they leave out', () => {
     expect(validateConfig({ services: [{ id: 'x', category: 'analytics', hosts: ['x.com'] }] }).services).toStrictEqual([
-      { id: 'x', category: 'analytics', name: '', provider: '', purpose: '', privacyPolicyUrl: '', cookies: [], storage: [], hosts: ['x.com'], separateConsents: [] },
+      {
+        id: 'x',
+        category: 'analytics',
+        name: '',
+        provider: '',
+        purpose: '',
+        privacyPolicyUrl: '',
+        cookies: [],
+        storage: [],
+        hosts: ['x.com'],
+        separateConsents: [],
+      },
     ]);
   });
 
@@ -306,9 +357,7 @@ describe('defaults', () => {
 
 describe('JSON text', () => {
   it('reports a parse error, with its position', () => {
-    expect(problemsOf('{"revision": 1,}')).toEqual([
-      { path: '', message: expect.stringMatching(/^is not valid JSON: .*position 15/) },
-    ]);
+    expect(problemsOf('{"revision": 1,}')).toEqual([{ path: '', message: expect.stringMatching(/^is not valid JSON: .*position 15/) }]);
   });
 
   it('reports JSON that is not an object', () => {

@@ -97,7 +97,8 @@ describe('schema.json', () => {
         expect(property.title, where).toBeTruthy();
         expect(property.description, where).toBeTruthy();
         expect(property.examples?.length, where).toBeGreaterThan(0);
-        for (const example of property.examples) expect(validateNode(property, example), where + ' example ' + JSON.stringify(example)).toBe(true);
+        for (const example of property.examples)
+          expect(validateNode(property, example), where + ' example ' + JSON.stringify(example)).toBe(true);
         if ('default' in property) expect(validateNode(property, property.default), where + ' default').toBe(true);
       }
     }
@@ -156,7 +157,10 @@ function shapeOfType(node: ts.TypeNode): Shape {
   if (ts.isArrayTypeNode(node)) return { kind: 'array', items: shapeOfType(node.elementType) };
   if (ts.isTypeLiteralNode(node)) return shapeOfMembers(node.members);
   if (ts.isUnionTypeNode(node)) {
-    const types = node.types.filter((type) => type.kind != ts.SyntaxKind.UndefinedKeyword && !(ts.isLiteralTypeNode(type) && type.literal.kind == ts.SyntaxKind.NullKeyword));
+    const types = node.types.filter(
+      (type) =>
+        type.kind != ts.SyntaxKind.UndefinedKeyword && !(ts.isLiteralTypeNode(type) && type.literal.kind == ts.SyntaxKind.NullKeyword),
+    );
     return types.length == 1 ? shapeOfType(types[0]) : { kind: 'leaf' };
   }
   if (ts.isTypeReferenceNode(node)) {
@@ -198,7 +202,8 @@ function differences(shape: Shape, node: Schema, path: string): string[] {
   if (node.additionalProperties && typeof node.additionalProperties == 'object') {
     if (!shape.index) out.push(`${path}: the schema allows free keys, types.ts has no index signature`);
     else out.push(...differences(shape.index, node.additionalProperties, path + '[key]'));
-  } else if (shape.index && !Object.keys(schemaProperties).length) out.push(`${path}: index signature in types.ts, closed object in the schema`);
+  } else if (shape.index && !Object.keys(schemaProperties).length)
+    out.push(`${path}: index signature in types.ts, closed object in the schema`);
   return out;
 }
 

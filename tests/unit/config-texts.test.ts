@@ -3,7 +3,7 @@
  * key of `texts.<language>` is now one the SDK shows, or a problem with a "did you mean" hint.
  */
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../src/core/config/errors';
+import type { ConfigError } from '../../src/core/config/errors';
 import schema from '../../src/core/config/schema.json';
 import { TEXT_KEYS } from '../../src/core/config/text-keys';
 import { validateConfig } from '../../src/core/config/validate';
@@ -42,10 +42,6 @@ describe('text keys', () => {
       { path: 'texts.en.marketingTitle', message: 'is not a known key' },
     ]);
     const hostile = JSON.parse('{"texts":{"en":{"__proto__":"x","constructor":"y","toString":"z"}}}');
-    expect(problemsOf(hostile).map((problem) => problem.path)).toEqual([
-      'texts.en.__proto__',
-      'texts.en.constructor',
-      'texts.en.toString',
-    ]);
+    expect(problemsOf(hostile).map((problem) => problem.path)).toEqual(['texts.en.__proto__', 'texts.en.constructor', 'texts.en.toString']);
   });
 });

@@ -38,7 +38,10 @@ describe('names', () => {
   });
 
   it('only the plain name with a cookie.domain or another path', () => {
-    for (const cookie of [{ ...settings.cookie, domain: 'example.com' }, { ...settings.cookie, path: '/shop' }]) {
+    for (const cookie of [
+      { ...settings.cookie, domain: 'example.com' },
+      { ...settings.cookie, path: '/shop' },
+    ]) {
       expect(consentCookieNames(cookie)).toEqual(['consentry']);
       expect(consentCookieName(cookie, true)).toBe('consentry');
     }
@@ -100,6 +103,10 @@ describe('the server rewriter decides the same way', () => {
     expect(grantedFromCookieHeader(header([planted, own]), settings, { now: NOW }).categories.has('analytics')).toBe(false);
     expect(grantedFromCookieHeader(header([planted]), settings, { now: NOW }).categories.has('analytics')).toBe(true);
     expect(grantedFromCookieHeader(header([planted]), settings, { now: NOW, https: true }).categories.has('analytics')).toBe(false);
-    expect(grantedFromCookieHeader(header(['__Host-consentry=' + encodeRecord(accepted()), own]), settings, { now: NOW }).categories.has('analytics')).toBe(true);
+    expect(
+      grantedFromCookieHeader(header(['__Host-consentry=' + encodeRecord(accepted()), own]), settings, { now: NOW }).categories.has(
+        'analytics',
+      ),
+    ).toBe(true);
   });
 });

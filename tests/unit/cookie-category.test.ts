@@ -21,34 +21,120 @@ function settings(services: ServiceSettings[], cookieName = 'consentry'): Settin
     signals: { gpc: true, dnt: false },
     minors: { ask: false, thresholds: {} },
     crossBorder: null,
-    blocking: { autoBlock: true, rules: [], unknownCookies: 'allow', reloadOnWithdraw: true, aliases: true, categoryAliases: {}, trustedTypesPolicy: 'consentry' },
+    blocking: {
+      autoBlock: true,
+      rules: [],
+      unknownCookies: 'allow',
+      reloadOnWithdraw: true,
+      aliases: true,
+      categoryAliases: {},
+      trustedTypesPolicy: 'consentry',
+    },
     receipts: null,
     integrations: {},
   };
 }
 
 /** Names sites use for their own cookies: never classified by name alone in the browser. */
-const GENERIC = ['sessionid', 'session', 'locale', 'lang', 'language', 'id', 'ID', 'token', 'csrftoken', 'uid', 'uuid', 'PHPSESSID', 'JSESSIONID', 'currency', 'fr', 'i', 'sp'];
+const GENERIC = [
+  'sessionid',
+  'session',
+  'locale',
+  'lang',
+  'language',
+  'id',
+  'ID',
+  'token',
+  'csrftoken',
+  'uid',
+  'uuid',
+  'PHPSESSID',
+  'JSESSIONID',
+  'currency',
+  'fr',
+  'i',
+  'sp',
+];
 
 describe('knownCookieCategory', () => {
   it('knows the global tracker cookies, exact names and prefixes', () => {
-    const analytics = ['_ga', '_ga_ABC123XYZ', '_gid', '_gat', '_gat_UA-123-1', '_gat_gtag_UA_1', '__utma', '_dc_gtm_UA-1', '_clck', '_clsk', '_hjSessionUser_123', '_hjid', '_ym_uid', '_pk_id.1.abcd', '_hp2_id.123', 'AMP_abc', 'AMCV_ABC%40AdobeOrg', 'AMCVS_ABC%40AdobeOrg'];
+    const analytics = [
+      '_ga',
+      '_ga_ABC123XYZ',
+      '_gid',
+      '_gat',
+      '_gat_UA-123-1',
+      '_gat_gtag_UA_1',
+      '__utma',
+      '_dc_gtm_UA-1',
+      '_clck',
+      '_clsk',
+      '_hjSessionUser_123',
+      '_hjid',
+      '_ym_uid',
+      '_pk_id.1.abcd',
+      '_hp2_id.123',
+      'AMP_abc',
+      'AMCV_ABC%40AdobeOrg',
+      'AMCVS_ABC%40AdobeOrg',
+    ];
     // AMCV_* / AMCVS_* were advertising (the Open Cookie Database files them under Audience Manager); the
     // vendor catalogue files them under Adobe Analytics, which sets them on every page it measures.
-    const advertising = ['_gcl_au', '_gcl_aw', '_gac_UA-1', '__gads', '__gpi', 'IDE', 'test_cookie', '_fbp', '_fbc', '_uetsid', '_uetvid', '_uetmsclkid', '_ttp', '_tt_enable_cookie', 'ttcsid', 'ttcsid_C123', 'li_sugr', 'li_fat_id', '_twclid', '_pin_unauth', '_pinterest_ct_ua', '_epik', '_scid', '_scid_r', '_rdt_uuid', '__qca', 'cto_bundle'];
+    const advertising = [
+      '_gcl_au',
+      '_gcl_aw',
+      '_gac_UA-1',
+      '__gads',
+      '__gpi',
+      'IDE',
+      'test_cookie',
+      '_fbp',
+      '_fbc',
+      '_uetsid',
+      '_uetvid',
+      '_uetmsclkid',
+      '_ttp',
+      '_tt_enable_cookie',
+      'ttcsid',
+      'ttcsid_C123',
+      'li_sugr',
+      'li_fat_id',
+      '_twclid',
+      '_pin_unauth',
+      '_pinterest_ct_ua',
+      '_epik',
+      '_scid',
+      '_scid_r',
+      '_rdt_uuid',
+      '__qca',
+      'cto_bundle',
+    ];
     for (const name of analytics) expect(knownCookieCategory(name), name).toBe('analytics');
     for (const name of advertising) expect(knownCookieCategory(name), name).toBe('advertising');
   });
 
   it('knows the Chinese analytics cookies', () => {
     const names = [
-      'Hm_lvt_e92c8d65d92d534b0fc290df538b4758', 'Hm_lpvt_e92c8d65d92d534b0fc290df538b4758', 'HMACCOUNT', 'Hm_ck_1651985948344',
-      'CNZZDATA1281115298', 'UM_distinctid',
-      'pgv_pvid', 'pgv_pvi', 'pgv_si', 'pgv_info',
-      'gr_user_id', 'gr_session_id_89669d96c88aefbc', 'gr_cs1_d54a635e-cece-4f16-aca4-808ae92ee559',
-      'sensorsdata2015jssdkcross', 'sensorsdata2015session', 'sajssdk_2015_cross_new_user',
+      'Hm_lvt_e92c8d65d92d534b0fc290df538b4758',
+      'Hm_lpvt_e92c8d65d92d534b0fc290df538b4758',
+      'HMACCOUNT',
+      'Hm_ck_1651985948344',
+      'CNZZDATA1281115298',
+      'UM_distinctid',
+      'pgv_pvid',
+      'pgv_pvi',
+      'pgv_si',
+      'pgv_info',
+      'gr_user_id',
+      'gr_session_id_89669d96c88aefbc',
+      'gr_cs1_d54a635e-cece-4f16-aca4-808ae92ee559',
+      'sensorsdata2015jssdkcross',
+      'sensorsdata2015session',
+      'sajssdk_2015_cross_new_user',
       '__tea_cache_tokens_1988',
-      '__51cke__', '__51laig__', '__tins__4287866',
+      '__51cke__',
+      '__51laig__',
+      '__tins__4287866',
     ];
     for (const name of names) expect(knownCookieCategory(name), name).toBe('analytics');
   });

@@ -5,7 +5,12 @@ import { cookiePairs, cookieValues } from '../../src/core/cookies/cookies';
 // One parser for `document.cookie` (the loader, clean-up) and the Cookie header (the rewriter).
 describe('cookie strings', () => {
   it('splits pairs as browsers show them, with or without a space after ";", a pair without "=" being a nameless cookie', () => {
-    expect(cookiePairs('a=1; b=x=y;c=; d')).toEqual([['a', '1'], ['b', 'x=y'], ['c', ''], ['', 'd']]);
+    expect(cookiePairs('a=1; b=x=y;c=; d')).toEqual([
+      ['a', '1'],
+      ['b', 'x=y'],
+      ['c', ''],
+      ['', 'd'],
+    ]);
     expect(cookiePairs('')).toEqual([]);
     expect(cookiePairs(undefined)).toEqual([]);
   });

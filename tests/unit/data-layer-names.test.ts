@@ -5,7 +5,7 @@
  * page has; at run time a name the page alone took is skipped with one warning.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ConfigError } from '../../src/core/config/errors';
+import type { ConfigError } from '../../src/core/config/errors';
 import { validateConfig } from '../../src/core/config/validate';
 import type { IntegrationsConfig } from '../../src/core/config/types';
 import type { PageWindow } from '../../src/loader/effects/integrations/host';
@@ -86,7 +86,13 @@ describe('at run time, a name the page took for something else', () => {
   it('isPageList: missing or a list is usable; anything else is not, and says so', () => {
     const warn = vi.fn();
     const win = { list: [], text: 'x', fn() {}, object: {} } as unknown as PageWindow;
-    expect(['missing', 'list', 'text', 'fn', 'object'].map((name) => isPageList(win, name, warn))).toEqual([true, true, false, false, false]);
+    expect(['missing', 'list', 'text', 'fn', 'object'].map((name) => isPageList(win, name, warn))).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
     expect(warn).toHaveBeenCalledTimes(3);
   });
 });

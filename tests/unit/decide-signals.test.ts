@@ -12,10 +12,23 @@ const gpcOnly = makeSettings();
 const withTransfer = validateConfig({ crossBorder: { recipient: 'R', country: 'US', purpose: 'P', dataCategories: 'D' } }, () => {});
 const withDnt = makeSettings({ signals: { gpc: true, dnt: true } });
 const noSignals = makeSettings({ signals: { gpc: false, dnt: false } });
-const at = (region: string | null, overrides: Partial<Signals> = {}): Signals => ({ record: null, now: NOW, region, gpc: false, dnt: false, ...overrides });
+const at = (region: string | null, overrides: Partial<Signals> = {}): Signals => ({
+  record: null,
+  now: NOW,
+  region,
+  gpc: false,
+  dnt: false,
+  ...overrides,
+});
 const acceptedAll = (overrides: Partial<ConsentRecord> = {}): ConsentRecord => ({
-  id: 'visitor-0001', time: NOW - 1000, revision: 0, categories: { analytics: true, advertising: true }, services: {},
-  method: 'accept-all', expires: NOW + 1000, ...overrides,
+  id: 'visitor-0001',
+  time: NOW - 1000,
+  revision: 0,
+  categories: { analytics: true, advertising: true },
+  services: {},
+  method: 'accept-all',
+  expires: NOW + 1000,
+  ...overrides,
 });
 const REGIONS = { 'opt-in': 'DE', 'opt-out': 'US-CA', 'notice-only': 'US-NY' } as const;
 
@@ -57,23 +70,58 @@ describe('decide() with an opt-out preference signal, per regime', () => {
   });
 
   it.each(Object.entries(REGIONS))('%s: a record that overrode the signal in the dialog wins over it', (_, region) => {
-    const state = decide(gpcOnly, at(region, { gpc: true, record: acceptedAll({ method: 'custom', via: 'dialog', signalOverride: true }) }));
+    const state = decide(
+      gpcOnly,
+      at(region, { gpc: true, record: acceptedAll({ method: 'custom', via: 'dialog', signalOverride: true }) }),
+    );
     expect(state.categories.advertising).toBe(true);
   });
 
   it('a record made by honouring GPC in an opt-out region is no consent in another regime', () => {
     const honoured = acceptedAll({ method: 'gpc', via: 'gpc', categories: { analytics: true, advertising: false } });
-    expect(decide(gpcOnly, at('US-CA', { gpc: true, record: honoured }))).toMatchObject({ status: 'decided', needsNotice: false, categories: { analytics: true } });
-    expect(decide(gpcOnly, at('DE', { gpc: true, record: honoured }))).toMatchObject({ status: 'pending', needsBanner: true, record: null, categories: { analytics: false } });
-    expect(decide(gpcOnly, at('US-NY', { record: honoured }))).toMatchObject({ status: 'pending', record: null, categories: { analytics: true, advertising: true } });
+    expect(decide(gpcOnly, at('US-CA', { gpc: true, record: honoured }))).toMatchObject({
+      status: 'decided',
+      needsNotice: false,
+      categories: { analytics: true },
+    });
+    expect(decide(gpcOnly, at('DE', { gpc: true, record: honoured }))).toMatchObject({
+      status: 'pending',
+      needsBanner: true,
+      record: null,
+      categories: { analytics: false },
+    });
+    expect(decide(gpcOnly, at('US-NY', { record: honoured }))).toMatchObject({
+      status: 'pending',
+      record: null,
+      categories: { analytics: true, advertising: true },
+    });
   });
 
   it('a CCPA opt-out record ("do-not-sell") counts in the opt-out regime and elsewhere only refuses what it refused', () => {
-    const optedOut = acceptedAll({ method: 'do-not-sell', via: 'opt-out-link', region: 'US-CA', categories: { analytics: true, advertising: false } });
-    expect(decide(gpcOnly, at('US-CA', { record: optedOut }))).toMatchObject({ status: 'decided', needsBanner: false, categories: { analytics: true, advertising: false } });
+    const optedOut = acceptedAll({
+      method: 'do-not-sell',
+      via: 'opt-out-link',
+      region: 'US-CA',
+      categories: { analytics: true, advertising: false },
+    });
+    expect(decide(gpcOnly, at('US-CA', { record: optedOut }))).toMatchObject({
+      status: 'decided',
+      needsBanner: false,
+      categories: { analytics: true, advertising: false },
+    });
     // The analytics it carries ran by default in California: in an opt-in region that is no consent; its refusal holds.
-    expect(decide(gpcOnly, at('DE', { record: optedOut }))).toMatchObject({ status: 'pending', needsBanner: true, record: null, categories: { analytics: false, advertising: false } });
-    expect(decide(gpcOnly, at('US-NY', { record: optedOut }))).toMatchObject({ status: 'pending', record: null, categories: { analytics: true, advertising: false }, services: { ads: false } });
+    expect(decide(gpcOnly, at('DE', { record: optedOut }))).toMatchObject({
+      status: 'pending',
+      needsBanner: true,
+      record: null,
+      categories: { analytics: false, advertising: false },
+    });
+    expect(decide(gpcOnly, at('US-NY', { record: optedOut }))).toMatchObject({
+      status: 'pending',
+      record: null,
+      categories: { analytics: true, advertising: false },
+      services: { ads: false },
+    });
     const limited = acceptedAll({ method: 'limit-sensitive', via: 'opt-out-link', categories: { analytics: false, advertising: true } });
     expect(decide(gpcOnly, at('US-NY', { record: limited })).categories).toEqual({ essential: true, analytics: false, advertising: true });
   });
@@ -103,7 +151,15 @@ describe('recordFor() records what is granted, not what was clicked', () => {
   it('"Accept all" under GPC in an opt-in region records advertising refused', () => {
     const signals = at('DE', { gpc: true });
     const previous = decide(gpcOnly, signals);
-    const record = recordFor(gpcOnly, { categories: { analytics: true, advertising: true } }, 'accept-all', previous, NOW, { via: 'banner', lang: 'zh' }, judgeAt(signals));
+    const record = recordFor(
+      gpcOnly,
+      { categories: { analytics: true, advertising: true } },
+      'accept-all',
+      previous,
+      NOW,
+      { via: 'banner', lang: 'zh' },
+      judgeAt(signals),
+    );
     expect(record).toMatchObject({ categories: { analytics: true, advertising: false }, via: 'banner', lang: 'zh', method: 'accept-all' });
     expect(record.signalOverride).toBeUndefined();
   });
@@ -118,7 +174,15 @@ describe('recordFor() records what is granted, not what was clicked', () => {
 
   it('an override without a signal to override is not recorded', () => {
     const signals = at('US-CA');
-    const record = recordFor(gpcOnly, { categories: { advertising: true }, overrideSignal: true }, 'api', decide(gpcOnly, signals), NOW, {}, judgeAt(signals));
+    const record = recordFor(
+      gpcOnly,
+      { categories: { advertising: true }, overrideSignal: true },
+      'api',
+      decide(gpcOnly, signals),
+      NOW,
+      {},
+      judgeAt(signals),
+    );
     expect(record.signalOverride).toBeUndefined();
   });
 
@@ -134,7 +198,15 @@ describe('recordFor() records what is granted, not what was clicked', () => {
   it("a child's Accept all confirmed by a guardian is recorded as granted, by the guardian", () => {
     const signals = at('CN');
     const choices = { categories: { analytics: true, advertising: true }, ageGroup: 'minor' as const, consents: { 'cross-border': true } };
-    const record = recordFor(withTransfer, choices, 'accept-all', decide(withTransfer, signals), NOW, { via: 'guardian', textsHash: 'abc123' }, judgeAt(signals));
+    const record = recordFor(
+      withTransfer,
+      choices,
+      'accept-all',
+      decide(withTransfer, signals),
+      NOW,
+      { via: 'guardian', textsHash: 'abc123' },
+      judgeAt(signals),
+    );
     expect(record.categories).toEqual({ analytics: true, advertising: true });
     expect(record).toMatchObject({ via: 'guardian', ageGroup: 'minor', crossBorder: true, textsHash: 'abc123' });
   });

@@ -16,7 +16,14 @@ const record = (overrides: Partial<ConsentRecord> = {}): ConsentRecord => ({
   expires: NOW + 1000,
   ...overrides,
 });
-const signals = (overrides: Partial<Signals> = {}): Signals => ({ record: null, now: NOW, region: null, gpc: false, dnt: false, ...overrides });
+const signals = (overrides: Partial<Signals> = {}): Signals => ({
+  record: null,
+  now: NOW,
+  region: null,
+  gpc: false,
+  dnt: false,
+  ...overrides,
+});
 
 describe('regimeFor', () => {
   it('lets the subdivision rule beat the country rule', () => {
@@ -57,7 +64,9 @@ describe('decide', () => {
   });
 
   it('refuses a category the record does not mention in opt-in (e.g. one added later)', () => {
-    const custom = makeSettings({ categories: [...settings.categories, { id: 'preferences', title: '', description: '', required: false }] });
+    const custom = makeSettings({
+      categories: [...settings.categories, { id: 'preferences', title: '', description: '', required: false }],
+    });
     expect(decide(custom, signals({ record: record({ revision: 0 }) })).categories.preferences).toBe(false);
   });
 
@@ -93,7 +102,11 @@ describe('decide', () => {
   it('DNT objects to everything in opt-out only when enabled', () => {
     expect(decide(settings, signals({ region: 'US-CA', dnt: true })).categories.analytics).toBe(true);
     const dnt = makeSettings({ signals: { gpc: true, dnt: true } });
-    expect(decide(dnt, signals({ region: 'US-CA', dnt: true })).categories).toEqual({ essential: true, analytics: false, advertising: false });
+    expect(decide(dnt, signals({ region: 'US-CA', dnt: true })).categories).toEqual({
+      essential: true,
+      analytics: false,
+      advertising: false,
+    });
   });
 
   it('notice-only: everything granted and no banner', () => {
@@ -132,7 +145,10 @@ describe('decide', () => {
     ['opt-out', 'US-CA'],
     ['notice-only', 'US-TX'],
   ])('%s: a stored reject-all holds', (_, region) => {
-    const state = decide(settings, signals({ region, record: record({ categories: { analytics: false, advertising: false }, method: 'reject-all' }) }));
+    const state = decide(
+      settings,
+      signals({ region, record: record({ categories: { analytics: false, advertising: false }, method: 'reject-all' }) }),
+    );
     expect(state.categories).toEqual({ essential: true, analytics: false, advertising: false });
     expect(state.needsBanner).toBe(false);
   });

@@ -9,9 +9,15 @@ import { receiptRowsView } from '../../demo/server/views.mjs';
 // The demo's receipt endpoint (issue 24 #14): shapes checked on the way in, a page that cannot be made
 // to throw, and a log that appends instead of rewriting itself on every POST.
 const receipt = {
-  consentId: 'c0ffee-0001', time: '2025-11-25T10:00:00.000Z', revision: 1,
-  categories: { essential: true, analytics: false }, services: { maps: true },
-  method: 'custom', region: 'DE', url: 'https://shop.example/pricing', userAgent: 'test',
+  consentId: 'c0ffee-0001',
+  time: '2025-11-25T10:00:00.000Z',
+  revision: 1,
+  categories: { essential: true, analytics: false },
+  services: { maps: true },
+  method: 'custom',
+  region: 'DE',
+  url: 'https://shop.example/pricing',
+  userAgent: 'test',
 };
 const texts = { receiptsEmpty: 'No receipts yet' };
 let dir = '';
@@ -48,7 +54,10 @@ describe('readReceipt', () => {
 
 describe('the receipts page', () => {
   it('renders whatever a stored entry holds without throwing, as text', () => {
-    const hostile = { receivedAt: { toString: 1 }, receipt: { consentId: { toString: 1 }, region: { toString: 1 }, method: ['<b>'], categories: 'x', url: 7 } };
+    const hostile = {
+      receivedAt: { toString: 1 },
+      receipt: { consentId: { toString: 1 }, region: { toString: 1 }, method: ['<b>'], categories: 'x', url: 7 },
+    };
     const html = receiptRowsView(texts, [hostile, { receivedAt: '2025-11-25T10:00:00.000Z', receipt }]);
     expect(html).toContain('<code>c0ffee-0001</code>');
     expect(html).toContain('<td>—</td>');
@@ -83,7 +92,10 @@ describe('the receipt store', () => {
   it('skips, on the next start, a torn line and a line that is not a receipt', async () => {
     const first = createReceiptStore({ dir: freshDir() });
     await first.add(receipt);
-    appendFileSync(first.file, JSON.stringify({ receivedAt: 'x', receipt: { ...receipt, region: { toString: 1 } } }) + '\n{"receivedAt":"2025-');
+    appendFileSync(
+      first.file,
+      JSON.stringify({ receivedAt: 'x', receipt: { ...receipt, region: { toString: 1 } } }) + '\n{"receivedAt":"2025-',
+    );
     const second = createReceiptStore({ dir });
     expect((await second.list()).map((entry) => entry.receipt.consentId)).toEqual(['c0ffee-0001']);
     await second.add({ ...receipt, consentId: 'after' });

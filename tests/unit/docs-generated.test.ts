@@ -30,7 +30,9 @@ describe('docs/config.md', () => {
         const description = plain(field.description).slice(0, 40);
         const documented =
           lines.some((line) => line.startsWith(`| ${name}`) && line.includes(description)) ||
-          lines.some((line, i) => /^#+ /.test(line) && line.replace(/^#+ |\[\]$/g, '') === path + name && lines[i + 2]?.includes(description));
+          lines.some(
+            (line, i) => /^#+ /.test(line) && line.replace(/^#+ |\[\]$/g, '') === path + name && lines[i + 2]?.includes(description),
+          );
         if (!documented) missing.push(path + name);
         walk(field, `${path}${name}${field.type === 'array' ? '[]' : ''}.`);
       }
@@ -51,7 +53,16 @@ describe('docs/api.md', () => {
   it('is what scripts/docs-api.mjs makes of the TypeScript sources', { timeout: 180_000 }, () => {
     const rendered: string = renderApiDocs();
     expect(rendered === checkedIn(API_DOCS_PATH), FIX).toBe(true);
-    for (const name of ['createConsent', 'validateConfig', 'ConfigError', 'Consent', 'ConsentEvents', 'ConsentState', 'ConsentryConfig', 'ConsentryGlobal']) {
+    for (const name of [
+      'createConsent',
+      'validateConfig',
+      'ConfigError',
+      'Consent',
+      'ConsentEvents',
+      'ConsentState',
+      'ConsentryConfig',
+      'ConsentryGlobal',
+    ]) {
       expect(rendered).toContain(`### ${name}\n`);
     }
   });

@@ -7,9 +7,23 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const CHECKED = [
-  'docs/README.md', 'docs/config.md', 'docs/api.md', 'docs/markup.md', 'docs/regions.md', 'docs/blocking.md',
-  'docs/browsers.md', 'docs/recipes.md', 'docs/migration.md', 'docs/quick-start.md', 'docs/architecture.md', 'CHANGELOG.md', 'README.md',
-  'examples/plain-html/README.md', 'examples/react-vite/README.md', 'examples/vue/README.md', 'examples/svelte/README.md',
+  'docs/README.md',
+  'docs/config.md',
+  'docs/api.md',
+  'docs/markup.md',
+  'docs/regions.md',
+  'docs/blocking.md',
+  'docs/browsers.md',
+  'docs/recipes.md',
+  'docs/migration.md',
+  'docs/quick-start.md',
+  'docs/architecture.md',
+  'CHANGELOG.md',
+  'README.md',
+  'examples/plain-html/README.md',
+  'examples/react-vite/README.md',
+  'examples/vue/README.md',
+  'examples/svelte/README.md',
   'examples/nextjs/README.md',
 ];
 
@@ -51,5 +65,11 @@ describe.each(CHECKED)('%s', (file) => {
 });
 
 it('anchors follow GitHub: punctuation dropped, other scripts kept, duplicates numbered', () => {
-  expect([...anchorsOf('## CNZZ / Umeng (友盟)\n## IAB TCF v2.2\n## `texts`\n## A\n## A')]).toEqual(['cnzz--umeng-友盟', 'iab-tcf-v22', 'texts', 'a', 'a-1']);
+  expect([...anchorsOf('## CNZZ / Umeng (友盟)\n## IAB TCF v2.2\n## `texts`\n## A\n## A')]).toEqual([
+    'cnzz--umeng-友盟',
+    'iab-tcf-v22',
+    'texts',
+    'a',
+    'a-1',
+  ]);
 });

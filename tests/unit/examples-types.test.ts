@@ -19,7 +19,9 @@ function typeErrors(name: string, dir: string, files: RegExp): string[] {
   const root = join(ROOT, 'examples', name);
   const { config } = ts.readConfigFile(join(root, 'tsconfig.json'), ts.sys.readFile);
   const { options } = ts.convertCompilerOptionsFromJson(config.compilerOptions, root);
-  const rootNames = readdirSync(join(root, dir)).filter((file) => files.test(file)).map((file) => join(root, dir, file));
+  const rootNames = readdirSync(join(root, dir))
+    .filter((file) => files.test(file))
+    .map((file) => join(root, dir, file));
   if (!rootNames.length) return [`no TypeScript file in examples/${name}/${dir}`];
   const program = ts.createProgram({
     rootNames,
@@ -34,7 +36,11 @@ function typeErrors(name: string, dir: string, files: RegExp): string[] {
 beforeAll(() => ensureDist(), 120_000);
 
 describe('the examples type-check', () => {
-  it.each(EXAMPLES.map((example) => [example.name, example] as const))('examples/%s', (name, { dir, files }) => {
-    expect(typeErrors(name, dir, files)).toEqual([]);
-  }, 60_000);
+  it.each(EXAMPLES.map((example) => [example.name, example] as const))(
+    'examples/%s',
+    (name, { dir, files }) => {
+      expect(typeErrors(name, dir, files)).toEqual([]);
+    },
+    60_000,
+  );
 });

@@ -41,7 +41,8 @@ describe('runtime dependencies', () => {
       expect(entry, name).toBeDefined();
       expect(entry.dev, name).toBeUndefined();
       // No `resolved` URL is written (npm then uses the configured registry); the hash pins the tarball.
-      if (entry.resolved) expect(entry.resolved, name).toMatch(new RegExp(`^https://registry\\.npmjs\\.org/${name}/-/${name}-${entry.version}\\.tgz$`));
+      if (entry.resolved)
+        expect(entry.resolved, name).toMatch(new RegExp(`^https://registry\\.npmjs\\.org/${name}/-/${name}-${entry.version}\\.tgz$`));
       expect(entry.integrity, name).toMatch(/^sha512-[A-Za-z0-9+/]{86}==$/);
       expect(entry.dependencies ?? {}, name).toEqual({});
       for (const [peer, meta] of Object.entries((entry.peerDependenciesMeta ?? {}) as { [name: string]: { optional?: boolean } })) {
@@ -79,7 +80,11 @@ const specifiers = (code: string): string[] => {
     if (!node || typeof node != 'object') return;
     if (Array.isArray(node)) return node.forEach(walk);
     const { type, source } = node as { type?: string; source?: { type: string; value: unknown } };
-    if (/^(ImportDeclaration|ExportNamedDeclaration|ExportAllDeclaration|ImportExpression)$/.test(type ?? '') && source?.type == 'Literal' && typeof source.value == 'string')
+    if (
+      /^(ImportDeclaration|ExportNamedDeclaration|ExportAllDeclaration|ImportExpression)$/.test(type ?? '') &&
+      source?.type == 'Literal' &&
+      typeof source.value == 'string'
+    )
       found.push(source.value);
     for (const [key, child] of Object.entries(node)) if (key != 'loc') walk(child);
   };
@@ -89,7 +94,8 @@ const specifiers = (code: string): string[] => {
 
 const DIST = join(ROOT, 'dist');
 describe.runIf(existsSync(join(DIST, 'consentry.min.js')))('the built files', () => {
-  const outside = (files: string[]) => new Set(files.flatMap((file) => specifiers(readFileSync(file, 'utf8'))).filter((s) => !s.startsWith('.')));
+  const outside = (files: string[]) =>
+    new Set(files.flatMap((file) => specifiers(readFileSync(file, 'utf8'))).filter((s) => !s.startsWith('.')));
   // Node side: the rewriter, the consent log service and the `consentry` command (dist/cli.mjs and its chunks under dist/cli/).
   const SERVER = /^(rewrite(-[\w-]+)?|receipts|cli|cli\/[\w-]+)\.mjs$/;
 
@@ -101,7 +107,9 @@ describe.runIf(existsSync(join(DIST, 'consentry.min.js')))('the built files', ()
 
   it('for Node (rewriter, command line) import only those, the optional peers and Node built-ins', { timeout: 30_000 }, () => {
     const files = filesUnder(DIST, /\.mjs$/).filter((file) => SERVER.test(relative(DIST, file)));
-    expect([...outside(files)].filter((s) => !s.startsWith('node:') && ![...RUNTIME, ...OPTIONAL_PEERS].includes(s.split('/')[0]))).toEqual([]);
+    expect([...outside(files)].filter((s) => !s.startsWith('node:') && ![...RUNTIME, ...OPTIONAL_PEERS].includes(s.split('/')[0]))).toEqual(
+      [],
+    );
   });
 
   it('for the script tag are self-contained: no import, no require, no other origin', () => {

@@ -35,16 +35,27 @@ describe('hostCategory', () => {
     expect(hostCategory('cpro.baidustatic.com')).toBe('advertising');
     expect(hostCategory('www.baidu.com')).toBeNull();
     // CNZZ / Umeng: every statistics subdomain
-    for (const host of ['s4.cnzz.com', 's95.cnzz.com', 'c.cnzz.com', 'w.cnzz.com', 'z.cnzz.com', 'v1.cnzz.com', 'umeng.com', 'alog.umeng.com']) {
+    for (const host of [
+      's4.cnzz.com',
+      's95.cnzz.com',
+      'c.cnzz.com',
+      'w.cnzz.com',
+      'z.cnzz.com',
+      'v1.cnzz.com',
+      'umeng.com',
+      'alog.umeng.com',
+    ]) {
       expect(hostCategory(host), host).toBe('analytics');
     }
     // Tencent analytics vs Tencent ads vs the rest of qq.com
-    for (const host of ['tajs.qq.com', 'pingjs.qq.com', 'sngmta.qq.com', 'beacon.qq.com']) expect(hostCategory(host), host).toBe('analytics');
+    for (const host of ['tajs.qq.com', 'pingjs.qq.com', 'sngmta.qq.com', 'beacon.qq.com'])
+      expect(hostCategory(host), host).toBe('analytics');
     for (const host of ['gdt.qq.com', 'e.qq.com', 'qzs.gdt.qq.com', 'pgdt.gtimg.cn']) expect(hostCategory(host), host).toBe('advertising');
     expect(hostCategory('qq.com')).toBeNull();
     expect(hostCategory('www.qq.com')).toBeNull();
     // Alimama / Tanx and Alibaba's aplus tracker, but not Alibaba's general CDN
-    for (const host of ['tanx.com', 'g.tanx.com', 'alimama.com', 'log.mmstat.com', 'atanx.alicdn.com']) expect(hostCategory(host), host).toBe('advertising');
+    for (const host of ['tanx.com', 'g.tanx.com', 'alimama.com', 'log.mmstat.com', 'atanx.alicdn.com'])
+      expect(hostCategory(host), host).toBe('advertising');
     expect(hostCategory('g.alicdn.com')).toBeNull();
     // Ocean Engine / ByteDance
     expect(hostCategory('analytics.oceanengine.com')).toBe('advertising');

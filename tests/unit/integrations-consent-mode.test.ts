@@ -1,7 +1,12 @@
 import { atom } from 'nanostores';
 import { describe, expect, it } from 'vitest';
 import type { ConsentState } from '../../src/core/policy/types';
-import { CONSENT_TYPES, consentModeDefaults, consentModeMapping, consentModeState } from '../../src/loader/effects/integrations/consent-mode-state';
+import {
+  CONSENT_TYPES,
+  consentModeDefaults,
+  consentModeMapping,
+  consentModeState,
+} from '../../src/loader/effects/integrations/consent-mode-state';
 import { installGoogleConsentMode, setConsentModeDefaults } from '../../src/loader/effects/integrations/google-consent-mode';
 import type { PageWindow } from '../../src/loader/effects/integrations/host';
 import { settingsWith, stateWith } from '../e2e/integrations/fixtures';
@@ -98,7 +103,7 @@ describe('Consent Mode defaults and region precedence', () => {
 describe('setConsentModeDefaults', () => {
   const settings = settingsWith({ googleConsentMode: { adsDataRedaction: true, urlPassthrough: true } });
 
-  it('defines dataLayer and a gtag that pushes Arguments objects, like Google\'s snippet', () => {
+  it("defines dataLayer and a gtag that pushes Arguments objects, like Google's snippet", () => {
     const win = {} as unknown as PageWindow;
     setConsentModeDefaults(settings, stateWith(), win);
     expect(typeof win.gtag).toBe('function');
@@ -126,13 +131,13 @@ describe('setConsentModeDefaults', () => {
     }
   });
 
-  it('in an opt-out region without a record, the regime\'s grants are sent as an update', () => {
+  it("in an opt-out region without a record, the regime's grants are sent as an update", () => {
     const win = {} as unknown as PageWindow;
     setConsentModeDefaults(settings, stateWith({ regime: 'opt-out', categories: { analytics: true, advertising: true } }), win);
     expect(commands(win).at(-1)![1]).toBe('update');
   });
 
-  it('uses the page\'s own gtag and a configured data layer name', () => {
+  it("uses the page's own gtag and a configured data layer name", () => {
     const calls: unknown[][] = [];
     const win = { gtag: (...args: unknown[]) => calls.push(args) } as unknown as PageWindow;
     setConsentModeDefaults(settingsWith({ googleConsentMode: {}, dataLayer: { name: 'tagLayer' } }), stateWith(), win);
@@ -145,7 +150,7 @@ describe('setConsentModeDefaults', () => {
 });
 
 describe('installGoogleConsentMode', () => {
-  it('sends an update on every change, before the store\'s listeners run (the gate releases tags there)', () => {
+  it("sends an update on every change, before the store's listeners run (the gate releases tags there)", () => {
     const $state = atom<ConsentState>(stateWith());
     const win = {} as unknown as PageWindow;
     const seenByEarlierListener: number[] = [];
@@ -154,7 +159,11 @@ describe('installGoogleConsentMode', () => {
     const uninstall = installGoogleConsentMode({ $state, settings: settingsWith({}), window: win });
     $state.set(stateWith({ record: true, categories: { analytics: true } }));
     expect(seenByEarlierListener).toEqual([1]);
-    expect(commands(win).at(-1)).toEqual(['consent', 'update', expect.objectContaining({ analytics_storage: 'granted', ad_storage: 'denied' })]);
+    expect(commands(win).at(-1)).toEqual([
+      'consent',
+      'update',
+      expect.objectContaining({ analytics_storage: 'granted', ad_storage: 'denied' }),
+    ]);
     $state.set(stateWith({ record: true, categories: { analytics: true, advertising: true } }));
     expect(commands(win).at(-1)![2]).toMatchObject({ ad_storage: 'granted', ad_user_data: 'granted', ad_personalization: 'granted' });
     uninstall();

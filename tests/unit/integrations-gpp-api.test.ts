@@ -62,7 +62,9 @@ describe('GPP CMP API commands (v1.1)', () => {
   it('registers listeners with new ids, answers at once, fires events, and removes them', () => {
     const events: string[] = [];
     const answers = ask(api.call, 'addEventListener');
-    api.call('addEventListener', (event: { eventName: string; listenerId: number }) => events.push(`${event.listenerId}:${event.eventName}`));
+    api.call('addEventListener', (event: { eventName: string; listenerId: number }) =>
+      events.push(`${event.listenerId}:${event.eventName}`),
+    );
     expect(answers[0][0]).toMatchObject({ eventName: 'listenerRegistered', listenerId: 1, data: true });
     api.fire('sectionChange', 'usnat');
     expect(events).toEqual(['2:listenerRegistered', '2:sectionChange']);
@@ -88,13 +90,18 @@ describe('GPP stub and hand-over to the full part', () => {
   it('the stub answers generic commands at once, queues the rest and returns its queue when called bare', () => {
     const win = headOnlyWindow();
     installGppStub(win, settings);
-    expect(ask(win.__gpp, 'ping')[0][0]).toMatchObject({ gppVersion: '1.1', cmpStatus: 'stub', signalStatus: 'not ready', applicableSections: [0] });
+    expect(ask(win.__gpp, 'ping')[0][0]).toMatchObject({
+      gppVersion: '1.1',
+      cmpStatus: 'stub',
+      signalStatus: 'not ready',
+      applicableSections: [0],
+    });
     expect(ask(win.__gpp, 'getField', 'usnat.SaleOptOut')).toEqual([[null, true]]);
     win.__gpp('usnat.someCommand', () => {}, 1);
     expect(win.__gpp()).toHaveLength(1);
   });
 
-  it('leaves another CMP\'s __gpp alone', () => {
+  it("leaves another CMP's __gpp alone", () => {
     const win = headOnlyWindow();
     const other = () => {};
     win.__gpp = other;

@@ -49,17 +49,30 @@ describe('GPP header', () => {
 function decodeUsNat(gpp: string) {
   const model = new GppModel(gpp);
   const names = [
-    'Version', 'SharingNotice', 'SaleOptOutNotice', 'SharingOptOutNotice', 'TargetedAdvertisingOptOutNotice',
-    'SensitiveDataProcessingOptOutNotice', 'SensitiveDataLimitUseNotice', 'SaleOptOut', 'SharingOptOut',
-    'TargetedAdvertisingOptOut', 'SensitiveDataProcessing', 'KnownChildSensitiveDataConsents',
-    'PersonalDataConsents', 'MspaCoveredTransaction', 'MspaOptOutOptionMode', 'MspaServiceProviderMode',
-    'GpcSegmentType', 'GpcSegmentIncluded', 'Gpc',
+    'Version',
+    'SharingNotice',
+    'SaleOptOutNotice',
+    'SharingOptOutNotice',
+    'TargetedAdvertisingOptOutNotice',
+    'SensitiveDataProcessingOptOutNotice',
+    'SensitiveDataLimitUseNotice',
+    'SaleOptOut',
+    'SharingOptOut',
+    'TargetedAdvertisingOptOut',
+    'SensitiveDataProcessing',
+    'KnownChildSensitiveDataConsents',
+    'PersonalDataConsents',
+    'MspaCoveredTransaction',
+    'MspaOptOutOptionMode',
+    'MspaServiceProviderMode',
+    'GpcSegmentType',
+    'GpcSegmentIncluded',
+    'Gpc',
   ];
   return Object.fromEntries(names.map((name) => [name, model.getFieldValue('usnat', name)]));
 }
 
-const gppFor = (...args: Parameters<typeof usnatFor>) =>
-  gppString([{ id: USNAT_ID, encoded: encodeUsNat(usnatFor(...args)) }]);
+const gppFor = (...args: Parameters<typeof usnatFor>) => gppString([{ id: USNAT_ID, encoded: encodeUsNat(usnatFor(...args)) }]);
 
 describe('usnat section (id 7) round trip through @iabgpp/cmpapi', () => {
   const settings = settingsWith({ gpp: { enabled: true } });

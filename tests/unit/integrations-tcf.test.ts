@@ -25,7 +25,10 @@ describe('TCF v2.2 stub', () => {
     const { list, callback } = answers();
     win.__tcfapi('ping', 2, callback);
     expect(list).toEqual([
-      [{ gdprApplies: true, cmpLoaded: false, cmpStatus: 'stub', displayStatus: 'hidden', apiVersion: '2.2', cmpId: 300, cmpVersion: 7 }, true],
+      [
+        { gdprApplies: true, cmpLoaded: false, cmpStatus: 'stub', displayStatus: 'hidden', apiVersion: '2.2', cmpId: 300, cmpVersion: 7 },
+        true,
+      ],
     ]);
     const notApplying = install(settingsWith({ tcf: { cmpId: 300, gdprApplies: false } })).win;
     notApplying.__tcfapi('ping', 2, callback);
@@ -38,10 +41,13 @@ describe('TCF v2.2 stub', () => {
     win.__tcfapi('addEventListener', 2, callback);
     win.__tcfapi('getVendorList', 2, callback, 'LATEST');
     expect(list).toEqual([]);
-    expect(win.__tcfapi()).toEqual([['addEventListener', 2, callback], ['getVendorList', 2, callback, 'LATEST']]);
+    expect(win.__tcfapi()).toEqual([
+      ['addEventListener', 2, callback],
+      ['getVendorList', 2, callback, 'LATEST'],
+    ]);
   });
 
-  it('leaves another CMP\'s __tcfapi alone and removes its own on uninstall', () => {
+  it("leaves another CMP's __tcfapi alone and removes its own on uninstall", () => {
     const other = () => {};
     const win = headOnlyWindow();
     win.__tcfapi = other;
@@ -91,7 +97,10 @@ describe('tcfSource adapter', () => {
     const refused = answers();
     win.__tcfapi('ping', 1, refused.callback);
     win.__tcfapi('getTCData', 2, refused.callback);
-    expect(refused.list).toEqual([[null, false], [null, false]]);
+    expect(refused.list).toEqual([
+      [null, false],
+      [null, false],
+    ]);
   });
 
   it('gives only the registration when GDPR does not apply', () => {

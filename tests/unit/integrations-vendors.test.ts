@@ -16,7 +16,7 @@ const refused = () => stateWith({ record: true, categories: { advertising: false
  */
 function runMetaBaseCode(win: PageWindow) {
   if (!win.fbq) {
-    const fbq: any = (win.fbq = function (...args: unknown[]) {
+    const fbq: any = (win.fbq = (...args: unknown[]) => {
       fbq.queue.push(args);
     });
     fbq.push = fbq;
@@ -36,7 +36,12 @@ describe('Meta Pixel', () => {
     expect(win.fbq).toBeUndefined(); // the base code must still find no fbq, or it would not load fbevents.js
     runMetaBaseCode(win);
     $state.set(granted());
-    expect(win.fbq.queue).toEqual([['consent', 'revoke'], ['init', '123'], ['track', 'PageView'], ['consent', 'grant']]);
+    expect(win.fbq.queue).toEqual([
+      ['consent', 'revoke'],
+      ['init', '123'],
+      ['track', 'PageView'],
+      ['consent', 'grant'],
+    ]);
   });
 
   it('grants at once from a stored record when fbq already exists, and revokes on withdrawal', () => {
@@ -46,7 +51,10 @@ describe('Meta Pixel', () => {
     installMetaPixel({ $state, settings: settingsWith({ metaPixel: true }), window: win });
     $state.set({ ...granted(), needsBanner: false }); // no change of grant: no call
     $state.set(refused());
-    expect(calls).toEqual([['consent', 'grant'], ['consent', 'revoke']]);
+    expect(calls).toEqual([
+      ['consent', 'grant'],
+      ['consent', 'revoke'],
+    ]);
   });
 
   it('uninstall removes the wait for fbq', () => {
@@ -66,9 +74,15 @@ describe('Microsoft UET', () => {
     $state.set({ ...granted(), needsBanner: false });
     $state.set(refused());
     expect(win.uetq).toEqual([
-      'consent', 'default', { ad_storage: 'denied' },
-      'consent', 'update', { ad_storage: 'granted' },
-      'consent', 'update', { ad_storage: 'denied' },
+      'consent',
+      'default',
+      { ad_storage: 'denied' },
+      'consent',
+      'update',
+      { ad_storage: 'granted' },
+      'consent',
+      'update',
+      { ad_storage: 'denied' },
     ]);
   });
 

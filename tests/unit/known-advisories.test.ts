@@ -15,7 +15,8 @@ const ADVISORIES: { name: string; id: string; vulnerable: string }[] = [
 ];
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
-const installed = (name: string) => JSON.parse(readFileSync(new URL(`../../node_modules/${name}/package.json`, import.meta.url), 'utf8')).version;
+const installed = (name: string) =>
+  JSON.parse(readFileSync(new URL(`../../node_modules/${name}/package.json`, import.meta.url), 'utf8')).version;
 
 describe('known advisories of the runtime dependencies', () => {
   it.each(ADVISORIES)('$name: $id is not installed, and the declared range excludes it', ({ name, vulnerable }) => {

@@ -37,7 +37,10 @@ describe('consentry migrate <file>', { timeout: 60_000 }, () => {
   });
 
   it('prints the converted config of a JS file as JSON, and the notes on stderr', async () => {
-    const path = file('cookieconsent-init.js', `CookieConsent.run({ categories: { necessary: { readOnly: true }, analytics: {} }, onChange: () => {} });`);
+    const path = file(
+      'cookieconsent-init.js',
+      `CookieConsent.run({ categories: { necessary: { readOnly: true }, analytics: {} }, onChange: () => {} });`,
+    );
     const { code, stdout, stderr } = await run(path);
     expect(code).toBe(0);
     const config = JSON.parse(stdout);

@@ -31,8 +31,20 @@ describe('extractConfigObject reads a config out of JavaScript without running i
       });
     `);
     expect(value).toEqual({
-      s: 'a', t: 'b', u: 'xyz', n: 1000, m: -2, h: 16, yes: true, no: false, nil: null,
-      list: [1, 'two', [3]], re: /^_ga(_\w+)?$/i, 'quoted-key': 1, 42: 'numeric key', sum: 'ab',
+      s: 'a',
+      t: 'b',
+      u: 'xyz',
+      n: 1000,
+      m: -2,
+      h: 16,
+      yes: true,
+      no: false,
+      nil: null,
+      list: [1, 'two', [3]],
+      re: /^_ga(_\w+)?$/i,
+      'quoted-key': 1,
+      42: 'numeric key',
+      sum: 'ab',
     });
     expect(notes).toEqual([]);
   });
@@ -56,8 +68,11 @@ describe('extractConfigObject reads a config out of JavaScript without running i
     expect(extract('export default { services: [] };').value).toEqual({ services: [] });
     expect(extract('module.exports = { categories: {} };').value).toEqual({ categories: {} });
     expect(
-      extract(`import type { CookieConsentConfig } from 'vanilla-cookieconsent';
-        export const pluginConfig: CookieConsentConfig = { categories: { analytics: {} } } satisfies CookieConsentConfig;`, 'config.ts').value,
+      extract(
+        `import type { CookieConsentConfig } from 'vanilla-cookieconsent';
+        export const pluginConfig: CookieConsentConfig = { categories: { analytics: {} } } satisfies CookieConsentConfig;`,
+        'config.ts',
+      ).value,
     ).toEqual({ categories: { analytics: {} } });
   });
 
@@ -102,14 +117,18 @@ describe('extractConfigObject reads a config out of JavaScript without running i
   });
 
   it('reads .tsx and .jsx configs, and a classic script that is no module', () => {
-    expect(extract('const Banner = () => <div>hi</div>; export default { categories: {} } satisfies object;', 'consent.tsx').value).toEqual({ categories: {} });
+    expect(extract('const Banner = () => <div>hi</div>; export default { categories: {} } satisfies object;', 'consent.tsx').value).toEqual(
+      { categories: {} },
+    );
     expect(extract('const Banner = () => <div>hi</div>; export default { services: [] };', 'consent.jsx').value).toEqual({ services: [] });
     // `with` and legacy octal literals are syntax errors in a module, not in a script.
     expect(extract('with (window) { var klaroConfig = { services: [], n: 010 }; }').value).toEqual({ services: [], n: 8 });
   });
 
   it('refuses a file it cannot parse with the line and column; a .js with type annotations is read as TypeScript', () => {
-    expect(() => extract('CookieConsent.run({ categories: { , } });')).toThrow(/^config\.js: cannot read it as JavaScript: Unexpected token \(1:34\)$/);
+    expect(() => extract('CookieConsent.run({ categories: { , } });')).toThrow(
+      /^config\.js: cannot read it as JavaScript: Unexpected token \(1:34\)$/,
+    );
     expect(extract('const config: Config = { categories: {} };').value).toEqual({ categories: {} });
     expect(() => extract('const config: Config = {', 'c.ts')).toThrow(/c\.ts: cannot read it as TypeScript: Unexpected token \(1:24\)$/);
     expect(extract('const config: Config = { categories: {} };', 'c.ts').value).toEqual({ categories: {} });

@@ -22,7 +22,16 @@ describe("klaro's example config (node_modules/klaro/dist/config.js)", () => {
 
   it('keeps service names that are valid ids, and says which were renamed (data-name markup keeps matching them)', () => {
     expect(config.services!.map((s) => s.id)).toEqual([
-      'twitter', 'youtube', 'matomo', 'inlinetracker', 'externaltracker', 'intercom', 'mouseflow', 'adsense', 'camera', 'cloudflare',
+      'twitter',
+      'youtube',
+      'matomo',
+      'inlinetracker',
+      'externaltracker',
+      'intercom',
+      'mouseflow',
+      'adsense',
+      'camera',
+      'cloudflare',
     ]);
     // The loader reads data-name="inlineTracker" as "inlinetracker", so the markup needs no change.
     expect(noteAt(notes, 'services[3]')[0]).toMatch(/id "inlinetracker" \(data-name="inlineTracker" on your pages still matches it/);
@@ -31,7 +40,13 @@ describe("klaro's example config (node_modules/klaro/dist/config.js)", () => {
 
   it('turns purposes into categories: built-in ones by meaning, others of their own, required services essential', () => {
     const categoryOf = Object.fromEntries(config.services!.map((s) => [s.id, s.category]));
-    expect(categoryOf).toMatchObject({ twitter: 'advertising', matomo: 'analytics', intercom: 'livechat', camera: 'security', cloudflare: 'essential' });
+    expect(categoryOf).toMatchObject({
+      twitter: 'advertising',
+      matomo: 'analytics',
+      intercom: 'livechat',
+      camera: 'security',
+      cloudflare: 'essential',
+    });
     expect(config.categories!.find((c) => c.id == 'livechat')).toEqual({ id: 'livechat', title: { de: 'Live Chat', en: 'Livechat' } });
     expect(noteAt(notes, 'services[4].purposes')[0]).toMatch(/one category: "analytics" of "analytics", "security"/);
     expect(noteAt(notes, 'services[0].purposes')[0]).toMatch(/"marketing" became the category "advertising"/);
@@ -72,7 +87,10 @@ describe('other klaro configs', () => {
         translations: {
           zz: { privacyPolicyUrl: '/datenschutz', decline: 'Nein danke' },
           de: {
-            consentNotice: { description: 'Dürfen wir Dienste für {purposes} nutzen? <b>Jederzeit</b> widerrufbar.', learnMore: 'Anpassen' },
+            consentNotice: {
+              description: 'Dürfen wir Dienste für {purposes} nutzen? <b>Jederzeit</b> widerrufbar.',
+              learnMore: 'Anpassen',
+            },
             consentModal: { description: 'Lesen Sie unsere {privacyPolicy}.' },
             privacyPolicy: { name: 'Datenschutzerklärung' },
             contextualConsent: { description: 'Inhalt von {title} laden?', acceptOnce: 'Einmal', acceptAlways: 'Immer' },
@@ -127,7 +145,11 @@ describe('other klaro configs', () => {
 
   it('asks for the markup to change only where data-name, read in lower case, is not the id', () => {
     const purposes = ['analytics'];
-    const services = [{ name: 'googleAnalytics', purposes }, { name: 'googleanalytics', purposes }, { name: 'Page Stats', purposes }];
+    const services = [
+      { name: 'googleAnalytics', purposes },
+      { name: 'googleanalytics', purposes },
+      { name: 'Page Stats', purposes },
+    ];
     const { config, notes } = migrateConfig({ services }, 'klaro');
     expect(config.services!.map((s) => s.id)).toEqual(['googleanalytics', 'googleanalytics-2', 'page-stats']);
     expect(noteAt(notes, 'services[0]').join('\n')).not.toMatch(/change data-name/);

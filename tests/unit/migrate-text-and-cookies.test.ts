@@ -9,7 +9,13 @@ describe('cookieNames', () => {
     [/^_ga/, [{ name: '_ga', prefix: true }]],
     [/^_pk_.*$/, [{ name: '_pk_', prefix: true }]],
     [/^_pk_.*/, [{ name: '_pk_', prefix: true }]],
-    [/^(_ga|_gid)/, [{ name: '_ga', prefix: true }, { name: '_gid', prefix: true }]],
+    [
+      /^(_ga|_gid)/,
+      [
+        { name: '_ga', prefix: true },
+        { name: '_gid', prefix: true },
+      ],
+    ],
     [/^(?:IDE|test_cookie)$/, [{ name: 'IDE' }, { name: 'test_cookie' }]],
     [/^_hjSession\.id$/, [{ name: '_hjSession.id' }]],
     ['_gid', [{ name: '_gid' }]],
@@ -45,7 +51,9 @@ describe('htmlToText', () => {
   });
 
   it("drops the links that only drove the old tool's UI, with their words", () => {
-    expect(htmlToText('Read this. <a href="#" data-cc="show-preferencesModal" class="cc__link">Manage preferences</a>').text).toBe('Read this.');
+    expect(htmlToText('Read this. <a href="#" data-cc="show-preferencesModal" class="cc__link">Manage preferences</a>').text).toBe(
+      'Read this.',
+    );
     expect(htmlToText('Change <button data-klaro-trigger="manager">settings</button> here').text).toBe('Change here');
   });
 

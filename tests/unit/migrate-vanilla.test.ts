@@ -108,7 +108,9 @@ describe('migrateConfig from vanilla-cookieconsent v3', () => {
     expect(config.categories!.map((c) => c.id)).toEqual(['essential', 'analytics', 'advertising', 'functionality']);
     // data-category="marketing" and "necessary" on the pages keep working: they become aliases.
     expect(config.blocking!.categoryAliases).toEqual({ necessary: 'essential', marketing: 'advertising' });
-    expect(noteAt(notes, 'categories.marketing')[0]).toMatch(/"advertising" category.*blocking.categoryAliases keeps tags marked data-category="marketing" working/);
+    expect(noteAt(notes, 'categories.marketing')[0]).toMatch(
+      /"advertising" category.*blocking.categoryAliases keeps tags marked data-category="marketing" working/,
+    );
     expect(noteAt(notes, 'categories.necessary')[0]).toMatch(/"essential"/);
     expect(noteAt(notes, 'categories.analytics.enabled')[0]).toMatch(/never switches a category on/);
     expect(noteAt(notes, 'categories.functionality')[0]).toMatch(/title is "Functionality"/);
@@ -118,7 +120,11 @@ describe('migrateConfig from vanilla-cookieconsent v3', () => {
     const analytics = config.categories!.find((c) => c.id == 'analytics')!;
     expect(analytics.title).toEqual({ en: 'Analytics', de: 'Analyse' });
     expect(analytics.description).toEqual({ en: 'Help us understand how the shop is used.', de: 'Hilft uns, den Shop zu verbessern.' });
-    expect(config.categories!.find((c) => c.id == 'advertising')).toEqual({ id: 'advertising', title: 'Marketing', description: 'Personalised ads.' });
+    expect(config.categories!.find((c) => c.id == 'advertising')).toEqual({
+      id: 'advertising',
+      title: 'Marketing',
+      description: 'Personalised ads.',
+    });
   });
 
   it('turns services and their cookie patterns into services with names and prefixes', () => {
@@ -128,7 +134,10 @@ describe('migrateConfig from vanilla-cookieconsent v3', () => {
       { name: '_ga', prefix: true, duration: { en: '2 years', de: '2 Jahre' }, purpose: 'Distinguishes visitors' },
       { name: '_gid', duration: '1 day', purpose: 'Distinguishes visitors' },
     ]);
-    expect(config.services!.find((s) => s.id == 'hotjar-recording')).toMatchObject({ name: 'Hotjar session recording', cookies: [{ name: '_hj', prefix: true }] });
+    expect(config.services!.find((s) => s.id == 'hotjar-recording')).toMatchObject({
+      name: 'Hotjar session recording',
+      cookies: [{ name: '_hj', prefix: true }],
+    });
     expect(noteAt(notes, 'categories.analytics.services["Hotjar Recording"]')[0]).toMatch(/data-service="hotjar-recording"/);
     expect(noteAt(notes, 'categories.analytics.services.ga.onAccept')[0]).toMatch(/code is not carried over: mark the service's tags/);
   });
@@ -184,7 +193,9 @@ describe('other vanilla-cookieconsent options', () => {
   it('asks for markup to change where an alias cannot carry it: a name with spaces, or data-category tags not managed', () => {
     const spaced = migrateConfig({ categories: { necessary: { readOnly: true }, 'Ad partners': {} } }, 'vanilla-cookieconsent');
     expect(spaced.config.blocking).toEqual({ categoryAliases: { necessary: 'essential' } });
-    expect(noteAt(spaced.notes, 'categories["Ad partners"]')[0]).toMatch(/data-category="Ad partners" stay blocked: change them to data-consent="ad-partners"/);
+    expect(noteAt(spaced.notes, 'categories["Ad partners"]')[0]).toMatch(
+      /data-category="Ad partners" stay blocked: change them to data-consent="ad-partners"/,
+    );
     const unmanaged = migrateConfig({ manageScriptTags: false, categories: { marketing: {} } }, 'vanilla-cookieconsent');
     expect(unmanaged.config.blocking).toEqual({ aliases: false });
     expect(() => validateConfig(spaced.config, () => {})).not.toThrow();
@@ -192,7 +203,13 @@ describe('other vanilla-cookieconsent options', () => {
 
   it('mode "opt-out" becomes the opt-out regime, disablePageInteraction the modal layout, manageScriptTags false no aliases', () => {
     const { config, notes } = migrateConfig(
-      { mode: 'opt-out', disablePageInteraction: true, manageScriptTags: false, categories: { analytics: {} }, cookie: { expiresAfterDays: 730 } },
+      {
+        mode: 'opt-out',
+        disablePageInteraction: true,
+        manageScriptTags: false,
+        categories: { analytics: {} },
+        cookie: { expiresAfterDays: 730 },
+      },
       'vanilla-cookieconsent',
     );
     expect(config.regions).toEqual({ default: 'opt-out' });
@@ -236,9 +253,11 @@ describe('cookies held against the vendor catalogue', () => {
       },
     };
     const { config, notes } = migrateConfig(input, 'vanilla-cookieconsent');
-    const lines = notes.filter((note) => note.includes("vendor catalogue"));
+    const lines = notes.filter((note) => note.includes('vendor catalogue'));
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^services\.ph: cookie mp_abc_mixpanel is .*Mixpanel.*'s, which consentry's vendor catalogue files under analytics, not advertising/);
+    expect(lines[0]).toMatch(
+      /^services\.ph: cookie mp_abc_mixpanel is .*Mixpanel.*'s, which consentry's vendor catalogue files under analytics, not advertising/,
+    );
     expect(config.services?.find((service) => service.id == 'ph')?.category).toBe('advertising');
   });
 });

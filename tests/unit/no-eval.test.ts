@@ -51,7 +51,11 @@ const isFunctionConstructor = (node: ts.Node): boolean => {
   if (!ts.isPropertyAccessExpression(node) || node.name.text != 'constructor') return false;
   let target: ts.Expression = node.expression;
   while (ts.isParenthesizedExpression(target)) target = target.expression;
-  return ts.isArrowFunction(target) || ts.isFunctionExpression(target) || (ts.isPropertyAccessExpression(target) && target.name.text == 'constructor');
+  return (
+    ts.isArrowFunction(target) ||
+    ts.isFunctionExpression(target) ||
+    (ts.isPropertyAccessExpression(target) && target.name.text == 'constructor')
+  );
 };
 
 export function findStringCode(code: string, fileName = 'file.ts'): Finding[] {
@@ -134,13 +138,17 @@ describe('no code from strings', () => {
   });
 
   const dist = join(ROOT, 'dist');
-  it.runIf(existsSync(join(dist, 'consentry.min.js')))('in every built file under dist/, bundled dependencies included', { timeout: 60_000 }, () => {
-    const files = filesUnder(dist, /\.(m?js)$/);
-    expect(files.map((f) => relative(dist, f))).toEqual(
-      expect.arrayContaining(['consentry.min.js', 'consentry-ui.min.js', 'consentry-gpp.min.js', 'consentry.mjs']),
-    );
-    expect(scan(files)).toEqual([]);
-  });
+  it.runIf(existsSync(join(dist, 'consentry.min.js')))(
+    'in every built file under dist/, bundled dependencies included',
+    { timeout: 60_000 },
+    () => {
+      const files = filesUnder(dist, /\.(m?js)$/);
+      expect(files.map((f) => relative(dist, f))).toEqual(
+        expect.arrayContaining(['consentry.min.js', 'consentry-ui.min.js', 'consentry-gpp.min.js', 'consentry.mjs']),
+      );
+      expect(scan(files)).toEqual([]);
+    },
+  );
 
   it('has a build to check (npm test builds first; run `npm run build` before this file alone)', () => {
     expect(existsSync(join(dist, 'consentry.min.js'))).toBe(true);

@@ -10,7 +10,10 @@ import { ensureDist, ROOT } from './package-dist';
 const TOLERANCE = 512;
 /** The sentence, wrapped anywhere. */
 const STATED = new RegExp(
-  String.raw`\*\*([\d.]+) KB\*\* on every page, \*\*([\d.]+) KB\*\* more when the banner or dialog is shown, \*\*([\d.]+) KB\*\* in one file without splitting`.replaceAll(' ', String.raw`\s+`),
+  String.raw`\*\*([\d.]+) KB\*\* on every page, \*\*([\d.]+) KB\*\* more when the banner or dialog is shown, \*\*([\d.]+) KB\*\* in one file without splitting`.replaceAll(
+    ' ',
+    String.raw`\s+`,
+  ),
 );
 
 function statedIn(file: string) {
@@ -30,7 +33,10 @@ describe("the npm build's size in the docs", () => {
   it.each(['docs/quick-start.md', 'README.md'])('%s states what esbuild makes of this build, within 0.5 KB', (file) => {
     const stated = statedIn(file);
     for (const part of ['start', 'ui', 'unsplit'] as const) {
-      expect(Math.abs(stated[part] - measured[part]), `${part}: ${file} says ${(stated[part] / 1024).toFixed(1)} KB, the build makes ${(measured[part] / 1024).toFixed(1)} KB (node scripts/npm-size.mjs)`).toBeLessThanOrEqual(TOLERANCE);
+      expect(
+        Math.abs(stated[part] - measured[part]),
+        `${part}: ${file} says ${(stated[part] / 1024).toFixed(1)} KB, the build makes ${(measured[part] / 1024).toFixed(1)} KB (node scripts/npm-size.mjs)`,
+      ).toBeLessThanOrEqual(TOLERANCE);
     }
   });
 });

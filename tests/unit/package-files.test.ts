@@ -17,7 +17,9 @@ beforeAll(async () => {
 
 describe('npm pack', () => {
   it('ships only dist/ (no source maps), README.md, LICENSE, CHANGELOG.md, THIRD_PARTY_NOTICES and package.json', () => {
-    const declaredBins = Object.values<string>(typeof pkg.bin == 'string' ? { [pkg.name]: pkg.bin } : (pkg.bin ?? {})).map((p) => p.replace(/^\.\//, ''));
+    const declaredBins = Object.values<string>(typeof pkg.bin == 'string' ? { [pkg.name]: pkg.bin } : (pkg.bin ?? {})).map((p) =>
+      p.replace(/^\.\//, ''),
+    );
     const allowed = (path: string) =>
       (path.startsWith('dist/') && !path.endsWith('.map')) ||
       ['README.md', 'LICENSE', 'CHANGELOG.md', 'THIRD_PARTY_NOTICES', 'package.json', ...declaredBins].includes(path);
@@ -26,14 +28,25 @@ describe('npm pack', () => {
 
   it('ships everything the package names: entries, types, schema, script-tag files, licence and notices', () => {
     const named = [
-      'README.md', 'LICENSE', 'CHANGELOG.md', 'THIRD_PARTY_NOTICES', 'package.json',
-      'dist/consentry.mjs', 'dist/consentry.d.ts', 'dist/consentry.schema.json',
-      'dist/consentry.min.js', 'dist/consentry-ui.min.js', 'dist/chunks/core.mjs', 'dist/chunks/ui.mjs',
+      'README.md',
+      'LICENSE',
+      'CHANGELOG.md',
+      'THIRD_PARTY_NOTICES',
+      'package.json',
+      'dist/consentry.mjs',
+      'dist/consentry.d.ts',
+      'dist/consentry.schema.json',
+      'dist/consentry.min.js',
+      'dist/consentry-ui.min.js',
+      'dist/chunks/core.mjs',
+      'dist/chunks/ui.mjs',
     ];
     // Every file package.json points to (exports, main, types, bin) must be in the tarball.
     const targets = (value: unknown): string[] =>
       typeof value == 'string' ? [value] : value && typeof value == 'object' ? Object.values(value).flatMap(targets) : [];
-    const pointed = [...targets(pkg.exports), pkg.main, pkg.module, pkg.types, ...targets(pkg.bin)].filter(Boolean).map((p: string) => p.replace(/^\.\//, ''));
+    const pointed = [...targets(pkg.exports), pkg.main, pkg.module, pkg.types, ...targets(pkg.bin)]
+      .filter(Boolean)
+      .map((p: string) => p.replace(/^\.\//, ''));
     expect([...named, ...pointed].filter((path) => !files.includes(path))).toEqual([]);
     expect(files.some((path) => path.startsWith('dist/i18n/'))).toBe(true);
   });
@@ -62,7 +75,8 @@ describe('npm pack', () => {
 
   it('credits the third-party data its tables come from, with their licences', () => {
     const notices = readFileSync(ROOT + 'THIRD_PARTY_NOTICES', 'utf8');
-    for (const credit of ['Open Cookie Database', 'Apache License', 'v2fly/domain-list-community', 'MIT']) expect(notices).toContain(credit);
+    for (const credit of ['Open Cookie Database', 'Apache License', 'v2fly/domain-list-community', 'MIT'])
+      expect(notices).toContain(credit);
   });
 });
 
@@ -80,7 +94,8 @@ describe('what each built file holds', () => {
 
   it('dist/chunks/core.mjs is the npm core: runtime, validator and policy, no Preact renderer and no UI', () => {
     const core = read('chunks/core.mjs');
-    for (const name of ['createConsent', 'validateConfig', 'decide', 'createRuntime']) expect(core).toMatch(new RegExp(`\\bfunction ${name}\\(`));
+    for (const name of ['createConsent', 'validateConfig', 'decide', 'createRuntime'])
+      expect(core).toMatch(new RegExp(`\\bfunction ${name}\\(`));
     // useConsent needs the hooks; the renderer (`preact`) belongs to the UI chunk only.
     expect(imports(core).filter((module) => module.startsWith('preact'))).toEqual(['preact/hooks']);
     expect(core).not.toMatch(/\bfunction (Banner|Preferences|App)\(/);

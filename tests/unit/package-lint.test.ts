@@ -24,7 +24,9 @@ describe('package lint', () => {
       // attw exits 1 when it reports anything; the report is still on stdout.
       output = (error as { stdout: string }).stdout;
     }
-    const { problems = {} } = JSON.parse(output) as { problems?: { [kind: string]: { kind: string; entrypoint: string; resolutionKind: string }[] } };
+    const { problems = {} } = JSON.parse(output) as {
+      problems?: { [kind: string]: { kind: string; entrypoint: string; resolutionKind: string }[] };
+    };
     // An ESM-only package is not for require() nor for TypeScript's node10 resolution: what the
     // "esm-only" profile of attw ignores.
     const relevant = Object.values(problems)
@@ -35,7 +37,9 @@ describe('package lint', () => {
     // typed by TypeScript's resolveJsonModule.
     const entrypoints = JSON.parse(output).analysis.entrypoints;
     expect(Object.keys(entrypoints)).toEqual(expect.arrayContaining(['.', './rewrite', './rewrite/edge', './consentry.min.js']));
-    const untyped = Object.entries<{ resolutions: { [kind: string]: { resolution?: { isTypeScript?: boolean; isJson?: boolean } } } }>(entrypoints)
+    const untyped = Object.entries<{ resolutions: { [kind: string]: { resolution?: { isTypeScript?: boolean; isJson?: boolean } } } }>(
+      entrypoints,
+    )
       .filter(([, entry]) => {
         const resolution = entry.resolutions.bundler?.resolution;
         return !resolution || !(resolution.isTypeScript || resolution.isJson);

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { isGranted } from '../../src/core/policy/grant';
 import { needOf } from '../../src/loader/effects/marking';
 import type { Settings } from '../../src/core/config/types';
-import { ConfigError } from '../../src/core/config/errors';
+import type { ConfigError } from '../../src/core/config/errors';
 import { validateConfig } from '../../src/core/config/validate';
 import { decide } from '../../src/core/policy/decide';
 import type { ConsentRecord, ConsentState } from '../../src/core/policy/types';
@@ -18,8 +18,7 @@ import { makeSettings } from './fixtures/settings';
 
 const PROTOTYPE_NAMES = ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf', 'isPrototypeOf'];
 
-const pending = (settings: Settings): ConsentState =>
-  decide(settings, { record: null, now: 0, region: null, gpc: false, dnt: false });
+const pending = (settings: Settings): ConsentState => decide(settings, { record: null, now: 0, region: null, gpc: false, dnt: false });
 
 function element(tagName: string, attributes: { [name: string]: string }): Element {
   return {
@@ -41,7 +40,10 @@ const problemsOf = (config: unknown) => {
 describe('the gate (blocking/grant.ts) grants no prototype name', () => {
   const settings = makeSettings();
   it.each(PROTOTYPE_NAMES)('data-consent / data-service = %s stays held, before and after a config', (name) => {
-    for (const [state, known] of [[pending(settings), settings], [pending(settings), null]] as const) {
+    for (const [state, known] of [
+      [pending(settings), settings],
+      [pending(settings), null],
+    ] as const) {
       expect(isGranted({ category: name }, state, known)).toBe(false);
       expect(isGranted({ service: name }, state, known)).toBe(false);
       expect(isGranted({ category: 'essential', service: name }, state, known)).toBe(false);
@@ -57,7 +59,11 @@ describe('the gate (blocking/grant.ts) grants no prototype name', () => {
 
 describe('Consentry.isGranted', () => {
   it.each(PROTOTYPE_NAMES)('is false for %s, before and after configuring', (name) => {
-    const runtime = createRuntime({ loadUi: async () => ({ show() {}, hide() {}, unmount() {} }), loadLanguage: async () => null, parts: () => choiceParts });
+    const runtime = createRuntime({
+      loadUi: async () => ({ show() {}, hide() {}, unmount() {} }),
+      loadLanguage: async () => null,
+      parts: () => choiceParts,
+    });
     expect(runtime.api.isGranted(name)).toBe(false);
     runtime.configure(makeSettings({ regions: { default: 'notice-only', rules: [], source: '' } }));
     expect(runtime.api.isGranted('analytics')).toBe(true);

@@ -54,7 +54,10 @@ describe('receipts adapters', { timeout: 30_000 }, () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     try {
-      const response = await fetch(origin + '/api/consent', { method: 'POST', body: JSON.stringify(receipt({ consentId: 'express-mounted' })) });
+      const response = await fetch(origin + '/api/consent', {
+        method: 'POST',
+        body: JSON.stringify(receipt({ consentId: 'express-mounted' })),
+      });
       expect(response.status).toBe(202);
       expect((await store.find({ consentId: 'express-mounted' })).length).toBe(1);
       expect((await fetch(origin + '/api/other')).status).toBe(404);
@@ -73,24 +76,37 @@ describe('receipts adapters', { timeout: 30_000 }, () => {
       const chunks: Buffer[] = [];
       for await (const chunk of req) chunks.push(chunk as Buffer);
       const text = Buffer.concat(chunks).toString();
-      Object.assign(req, { body: /form/.test(req.headers['content-type'] || '') ? Object.fromEntries(new URLSearchParams(text)) : JSON.parse(text) });
+      Object.assign(req, {
+        body: /form/.test(req.headers['content-type'] || '') ? Object.fromEntries(new URLSearchParams(text)) : JSON.parse(text),
+      });
       middleware(req, res, () => res.writeHead(404).end());
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     try {
-      const posted = await fetch(origin + '/consent-receipts', { method: 'POST', body: JSON.stringify(receipt({ consentId: 'express-parsed' })), headers: { 'content-type': 'application/json' } });
+      const posted = await fetch(origin + '/consent-receipts', {
+        method: 'POST',
+        body: JSON.stringify(receipt({ consentId: 'express-parsed' })),
+        headers: { 'content-type': 'application/json' },
+      });
       expect(posted.status).toBe(202);
-      const signIn = await fetch(origin + '/consent-receipts/admin/login', { method: 'POST', body: 'token=parsed-body-token', headers: { 'content-type': 'application/x-www-form-urlencoded' }, redirect: 'manual' });
+      const signIn = await fetch(origin + '/consent-receipts/admin/login', {
+        method: 'POST',
+        body: 'token=parsed-body-token',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        redirect: 'manual',
+      });
       expect(signIn.status).toBe(303);
-      expect(signIn.headers.get('set-cookie')).toMatch(/^consentry_receipts_admin=[0-9a-f]{64}; Path=\/consent-receipts\/admin; HttpOnly; SameSite=Strict/);
+      expect(signIn.headers.get('set-cookie')).toMatch(
+        /^consentry_receipts_admin=[0-9a-f]{64}; Path=\/consent-receipts\/admin; HttpOnly; SameSite=Strict/,
+      );
     } finally {
       await service.close();
       await new Promise((resolve) => server.close(resolve));
     }
   });
 
-  it('Fastify plugin: reads the body itself (its own cap, any content type) and leaves the app\'s routes alone', async () => {
+  it("Fastify plugin: reads the body itself (its own cap, any content type) and leaves the app's routes alone", async () => {
     const service = createReceiptsService({ store, batch: { flushMs: 1 }, maxBytes: 1024, adminToken: 'fastify-admin-token' });
     const app = Fastify();
     app.get('/hello', async () => ({ hello: 'world' }));
@@ -99,18 +115,40 @@ describe('receipts adapters', { timeout: 30_000 }, () => {
     await app.listen({ port: 0, host: '127.0.0.1' });
     const origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
     try {
-      const json = await fetch(origin + '/consent-receipts', { method: 'POST', body: JSON.stringify(receipt({ consentId: 'fastify-json' })), headers: { 'content-type': 'application/json' } });
+      const json = await fetch(origin + '/consent-receipts', {
+        method: 'POST',
+        body: JSON.stringify(receipt({ consentId: 'fastify-json' })),
+        headers: { 'content-type': 'application/json' },
+      });
       expect(json.status).toBe(202);
       // sendBeacon with a string body sends text/plain.
-      const beacon = await fetch(origin + '/consent-receipts', { method: 'POST', body: JSON.stringify(receipt({ consentId: 'fastify-beacon' })), headers: { 'content-type': 'text/plain;charset=UTF-8' } });
+      const beacon = await fetch(origin + '/consent-receipts', {
+        method: 'POST',
+        body: JSON.stringify(receipt({ consentId: 'fastify-beacon' })),
+        headers: { 'content-type': 'text/plain;charset=UTF-8' },
+      });
       expect(beacon.status).toBe(202);
-      expect((await fetch(origin + '/consent-receipts', { method: 'POST', body: 'x'.repeat(5000), headers: { 'content-type': 'application/json' } })).status).toBe(413);
-      expect((await fetch(origin + '/consent-receipts', { method: 'POST', body: '{', headers: { 'content-type': 'application/json' } })).status).toBe(400);
+      expect(
+        (
+          await fetch(origin + '/consent-receipts', {
+            method: 'POST',
+            body: 'x'.repeat(5000),
+            headers: { 'content-type': 'application/json' },
+          })
+        ).status,
+      ).toBe(413);
+      expect(
+        (await fetch(origin + '/consent-receipts', { method: 'POST', body: '{', headers: { 'content-type': 'application/json' } })).status,
+      ).toBe(400);
       expect((await store.find({ consentId: 'fastify-beacon' })).length).toBe(1);
       expect((await fetch(origin + '/consent-receipts/admin')).status).toBe(401);
-      expect((await fetch(origin + '/consent-receipts/admin', { headers: { authorization: 'Bearer fastify-admin-token' } })).status).toBe(200);
+      expect((await fetch(origin + '/consent-receipts/admin', { headers: { authorization: 'Bearer fastify-admin-token' } })).status).toBe(
+        200,
+      );
       // The app's own JSON parsing is untouched by the plugin's encapsulated parser.
-      expect(await (await fetch(origin + '/echo', { method: 'POST', body: '{"a":1}', headers: { 'content-type': 'application/json' } })).json()).toEqual({ a: 1 });
+      expect(
+        await (await fetch(origin + '/echo', { method: 'POST', body: '{"a":1}', headers: { 'content-type': 'application/json' } })).json(),
+      ).toEqual({ a: 1 });
       expect(await (await fetch(origin + '/hello')).json()).toEqual({ hello: 'world' });
     } finally {
       await service.close();

@@ -16,8 +16,23 @@ const run = async (...argv: string[]) => {
 };
 
 const row = (i: number, receivedAt: string) => ({
-  receivedAt, consentId: `cli-visitor-${i}`, decidedAt: receivedAt, revision: i, method: 'custom', regime: null, region: 'FR', language: 'fr',
-  categories: { analytics: i % 2 === 0 }, services: {}, consents: null, crossBorder: null, ageGroup: null, textsHash: null, page: null, userAgent: null, clientAddress: null,
+  receivedAt,
+  consentId: `cli-visitor-${i}`,
+  decidedAt: receivedAt,
+  revision: i,
+  method: 'custom',
+  regime: null,
+  region: 'FR',
+  language: 'fr',
+  categories: { analytics: i % 2 === 0 },
+  services: {},
+  consents: null,
+  crossBorder: null,
+  ageGroup: null,
+  textsHash: null,
+  page: null,
+  userAgent: null,
+  clientAddress: null,
 });
 
 describe('consentry receipts verify | export | prune', { timeout: 180_000 }, () => {
@@ -40,7 +55,12 @@ describe('consentry receipts verify | export | prune', { timeout: 180_000 }, () 
     expect(csv).toHaveLength(2);
     expect(csv[1]).toContain(',cli-visitor-2,');
     const jsonl = await run('export', '--data', data, '--consent-id', 'cli-visitor-3');
-    expect(jsonl.stdout.trim().split('\n').map((line) => JSON.parse(line).consentId)).toEqual(['cli-visitor-3']);
+    expect(
+      jsonl.stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line).consentId),
+    ).toEqual(['cli-visitor-3']);
 
     const pruned = await run('prune', '--data', data, '--retention-months', '36');
     expect(pruned.stdout).toMatch(/Deleted 1 receipts older than 36 months; the chain now starts after row 1/);

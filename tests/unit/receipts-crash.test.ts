@@ -8,9 +8,13 @@ const BIN = fileURLToPath(new URL('../../bin/consentry.mjs', import.meta.url));
 /** `consentry receipts serve` in a child process; resolves with its origin once it listens. */
 function serveInChild(location: Location): Promise<{ child: ChildProcess; origin: string }> {
   const where = 'data' in location ? ['--data', location.data] : ['--database', location.database];
-  const child = spawn(process.execPath, [BIN, 'receipts', 'serve', ...where, '--port', '0', '--rate-burst', '100000', '--rate-per-second', '100000'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [BIN, 'receipts', 'serve', ...where, '--port', '0', '--rate-burst', '100000', '--rate-per-second', '100000'],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   return new Promise((resolve, reject) => {
     let output = '';
     const onData = (chunk: Buffer) => {
@@ -45,7 +49,14 @@ for (const backend of BACKENDS) {
           try {
             const response = await fetch(origin + '/consent-receipts', {
               method: 'POST',
-              body: JSON.stringify({ consentId, time: new Date().toISOString(), revision: 1, method: 'accept-all', categories: { analytics: true }, services: {} }),
+              body: JSON.stringify({
+                consentId,
+                time: new Date().toISOString(),
+                revision: 1,
+                method: 'accept-all',
+                categories: { analytics: true },
+                services: {},
+              }),
             });
             if (response.status === 202) acknowledged.push(consentId);
             else failed += 1;
@@ -82,7 +93,14 @@ for (const backend of BACKENDS) {
       try {
         const response = await fetch(restarted.origin + '/consent-receipts', {
           method: 'POST',
-          body: JSON.stringify({ consentId: 'after-restart-1', time: new Date().toISOString(), revision: 1, method: 'custom', categories: {}, services: {} }),
+          body: JSON.stringify({
+            consentId: 'after-restart-1',
+            time: new Date().toISOString(),
+            revision: 1,
+            method: 'custom',
+            categories: {},
+            services: {},
+          }),
         });
         expect(response.status).toBe(202);
       } finally {

@@ -9,9 +9,26 @@ import type { StoredReceipt } from '../../src/node/receipts';
 import { receipt } from './receipts/fixtures';
 
 const stored = (overrides: Partial<StoredReceipt> = {}): StoredReceipt => ({
-  seq: 1, receivedAt: '2026-03-01T10:00:00.000Z', consentId: 'abcDEF123456', decidedAt: '2026-03-01T10:00:00.000Z', revision: 1,
-  method: 'custom', regime: null, region: null, language: null, categories: { analytics: true }, services: {}, consents: null,
-  crossBorder: null, ageGroup: null, textsHash: null, page: null, userAgent: null, clientAddress: null, hash: 'ab12', ...overrides,
+  seq: 1,
+  receivedAt: '2026-03-01T10:00:00.000Z',
+  consentId: 'abcDEF123456',
+  decidedAt: '2026-03-01T10:00:00.000Z',
+  revision: 1,
+  method: 'custom',
+  regime: null,
+  region: null,
+  language: null,
+  categories: { analytics: true },
+  services: {},
+  consents: null,
+  crossBorder: null,
+  ageGroup: null,
+  textsHash: null,
+  page: null,
+  userAgent: null,
+  clientAddress: null,
+  hash: 'ab12',
+  ...overrides,
 });
 
 describe('receipts: the parts', () => {
@@ -28,9 +45,17 @@ describe('receipts: the parts', () => {
 
   it('reduces the user agent to browser family and major version, and the URL to origin and path', () => {
     const ua = (userAgent: string) => validateReceipt(receipt({ userAgent }), new Date(), null).userAgent;
-    expect(ua('Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.2903.86')).toBe('Edge 131');
+    expect(
+      ua(
+        'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.2903.86',
+      ),
+    ).toBe('Edge 131');
     expect(ua('Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0')).toBe('Firefox 133');
-    expect(ua('Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1')).toBe('Safari 17');
+    expect(
+      ua(
+        'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
+      ),
+    ).toBe('Safari 17');
     expect(ua('Firefox 133')).toBe('Firefox 133');
     expect(ua('curl/8.5.0')).toBe('Other');
     const row = validateReceipt(receipt({ url: 'https://shop.example/a/b?token=secret#x' }), new Date(), null);
@@ -96,7 +121,16 @@ describe('receipts: the parts', () => {
 });
 
 describe('validateReceipt and the SDK record of this release', () => {
-  const sdk = { consentId: 'abcDEF123456', time: '2026-12-01T00:00:00.000Z', revision: 2147483647, method: 'custom', categories: { analytics: true }, via: 'dialog', lang: 'zh', signalOverride: true };
+  const sdk = {
+    consentId: 'abcDEF123456',
+    time: '2026-12-01T00:00:00.000Z',
+    revision: 2147483647,
+    method: 'custom',
+    categories: { analytics: true },
+    via: 'dialog',
+    lang: 'zh',
+    signalOverride: true,
+  };
   it('takes every revision the config allows (up to 2^31-1) and no more', () => {
     expect(validateReceipt(sdk, new Date(), null).revision).toBe(2147483647);
     expect(() => validateReceipt({ ...sdk, revision: 2147483648 }, new Date(), null)).toThrow(/revision/);

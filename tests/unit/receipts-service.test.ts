@@ -5,7 +5,6 @@ import { createReceiptsService, receiptsHandler, type ReceiptsServiceOptions } f
 import { BACKENDS, type Opened } from './receipts/backends';
 import { receipt } from './receipts/fixtures';
 
-
 async function serve(opened: Opened, options: Partial<ReceiptsServiceOptions> = {}) {
   const service = createReceiptsService({ store: opened.store, batch: { flushMs: 2 }, ...options });
   const server: Server = createServer(receiptsHandler(service));
@@ -37,7 +36,9 @@ for (const backend of BACKENDS) {
       const site = await serve(opened);
       try {
         const before = new Date();
-        const first = await site.post(receipt({ regime: 'opt-in', language: 'de', textsHash: 'k3Jd9aQ1', consents: { 'cross-border': false } }));
+        const first = await site.post(
+          receipt({ regime: 'opt-in', language: 'de', textsHash: 'k3Jd9aQ1', consents: { 'cross-border': false } }),
+        );
         expect(first.status).toBe(202);
         const { seq } = await first.json();
         // Acknowledged means committed: a fresh read sees it at once.
@@ -97,7 +98,7 @@ for (const backend of BACKENDS) {
         expect((await invalid.json()).error).toMatch(/categories\.analytics/);
         expect((await site.post(receipt({ consentId: 'x' }))).status).toBe(422);
         expect((await site.post(receipt({ time: '1970-01-01T00:00:00Z' }))).status).toBe(422);
-        expect((await site.post([receipt()]))).toHaveProperty('status', 422);
+        expect(await site.post([receipt()])).toHaveProperty('status', 422);
         const big = receipt({ services: Object.fromEntries(Array.from({ length: 150 }, (_, i) => [`service-${i}`, true])) });
         expect(JSON.stringify(big).length).toBeGreaterThan(2048);
         const oversized = await site.post(big);
@@ -126,10 +127,14 @@ for (const backend of BACKENDS) {
       const opened = await backend.open(await backend.fresh());
       const site = await serve(opened, { rateLimit: { burst: 10, perSecond: 0.01 } });
       try {
-        const statuses = await Promise.all(Array.from({ length: 60 }, (_, i) => site.post(receipt({ consentId: `flood-client-${i}` })).then(async (r) => {
-          if (r.status === 429) expect(Number(r.headers.get('retry-after'))).toBeGreaterThan(0);
-          return r.status;
-        })));
+        const statuses = await Promise.all(
+          Array.from({ length: 60 }, (_, i) =>
+            site.post(receipt({ consentId: `flood-client-${i}` })).then(async (r) => {
+              if (r.status === 429) expect(Number(r.headers.get('retry-after'))).toBeGreaterThan(0);
+              return r.status;
+            }),
+          ),
+        );
         expect(statuses.filter((s) => s === 202)).toHaveLength(10);
         expect(statuses.filter((s) => s === 429)).toHaveLength(50);
         expect(await opened.store.count()).toBe(10);
@@ -149,9 +154,18 @@ for (const backend of BACKENDS) {
           decidedAt: new Date(Date.UTC(2026, 0, 1 + i)).toISOString(),
           revision: 1,
           method: 'accept-all',
-          regime: null, region: null, language: null,
+          regime: null,
+          region: null,
+          language: null,
           categories: { analytics: true, advertising: i % 2 === 0 },
-          services: {}, consents: null, crossBorder: null, ageGroup: null, textsHash: null, page: null, userAgent: null, clientAddress: null,
+          services: {},
+          consents: null,
+          crossBorder: null,
+          ageGroup: null,
+          textsHash: null,
+          page: null,
+          userAgent: null,
+          clientAddress: null,
         }));
         await opened.store.append(rows.slice(0, 3));
         await opened.store.append(rows.slice(3));
@@ -170,7 +184,11 @@ for (const backend of BACKENDS) {
         await opened.sql(`UPDATE consent_receipts SET seq = -seq WHERE seq IN (3, 4)`);
         await opened.sql(`UPDATE consent_receipts SET seq = CASE seq WHEN -3 THEN 4 ELSE 3 END WHERE seq IN (-3, -4)`);
         report = await opened.store.verify();
-        expect(report.problems.map((p) => [p.seq, p.kind])).toEqual([[3, 'edited'], [4, 'edited'], [5, 'edited']]);
+        expect(report.problems.map((p) => [p.seq, p.kind])).toEqual([
+          [3, 'edited'],
+          [4, 'edited'],
+          [5, 'edited'],
+        ]);
         await opened.sql(`UPDATE consent_receipts SET seq = -seq WHERE seq IN (3, 4)`);
         await opened.sql(`UPDATE consent_receipts SET seq = CASE seq WHEN -3 THEN 4 ELSE 3 END WHERE seq IN (-3, -4)`);
         expect((await opened.store.verify()).ok).toBe(true);
@@ -191,7 +209,25 @@ for (const backend of BACKENDS) {
     it('with a server key, a chain recomputed without the key does not verify', async () => {
       const location = await backend.fresh();
       const opened = await backend.open(location, 'server-secret');
-      const row = { receivedAt: '2026-02-01T00:00:00.000Z', consentId: 'visitor-keyed', decidedAt: '2026-02-01T00:00:00.000Z', revision: 1, method: 'custom', regime: null, region: null, language: null, categories: { analytics: false }, services: {}, consents: null, crossBorder: null, ageGroup: null, textsHash: null, page: null, userAgent: null, clientAddress: null };
+      const row = {
+        receivedAt: '2026-02-01T00:00:00.000Z',
+        consentId: 'visitor-keyed',
+        decidedAt: '2026-02-01T00:00:00.000Z',
+        revision: 1,
+        method: 'custom',
+        regime: null,
+        region: null,
+        language: null,
+        categories: { analytics: false },
+        services: {},
+        consents: null,
+        crossBorder: null,
+        ageGroup: null,
+        textsHash: null,
+        page: null,
+        userAgent: null,
+        clientAddress: null,
+      };
       await opened.store.append([row]);
       expect((await opened.store.verify()).ok).toBe(true);
       await opened.store.close();
@@ -216,8 +252,32 @@ for (const backend of BACKENDS) {
       try {
         const now = Date.now();
         const monthsAgo = (m: number) => new Date(now - m * 31 * 24 * 3600 * 1000).toISOString();
-        const row = (i: number, receivedAt: string) => ({ receivedAt, consentId: `retained-${i}-xx`, decidedAt: receivedAt, revision: 1, method: 'custom', regime: null, region: null, language: null, categories: { analytics: true }, services: {}, consents: null, crossBorder: null, ageGroup: null, textsHash: null, page: null, userAgent: null, clientAddress: null });
-        await opened.store.append([row(1, monthsAgo(30)), row(2, monthsAgo(25)), row(3, monthsAgo(13)), row(4, monthsAgo(2)), row(5, monthsAgo(0))]);
+        const row = (i: number, receivedAt: string) => ({
+          receivedAt,
+          consentId: `retained-${i}-xx`,
+          decidedAt: receivedAt,
+          revision: 1,
+          method: 'custom',
+          regime: null,
+          region: null,
+          language: null,
+          categories: { analytics: true },
+          services: {},
+          consents: null,
+          crossBorder: null,
+          ageGroup: null,
+          textsHash: null,
+          page: null,
+          userAgent: null,
+          clientAddress: null,
+        });
+        await opened.store.append([
+          row(1, monthsAgo(30)),
+          row(2, monthsAgo(25)),
+          row(3, monthsAgo(13)),
+          row(4, monthsAgo(2)),
+          row(5, monthsAgo(0)),
+        ]);
         // The service prunes at start (and every 6 hours) when it has a retention policy.
         const service = createReceiptsService({ store: opened.store, retentionMonths: 24 });
         expect(await service.retention).toEqual({ deleted: 2, prunedThrough: 2 });
@@ -241,15 +301,27 @@ for (const backend of BACKENDS) {
       const site = await serve(opened, { adminToken: 'admin-token-for-tests' });
       try {
         await site.post(receipt());
-        await site.post(receipt({ consentId: 'second-visitor', method: 'reject-all', categories: { analytics: false }, url: 'https://shop.example/=HYPERLINK("x")' }));
+        await site.post(
+          receipt({
+            consentId: 'second-visitor',
+            method: 'reject-all',
+            categories: { analytics: false },
+            url: 'https://shop.example/=HYPERLINK("x")',
+          }),
+        );
         const auth = { authorization: 'Bearer admin-token-for-tests' };
         const jsonl = await fetch(site.origin + '/consent-receipts/admin/export?format=jsonl', { headers: auth });
         expect(jsonl.status).toBe(200);
         expect(jsonl.headers.get('content-disposition')).toMatch(/attachment; filename="consent-receipts-.*\.jsonl"/);
-        const lines = (await jsonl.text()).trim().split('\n').map((line) => JSON.parse(line));
+        const lines = (await jsonl.text())
+          .trim()
+          .split('\n')
+          .map((line) => JSON.parse(line));
         expect(lines).toEqual((await opened.store.find()).reverse());
 
-        const csv = await (await fetch(site.origin + '/consent-receipts/admin/export?format=csv&consentId=second-visitor', { headers: auth })).text();
+        const csv = await (
+          await fetch(site.origin + '/consent-receipts/admin/export?format=csv&consentId=second-visitor', { headers: auth })
+        ).text();
         const [header, line, end] = csv.split('\r\n');
         expect(header.split(',').slice(0, 4)).toEqual(['seq', 'receivedAt', 'consentId', 'decidedAt']);
         expect(line).toContain(',second-visitor,');
@@ -267,9 +339,22 @@ for (const backend of BACKENDS) {
       const opened = await backend.open(await backend.fresh());
       try {
         const base = {
-          receivedAt: '2026-12-01T00:00:00.000Z', decidedAt: '2026-12-01T00:00:00.000Z', revision: 1, method: 'custom',
-          regime: null, region: null, language: 'en', categories: { analytics: false, advertising: true }, services: {}, consents: null,
-          crossBorder: null, ageGroup: null, textsHash: null, page: null, userAgent: null, clientAddress: null,
+          receivedAt: '2026-12-01T00:00:00.000Z',
+          decidedAt: '2026-12-01T00:00:00.000Z',
+          revision: 1,
+          method: 'custom',
+          regime: null,
+          region: null,
+          language: 'en',
+          categories: { analytics: false, advertising: true },
+          services: {},
+          consents: null,
+          crossBorder: null,
+          ageGroup: null,
+          textsHash: null,
+          page: null,
+          userAgent: null,
+          clientAddress: null,
         };
         // A row as schema version 1 wrote it (no via, no override), then one from this SDK's record.
         await opened.store.append([{ ...base, consentId: 'visitor-old-1' }]);

@@ -4,8 +4,14 @@ import { receiptOf, sendReceipts } from '../../src/parts/receipts';
 import type { ConsentRecord } from '../../src/core/policy/types';
 
 const record: ConsentRecord = {
-  id: 'visitor-0001', time: Date.UTC(2026, 10, 25), revision: 1, categories: { analytics: true, advertising: false },
-  services: {}, method: 'custom', expires: Date.UTC(2027, 4, 25), region: 'DE',
+  id: 'visitor-0001',
+  time: Date.UTC(2026, 10, 25),
+  revision: 1,
+  categories: { analytics: true, advertising: false },
+  services: {},
+  method: 'custom',
+  expires: Date.UTC(2027, 4, 25),
+  region: 'DE',
 };
 const queued = () => JSON.parse(localStorage.getItem('consentry:receipts') || '[]');
 
@@ -15,7 +21,13 @@ afterEach(() => vi.unstubAllGlobals());
 describe('consent receipts', () => {
   it('describe the decision without any IP address', () => {
     const receipt = receiptOf(record);
-    expect(receipt).toMatchObject({ consentId: 'visitor-0001', revision: 1, method: 'custom', region: 'DE', categories: { analytics: true, advertising: false } });
+    expect(receipt).toMatchObject({
+      consentId: 'visitor-0001',
+      revision: 1,
+      method: 'custom',
+      region: 'DE',
+      categories: { analytics: true, advertising: false },
+    });
     expect(receipt.time).toBe('2026-11-25T00:00:00.000Z');
     expect(JSON.stringify(receipt)).not.toMatch(/\bip\b/i);
   });
@@ -45,7 +57,12 @@ describe('consent receipts', () => {
   });
 
   it('stay queued while offline and are sent on the next page', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => { throw new TypeError('Failed to fetch'); }));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => {
+        throw new TypeError('Failed to fetch');
+      }),
+    );
     vi.stubGlobal('navigator', { ...navigator, onLine: false, sendBeacon: vi.fn(() => true), userAgent: 'test' });
     await sendReceipts('/receipts', receiptOf(record));
     expect(queued()).toHaveLength(1);
@@ -57,7 +74,10 @@ describe('consent receipts', () => {
   });
 
   it('stay queued when the endpoint answers with an error', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response('', { status: 503 })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response('', { status: 503 })),
+    );
     await sendReceipts('/receipts', receiptOf(record));
     expect(queued()).toHaveLength(1);
   });
@@ -68,7 +88,9 @@ describe('consent receipts', () => {
     vi.stubGlobal('fetch', fetch);
     await sendReceipts('/receipts', receiptOf(record));
     expect(fetch).toHaveBeenCalledTimes(1);
-    vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => { throw new DOMException('quota', 'QuotaExceededError'); });
+    vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
+      throw new DOMException('quota', 'QuotaExceededError');
+    });
     await expect(sendReceipts('/receipts', receiptOf(record))).resolves.toBeUndefined();
   });
 });

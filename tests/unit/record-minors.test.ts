@@ -32,11 +32,20 @@ beforeEach(() => {
   sent = [];
   localStorage.clear();
   document.cookie.split(';').forEach((c) => (document.cookie = c.split('=')[0].trim() + '=; max-age=0; path=/'));
-  vi.stubGlobal('fetch', vi.fn(async (_url: string, init: RequestInit) => (sent.push(JSON.parse(init.body as string)), new Response('', { status: 204 }))));
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (_url: string, init: RequestInit) => (sent.push(JSON.parse(init.body as string)), new Response('', { status: 204 }))),
+  );
 });
 afterEach(() => vi.unstubAllGlobals());
 
-const cookieValue = () => decodeURIComponent(document.cookie.split('; ').find((c) => c.startsWith('consentry='))!.split('=')[1]);
+const cookieValue = () =>
+  decodeURIComponent(
+    document.cookie
+      .split('; ')
+      .find((c) => c.startsWith('consentry='))!
+      .split('=')[1],
+  );
 
 describe('a choice for a visitor under the threshold', () => {
   it.each([
@@ -45,7 +54,14 @@ describe('a choice for a visitor under the threshold', () => {
     ['US', 'opt-out'],
   ])("%s without a guardian: 'Accept all' stores essential only, and the cookie says nothing of the age", async (region, regime) => {
     const state = decide(settings, signals(region));
-    const returned = choiceParts.store(settings, { ...all, ageGroup: 'minor' }, 'accept-all', state, { via: 'banner', lang: 'en' }, judgeAt(region));
+    const returned = choiceParts.store(
+      settings,
+      { ...all, ageGroup: 'minor' },
+      'accept-all',
+      state,
+      { via: 'banner', lang: 'en' },
+      judgeAt(region),
+    );
     const value = cookieValue();
     const stored = decodeRecord(value)!;
     expect(stored.categories).toEqual({ analytics: false, advertising: false });
@@ -60,7 +76,14 @@ describe('a choice for a visitor under the threshold', () => {
   it("with a guardian's confirmation: granted, the cookie says neither guardian nor age, the receipt says both", async () => {
     const state = decide(settings, signals('CN'));
     const hash = textsHash(settings, 'zh', en, state.regime);
-    const returned = choiceParts.store(settings, { ...all, ageGroup: 'minor' }, 'accept-all', state, { via: 'guardian', lang: 'zh', textsHash: hash }, judgeAt('CN'));
+    const returned = choiceParts.store(
+      settings,
+      { ...all, ageGroup: 'minor' },
+      'accept-all',
+      state,
+      { via: 'guardian', lang: 'zh', textsHash: hash },
+      judgeAt('CN'),
+    );
     const value = cookieValue();
     expect(value).not.toMatch(/\|m\||guardian/);
     const stored = decodeRecord(value)!;
@@ -88,7 +111,17 @@ describe('the texts hash', () => {
   });
 
   it('goes into the receipt beside the revision', () => {
-    const receipt = receiptOf({ id: 'visitor-0001', time: Date.now(), revision: 4, categories: {}, services: {}, method: 'custom', expires: Date.now() + 1e9, textsHash: 'abc123', regime: 'opt-in' });
+    const receipt = receiptOf({
+      id: 'visitor-0001',
+      time: Date.now(),
+      revision: 4,
+      categories: {},
+      services: {},
+      method: 'custom',
+      expires: Date.now() + 1e9,
+      textsHash: 'abc123',
+      regime: 'opt-in',
+    });
     expect(receipt).toMatchObject({ revision: 4, textsHash: 'abc123', regime: 'opt-in' });
   });
 });

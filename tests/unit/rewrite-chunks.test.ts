@@ -5,7 +5,7 @@ import { createRewriter } from '../../src/node/rewrite/create-rewriter';
 
 const GA = 'https://www.google-analytics.com/analytics.js';
 const DC = 'https://ad.doubleclick.net/p.gif?a=1&amp;b=2';
-const streamOf = <T,>(chunks: T[]) =>
+const streamOf = <T>(chunks: T[]) =>
   new ReadableStream<T>({
     start(controller) {
       chunks.forEach((chunk) => controller.enqueue(chunk));
@@ -48,7 +48,8 @@ describe('chunked input', () => {
   });
 
   const bytes = new TextEncoder().encode(DOC);
-  const byteChunks = (size: number) => Array.from({ length: Math.ceil(bytes.length / size) }, (_, i) => bytes.subarray(i * size, (i + 1) * size));
+  const byteChunks = (size: number) =>
+    Array.from({ length: Math.ceil(bytes.length / size) }, (_, i) => bytes.subarray(i * size, (i + 1) * size));
 
   it.each([1, 2, 3, 7, 64])('through the web stream, in %i-byte chunks split inside UTF-8 sequences', async (size) => {
     const out = await new Response(new Blob(byteChunks(size) as BlobPart[]).stream().pipeThrough(rewriter.webStream())).text();

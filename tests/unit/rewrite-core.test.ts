@@ -11,7 +11,12 @@ const PAGE = 'https://shop.example/products/1';
 
 const settings = validateConfig({
   services: [{ id: 'maps', category: 'advertising', hosts: ['maps.example.net'] }],
-  blocking: { rules: [{ match: 'cdn.partner.example/tags/', category: 'analytics' }, { match: '/own/track', category: 'analytics' }] },
+  blocking: {
+    rules: [
+      { match: 'cdn.partner.example/tags/', category: 'analytics' },
+      { match: '/own/track', category: 'analytics' },
+    ],
+  },
 });
 const always = createRewriter({ settings, grantedCategories: [] });
 const rewrite = (html: string, url = PAGE) => always.rewrite(html, { url });
@@ -19,22 +24,49 @@ const rewrite = (html: string, url = PAGE) => always.rewrite(html, { url });
 describe('held forms', () => {
   it.each([
     [`<script async src="${GTM}"></script>`, `<script async="" data-src="${GTM}" type="text/plain" data-consent="analytics"></script>`],
-    [`<script type="module" src="${GA}"></script>`, `<script type="text/plain" data-src="${GA}" data-type="module" data-consent="analytics"></script>`],
-    [`<script type=" Module " src="${GA}"></script>`, `<script type="text/plain" data-src="${GA}" data-type="module" data-consent="analytics"></script>`],
-    [`<script type="text/javascript" src="${GA}" defer></script>`, `<script type="text/plain" data-src="${GA}" defer="" data-consent="analytics"></script>`],
+    [
+      `<script type="module" src="${GA}"></script>`,
+      `<script type="text/plain" data-src="${GA}" data-type="module" data-consent="analytics"></script>`,
+    ],
+    [
+      `<script type=" Module " src="${GA}"></script>`,
+      `<script type="text/plain" data-src="${GA}" data-type="module" data-consent="analytics"></script>`,
+    ],
+    [
+      `<script type="text/javascript" src="${GA}" defer></script>`,
+      `<script type="text/plain" data-src="${GA}" defer="" data-consent="analytics"></script>`,
+    ],
     [`<img src="${DC}" width=1 height=1 alt="">`, `<img data-src="${DC}" width="1" height="1" alt="" data-consent="advertising">`],
-    [`<img src="/logo.png" srcset="/a.png 1x, ${DC} 2x">`, `<img data-src="/logo.png" data-srcset="/a.png 1x, ${DC} 2x" data-consent="advertising">`],
-    [`<iframe src="https://maps.example.net/embed?q=1" loading=lazy></iframe>`, `<iframe data-src="https://maps.example.net/embed?q=1" loading="lazy" data-consent="advertising" data-service="maps"></iframe>`],
-    [`<video poster="${DC}" src="/v.mp4" controls></video>`, `<video data-poster="${DC}" data-src="/v.mp4" controls="" data-consent="advertising"></video>`],
+    [
+      `<img src="/logo.png" srcset="/a.png 1x, ${DC} 2x">`,
+      `<img data-src="/logo.png" data-srcset="/a.png 1x, ${DC} 2x" data-consent="advertising">`,
+    ],
+    [
+      `<iframe src="https://maps.example.net/embed?q=1" loading=lazy></iframe>`,
+      `<iframe data-src="https://maps.example.net/embed?q=1" loading="lazy" data-consent="advertising" data-service="maps"></iframe>`,
+    ],
+    [
+      `<video poster="${DC}" src="/v.mp4" controls></video>`,
+      `<video data-poster="${DC}" data-src="/v.mp4" controls="" data-consent="advertising"></video>`,
+    ],
     [`<audio src="${DC}"></audio>`, `<audio data-src="${DC}" data-consent="advertising"></audio>`],
-    [`<picture><source srcset="${DC} 1x"><img src="/a.png"></picture>`, `<picture><source data-srcset="${DC} 1x" data-consent="advertising"><img src="/a.png"></picture>`],
+    [
+      `<picture><source srcset="${DC} 1x"><img src="/a.png"></picture>`,
+      `<picture><source data-srcset="${DC} 1x" data-consent="advertising"><img src="/a.png"></picture>`,
+    ],
     [`<embed src="${DC}">`, `<embed data-src="${DC}" data-consent="advertising">`],
     [`<object data="${DC}"></object>`, `<object data-data="${DC}" data-consent="advertising"></object>`],
-    [`<link rel="stylesheet" href="https://cdn.partner.example/tags/x.css">`, `<link rel="stylesheet" data-href="https://cdn.partner.example/tags/x.css" data-consent="analytics">`],
+    [
+      `<link rel="stylesheet" href="https://cdn.partner.example/tags/x.css">`,
+      `<link rel="stylesheet" data-href="https://cdn.partner.example/tags/x.css" data-consent="analytics">`,
+    ],
     [`<link rel=preload as=script href="${GA}">`, `<link rel="preload" as="script" data-href="${GA}" data-consent="analytics">`],
     [`<link rel="modulepreload" href="${GA}">`, `<link rel="modulepreload" data-href="${GA}" data-consent="analytics">`],
     [`<link rel="Prefetch  dns-prefetch" href="${GA}">`, `<link rel="Prefetch  dns-prefetch" data-href="${GA}" data-consent="analytics">`],
-    [`<link rel=preload as=image imagesrcset="${DC} 2x" href="/a.png">`, `<link rel="preload" as="image" data-imagesrcset="${DC} 2x" data-href="/a.png" data-consent="advertising">`],
+    [
+      `<link rel=preload as=image imagesrcset="${DC} 2x" href="/a.png">`,
+      `<link rel="preload" as="image" data-imagesrcset="${DC} 2x" data-href="/a.png" data-consent="advertising">`,
+    ],
     [`<script src="/own/track.js"></script>`, `<script data-src="/own/track.js" type="text/plain" data-consent="analytics"></script>`],
     [`<image src="${DC}">`, `<img data-src="${DC}" data-consent="advertising">`],
     [`<img src="${DC}"/>`, `<img data-src="${DC}" data-consent="advertising"/>`],
@@ -59,7 +91,10 @@ describe('held forms', () => {
 
 describe('left exactly as written', () => {
   it.each([
-    ['inline scripts, whatever they load', `<script>var s=document.createElement('script');s.src='${GA}';document.head.appendChild(s)</script>`],
+    [
+      'inline scripts, whatever they load',
+      `<script>var s=document.createElement('script');s.src='${GA}';document.head.appendChild(s)</script>`,
+    ],
     ['a script the owner marked', `<script type="text/plain" data-consent="analytics" src="${GA}"></script>`],
     ['an element the owner marked', `<iframe data-consent="advertising" data-src="${DC}"></iframe>`],
     ['a data script', `<script type="application/ld+json" src="${GA}"></script>`],
@@ -68,7 +103,10 @@ describe('left exactly as written', () => {
     ['same-origin URLs', `<script src="/app.js"></script><img src="https://shop.example/x.png">`],
     ['unknown third parties', `<script src="https://cdn.jsdelivr.net/npm/x"></script>`],
     ['SVG scripts and images', `<svg><script href="${GA}"></script><image href="${DC}"/></svg>`],
-    ['URLs in text, comments, textarea, title, style', `<!-- <img src="${DC}"> --><textarea><img src="${DC}"></textarea><title><script src="${GA}"></title><style>@import "${GA}";</style><p>${DC}</p>`],
+    [
+      'URLs in text, comments, textarea, title, style',
+      `<!-- <img src="${DC}"> --><textarea><img src="${DC}"></textarea><title><script src="${GA}"></title><style>@import "${GA}";</style><p>${DC}</p>`,
+    ],
     ['non-http URLs', `<img src="data:image/gif;base64,R0lGOD"><iframe src="javascript:void 0"></iframe>`],
     ['an unparsable URL', `<img src="https://[bad">`],
   ])('%s', (_label, html) => {
@@ -93,7 +131,9 @@ describe('namespaces as browsers build them', () => {
     ['an <svg> closed by its parent', `<div><svg><g></div>TAG`],
     ['an HTML integration point', `<svg><foreignObject>TAG</foreignObject></svg>`],
   ])('%s', (_label, html) => {
-    expect(rewrite(html.replace('TAG', `<img src="${DC}">`))).toBe(html.replace('TAG', `<img data-src="${DC}" data-consent="advertising">`));
+    expect(rewrite(html.replace('TAG', `<img src="${DC}">`))).toBe(
+      html.replace('TAG', `<img data-src="${DC}" data-consent="advertising">`),
+    );
   });
 
   it('holds a tag the tree builder ignores where it stands: the preload scanner still sees it', () => {

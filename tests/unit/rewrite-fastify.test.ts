@@ -27,7 +27,13 @@ function fakeReply(headers: Record<string, unknown>, statusCode = 200): FastifyR
     },
   };
 }
-const request = (headers: Record<string, string> = {}, method = 'GET') => ({ method, url: '/shop', headers, protocol: 'https', hostname: 'shop.example' });
+const request = (headers: Record<string, string> = {}, method = 'GET') => ({
+  method,
+  url: '/shop',
+  headers,
+  protocol: 'https',
+  hostname: 'shop.example',
+});
 const onSend: FastifyOnSend = createFastifyOnSend({ settings });
 
 describe('Fastify onSend hook', () => {
@@ -49,7 +55,17 @@ describe('Fastify onSend hook', () => {
   });
 
   it('leaves granted categories, other types, compressed bodies, HEAD and 304 alone', async () => {
-    const cookie = 'consentry=' + encodeRecord({ id: 'visitor-0001', time: Date.now(), revision: 0, categories: { analytics: true }, services: {}, method: 'custom', expires: Date.now() + 864e5 });
+    const cookie =
+      'consentry=' +
+      encodeRecord({
+        id: 'visitor-0001',
+        time: Date.now(),
+        revision: 0,
+        categories: { analytics: true },
+        services: {},
+        method: 'custom',
+        expires: Date.now() + 864e5,
+      });
     expect(await onSend(request({ cookie }), fakeReply({ 'content-type': 'text/html' }), PAGE)).toBe(PAGE);
     expect(await onSend(request(), fakeReply({ 'content-type': 'application/json' }), PAGE)).toBe(PAGE);
     expect(await onSend(request(), fakeReply({ 'content-type': 'text/html', 'content-encoding': 'br' }), PAGE)).toBe(PAGE);

@@ -23,27 +23,134 @@ const classify = (url: string) => {
 };
 
 const url = fc.constantFrom(
-  'https://ad.doubleclick.net/p.gif', 'https://www.google-analytics.com/a.js', '//connect.facebook.net/x.js',
-  'https://maps.example.net/e?a=1&amp;b=2', 'https://AD.DOUBLECLICK.NET:443/x', ' https://ad.doubleclick.net/sp ',
-  '/own.js', 'own.png', 'https://shop.example/x', 'https://cdn.example.org/lib.js', 'data:,x', 'https://[bad',
-  '/a.png 1x, https://ad.doubleclick.net/b.png 2x', 'https://ad.doubleclick.net/c,d.png 1x', '',
+  'https://ad.doubleclick.net/p.gif',
+  'https://www.google-analytics.com/a.js',
+  '//connect.facebook.net/x.js',
+  'https://maps.example.net/e?a=1&amp;b=2',
+  'https://AD.DOUBLECLICK.NET:443/x',
+  ' https://ad.doubleclick.net/sp ',
+  '/own.js',
+  'own.png',
+  'https://shop.example/x',
+  'https://cdn.example.org/lib.js',
+  'data:,x',
+  'https://[bad',
+  '/a.png 1x, https://ad.doubleclick.net/b.png 2x',
+  'https://ad.doubleclick.net/c,d.png 1x',
+  '',
 );
 const attrName = fc.constantFrom(
-  'src', 'SRC', 'srcset', 'href', 'rel', 'type', 'poster', 'data', 'imagesrcset', 'data-src', 'data-consent',
-  'data-service', 'data-type', 'alt', 'class', 'async', 'language', 'a"b', '=x', "'", '<', 'encoding', 'color',
-  'background', 'data-background',
+  'src',
+  'SRC',
+  'srcset',
+  'href',
+  'rel',
+  'type',
+  'poster',
+  'data',
+  'imagesrcset',
+  'data-src',
+  'data-consent',
+  'data-service',
+  'data-type',
+  'alt',
+  'class',
+  'async',
+  'language',
+  'a"b',
+  '=x',
+  "'",
+  '<',
+  'encoding',
+  'color',
+  'background',
+  'data-background',
 );
-const attrValue = fc.oneof(url, fc.constantFrom('stylesheet', 'preload', 'canonical', 'compression-dictionary', 'module', 'text/plain', 'text/javascript', 'analytics', 'maps', 'image', 'essential', 'x"y', "a'b", '&quot;', 'é<>', 'text/html', 'red'), fc.string({ maxLength: 6 }));
+const attrValue = fc.oneof(
+  url,
+  fc.constantFrom(
+    'stylesheet',
+    'preload',
+    'canonical',
+    'compression-dictionary',
+    'module',
+    'text/plain',
+    'text/javascript',
+    'analytics',
+    'maps',
+    'image',
+    'essential',
+    'x"y',
+    "a'b",
+    '&quot;',
+    'é<>',
+    'text/html',
+    'red',
+  ),
+  fc.string({ maxLength: 6 }),
+);
 const attribute = fc
   .tuple(attrName, attrValue, fc.constantFrom('"', "'", '', 'none'))
   .map(([name, value, quote]) =>
-    quote === 'none' ? name : quote === '' ? `${name}=${value.replace(/[\s>"'=<`]/g, '') || 'v'}` : `${name}=${quote}${value.split(quote).join('')}${quote}`,
+    quote === 'none'
+      ? name
+      : quote === ''
+        ? `${name}=${value.replace(/[\s>"'=<`]/g, '') || 'v'}`
+        : `${name}=${quote}${value.split(quote).join('')}${quote}`,
   );
 const tagName = fc.constantFrom(
-  'script', 'img', 'iframe', 'video', 'audio', 'source', 'embed', 'object', 'link', 'image', 'IMG', 'Script', 'noscript',
-  'svg', 'math', 'foreignObject', 'desc', 'mi', 'annotation-xml', 'template', 'textarea', 'title', 'style', 'table', 'tr', 'td',
-  'caption', 'colgroup', 'select', 'option', 'p', 'div', 'picture', 'xmp', 'plaintext', 'b', 'a', 'font', 'form', 'button', 'head',
-  'body', 'html', 'frameset', 'iframe', 'noembed', 'frame', 'input', 'thead', 'tbody', 'tfoot', 'th',
+  'script',
+  'img',
+  'iframe',
+  'video',
+  'audio',
+  'source',
+  'embed',
+  'object',
+  'link',
+  'image',
+  'IMG',
+  'Script',
+  'noscript',
+  'svg',
+  'math',
+  'foreignObject',
+  'desc',
+  'mi',
+  'annotation-xml',
+  'template',
+  'textarea',
+  'title',
+  'style',
+  'table',
+  'tr',
+  'td',
+  'caption',
+  'colgroup',
+  'select',
+  'option',
+  'p',
+  'div',
+  'picture',
+  'xmp',
+  'plaintext',
+  'b',
+  'a',
+  'font',
+  'form',
+  'button',
+  'head',
+  'body',
+  'html',
+  'frameset',
+  'iframe',
+  'noembed',
+  'frame',
+  'input',
+  'thead',
+  'tbody',
+  'tfoot',
+  'th',
 );
 const startTag = fc
   .tuple(tagName, fc.array(attribute, { maxLength: 5 }), fc.constantFrom('>', '/>', ' >', '', '\n>'))
@@ -51,15 +158,37 @@ const startTag = fc
 const endTag = tagName.map((name) => `</${name}>`);
 const text = fc.oneof(
   fc.string({ maxLength: 8 }),
-  fc.constantFrom('<', '&', '&amp;', '&lt;img src=x>', '\r\n', '\0', '<!--', '-->', '<!doctype html>', '<![CDATA[', ']]>', '</', '😀', '\ud83d', "document.write('<img src=\"https://ad.doubleclick.net/w\">')"),
+  fc.constantFrom(
+    '<',
+    '&',
+    '&amp;',
+    '&lt;img src=x>',
+    '\r\n',
+    '\0',
+    '<!--',
+    '-->',
+    '<!doctype html>',
+    '<![CDATA[',
+    ']]>',
+    '</',
+    '😀',
+    '\ud83d',
+    'document.write(\'<img src="https://ad.doubleclick.net/w">\')',
+  ),
 );
-const html = fc.array(fc.oneof({ weight: 3, arbitrary: startTag }, { weight: 2, arbitrary: endTag }, { weight: 3, arbitrary: text }), { maxLength: 40 }).map((parts) => parts.join(''));
+const html = fc
+  .array(fc.oneof({ weight: 3, arbitrary: startTag }, { weight: 2, arbitrary: endTag }, { weight: 3, arbitrary: text }), { maxLength: 40 })
+  .map((parts) => parts.join(''));
 
 type Node = T.ChildNode | T.Element;
 const isElement = (node: Node): node is T.Element => 'tagName' in node;
 const HTML_NS = 'http://www.w3.org/1999/xhtml';
 const attrsOf = (el: T.Element) => Object.fromEntries(el.attrs.map((a) => [a.name, a.value]));
-const viewOf = (el: T.Element) => ({ name: el.tagName, foreign: el.namespaceURI !== HTML_NS, get: (name: string) => attrsOf(el)[name] ?? null });
+const viewOf = (el: T.Element) => ({
+  name: el.tagName,
+  foreign: el.namespaceURI !== HTML_NS,
+  get: (name: string) => attrsOf(el)[name] ?? null,
+});
 const serviceCategory = (id: string) => settings.services.find((service) => service.id === id)?.category;
 
 /** An output element is its input, or the input in held form: fetch attributes moved, markers added. */
@@ -87,7 +216,10 @@ function children(node: T.ParentNode): Node[] {
 function compareTrees(input: T.ParentNode, output: T.ParentNode, path: string) {
   const a = children(input);
   const b = children(output);
-  expect(b.map((n) => n.nodeName), path).toEqual(a.map((n) => n.nodeName));
+  expect(
+    b.map((n) => n.nodeName),
+    path,
+  ).toEqual(a.map((n) => n.nodeName));
   a.forEach((node, i) => {
     const other = b[i];
     const where = `${path}/${node.nodeName}[${i}]`;

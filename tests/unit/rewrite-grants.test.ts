@@ -10,13 +10,27 @@ import { grantsKey, isGranted, type Grants } from '../../src/node/rewrite/grants
 const NOW = 1_764_000_000_000;
 const settings = validateConfig({
   revision: 2,
-  services: [{ id: 'ga', category: 'analytics' }, { id: 'hotjar', category: 'analytics' }],
-  regions: { rules: [{ regions: ['US-CA'], regime: 'opt-out' }, { regions: ['BR'], regime: 'notice-only' }] },
+  services: [
+    { id: 'ga', category: 'analytics' },
+    { id: 'hotjar', category: 'analytics' },
+  ],
+  regions: {
+    rules: [
+      { regions: ['US-CA'], regime: 'opt-out' },
+      { regions: ['BR'], regime: 'notice-only' },
+    ],
+  },
   cookie: { name: 'cs' },
 });
 const record = (overrides: Partial<ConsentRecord> = {}): ConsentRecord => ({
-  id: 'visitor-0001', time: NOW - 1000, revision: 2, categories: { analytics: true, advertising: false },
-  services: { hotjar: false }, method: 'custom', expires: NOW + 864e5, ...overrides,
+  id: 'visitor-0001',
+  time: NOW - 1000,
+  revision: 2,
+  categories: { analytics: true, advertising: false },
+  services: { hotjar: false },
+  method: 'custom',
+  expires: NOW + 864e5,
+  ...overrides,
 });
 const header = (value: string) => `theme=dark; cs=${value}; other=1`;
 const granted = (grants: Grants) => [...grants.categories].sort();
@@ -54,14 +68,27 @@ describe('grantedFromCookieHeader', () => {
   });
 
   it('grants by default where the regime does, and takes GPC as an objection to advertising in opt-out', () => {
-    expect(granted(grantedFromCookieHeader(undefined, settings, { now: NOW, region: 'us-ca' }))).toEqual(['advertising', 'analytics', 'essential']);
-    expect(granted(grantedFromCookieHeader(undefined, settings, { now: NOW, region: 'US-CA', gpc: true }))).toEqual(['analytics', 'essential']);
-    expect(granted(grantedFromCookieHeader(undefined, settings, { now: NOW, region: 'BR' }))).toEqual(['advertising', 'analytics', 'essential']);
+    expect(granted(grantedFromCookieHeader(undefined, settings, { now: NOW, region: 'us-ca' }))).toEqual([
+      'advertising',
+      'analytics',
+      'essential',
+    ]);
+    expect(granted(grantedFromCookieHeader(undefined, settings, { now: NOW, region: 'US-CA', gpc: true }))).toEqual([
+      'analytics',
+      'essential',
+    ]);
+    expect(granted(grantedFromCookieHeader(undefined, settings, { now: NOW, region: 'BR' }))).toEqual([
+      'advertising',
+      'analytics',
+      'essential',
+    ]);
     expect(granted(grantedFromCookieHeader(undefined, settings, { now: NOW, region: 'nonsense' }))).toEqual(['essential']);
   });
 
   it('holds advertising for Sec-GPC in every regime, over a stored "Accept all" too (issue 19 §3)', () => {
-    const acceptedAll = header(encodeRecord(record({ categories: { analytics: true, advertising: true }, services: {}, method: 'accept-all' })));
+    const acceptedAll = header(
+      encodeRecord(record({ categories: { analytics: true, advertising: true }, services: {}, method: 'accept-all' })),
+    );
     for (const region of ['BR', 'US-CA', 'DE']) {
       expect(granted(grantedFromCookieHeader(undefined, settings, { now: NOW, region, gpc: true }))).not.toContain('advertising');
       expect(granted(grantedFromCookieHeader(acceptedAll, settings, { now: NOW, region, gpc: true }))).toEqual(['analytics', 'essential']);

@@ -14,7 +14,16 @@ const HELD_ALL = `<!doctype html><html><head><script async="" data-src="${GA}" t
 const HELD_ADS = `<!doctype html><html><head><script async src="${GA}"></script></head><body><p>Grüße €</p><img data-src="${DC}" data-consent="advertising"><img src="/own.png"></body></html>`;
 const settings = validateConfig({});
 const analyticsCookie = () =>
-  'consentry=' + encodeRecord({ id: 'visitor-0001', time: Date.now() - 1000, revision: 0, categories: { analytics: true, advertising: false }, services: {}, method: 'custom', expires: Date.now() + 864e5 });
+  'consentry=' +
+  encodeRecord({
+    id: 'visitor-0001',
+    time: Date.now() - 1000,
+    revision: 0,
+    categories: { analytics: true, advertising: false },
+    services: {},
+    method: 'custom',
+    expires: Date.now() + 864e5,
+  });
 
 type App = (req: IncomingMessage, res: ServerResponse) => void;
 const html = { 'content-type': 'text/html; charset=utf-8' };
@@ -162,8 +171,9 @@ describe('Connect/Express middleware', () => {
     );
     await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
     const response = await fetch(`http://127.0.0.1:${(other.address() as AddressInfo).port}/shop/item`);
-    expect(await response.text()).toBe('<script data-src="../track/t.js" type="text/plain" data-consent="analytics"></script><script src="/app.js"></script>');
+    expect(await response.text()).toBe(
+      '<script data-src="../track/t.js" type="text/plain" data-consent="analytics"></script><script src="/app.js"></script>',
+    );
     await new Promise<void>((resolve) => other.close(() => resolve()));
   });
-
 });

@@ -10,17 +10,24 @@ const CDN = 'https://cdn.unlisted.example/tag.js';
 const PAGE = 'https://shop.example/';
 
 const settings = validateConfig({ services: [{ id: 'maps', category: 'advertising', hosts: ['maps.example.net'] }] });
-const rewrite = (html: string, granted: string[] = []) => createRewriter({ settings, grantedCategories: granted }).rewrite(html, { url: PAGE });
+const rewrite = (html: string, granted: string[] = []) =>
+  createRewriter({ settings, grantedCategories: granted }).rewrite(html, { url: PAGE });
 
 describe('in SVG and MathML, where the parser fetches nothing but the preload scanner does', () => {
   it.each([
     [`<svg><link rel="stylesheet" href="${GA}"></svg>`, `<svg><link rel="stylesheet" data-href="${GA}" data-consent="analytics"></svg>`],
-    [`<math><link rel=preload as=script href="${GA}"></math>`, `<math><link rel="preload" as="script" data-href="${GA}" data-consent="analytics"></math>`],
+    [
+      `<math><link rel=preload as=script href="${GA}"></math>`,
+      `<math><link rel="preload" as="script" data-href="${GA}" data-consent="analytics"></math>`,
+    ],
     [`<svg><video poster="${DC}"></video></svg>`, `<svg><video data-poster="${DC}" data-consent="advertising"></video></svg>`],
     [`<math><input type=image src="${DC}"></math>`, `<math><input type="image" data-src="${DC}" data-consent="advertising"></math>`],
     // An SVG script's type decides whether its inline code runs: only its URL moves.
     [`<svg><script src="${GA}">draw()</script></svg>`, `<svg><script data-src="${GA}" data-consent="analytics">draw()</script></svg>`],
-    [`<div><svg><g><link rel=modulepreload href="${GA}"></g></svg></div>`, `<div><svg><g><link rel="modulepreload" data-href="${GA}" data-consent="analytics"></g></svg></div>`],
+    [
+      `<div><svg><g><link rel=modulepreload href="${GA}"></g></svg></div>`,
+      `<div><svg><g><link rel="modulepreload" data-href="${GA}" data-consent="analytics"></g></svg></div>`,
+    ],
   ])('%s', (input, output) => {
     expect(rewrite(input)).toBe(output);
   });
@@ -35,8 +42,10 @@ describe('tags and attributes the browser loads that the rewriter did not know',
   it.each([
     [`<frameset><frame src="${DC}"></frameset>`, `<frameset><frame data-src="${DC}" data-consent="advertising"></frameset>`],
     [`<body background="${DC}">`, `<body data-background="${DC}" data-consent="advertising">`],
-    [`<table background="${DC}"><tr background="${DC}"><td background="${DC}">x`,
-      `<table data-background="${DC}" data-consent="advertising"><tr data-background="${DC}" data-consent="advertising"><td data-background="${DC}" data-consent="advertising">x`],
+    [
+      `<table background="${DC}"><tr background="${DC}"><td background="${DC}">x`,
+      `<table data-background="${DC}" data-consent="advertising"><tr data-background="${DC}" data-consent="advertising"><td data-background="${DC}" data-consent="advertising">x`,
+    ],
     [`<input type=" Image " src="${DC}" alt="go">`, `<input type=" Image " data-src="${DC}" alt="go" data-consent="advertising">`],
     [`<link rel="compression-dictionary" href="${GA}">`, `<link rel="compression-dictionary" data-href="${GA}" data-consent="analytics">`],
   ])('%s', (input, output) => {
@@ -51,11 +60,23 @@ describe('tags and attributes the browser loads that the rewriter did not know',
 
 describe('tags the owner marked but wrote in a form that loads at once', () => {
   it.each([
-    [`<script data-consent="analytics" src="${CDN}"></script>`, `<script data-consent="analytics" data-src="${CDN}" type="text/plain"></script>`],
-    [`<script type="module" data-consent="analytics" src="${CDN}"></script>`, `<script type="text/plain" data-consent="analytics" data-src="${CDN}" data-type="module"></script>`],
+    [
+      `<script data-consent="analytics" src="${CDN}"></script>`,
+      `<script data-consent="analytics" data-src="${CDN}" type="text/plain"></script>`,
+    ],
+    [
+      `<script type="module" data-consent="analytics" src="${CDN}"></script>`,
+      `<script type="text/plain" data-consent="analytics" data-src="${CDN}" data-type="module"></script>`,
+    ],
     [`<script data-consent="analytics">track()</script>`, `<script data-consent="analytics" type="text/plain">track()</script>`],
-    [`<img data-consent="advertising" src="${CDN}" srcset="${CDN} 2x">`, `<img data-consent="advertising" data-src="${CDN}" data-srcset="${CDN} 2x">`],
-    [`<iframe data-service="maps" src="https://maps.example.net/"></iframe>`, `<iframe data-service="maps" data-src="https://maps.example.net/"></iframe>`],
+    [
+      `<img data-consent="advertising" src="${CDN}" srcset="${CDN} 2x">`,
+      `<img data-consent="advertising" data-src="${CDN}" data-srcset="${CDN} 2x">`,
+    ],
+    [
+      `<iframe data-service="maps" src="https://maps.example.net/"></iframe>`,
+      `<iframe data-service="maps" data-src="https://maps.example.net/"></iframe>`,
+    ],
     [`<link rel=stylesheet data-consent="analytics" href="${CDN}">`, `<link rel="stylesheet" data-consent="analytics" data-href="${CDN}">`],
     // A service the config does not declare, and a category it does not know, are never granted.
     [`<img data-service="nope" src="${CDN}">`, `<img data-service="nope" data-src="${CDN}">`],
@@ -82,7 +103,9 @@ describe('tags the owner marked but wrote in a form that loads at once', () => {
   });
 
   it('is final: a second pass changes nothing', () => {
-    const once = rewrite(`<script data-consent="analytics" src="${CDN}"></script><svg><video poster="${DC}"></video></svg><body background="${DC}">`);
+    const once = rewrite(
+      `<script data-consent="analytics" src="${CDN}"></script><svg><video poster="${DC}"></video></svg><body background="${DC}">`,
+    );
     expect(rewrite(once)).toBe(once);
   });
 });

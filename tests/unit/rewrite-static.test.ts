@@ -36,16 +36,24 @@ describe('rewriteDirectory', () => {
     await writeFile(join(root, 'site/index.html'), `<script src="${GA}"></script>`);
     await writeFile(join(root, 'site/blog/post.HTM'), '<p>no trackers</p>');
     await writeFile(join(root, 'site/blog/data.json'), `{"src":"${GA}"}`);
-    await writeFile(join(root, 'site/legacy.html'), Buffer.from('<p>caf\xe9</p><script src="https://www.google-analytics.com/a.js"></script>', 'latin1'));
+    await writeFile(
+      join(root, 'site/legacy.html'),
+      Buffer.from('<p>caf\xe9</p><script src="https://www.google-analytics.com/a.js"></script>', 'latin1'),
+    );
   });
   afterEach(() => rm(root, { recursive: true, force: true }));
 
   it('rewrites HTML files, copies the rest, and reports what it did', async () => {
     const held: string[] = [];
-    const result = await rewriteDirectory(join(root, 'site'), join(root, 'out'), { settings, onHeld: (tag, file) => held.push(`${file}:${tag.url}`) });
+    const result = await rewriteDirectory(join(root, 'site'), join(root, 'out'), {
+      settings,
+      onHeld: (tag, file) => held.push(`${file}:${tag.url}`),
+    });
     expect(result).toEqual({ files: 4, htmlFiles: 3, changedFiles: 1, heldTags: 1, notUtf8: ['legacy.html'] });
     expect(held).toEqual([`index.html:${GA}`]);
-    expect(await readFile(join(root, 'out/index.html'), 'utf8')).toBe(`<script data-src="${GA}" type="text/plain" data-consent="analytics"></script>`);
+    expect(await readFile(join(root, 'out/index.html'), 'utf8')).toBe(
+      `<script data-src="${GA}" type="text/plain" data-consent="analytics"></script>`,
+    );
     expect(await readFile(join(root, 'out/blog/post.HTM'), 'utf8')).toBe('<p>no trackers</p>');
     expect(await readFile(join(root, 'out/blog/data.json'), 'utf8')).toBe(`{"src":"${GA}"}`);
     expect(await readFile(join(root, 'out/legacy.html'))).toEqual(await readFile(join(root, 'site/legacy.html')));

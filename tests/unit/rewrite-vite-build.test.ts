@@ -11,7 +11,10 @@ const GA = 'https://www.google-analytics.com/analytics.js';
 let root: string;
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'consentry-vite-'));
-  await writeFile(join(root, 'index.html'), `<!doctype html><html><head><script async src="${GA}"></script></head><body><script type="module" src="./main.js"></script></body></html>`);
+  await writeFile(
+    join(root, 'index.html'),
+    `<!doctype html><html><head><script async src="${GA}"></script></head><body><script type="module" src="./main.js"></script></body></html>`,
+  );
   await writeFile(join(root, 'main.js'), 'document.body.append("hi")');
 });
 afterAll(() => rm(root, { recursive: true, force: true }));

@@ -62,15 +62,22 @@ describe('Cloudflare Worker (miniflare, native HTMLRewriter)', () => {
   it('holds tracker tags and fixes the headers', async () => {
     const page = `<head><script async src="${GA}"></script></head><img src=${DC} alt='x "y"'><img src="/own.png">`;
     const { response, text } = await serve('/a', page, { ...HTML, 'content-length': String(page.length), etag: '"o1"' });
-    expect(text).toBe(`<head><script async data-src="${GA}" type="text/plain" data-consent="analytics"></script></head><img alt='x "y"' data-src="${DC}" data-consent="advertising"><img src="/own.png">`);
+    expect(text).toBe(
+      `<head><script async data-src="${GA}" type="text/plain" data-consent="analytics"></script></head><img alt='x "y"' data-src="${DC}" data-consent="advertising"><img src="/own.png">`,
+    );
     expect(response.headers.get('vary')).toBe('Cookie, Sec-GPC');
     expect(response.headers.get('etag')).toMatch(/^W\/"o1-cs[0-9a-z]+"$/);
     expect(response.headers.get('content-length')).toBeNull();
   });
 
   it('uses the config’s rules, the base URL, and character references as the browser reads them', async () => {
-    const { text } = await serve('/b', '<script src="/vendor/heatmap/h.js"></script><base href="https://www.google-analytics.com/"><script src="g&#46;js?a=1&amp;b=2"></script>');
-    expect(text).toBe('<script data-src="/vendor/heatmap/h.js" type="text/plain" data-consent="analytics"></script><base href="https://www.google-analytics.com/"><script data-src="g&#46;js?a=1&amp;b=2" type="text/plain" data-consent="analytics"></script>');
+    const { text } = await serve(
+      '/b',
+      '<script src="/vendor/heatmap/h.js"></script><base href="https://www.google-analytics.com/"><script src="g&#46;js?a=1&amp;b=2"></script>',
+    );
+    expect(text).toBe(
+      '<script data-src="/vendor/heatmap/h.js" type="text/plain" data-consent="analytics"></script><base href="https://www.google-analytics.com/"><script data-src="g&#46;js?a=1&amp;b=2" type="text/plain" data-consent="analytics"></script>',
+    );
   });
 
   it('rewrites noscript content, leaves inline scripts and SVG alone', async () => {
@@ -80,7 +87,17 @@ describe('Cloudflare Worker (miniflare, native HTMLRewriter)', () => {
   });
 
   it('leaves granted categories untouched', async () => {
-    const cookie = 'consentry=' + encodeRecord({ id: 'visitor-0001', time: Date.now(), revision: 1, categories: { analytics: true }, services: {}, method: 'custom', expires: Date.now() + 864e5 });
+    const cookie =
+      'consentry=' +
+      encodeRecord({
+        id: 'visitor-0001',
+        time: Date.now(),
+        revision: 1,
+        categories: { analytics: true },
+        services: {},
+        method: 'custom',
+        expires: Date.now() + 864e5,
+      });
     const { text } = await serve('/d', `<script src="${GA}"></script><img src="${DC}">`, HTML, { headers: { cookie } });
     expect(text).toBe(`<script src="${GA}"></script><img data-src="${DC}" data-consent="advertising">`);
   });
@@ -94,21 +111,30 @@ describe('Cloudflare Worker (miniflare, native HTMLRewriter)', () => {
   it('gives the same DOM as the Node rewriter on random pages', async () => {
     const node = createRewriter({ settings: validateConfig(config), grantedCategories: 'from-cookie' });
     const tag = fc.constantFrom('script', 'img', 'iframe', 'link', 'video', 'source', 'p', 'noscript', 'template', 'svg', 'table', 'td');
-    const attribute = fc.tuple(fc.constantFrom('src', 'srcset', 'href', 'rel', 'poster', 'type', 'data-consent', 'alt'), fc.constantFrom(GA, DC, '/own', 'stylesheet', 'module', 'x&amp;y', '//connect.facebook.net/f.js'));
-    const page = fc.array(
-      fc.oneof(
-        fc.tuple(tag, fc.array(attribute, { maxLength: 3 })).map(([name, attrs]) => `<${name}${attrs.map(([n, v]) => ` ${n}="${v}"`).join('')}>`),
-        tag.map((name) => `</${name}>`),
-        fc.constantFrom('text', '&amp;', '<!-- c -->', "<script>var s='<img src=x>'</script>"),
-      ),
-      { maxLength: 15 },
-    ).map((parts) => parts.join(''));
+    const attribute = fc.tuple(
+      fc.constantFrom('src', 'srcset', 'href', 'rel', 'poster', 'type', 'data-consent', 'alt'),
+      fc.constantFrom(GA, DC, '/own', 'stylesheet', 'module', 'x&amp;y', '//connect.facebook.net/f.js'),
+    );
+    const page = fc
+      .array(
+        fc.oneof(
+          fc
+            .tuple(tag, fc.array(attribute, { maxLength: 3 }))
+            .map(([name, attrs]) => `<${name}${attrs.map(([n, v]) => ` ${n}="${v}"`).join('')}>`),
+          tag.map((name) => `</${name}>`),
+          fc.constantFrom('text', '&amp;', '<!-- c -->', "<script>var s='<img src=x>'</script>"),
+        ),
+        { maxLength: 15 },
+      )
+      .map((parts) => parts.join(''));
     const dom = (html: string): unknown => {
       const walk = (node: T.ParentNode): unknown[] =>
         [...((node as T.Template).content?.childNodes ?? []), ...node.childNodes].map((child) =>
           'tagName' in child
             ? [child.tagName, Object.fromEntries(child.attrs.map((a) => [a.name, a.value])), walk(child)]
-            : 'value' in child ? child.value : child.nodeName,
+            : 'value' in child
+              ? child.value
+              : child.nodeName,
         );
       return walk(parse(html));
     };

@@ -11,7 +11,12 @@ import { makeSettings } from './fixtures/settings';
 
 /** Issue 19 §3, §5, §6: the loader acting on an honoured signal, and the reopen control of notice-only regions. */
 function start(region: string) {
-  const ui: UiModule & { views: string[] } = { views: [], show: vi.fn((_ctx, view) => void ui.views.push(view)), hide: vi.fn(), unmount: vi.fn() };
+  const ui: UiModule & { views: string[] } = {
+    views: [],
+    show: vi.fn((_ctx, view) => void ui.views.push(view)),
+    hide: vi.fn(),
+    unmount: vi.fn(),
+  };
   const runtime = createRuntime({ loadUi: async () => ui, loadLanguage: async () => null, parts: () => choiceParts });
   const settings = makeSettings({ regions: { ...makeSettings().regions, source: region } });
   runtime.configure(settings);
@@ -31,8 +36,19 @@ describe('an honoured signal, in the loader', () => {
     sendGpc(true);
     const first = start('US-CA');
     await vi.waitFor(() => expect(first.ui.views).toEqual(['notice']));
-    expect(cookieValue()).toMatchObject({ method: 'gpc', via: 'gpc', lang: 'en', region: 'US-CA', categories: { analytics: true, advertising: false } });
-    expect(first.api.get()).toMatchObject({ status: 'decided', needsBanner: false, needsNotice: false, categories: { advertising: false } });
+    expect(cookieValue()).toMatchObject({
+      method: 'gpc',
+      via: 'gpc',
+      lang: 'en',
+      region: 'US-CA',
+      categories: { analytics: true, advertising: false },
+    });
+    expect(first.api.get()).toMatchObject({
+      status: 'decided',
+      needsBanner: false,
+      needsNotice: false,
+      categories: { advertising: false },
+    });
     const next = start('US-CA');
     await new Promise((r) => setTimeout(r, 10));
     expect(next.ui.views).toEqual([]);

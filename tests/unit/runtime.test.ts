@@ -84,12 +84,14 @@ describe('runtime', () => {
   it('close means refusal', () => {
     const { runtime, api, settings, ui } = start();
     runtime.configure(settings);
-    return vi.waitFor(() => expect(ui.show).toHaveBeenCalled()).then(() => {
-      const ctx = (ui.show as any).mock.calls[0][0];
-      ctx.close();
-      expect(api.get().categories).toEqual({ essential: true, analytics: false, advertising: false });
-      expect(api.get().record!.method).toBe('close');
-    });
+    return vi
+      .waitFor(() => expect(ui.show).toHaveBeenCalled())
+      .then(() => {
+        const ctx = (ui.show as any).mock.calls[0][0];
+        ctx.close();
+        expect(api.get().categories).toEqual({ essential: true, analytics: false, advertising: false });
+        expect(api.get().record!.method).toBe('close');
+      });
   });
 
   it('a UI chunk that fails to load is retried on the next request and reported', async () => {
@@ -167,9 +169,7 @@ describe('choice parts fetched on demand (script-tag build)', () => {
     const runtime = createRuntime({
       loadUi: async () => fakeUi(),
       loadLanguage: async () => null,
-      parts: () =>
-        registered ||
-        (calls.fetches++, fetchParts().then((parts) => (registered = parts))),
+      parts: () => registered || (calls.fetches++, fetchParts().then((parts) => (registered = parts))),
     });
     return { runtime, api: runtime.api, calls, settings: makeSettings() };
   }

@@ -40,12 +40,25 @@ const cookie = (name: string, setBy: PageVisit['snapshots'][0]['cookies'][0]['se
   sameSite: 'Lax',
   setBy,
 });
-const request = (url: string, initiators: string[] = []) => ({ url, host: new URL(url).host, resourceType: 'script', method: 'GET', frame: SITE + '/', initiators, redirectedFrom: [] });
+const request = (url: string, initiators: string[] = []) => ({
+  url,
+  host: new URL(url).host,
+  resourceType: 'script',
+  method: 'GET',
+  frame: SITE + '/',
+  initiators,
+  redirectedFrom: [],
+});
 
 describe('findLeaks', () => {
   it('essential and declared things are not leaks', () => {
     const clean = visit([
-      { phase: 'before-consent', cookies: [cookie('sid'), cookie('consentry')], storage: [{ type: 'local', origin: SITE, key: 'consentry:receipts', setBy: { kind: 'unknown' } }], requests: [request('https://fonts.example/a.woff2')] },
+      {
+        phase: 'before-consent',
+        cookies: [cookie('sid'), cookie('consentry')],
+        storage: [{ type: 'local', origin: SITE, key: 'consentry:receipts', setBy: { kind: 'unknown' } }],
+        requests: [request('https://fonts.example/a.woff2')],
+      },
       { phase: 'after-reject', cookies: [cookie('sid'), cookie('consentry')] },
     ]);
     expect(findLeaks(clean, classifier, { siteOrigin: SITE })).toEqual([]);
@@ -54,12 +67,43 @@ describe('findLeaks', () => {
     const leaky = visit([
       { phase: 'before-consent', cookies: [cookie('_ga', { kind: 'script', url: 'http://127.0.0.1:4001/ns.js', inline: false })] },
       { phase: 'after-reject', requests: [request('https://hm.baidu.com/hm.js?x', [SITE + '/'])] },
-      { phase: 'next-page-after-reject', url: SITE + '/next', storage: [{ type: 'local', origin: SITE, key: '_ga_state', setBy: { kind: 'unknown' } }] },
+      {
+        phase: 'next-page-after-reject',
+        url: SITE + '/next',
+        storage: [{ type: 'local', origin: SITE, key: '_ga_state', setBy: { kind: 'unknown' } }],
+      },
     ]);
     expect(findLeaks(leaky, classifier, { siteOrigin: SITE })).toEqual([
-      { page: SITE + '/', phase: 'before-consent', kind: 'cookie', name: '_ga', where: '127.0.0.1', category: 'analytics', provider: 'Google Analytics', from: 'script http://127.0.0.1:4001/ns.js' },
-      { page: SITE + '/', phase: 'after-reject', kind: 'request', name: 'https://hm.baidu.com/hm.js?x', where: 'hm.baidu.com', category: 'analytics', provider: 'Baidu Tongji (百度统计)', from: 'script, initiated by ' + SITE + '/' },
-      { page: SITE + '/next', phase: 'next-page-after-reject', kind: 'storage', name: '_ga_state', where: 'localStorage of ' + SITE, category: 'analytics', provider: 'Google Analytics', from: 'unknown' },
+      {
+        page: SITE + '/',
+        phase: 'before-consent',
+        kind: 'cookie',
+        name: '_ga',
+        where: '127.0.0.1',
+        category: 'analytics',
+        provider: 'Google Analytics',
+        from: 'script http://127.0.0.1:4001/ns.js',
+      },
+      {
+        page: SITE + '/',
+        phase: 'after-reject',
+        kind: 'request',
+        name: 'https://hm.baidu.com/hm.js?x',
+        where: 'hm.baidu.com',
+        category: 'analytics',
+        provider: 'Baidu Tongji (百度统计)',
+        from: 'script, initiated by ' + SITE + '/',
+      },
+      {
+        page: SITE + '/next',
+        phase: 'next-page-after-reject',
+        kind: 'storage',
+        name: '_ga_state',
+        where: 'localStorage of ' + SITE,
+        category: 'analytics',
+        provider: 'Google Analytics',
+        from: 'unknown',
+      },
     ]);
   });
   it('a cookie still there after "reject all" is reported once, marked as kept', () => {
@@ -76,7 +120,13 @@ describe('findLeaks', () => {
     ]);
   });
   it('unclassified third-party requests and cookies fail unless allowed; first-party requests never', () => {
-    const unknown = visit([{ phase: 'before-consent', cookies: [cookie('mystery')], requests: [request('https://cdn.unknown.example/x.js'), request(SITE.replace('4000', '4005') + '/y.js')] }]);
+    const unknown = visit([
+      {
+        phase: 'before-consent',
+        cookies: [cookie('mystery')],
+        requests: [request('https://cdn.unknown.example/x.js'), request(SITE.replace('4000', '4005') + '/y.js')],
+      },
+    ]);
     expect(findLeaks(unknown, classifier, { siteOrigin: SITE }).map((leak) => [leak.kind, leak.category])).toEqual([
       ['cookie', 'unclassified'],
       ['request', 'unclassified'],
@@ -84,15 +134,29 @@ describe('findLeaks', () => {
     ]);
     expect(findLeaks(unknown, classifier, { siteOrigin: SITE, allowUnclassified: true })).toEqual([]);
     const onDomain = createClassifier({ tables: builtInTables, settings: null, siteOrigin: 'https://www.shop.example' });
-    const subdomain = { ...unknown, snapshots: [{ ...unknown.snapshots[0], cookies: [], requests: [request('https://cdn.shop.example/app.js')] }] };
+    const subdomain = {
+      ...unknown,
+      snapshots: [{ ...unknown.snapshots[0], cookies: [], requests: [request('https://cdn.shop.example/app.js')] }],
+    };
     expect(findLeaks(subdomain, onDomain, { siteOrigin: 'https://www.shop.example' })).toEqual([]);
   });
 });
 
 describe('renderCheck', () => {
-  const base: CheckReport = { tool: { name: 'consentry', version: '0' }, startUrl: SITE + '/', origin: SITE, checkedAt: '', durationMs: 1, passed: true, pages: [] };
+  const base: CheckReport = {
+    tool: { name: 'consentry', version: '0' },
+    startUrl: SITE + '/',
+    origin: SITE,
+    checkedAt: '',
+    durationMs: 1,
+    passed: true,
+    pages: [],
+  };
   it('says PASS with the page count when clean', () => {
-    const text = renderCheck({ ...base, pages: [{ url: SITE + '/', consentry: true, consentBy: 'click', error: null, timedOut: false, leaks: [] }] });
+    const text = renderCheck({
+      ...base,
+      pages: [{ url: SITE + '/', consentry: true, consentBy: 'click', error: null, timedOut: false, leaks: [] }],
+    });
     expect(text).toContain('✓ /  (rejected through the banner)');
     expect(text.trim().split('\n').pop()).toBe('PASS: nothing non-essential before consent or after "reject all" on 1 page');
   });
@@ -108,24 +172,72 @@ describe('renderCheck', () => {
           error: null,
           timedOut: false,
           leaks: [
-            { page: SITE + '/leaky', phase: 'before-consent', kind: 'cookie', name: '_ga', where: '127.0.0.1', category: 'analytics', provider: 'Google Analytics', from: 'script http://127.0.0.1:4001/ns.js' },
-            { page: SITE + '/about', phase: 'next-page-after-reject', kind: 'request', name: 'http://127.0.0.1:4002/px.gif', where: '127.0.0.1:4002', category: 'unclassified', provider: '', from: 'image' },
+            {
+              page: SITE + '/leaky',
+              phase: 'before-consent',
+              kind: 'cookie',
+              name: '_ga',
+              where: '127.0.0.1',
+              category: 'analytics',
+              provider: 'Google Analytics',
+              from: 'script http://127.0.0.1:4001/ns.js',
+            },
+            {
+              page: SITE + '/about',
+              phase: 'next-page-after-reject',
+              kind: 'request',
+              name: 'http://127.0.0.1:4002/px.gif',
+              where: '127.0.0.1:4002',
+              category: 'unclassified',
+              provider: '',
+              from: 'image',
+            },
           ],
         },
       ],
     });
     expect(text).toContain('✗ /leaky  (consentry not found on this page)');
-    expect(text).toContain('    before any choice:\n      cookie _ga (127.0.0.1) [analytics, Google Analytics] — script http://127.0.0.1:4001/ns.js');
-    expect(text).toContain('    after "reject all", next page on /about:\n      request http://127.0.0.1:4002/px.gif [unclassified] — image');
+    expect(text).toContain(
+      '    before any choice:\n      cookie _ga (127.0.0.1) [analytics, Google Analytics] — script http://127.0.0.1:4001/ns.js',
+    );
+    expect(text).toContain(
+      '    after "reject all", next page on /about:\n      request http://127.0.0.1:4002/px.gif [unclassified] — image',
+    );
     expect(text.trim().split('\n').pop()).toBe('FAIL: 2 leaks on 1 of 1 page');
   });
 });
 
 describe('parseCli', () => {
   it('reads commands, defaults and repeatable patterns', () => {
-    const scan = parseCli(['scan', 'https://example.com/', '--include', '/a/*', '--include', '/b/**', '--page-timeout', '20s', '--out', 'o']);
-    expect(scan).toMatchObject({ command: 'scan', url: 'https://example.com/', maxPages: 20, depth: 3, include: ['/a/*', '/b/**'], pageTimeout: 20000, out: 'o', concurrency: 4 });
-    expect(parseCli(['check', 'x.example', '--max-pages', '3', '--allow-unclassified'])).toMatchObject({ command: 'check', maxPages: 3, depth: 2, allowUnclassified: true, noReload: false });
+    const scan = parseCli([
+      'scan',
+      'https://example.com/',
+      '--include',
+      '/a/*',
+      '--include',
+      '/b/**',
+      '--page-timeout',
+      '20s',
+      '--out',
+      'o',
+    ]);
+    expect(scan).toMatchObject({
+      command: 'scan',
+      url: 'https://example.com/',
+      maxPages: 20,
+      depth: 3,
+      include: ['/a/*', '/b/**'],
+      pageTimeout: 20000,
+      out: 'o',
+      concurrency: 4,
+    });
+    expect(parseCli(['check', 'x.example', '--max-pages', '3', '--allow-unclassified'])).toMatchObject({
+      command: 'check',
+      maxPages: 3,
+      depth: 2,
+      allowUnclassified: true,
+      noReload: false,
+    });
     expect(parseCli(['scan', 'x.example', '--no-reload']).noReload).toBe(true);
     expect(parseCli([]).command).toBe('help');
     expect(parseCli(['--version']).command).toBe('version');

@@ -17,16 +17,32 @@ const SITE = 'https://www.shop.example';
 const NOW = Date.UTC(2025, 0, 1);
 
 const request = (url: string, resourceType = 'script'): RequestObservation => ({
-  url, host: new URL(url).host, resourceType, method: 'GET', frame: SITE + '/', initiators: [SITE + '/'], redirectedFrom: [],
+  url,
+  host: new URL(url).host,
+  resourceType,
+  method: 'GET',
+  frame: SITE + '/',
+  initiators: [SITE + '/'],
+  redirectedFrom: [],
 });
 
 function scan(settings: Settings | null): ScanReport {
   const visits: PageVisit[] = [
     {
-      url: SITE + '/checkout', depth: 0, status: 200, error: null, timedOut: false, consentry: true, consentBy: 'click', links: [],
+      url: SITE + '/checkout',
+      depth: 0,
+      status: 200,
+      error: null,
+      timedOut: false,
+      consentry: true,
+      consentBy: 'click',
+      links: [],
       snapshots: [
         {
-          phase: 'before-consent', url: SITE + '/checkout', cookies: [], storage: [],
+          phase: 'before-consent',
+          url: SITE + '/checkout',
+          cookies: [],
+          storage: [],
           requests: [
             request('https://js.stripe.com/v3/'),
             request('https://m.stripe.network/inner.html', 'document'),
@@ -40,8 +56,15 @@ function scan(settings: Settings | null): ScanReport {
   ];
   const classifier = createClassifier({ tables: builtInTables, settings, siteOrigin: SITE });
   return {
-    tool: { name: 'consentry', version: '0.0.0' }, startUrl: SITE + '/', origin: SITE, scannedAt: new Date(NOW).toISOString(), durationMs: 1,
-    consentry: true, pages: [], ...aggregate(visits, classifier, SITE, NOW), visits,
+    tool: { name: 'consentry', version: '0.0.0' },
+    startUrl: SITE + '/',
+    origin: SITE,
+    scannedAt: new Date(NOW).toISOString(),
+    durationMs: 1,
+    consentry: true,
+    pages: [],
+    ...aggregate(visits, classifier, SITE, NOW),
+    visits,
   };
 }
 
@@ -53,7 +76,7 @@ describe('the scanner drafts the essential allowlist', () => {
     expect(report.requests.find((r) => r.host == 'cdn.unlisted.test')!.classification.category).toBe('unclassified');
   });
 
-  it('drafts them as essential services\' hosts, with a purpose that says why, and leaves unknown hosts out', () => {
+  it("drafts them as essential services' hosts, with a purpose that says why, and leaves unknown hosts out", () => {
     const draft = draftConfig(scan(null), null);
     const stripe = draft.services!.find((s) => s.id == 'stripe')!;
     expect(stripe).toMatchObject({ category: 'essential' });

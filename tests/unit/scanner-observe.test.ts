@@ -10,7 +10,11 @@ describe('parseCookieWrite', () => {
       domain: 'www.example.com',
       deletes: false,
     });
-    expect(parseCookieWrite('id=1; Domain=.Example.com; Path=/', 'https://www.example.com/')).toEqual({ name: 'id', domain: 'example.com', deletes: false });
+    expect(parseCookieWrite('id=1; Domain=.Example.com; Path=/', 'https://www.example.com/')).toEqual({
+      name: 'id',
+      domain: 'example.com',
+      deletes: false,
+    });
     expect(parseCookieWrite('x=', 'http://127.0.0.1:4000/')?.domain).toBe('127.0.0.1');
   });
   it('knows a deletion (max-age 0 or an expiry in the past)', () => {
@@ -31,15 +35,23 @@ describe('initiator chains', () => {
     log.note('https://t.example/tag.js', 'https://gtm.example/gtm.js');
     log.note('https://gtm.example/gtm.js', 'https://site.example/');
     log.note('https://gtm.example/gtm.js', 'https://other.example/'); // the first word stands
-    expect(log.chain('https://t.example/px.gif')).toEqual(['https://t.example/tag.js', 'https://gtm.example/gtm.js', 'https://site.example/']);
+    expect(log.chain('https://t.example/px.gif')).toEqual([
+      'https://t.example/tag.js',
+      'https://gtm.example/gtm.js',
+      'https://site.example/',
+    ]);
     log.note('https://a.example/a.js', 'https://b.example/b.js');
     log.note('https://b.example/b.js', 'https://a.example/a.js');
     expect(log.chain('https://a.example/a.js')).toEqual(['https://b.example/b.js']);
     expect(log.chain('https://unknown.example/')).toEqual([]);
   });
   it('takes the calling script from a CDP initiator, else the parser document', () => {
-    expect(cdpInitiatorUrl({ type: 'script', stack: { callFrames: [{ url: '' }, { url: 'https://t.example/tag.js' }] } })).toBe('https://t.example/tag.js');
-    expect(cdpInitiatorUrl({ type: 'script', stack: { callFrames: [], parent: { callFrames: [{ url: 'https://a.example/async.js' }] } } })).toBe('https://a.example/async.js');
+    expect(cdpInitiatorUrl({ type: 'script', stack: { callFrames: [{ url: '' }, { url: 'https://t.example/tag.js' }] } })).toBe(
+      'https://t.example/tag.js',
+    );
+    expect(
+      cdpInitiatorUrl({ type: 'script', stack: { callFrames: [], parent: { callFrames: [{ url: 'https://a.example/async.js' }] } } }),
+    ).toBe('https://a.example/async.js');
     expect(cdpInitiatorUrl({ type: 'parser', url: 'https://site.example/' })).toBe('https://site.example/');
     expect(cdpInitiatorUrl(undefined)).toBe('');
   });
@@ -49,7 +61,9 @@ describe('pickScriptUrl', () => {
   it('blames the caller, not consentry wrapping document.cookie', () => {
     const stack = ['https://site.example/dist/consentry.min.js', 'https://t.example/tag.js', 'https://site.example/'];
     expect(pickScriptUrl(stack, CONSENTRY_SCRIPT)).toBe('https://t.example/tag.js');
-    expect(pickScriptUrl(['https://cdn.example/consentry@1/dist/consentry.min.js'], CONSENTRY_SCRIPT)).toBe('https://cdn.example/consentry@1/dist/consentry.min.js');
+    expect(pickScriptUrl(['https://cdn.example/consentry@1/dist/consentry.min.js'], CONSENTRY_SCRIPT)).toBe(
+      'https://cdn.example/consentry@1/dist/consentry.min.js',
+    );
     expect(pickScriptUrl([], CONSENTRY_SCRIPT)).toBe('');
     expect(CONSENTRY_SCRIPT.test('https://site.example/dist/consentry-ui.min.js')).toBe(true);
     // The lazy parts write the consent cookie through js-cookie: that write is consentry's own too.

@@ -32,7 +32,10 @@ afterAll(() => {
 
 const check = (path: string, timeout = 3000) => preflight(new URL(origin + path), { timeout });
 const failure = async (path: string, timeout = 3000) => {
-  const error = await check(path, timeout).then(() => null, (error) => error);
+  const error = await check(path, timeout).then(
+    () => null,
+    (error) => error,
+  );
   expect(error).toBeInstanceOf(InputError);
   return (error as Error).message;
 };
@@ -68,10 +71,16 @@ describe('preflight', () => {
   });
   it('names DNS failures and unknown errors', () => {
     const url = new URL('https://no-such-host.invalid/');
-    expect(describeFetchError(Object.assign(new TypeError('fetch failed'), { cause: { code: 'ENOTFOUND' } }), url, 1000)).toMatch(/cannot find no-such-host.invalid/);
-    expect(describeFetchError(Object.assign(new TypeError('fetch failed'), { cause: { code: 'CERT_HAS_EXPIRED', message: 'certificate has expired' } }), url, 1000)).toBe(
-      'TLS error talking to no-such-host.invalid: certificate has expired (CERT_HAS_EXPIRED)',
+    expect(describeFetchError(Object.assign(new TypeError('fetch failed'), { cause: { code: 'ENOTFOUND' } }), url, 1000)).toMatch(
+      /cannot find no-such-host.invalid/,
     );
+    expect(
+      describeFetchError(
+        Object.assign(new TypeError('fetch failed'), { cause: { code: 'CERT_HAS_EXPIRED', message: 'certificate has expired' } }),
+        url,
+        1000,
+      ),
+    ).toBe('TLS error talking to no-such-host.invalid: certificate has expired (CERT_HAS_EXPIRED)');
     expect(describeFetchError(new Error('boom'), url, 1000)).toBe('cannot load https://no-such-host.invalid/: boom');
   });
 });

@@ -16,10 +16,29 @@ const NOW = Date.UTC(2025, 0, 1);
 const inDays = (days: number) => Math.round(NOW / 1000 + days * 86400);
 
 function cookie(name: string, extra: Partial<CookieObservation> = {}): CookieObservation {
-  return { name, domain: '127.0.0.1', path: '/', expires: null, httpOnly: false, secure: false, sameSite: 'Lax', setBy: { kind: 'unknown' }, ...extra };
+  return {
+    name,
+    domain: '127.0.0.1',
+    path: '/',
+    expires: null,
+    httpOnly: false,
+    secure: false,
+    sameSite: 'Lax',
+    setBy: { kind: 'unknown' },
+    ...extra,
+  };
 }
 function request(url: string, extra: Partial<RequestObservation> = {}): RequestObservation {
-  return { url, host: new URL(url).host, resourceType: 'script', method: 'GET', frame: SITE + '/', initiators: [SITE + '/'], redirectedFrom: [], ...extra };
+  return {
+    url,
+    host: new URL(url).host,
+    resourceType: 'script',
+    method: 'GET',
+    frame: SITE + '/',
+    initiators: [SITE + '/'],
+    redirectedFrom: [],
+    ...extra,
+  };
 }
 function visit(path: string, snapshots: Array<Partial<Snapshot> & { phase: Snapshot['phase'] }>): PageVisit {
   return {
@@ -51,7 +70,10 @@ const visits: PageVisit[] = [
       storage: [{ type: 'local', origin: SITE, key: 'ns_visitor|<b>', setBy: analyticsScript }],
       requests: [
         request('https://www.googletagmanager.com/gtag/js?id=G-1'),
-        request('https://www.google-analytics.com/g/collect?v=2', { resourceType: 'ping', initiators: ['https://www.googletagmanager.com/gtag/js?id=G-1', SITE + '/'] }),
+        request('https://www.google-analytics.com/g/collect?v=2', {
+          resourceType: 'ping',
+          initiators: ['https://www.googletagmanager.com/gtag/js?id=G-1', SITE + '/'],
+        }),
         request(ADS + '/px.gif', { resourceType: 'image' }),
         request('https://fonts.unknown.example/a.woff2', { resourceType: 'font' }),
       ],
@@ -59,7 +81,11 @@ const visits: PageVisit[] = [
   ]),
   visit('/pricing', [
     { phase: 'before-consent', cookies: [cookie('_ga', { expires: inDays(730), setBy: analyticsScript })] },
-    { phase: 'after-accept', cookies: [cookie('_ga', { expires: inDays(731), setBy: analyticsScript })], requests: [request(ADS + '/px.gif', { resourceType: 'image' })] },
+    {
+      phase: 'after-accept',
+      cookies: [cookie('_ga', { expires: inDays(731), setBy: analyticsScript })],
+      requests: [request(ADS + '/px.gif', { resourceType: 'image' })],
+    },
   ]),
 ];
 
@@ -79,7 +105,15 @@ const report: ScanReport = {
   scannedAt: new Date(NOW).toISOString(),
   durationMs: 1234,
   consentry: true,
-  pages: visits.map(({ url, depth, status, error, timedOut, consentry, consentBy }) => ({ url, depth, status, error, timedOut, consentry, consentBy })),
+  pages: visits.map(({ url, depth, status, error, timedOut, consentry, consentBy }) => ({
+    url,
+    depth,
+    status,
+    error,
+    timedOut,
+    consentry,
+    consentBy,
+  })),
   ...findings,
   visits,
 };
@@ -143,10 +177,23 @@ describe('draftConfig', () => {
     expect(draft.blocking!.rules).toEqual([{ match: ADS + '/', service: 'adco' }]);
   });
   it('gives unique ids that are not category ids', () => {
-    const clash = draftConfig({ ...report, cookies: [], storage: [], requests: [
-      { ...findings.requests[0], classification: { category: 'analytics', provider: 'Analytics', purpose: '', source: 'table' } },
-      { ...findings.requests[0], origin: 'https://b.example', host: 'b.example', classification: { category: 'advertising', provider: 'Analytics', purpose: '', source: 'table' } },
-    ] }, null);
+    const clash = draftConfig(
+      {
+        ...report,
+        cookies: [],
+        storage: [],
+        requests: [
+          { ...findings.requests[0], classification: { category: 'analytics', provider: 'Analytics', purpose: '', source: 'table' } },
+          {
+            ...findings.requests[0],
+            origin: 'https://b.example',
+            host: 'b.example',
+            classification: { category: 'advertising', provider: 'Analytics', purpose: '', source: 'table' },
+          },
+        ],
+      },
+      null,
+    );
     const ids = clash.services!.map((s) => s.id);
     expect(new Set(ids).size).toBe(2);
     expect(ids).not.toContain('analytics');

@@ -3,7 +3,9 @@ import { findScannerTools } from '../../src/node/cli/browser/scanner-tools';
 import { InputError } from '../../src/node/cli/errors';
 
 // A stand-in for playwright-core: only its `chromium` launcher is looked at before a page is fetched.
-const playwright = { chromium: { launch: () => Promise.reject(new Error('not in this test')) } } as unknown as typeof import('playwright-core');
+const playwright = {
+  chromium: { launch: () => Promise.reject(new Error('not in this test')) },
+} as unknown as typeof import('playwright-core');
 const installed = () => Promise.resolve(playwright);
 const missing = () => Promise.reject(Object.assign(new Error("Cannot find package 'playwright-core'"), { code: 'ERR_MODULE_NOT_FOUND' }));
 
@@ -20,8 +22,13 @@ describe('scan and check say in one line what to install', () => {
   it('finds playwright-core and the browser: --chromium, else CHROMIUM_PATH, else /usr/bin/chromium', async () => {
     const seen: string[] = [];
     const exists = (path: string) => (seen.push(path), true);
-    expect((await findScannerTools({ command: 'scan', flag: '/opt/chrome', env: { CHROMIUM_PATH: '/env/chrome' }, exists, load: installed })).executablePath).toBe('/opt/chrome');
-    expect((await findScannerTools({ command: 'scan', env: { CHROMIUM_PATH: '/env/chrome' }, exists, load: installed })).executablePath).toBe('/env/chrome');
+    expect(
+      (await findScannerTools({ command: 'scan', flag: '/opt/chrome', env: { CHROMIUM_PATH: '/env/chrome' }, exists, load: installed }))
+        .executablePath,
+    ).toBe('/opt/chrome');
+    expect(
+      (await findScannerTools({ command: 'scan', env: { CHROMIUM_PATH: '/env/chrome' }, exists, load: installed })).executablePath,
+    ).toBe('/env/chrome');
     const tools = await findScannerTools({ command: 'check', env: {}, exists, load: installed });
     expect(tools).toEqual({ chromium: playwright.chromium, executablePath: '/usr/bin/chromium' });
   });

@@ -37,7 +37,10 @@ describe('the repository is self-contained', () => {
     const generated = readdirSync(out).sort();
     expect(generated).toEqual([...readdirSync(homeOf('loader-')), ...readdirSync(homeOf('full-'))].sort());
     for (const file of generated) {
-      expect(readFileSync(join(out, file), 'utf8') === readFileSync(join(homeOf(file), file), 'utf8'), `${file} differs: run npm run tables`).toBe(true);
+      expect(
+        readFileSync(join(out, file), 'utf8') === readFileSync(join(homeOf(file), file), 'utf8'),
+        `${file} differs: run npm run tables`,
+      ).toBe(true);
     }
   });
 

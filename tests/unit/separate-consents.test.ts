@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ConfigError } from '../../src/core/config/errors';
+import type { ConfigError } from '../../src/core/config/errors';
 import type { ConsentryConfig, SeparateConsentConfig } from '../../src/core/config/types';
 import { validateConfig } from '../../src/core/config/validate';
 import { decide, type Signals } from '../../src/core/policy/decide';
@@ -32,15 +32,34 @@ const CONFIG: ConsentryConfig = {
     { id: 'local-stats', category: 'analytics', hosts: ['stats.example.cn'] },
     { id: 'clinic', category: 'analytics', separateConsents: ['us-analytics', 'health'] },
   ],
-  regions: { rules: [{ regions: ['CN'], regime: 'opt-in' }, { regions: ['US-CA'], regime: 'opt-out' }] },
+  regions: {
+    rules: [
+      { regions: ['CN'], regime: 'opt-in' },
+      { regions: ['US-CA'], regime: 'opt-out' },
+    ],
+  },
 };
 const settings = validateConfig(JSON.parse(JSON.stringify(CONFIG)), quiet);
 
 const record = (overrides: Partial<ConsentRecord> = {}): ConsentRecord => ({
-  id: 'visitor-0001', time: NOW - 1000, revision: 0, categories: { analytics: true, advertising: false },
-  services: {}, method: 'custom', expires: NOW + 864e5, region: 'CN', ...overrides,
+  id: 'visitor-0001',
+  time: NOW - 1000,
+  revision: 0,
+  categories: { analytics: true, advertising: false },
+  services: {},
+  method: 'custom',
+  expires: NOW + 864e5,
+  region: 'CN',
+  ...overrides,
 });
-const signals = (overrides: Partial<Signals> = {}): Signals => ({ record: null, now: NOW, region: 'CN', gpc: false, dnt: false, ...overrides });
+const signals = (overrides: Partial<Signals> = {}): Signals => ({
+  record: null,
+  now: NOW,
+  region: 'CN',
+  gpc: false,
+  dnt: false,
+  ...overrides,
+});
 const problemsOf = (config: unknown) => {
   try {
     validateConfig(config, quiet);
@@ -61,7 +80,10 @@ describe('config: separateConsents', () => {
 
   it('names every problem: each missing art. 39 field, a transfer without country, a bad kind, region and reference', () => {
     const problems = problemsOf({
-      separateConsents: [{ id: 'x', kind: 'transfer', recipient: 'R' }, { id: 'x', kind: 'gift', regions: ['China'] }],
+      separateConsents: [
+        { id: 'x', kind: 'transfer', recipient: 'R' },
+        { id: 'x', kind: 'gift', regions: ['China'] },
+      ],
       services: [{ id: 's', category: 'analytics', separateConsents: ['y'] }],
     });
     expect(problems.map((problem) => problem.path + ' ' + problem.message)).toEqual([
@@ -94,12 +116,26 @@ describe('config: separateConsents', () => {
       (message) => warnings.push(message),
     );
     expect(legacy.separateConsents).toEqual([
-      { id: 'cross-border', kind: 'transfer', recipient: 'R', country: 'US', contact: '', purpose: 'P', processingMethod: '', dataCategories: 'D', rights: '', regions: ['CN', 'default'] },
+      {
+        id: 'cross-border',
+        kind: 'transfer',
+        recipient: 'R',
+        country: 'US',
+        contact: '',
+        purpose: 'P',
+        processingMethod: '',
+        dataCategories: 'D',
+        rights: '',
+        regions: ['CN', 'default'],
+      },
     ]);
     expect(warnings).toEqual([expect.stringMatching(/^crossBorder: superseded by "separateConsents".*how to exercise rights/)]);
-    expect(problemsOf({ crossBorder: { recipient: 'R', country: 'US', purpose: 'P', dataCategories: 'D' }, separateConsents: [{ ...TRANSFER, id: 'cross-border' }] })).toEqual([
-      { path: 'separateConsents[0].id', message: '"cross-border" is declared twice' },
-    ]);
+    expect(
+      problemsOf({
+        crossBorder: { recipient: 'R', country: 'US', purpose: 'P', dataCategories: 'D' },
+        separateConsents: [{ ...TRANSFER, id: 'cross-border' }],
+      }),
+    ).toEqual([{ path: 'separateConsents[0].id', message: '"cross-border" is declared twice' }]);
   });
 
   it('warns about a consent that no service needs: asked, and holding nothing back', () => {
@@ -135,7 +171,10 @@ describe('decide with separate consents', () => {
   it('a separate consent withdrawn is a withdrawal of the services that need it (clean-up, reload)', () => {
     const granted = decide(settings, signals({ record: record({ consents: { 'us-analytics': true, health: true } }) }));
     const withdrawn = decide(settings, signals({ record: record({ consents: { 'us-analytics': false, health: true } }) }));
-    expect(withdrawalBetween(granted, withdrawn, settings)).toEqual({ categories: [], services: [settings.services[0], settings.services[2]] });
+    expect(withdrawalBetween(granted, withdrawn, settings)).toEqual({
+      categories: [],
+      services: [settings.services[0], settings.services[2]],
+    });
   });
 
   it('never lets a consent outrun the category: granted consent, refused analytics holds the service', () => {
@@ -150,7 +189,10 @@ describe('decide with separate consents', () => {
   });
 
   it('grants no separate consent by default, not even in an opt-out region that asks it', () => {
-    const optOut = validateConfig({ ...JSON.parse(JSON.stringify(CONFIG)), separateConsents: [{ ...TRANSFER, regions: ['US-CA'] }], services: [CONFIG.services![0]] }, quiet);
+    const optOut = validateConfig(
+      { ...JSON.parse(JSON.stringify(CONFIG)), separateConsents: [{ ...TRANSFER, regions: ['US-CA'] }], services: [CONFIG.services![0]] },
+      quiet,
+    );
     const state = decide(optOut, signals({ region: 'US-CA' }));
     expect(state.categories.analytics).toBe(true);
     expect(state.services.northstar).toBe(false);
@@ -168,7 +210,15 @@ describe('recordFor with separate consents', () => {
   });
 
   it('stores an explicit grant, keeps it through a later "Accept all", and the legacy crossBorder answer names its consent', () => {
-    const granted = recordFor(settings, { categories: { analytics: true }, consents: { 'us-analytics': true } }, 'custom', before, NOW, {}, judge);
+    const granted = recordFor(
+      settings,
+      { categories: { analytics: true }, consents: { 'us-analytics': true } },
+      'custom',
+      before,
+      NOW,
+      {},
+      judge,
+    );
     expect(granted.consents).toEqual({ 'us-analytics': true, health: false });
     const later = recordFor(settings, { categories: { analytics: true } }, 'accept-all', judge(granted), NOW, {}, judge);
     expect(later.consents).toEqual({ 'us-analytics': true, health: false });
@@ -206,7 +256,8 @@ describe('the HTML rewriter holds the same way', () => {
   const rewriter = createRewriter({ settings });
   const page = '<script src="https://cdn.northstar.example/ns.js"></script><img src="https://stats.example.cn/p.gif">';
   // The rewriter decides at the real time: records made a second ago, valid for a day.
-  const cookie = (r: ConsentRecord) => 'consentry=' + encodeURIComponent(encodeRecord({ ...r, time: Date.now() - 1000, expires: Date.now() + 864e5 }));
+  const cookie = (r: ConsentRecord) =>
+    'consentry=' + encodeURIComponent(encodeRecord({ ...r, time: Date.now() - 1000, expires: Date.now() + 864e5 }));
 
   it('keeps the foreign recipient held in China while only the category is granted, and lets the domestic one run', () => {
     const html = rewriter.rewrite(page, { url: 'https://shop.example/', region: 'CN', cookie: cookie(record()) });

@@ -10,11 +10,21 @@ import { ADVERTISING_HOSTS, ANALYTICS_HOSTS } from '../../src/core/classify/tabl
 
 describe('classifyCookieFull', () => {
   it('classifies a generic name on the vendor’s domain, not on the site’s own host', () => {
-    expect(classifyCookieFull({ name: 'sessionid', domain: 'instagram.com' })).toMatchObject({ category: 'advertising', provider: 'Instagram', byDomain: true });
-    expect(classifyCookieFull({ name: 'sessionid', domain: '.www.instagram.com' })).toMatchObject({ category: 'advertising', provider: 'Instagram' });
+    expect(classifyCookieFull({ name: 'sessionid', domain: 'instagram.com' })).toMatchObject({
+      category: 'advertising',
+      provider: 'Instagram',
+      byDomain: true,
+    });
+    expect(classifyCookieFull({ name: 'sessionid', domain: '.www.instagram.com' })).toMatchObject({
+      category: 'advertising',
+      provider: 'Instagram',
+    });
     expect(classifyCookieFull({ name: 'sessionid', domain: 'shop.example.com' })).toBeNull();
     expect(classifyCookieFull({ name: 'sessionid' })).toBeNull();
-    expect(classifyCookieFull({ name: 'locale', domain: '.facebook.com' })).toMatchObject({ category: 'advertising', provider: 'Facebook' });
+    expect(classifyCookieFull({ name: 'locale', domain: '.facebook.com' })).toMatchObject({
+      category: 'advertising',
+      provider: 'Facebook',
+    });
     expect(classifyCookieFull({ name: 'locale', domain: 'example.com' })).toBeNull();
   });
 
@@ -25,11 +35,23 @@ describe('classifyCookieFull', () => {
   });
 
   it('classifies distinctive names whatever domain they sit on', () => {
-    expect(classifyCookieFull({ name: '_ga' })).toMatchObject({ category: 'analytics', provider: 'Google Analytics', byDomain: false, prefix: false });
-    expect(classifyCookieFull({ name: '_ga_ABC123', domain: 'example.com' })).toMatchObject({ category: 'analytics', name: '_ga_', prefix: true });
+    expect(classifyCookieFull({ name: '_ga' })).toMatchObject({
+      category: 'analytics',
+      provider: 'Google Analytics',
+      byDomain: false,
+      prefix: false,
+    });
+    expect(classifyCookieFull({ name: '_ga_ABC123', domain: 'example.com' })).toMatchObject({
+      category: 'analytics',
+      name: '_ga_',
+      prefix: true,
+    });
     // OCD files _fbp under facebook.com, but the Meta Pixel sets it on the site itself.
     expect(classifyCookieFull({ name: '_fbp', domain: 'example.com' })).toMatchObject({ category: 'advertising', provider: 'Facebook' });
-    expect(classifyCookieFull({ name: 'PHPSESSID', domain: 'example.com' })).toMatchObject({ category: 'essential', ocdCategory: 'Functional' });
+    expect(classifyCookieFull({ name: 'PHPSESSID', domain: 'example.com' })).toMatchObject({
+      category: 'essential',
+      ocdCategory: 'Functional',
+    });
   });
 
   it('returns the OCD description, retention, controller and privacy portal', () => {
@@ -41,18 +63,42 @@ describe('classifyCookieFull', () => {
   });
 
   it('applies consentry’s category overrides', () => {
-    expect(classifyCookieFull({ name: '_hjSession_123' })).toMatchObject({ category: 'analytics', ocdCategory: 'Functional', provider: 'Hotjar' });
-    expect(classifyCookieFull({ name: 'test_cookie', domain: 'doubleclick.net' })).toMatchObject({ category: 'advertising', ocdCategory: 'Functional' });
+    expect(classifyCookieFull({ name: '_hjSession_123' })).toMatchObject({
+      category: 'analytics',
+      ocdCategory: 'Functional',
+      provider: 'Hotjar',
+    });
+    expect(classifyCookieFull({ name: 'test_cookie', domain: 'doubleclick.net' })).toMatchObject({
+      category: 'advertising',
+      ocdCategory: 'Functional',
+    });
     // OCD says Wildcard match = 0, but the real names carry a site id.
-    expect(classifyCookieFull({ name: 'Hm_lvt_e92c8d65d92d534b0fc290df538b4758' })).toMatchObject({ category: 'analytics', provider: 'Baidu', prefix: true });
+    expect(classifyCookieFull({ name: 'Hm_lvt_e92c8d65d92d534b0fc290df538b4758' })).toMatchObject({
+      category: 'analytics',
+      provider: 'Baidu',
+      prefix: true,
+    });
   });
 
   it('knows the Chinese additions, including WAF / load-balancer cookies as essential', () => {
-    expect(classifyCookieFull({ name: 'CNZZDATA1281115298' })).toMatchObject({ category: 'analytics', provider: 'CNZZ (Umeng)', source: 'hand' });
+    expect(classifyCookieFull({ name: 'CNZZDATA1281115298' })).toMatchObject({
+      category: 'analytics',
+      provider: 'CNZZ (Umeng)',
+      source: 'hand',
+    });
     expect(classifyCookieFull({ name: 'UM_distinctid' })).toMatchObject({ category: 'analytics', source: 'hand' });
-    expect(classifyCookieFull({ name: 'HMACCOUNT_BFESS', domain: '.hm.baidu.com' })).toMatchObject({ category: 'analytics', byDomain: true });
-    expect(classifyCookieFull({ name: 'pgv_pvid' })).toMatchObject({ category: 'analytics', provider: expect.stringContaining('Tencent Analytics') });
-    expect(classifyCookieFull({ name: 'sensorsdata2015jssdkcross' })).toMatchObject({ category: 'analytics', provider: expect.stringContaining('Sensors Data') });
+    expect(classifyCookieFull({ name: 'HMACCOUNT_BFESS', domain: '.hm.baidu.com' })).toMatchObject({
+      category: 'analytics',
+      byDomain: true,
+    });
+    expect(classifyCookieFull({ name: 'pgv_pvid' })).toMatchObject({
+      category: 'analytics',
+      provider: expect.stringContaining('Tencent Analytics'),
+    });
+    expect(classifyCookieFull({ name: 'sensorsdata2015jssdkcross' })).toMatchObject({
+      category: 'analytics',
+      provider: expect.stringContaining('Sensors Data'),
+    });
     expect(classifyCookieFull({ name: '__tea_cache_tokens_1988' })).toMatchObject({ category: 'analytics' });
     for (const name of ['acw_tc', 'acw_sc__v2', 'aliyungf_tc', 'ssxmod_itna2', 'HWWAFSESID', 'HWWAFSESTIME', '__jsluid_s']) {
       expect(classifyCookieFull({ name, domain: 'www.example.cn' }), name).toMatchObject({ category: 'essential', source: 'hand' });

@@ -32,13 +32,24 @@ describe('built-in tables', () => {
   it('are exactly what scripts/build-tables.mjs makes from data/ (never hand-edited)', { timeout: 60_000 }, () => {
     execFileSync(process.execPath, [join(REPO, 'scripts/build-tables.mjs'), '--out', out, '--quiet'], { cwd: REPO, stdio: 'pipe' });
     const generated = readdirSync(out).sort();
-    expect(generated).toEqual(['full-cookies.ts', 'full-essential-hosts.ts', 'full-hosts.ts', 'full-paths.ts', 'loader-cookies.ts', 'loader-hosts.ts', 'loader-paths.ts', 'loader-storage.ts']);
+    expect(generated).toEqual([
+      'full-cookies.ts',
+      'full-essential-hosts.ts',
+      'full-hosts.ts',
+      'full-paths.ts',
+      'loader-cookies.ts',
+      'loader-hosts.ts',
+      'loader-paths.ts',
+      'loader-storage.ts',
+    ]);
     const checkedInNames = [...readdirSync(homeOf('loader-')), ...readdirSync(homeOf('full-'))].filter((f) => /^(loader|full)-/.test(f));
     expect(checkedInNames.sort()).toEqual(generated);
     for (const file of generated) {
       const checkedIn = readFileSync(join(homeOf(file), file), 'utf8');
       expect(checkedIn.startsWith(HEADER), file).toBe(true);
-      expect(checkedIn === readFileSync(join(out, file), 'utf8'), `${file} differs from the generator's output: run npm run tables`).toBe(true);
+      expect(checkedIn === readFileSync(join(out, file), 'utf8'), `${file} differs from the generator's output: run npm run tables`).toBe(
+        true,
+      );
     }
   });
 

@@ -34,7 +34,8 @@ beforeAll(async () => {
   mkdirSync(join(project, 'node_modules/@types'), { recursive: true });
   symlinkSync(ROOT, join(project, 'node_modules/consentry'), 'dir');
   // The frameworks of the quick start's snippets, as the user's project has them.
-  for (const name of ['react', '@types/react', 'vue']) symlinkSync(join(ROOT, 'node_modules', name), join(project, 'node_modules', name), 'dir');
+  for (const name of ['react', '@types/react', 'vue'])
+    symlinkSync(join(ROOT, 'node_modules', name), join(project, 'node_modules', name), 'dir');
   writeFileSync(join(project, 'consentry.json'), quickStartConfig());
 }, 120_000);
 
@@ -56,7 +57,9 @@ function typeErrors(files: { [name: string]: string }): string[] {
     },
   });
   return ts.getPreEmitDiagnostics(program).map((diagnostic) => {
-    const where = diagnostic.file ? `${diagnostic.file.fileName.replace(project, '')}:${diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start!).line + 1}: ` : '';
+    const where = diagnostic.file
+      ? `${diagnostic.file.fileName.replace(project, '')}:${diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start!).line + 1}: `
+      : '';
     return where + ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
   });
 }

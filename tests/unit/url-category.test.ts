@@ -19,7 +19,15 @@ function settings(rules: BlockingRule[], services: ServiceSettings[] = []): Sett
     signals: { gpc: true, dnt: false },
     minors: { ask: false, thresholds: {} },
     crossBorder: null,
-    blocking: { autoBlock: true, rules, unknownCookies: 'allow', reloadOnWithdraw: true, aliases: true, categoryAliases: {}, trustedTypesPolicy: 'consentry' },
+    blocking: {
+      autoBlock: true,
+      rules,
+      unknownCookies: 'allow',
+      reloadOnWithdraw: true,
+      aliases: true,
+      categoryAliases: {},
+      trustedTypesPolicy: 'consentry',
+    },
     receipts: null,
     integrations: {},
   };
@@ -132,7 +140,10 @@ describe('urlCategory', () => {
   });
 
   it('classifies a service’s hosts before the built-in table', () => {
-    const s = settings([], [service('baidu-tongji', 'analytics', ['hm.baidu.com']), service('ga', 'measurement', ['google-analytics.com'])]);
+    const s = settings(
+      [],
+      [service('baidu-tongji', 'analytics', ['hm.baidu.com']), service('ga', 'measurement', ['google-analytics.com'])],
+    );
     expect(urlCategory('https://hm.baidu.com/hm.js?1', s, PAGE)).toEqual({ category: 'analytics', service: 'baidu-tongji' });
     expect(urlCategory('https://www.google-analytics.com/analytics.js', s, PAGE)).toEqual({ category: 'measurement', service: 'ga' });
     expect(urlCategory('https://ssl.google-analytics.com/ga.js', s)).toEqual({ category: 'measurement', service: 'ga' });

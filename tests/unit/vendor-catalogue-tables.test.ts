@@ -22,8 +22,12 @@ describe('vendor catalogue against the generated tables', () => {
     expect(README).not.toContain('## Known disagreements with the generated tables');
   });
 
-  it('files the case issue 18 reported, the Datadog RUM intake in v2fly\'s openai list, under analytics', () => {
-    expect(classifyHostFull('browser-intake-datadoghq.com')).toMatchObject({ category: 'analytics', basis: 'catalogue', provider: expect.stringContaining('Datadog') });
+  it("files the case issue 18 reported, the Datadog RUM intake in v2fly's openai list, under analytics", () => {
+    expect(classifyHostFull('browser-intake-datadoghq.com')).toMatchObject({
+      category: 'analytics',
+      basis: 'catalogue',
+      provider: expect.stringContaining('Datadog'),
+    });
     expect(classifyHostFull('browser-intake-us5-datadoghq.com')).toMatchObject({ category: 'analytics' });
     // And the loader files it the same way (the catalogue's Datadog RUM entry is in the loader tier).
     expect(hostCategory('browser-intake-datadoghq.com')).toBe('analytics');
@@ -37,10 +41,16 @@ describe('vendor catalogue against the generated tables', () => {
     const choice = /opt.?out|opt_in|consent|privacy|do.?not.?track/i;
     const patterns = loadCatalogue()
       .flatMap((group) => group.vendors)
-      .flatMap((vendor) => [...(vendor.cookies ?? []), ...(vendor.localStorage ?? []), ...(vendor.sessionStorage ?? [])].map((pattern) => [vendor.id, pattern, wildcardRegExp(pattern)] as const));
+      .flatMap((vendor) =>
+        [...(vendor.cookies ?? []), ...(vendor.localStorage ?? []), ...(vendor.sessionStorage ?? [])].map(
+          (pattern) => [vendor.id, pattern, wildcardRegExp(pattern)] as const,
+        ),
+      );
     const records = FULL_COOKIE_ROWS.map((row) => (row[1] ? row[0] + 'x1' : row[0])).filter((name) => choice.test(name));
     expect(records.length).toBeGreaterThan(10);
-    const claimed = records.flatMap((name) => patterns.filter(([, , regexp]) => regexp.test(name)).map(([id, pattern]) => `${name} by ${id} ${pattern}`));
+    const claimed = records.flatMap((name) =>
+      patterns.filter(([, , regexp]) => regexp.test(name)).map(([id, pattern]) => `${name} by ${id} ${pattern}`),
+    );
     expect(claimed).toEqual([]);
   });
 });

@@ -17,9 +17,38 @@ const byId = new Map(vendors.map((vendor) => [vendor.id, vendor]));
  * not claim one: a consumer matching by name alone would hold or delete a site's own data.
  */
 const GENERIC_NAMES = new Set([
-  'id', 'uid', 'sid', 'pid', 'uuid', 'token', 'session', 'sessionid', 'sess', 'lang', 'locale', 'ref', 'user',
-  'csrftoken', 'csrf_token', 'JSESSIONID', 'PHPSESSID', 'ASP.NET_SessionId', 'consent', 'CONSENT', 'test', 'testCookie',
-  'player', 'sync', 'ts', 'loc', 'callback', 'usprivacy', 'euconsent-v2', 'access_token', 'client_token', 'api_token',
+  'id',
+  'uid',
+  'sid',
+  'pid',
+  'uuid',
+  'token',
+  'session',
+  'sessionid',
+  'sess',
+  'lang',
+  'locale',
+  'ref',
+  'user',
+  'csrftoken',
+  'csrf_token',
+  'JSESSIONID',
+  'PHPSESSID',
+  'ASP.NET_SessionId',
+  'consent',
+  'CONSENT',
+  'test',
+  'testCookie',
+  'player',
+  'sync',
+  'ts',
+  'loc',
+  'callback',
+  'usprivacy',
+  'euconsent-v2',
+  'access_token',
+  'client_token',
+  'api_token',
 ]);
 
 describe('vendor catalogue: shape', () => {
@@ -49,7 +78,9 @@ describe('vendor catalogue: shape', () => {
     }
     expect(readme).toContain(`| | **Total** | **${vendors.length}** |`);
     const count = (category: string) => vendors.filter((vendor) => vendor.category == category).length;
-    expect(readme).toContain(`By default category: ${count('analytics')} analytics, ${count('advertising')} advertising, ${count('essential')} essential.`);
+    expect(readme).toContain(
+      `By default category: ${count('analytics')} analytics, ${count('advertising')} advertising, ${count('essential')} essential.`,
+    );
   });
 
   it('gives every vendor a unique id', () => {
@@ -97,7 +128,9 @@ describe('vendor catalogue: hosts', () => {
       for (const outer of claims) {
         if (inner.vendor === outer.vendor || inner.vendor.category === outer.vendor.category) continue;
         if (inner.host.endsWith('.' + outer.host)) {
-          conflicts.push(`${inner.host} (${inner.vendor.id}, ${inner.vendor.category}) within ${outer.host} (${outer.vendor.id}, ${outer.vendor.category})`);
+          conflicts.push(
+            `${inner.host} (${inner.vendor.id}, ${inner.vendor.category}) within ${outer.host} (${outer.vendor.id}, ${outer.vendor.category})`,
+          );
         }
       }
     }
@@ -135,19 +168,28 @@ describe('vendor catalogue: patterns', () => {
   });
 
   it('claims no generic cookie or key name a site would use for its own data', () => {
-    const claimed = vendors.flatMap((vendor) => namePatterns(vendor).filter(([, name]) => GENERIC_NAMES.has(name)).map(([kind, name]) => `${vendor.id} ${kind} ${name}`));
+    const claimed = vendors.flatMap((vendor) =>
+      namePatterns(vendor)
+        .filter(([, name]) => GENERIC_NAMES.has(name))
+        .map(([kind, name]) => `${vendor.id} ${kind} ${name}`),
+    );
     expect(claimed).toEqual([]);
   });
 
   it('lists no record of the visitor’s own choice (opt-out, consent, privacy), which a guard must never hold or delete', () => {
     const choice = /opt.?out|opt_in|consent|privacy|disable|do.?not.?track|_ignore$/i;
-    const claimed = vendors.flatMap((vendor) => namePatterns(vendor).filter(([, name]) => choice.test(name)).map(([kind, name]) => `${vendor.id} ${kind} ${name}`));
+    const claimed = vendors.flatMap((vendor) =>
+      namePatterns(vendor)
+        .filter(([, name]) => choice.test(name))
+        .map(([kind, name]) => `${vendor.id} ${kind} ${name}`),
+    );
     expect(claimed).toEqual([]);
   });
 
   it('never gives one cookie or key name to two vendors of different categories', () => {
     const owners = new Map<string, Vendor[]>();
-    for (const vendor of vendors) for (const [kind, name] of namePatterns(vendor)) owners.set(`${kind} ${name}`, [...(owners.get(`${kind} ${name}`) ?? []), vendor]);
+    for (const vendor of vendors)
+      for (const [kind, name] of namePatterns(vendor)) owners.set(`${kind} ${name}`, [...(owners.get(`${kind} ${name}`) ?? []), vendor]);
     const conflicts = [...owners]
       .filter(([, owning]) => new Set(owning.map((vendor) => vendor.category)).size > 1)
       .map(([name, owning]) => `${name}: ${owning.map((vendor) => `${vendor.id} (${vendor.category})`).join(', ')}`);
@@ -172,7 +214,12 @@ describe('vendor catalogue: patterns', () => {
     expect(matches(meta, 'www.facebook.com/trending')).toBe(false);
     expect(matches(meta, 'www.facebook.com/')).toBe(false);
     const google = byId.get('google-ads')!.paths!.map(wildcardRegExp);
-    for (const path of ['www.google.com/pagead/1p-conversion/123/', 'www.google.com/ads/ga-audiences', 'www.google.com/ccm/collect', 'www.google.co.uk/pagead/1p-user-list/1/']) {
+    for (const path of [
+      'www.google.com/pagead/1p-conversion/123/',
+      'www.google.com/ads/ga-audiences',
+      'www.google.com/ccm/collect',
+      'www.google.co.uk/pagead/1p-user-list/1/',
+    ]) {
       expect(matches(google, path), path).toBe(true);
     }
     expect(matches(google, 'www.google.com/search')).toBe(false);
@@ -193,9 +240,25 @@ describe('vendor catalogue: coverage the issue asks for', () => {
   it('holds every Chinese-ecosystem vendor the issue names', () => {
     const china = new Set(catalogue.find((group) => group.group == 'china')!.vendors.map((entry) => entry.id));
     for (const id of [
-      'baidu-tongji', 'baidu-union', 'cnzz-umeng', 'tencent-analytics', 'tencent-beacon', 'tencent-ads', 'alimama',
-      'ocean-engine', 'volcengine-datafinder', 'sensors-data', 'growingio', 'zhuge', 'qihoo-360-analytics',
-      'qihoo-360-ads', 'sogou-ads', 'kuaishou-ads', 'jd-ads', 'xiaomi-ads', 'weibo-ads',
+      'baidu-tongji',
+      'baidu-union',
+      'cnzz-umeng',
+      'tencent-analytics',
+      'tencent-beacon',
+      'tencent-ads',
+      'alimama',
+      'ocean-engine',
+      'volcengine-datafinder',
+      'sensors-data',
+      'growingio',
+      'zhuge',
+      'qihoo-360-analytics',
+      'qihoo-360-ads',
+      'sogou-ads',
+      'kuaishou-ads',
+      'jd-ads',
+      'xiaomi-ads',
+      'weibo-ads',
     ]) {
       expect(china.has(id), id).toBe(true);
     }
@@ -203,7 +266,9 @@ describe('vendor catalogue: coverage the issue asks for', () => {
 
   it('holds PostHog with its regional ingestion and asset hosts, cookie and storage keys', () => {
     const posthog = vendor('posthog');
-    expect(posthog.hosts).toEqual(expect.arrayContaining(['us.i.posthog.com', 'eu.i.posthog.com', 'us-assets.i.posthog.com', 'eu-assets.i.posthog.com']));
+    expect(posthog.hosts).toEqual(
+      expect.arrayContaining(['us.i.posthog.com', 'eu.i.posthog.com', 'us-assets.i.posthog.com', 'eu-assets.i.posthog.com']),
+    );
     expect(posthog.cookies).toContain('ph_*_posthog');
     expect(wildcardRegExp('ph_*_posthog').test('ph_phc_abc123_posthog')).toBe(true);
     expect(posthog.sessionStorage).toContain('ph_*_window_id');
@@ -219,15 +284,21 @@ describe('vendor catalogue: coverage the issue asks for', () => {
   it('holds the RUM and error-monitoring vendors under their documented default', () => {
     const datadog = vendor('datadog-rum');
     expect(datadog.cookies).toContain('_dd_s');
-    expect(datadog.hosts).toEqual(expect.arrayContaining(['browser-intake-datadoghq.com', 'browser-intake-datadoghq.eu', 'www.datadoghq-browser-agent.com']));
-    expect(vendor('sentry').hosts).toEqual(expect.arrayContaining(['ingest.sentry.io', 'ingest.us.sentry.io', 'ingest.de.sentry.io', 'browser.sentry-cdn.com']));
+    expect(datadog.hosts).toEqual(
+      expect.arrayContaining(['browser-intake-datadoghq.com', 'browser-intake-datadoghq.eu', 'www.datadoghq-browser-agent.com']),
+    );
+    expect(vendor('sentry').hosts).toEqual(
+      expect.arrayContaining(['ingest.sentry.io', 'ingest.us.sentry.io', 'ingest.de.sentry.io', 'browser.sentry-cdn.com']),
+    );
     // README "Default categories": RUM and error monitoring default to analytics.
     for (const entry of catalogue.find((group) => group.group == 'monitoring')!.vendors) expect(entry.category, entry.id).toBe('analytics');
   });
 
   it('holds Meta Pixel and Google Ads by path on their shared hosts', () => {
     expect(vendor('meta-pixel').paths).toEqual(expect.arrayContaining(['www.facebook.com/tr', 'www.facebook.com/tr/*']));
-    expect(vendor('google-ads').paths).toEqual(expect.arrayContaining(['www.google.com/pagead/*', 'www.google.com/ads/*', 'www.google.com/ccm/*']));
+    expect(vendor('google-ads').paths).toEqual(
+      expect.arrayContaining(['www.google.com/pagead/*', 'www.google.com/ads/*', 'www.google.com/ccm/*']),
+    );
     expect(vendor('google-analytics').cookies).toEqual(expect.arrayContaining(['_ga', '_ga_*']));
   });
 });

@@ -4,6 +4,9 @@
  */
 export function isHostWithin(host: string, domain: string): boolean {
   const h = host.toLowerCase().replace(/\.$/, '');
-  const d = domain.toLowerCase().replace(/^\*?\./, '').replace(/\.$/, '');
+  const d = domain
+    .toLowerCase()
+    .replace(/^\*?\./, '')
+    .replace(/\.$/, '');
   return !!d && (h === d || h.endsWith('.' + d));
 }

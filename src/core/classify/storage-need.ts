@@ -20,10 +20,7 @@ export function storageNeed(area: StorageArea, name: string, settings: Settings 
   if (name.startsWith(OWN_KEY_PREFIX)) return { category: 'essential' };
   for (const service of settings?.services || []) {
     for (const declared of service.storage) {
-      if (
-        (declared.type ? declared.type == area : area != 'indexeddb') &&
-        matchesDeclared(declared.key, declared.prefix, name)
-      )
+      if ((declared.type ? declared.type == area : area != 'indexeddb') && matchesDeclared(declared.key, declared.prefix, name))
         return { service: service.id, category: service.category };
     }
   }

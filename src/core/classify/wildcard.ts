@@ -4,5 +4,12 @@
  * `www.facebook.com/tr`, `*.arms.aliyuncs.com/r.png*`).
  */
 export function wildcardRegExp(pattern: string): RegExp {
-  return new RegExp('^' + pattern.split('*').map((part) => part.replace(/[$()+.?[\\\]^{|}]/g, '\\$&')).join('.*') + '$');
+  return new RegExp(
+    '^' +
+      pattern
+        .split('*')
+        .map((part) => part.replace(/[$()+.?[\\\]^{|}]/g, '\\$&'))
+        .join('.*') +
+      '$',
+  );
 }

@@ -128,6 +128,8 @@ export const map =
     const keys = keysOf(value);
     if (!keys) return fail(context, path, value, hint);
     return Object.fromEntries(
-      keys.filter((name) => key(name, pathOf(path, name), context) !== undefined).map((name) => [name, item(value[name], pathOf(path, name), context)]),
+      keys
+        .filter((name) => key(name, pathOf(path, name), context) !== undefined)
+        .map((name) => [name, item(value[name], pathOf(path, name), context)]),
     );
   };

@@ -42,10 +42,11 @@ export function compileSettings(settings: Settings, version: string): CompiledCo
  */
 const SHAPE =
   'revision n,language s,categories a,services a,cookie o,cookie.name s,texts o,ui o,ui.assetsUrl s,ui.nonce s,regions o,regions.rules a,signals o,minors o,blocking o,blocking.rules a,integrations o';
-const own = (object: unknown, key: string) => Object.prototype.hasOwnProperty.call(object, key);
+const own = (object: unknown, key: string) => Object.hasOwn(object, key);
 const kindOf = (value: unknown) => (Array.isArray(value) ? 'a' : value === null ? '-' : (typeof value)[0]);
 /** The value at a dotted path through own properties only, or undefined. */
-const at = (object: any, path: string) => path.split('.').reduce((value, key) => (value && typeof value == 'object' && own(value, key) ? value[key] : undefined), object);
+const at = (object: any, path: string) =>
+  path.split('.').reduce((value, key) => (value && typeof value == 'object' && own(value, key) ? value[key] : undefined), object);
 
 /**
  * `undefined` for a raw config (no marker: validate it); the Settings of a compiled config that passes the
@@ -64,5 +65,7 @@ export function readCompiled(config: unknown, version: string): Settings | Error
             settings.categories.some((category) => kindOf(at(category, 'id')) != 's')
           ? 'settings incomplete'
           : '';
-  return why ? new Error(`consentry: compiled config refused (${why}); tags stay held. Run consentry build-config --compiled again`) : settings;
+  return why
+    ? new Error(`consentry: compiled config refused (${why}); tags stay held. Run consentry build-config --compiled again`)
+    : settings;
 }

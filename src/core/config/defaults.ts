@@ -24,13 +24,32 @@ export const DEFAULTS: Omit<Settings, 'categories' | 'services' | 'separateConse
   optOut: { sale: ['advertising'], sensitive: [] },
   minors: { ask: false, thresholds: { CN: 14, US: 13, default: 16 } },
   crossBorder: null,
-  blocking: { autoBlock: true, rules: [], thirdParty: 'known', unknownCategory: 'advertising', unknownCookies: 'allow', reloadOnWithdraw: true, aliases: true, categoryAliases: {}, trustedTypesPolicy: 'consentry' },
+  blocking: {
+    autoBlock: true,
+    rules: [],
+    thirdParty: 'known',
+    unknownCategory: 'advertising',
+    unknownCookies: 'allow',
+    reloadOnWithdraw: true,
+    aliases: true,
+    categoryAliases: {},
+    trustedTypesPolicy: 'consentry',
+  },
   receipts: null,
   integrations: {},
 };
 
 /** Service fields a config may leave out. */
-export const SERVICE_DEFAULTS = { name: '', provider: '', purpose: '', privacyPolicyUrl: '', cookies: [], storage: [], hosts: [], separateConsents: [] };
+export const SERVICE_DEFAULTS = {
+  name: '',
+  provider: '',
+  purpose: '',
+  privacyPolicyUrl: '',
+  cookies: [],
+  storage: [],
+  hosts: [],
+  separateConsents: [],
+};
 
 /** Where a separate consent is asked unless it says: China, and visitors whose region is unknown (asking is the safe side). */
 export const SEPARATE_CONSENT_REGIONS = ['CN', 'default'];

@@ -9,10 +9,7 @@ export class ConfigError extends Error {
   problems: ConfigProblem[];
 
   constructor(problems: ConfigProblem[]) {
-    super(
-      'consentry: invalid config\n' +
-        problems.map((problem) => (problem.path || 'config') + ': ' + problem.message).join('\n'),
-    );
+    super('consentry: invalid config\n' + problems.map((problem) => (problem.path || 'config') + ': ' + problem.message).join('\n'));
     this.name = 'ConfigError';
     this.problems = problems;
   }

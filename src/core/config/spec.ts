@@ -96,7 +96,11 @@ const categoryRef = idOf('category');
  * the dialog, not named by the banner, never granted; nothing else in the config may then refer to it.
  */
 const category: Check = (value, path, context) => {
-  const valid = object({ id: idOf('category', true), title: localized, description: localized, hidden: boolean }, ['id'])(value, path, context);
+  const valid = object({ id: idOf('category', true), title: localized, description: localized, hidden: boolean }, ['id'])(
+    value,
+    path,
+    context,
+  );
   if (valid?.hidden && valid.id)
     valid.id == 'essential' || !BUILT_IN_CATEGORIES.includes(valid.id)
       ? fail(context, path + '.hidden', undefined, 'can only hide "analytics" or "advertising"; leave a category of your own out instead')
@@ -126,7 +130,12 @@ const strictMode =
   (value, path, context) => {
     const valid = blocking(value, path, context);
     return valid?.thirdParty == 'hold' && !valid.unknownCategory && context._hidden.has('advertising')
-      ? fail(context, path + '.unknownCategory', undefined, 'is required in "hold" mode while "advertising" is hidden: unknown hosts would never load')
+      ? fail(
+          context,
+          path + '.unknownCategory',
+          undefined,
+          'is required in "hold" mode while "advertising" is hidden: unknown hosts would never load',
+        )
       : valid;
   };
 
@@ -140,7 +149,9 @@ const consentId: Check = (value, path, context) => {
 /** A service's `separateConsents` entry: the id of a separate consent declared above it. */
 const consentRef: Check = (value, path, context) => {
   const valid = id(value, path, context);
-  return valid && !context._consents!.has(valid) ? fail(context, path, valid, 'is not a declared separate consent (separateConsents[].id)') : valid;
+  return valid && !context._consents!.has(valid)
+    ? fail(context, path, valid, 'is not a declared separate consent (separateConsents[].id)')
+    : valid;
 };
 
 const regionOrDefault = text('must be a region code such as "CN" or "default"', REGION_OR_DEFAULT);
@@ -175,10 +186,12 @@ const separateConsent: Check = (value, path, context) => {
  * "cross-border". It cannot say how the information is processed nor how to exercise rights, so it warns.
  */
 const legacyCrossBorder: Check = (value, path, context) => {
-  const valid = object(
-    { recipient: localized, country: region, purpose: localized, dataCategories: localized, contact: plainText },
-    ['recipient', 'country', 'purpose', 'dataCategories'],
-  )(value, path, context);
+  const valid = object({ recipient: localized, country: region, purpose: localized, dataCategories: localized, contact: plainText }, [
+    'recipient',
+    'country',
+    'purpose',
+    'dataCategories',
+  ])(value, path, context);
   if (valid) {
     context._consents!.add('cross-border');
     context._onWarning?.(
@@ -208,9 +221,7 @@ export const configSpec: Check = object({
         provider: plainText,
         purpose: localized,
         privacyPolicyUrl: url,
-        cookies: list(
-          object({ name: declaredName, prefix: boolean, domain: host, duration: localized, purpose: localized }, ['name']),
-        ),
+        cookies: list(object({ name: declaredName, prefix: boolean, domain: host, duration: localized, purpose: localized }, ['name'])),
         storage: list(
           object({ key: declaredName, prefix: boolean, type: oneOf('local', 'session', 'indexeddb'), purpose: localized }, ['key']),
         ),
@@ -247,28 +258,27 @@ export const configSpec: Check = object({
   optOut: object({ sale: list(categoryRef), sensitive: list(categoryRef) }),
   minors: object({
     ask: boolean,
-    thresholds: map(
-      text('must be a region code such as "CN" or "default"', REGION_OR_DEFAULT),
-      integer(1, 21),
-    ),
+    thresholds: map(text('must be a region code such as "CN" or "default"', REGION_OR_DEFAULT), integer(1, 21)),
   }),
-  blocking: strictMode(object({
-    autoBlock: boolean,
-    rules: list(
-      object(
-        { match: text('must be a host name or URL prefix', URL_LIKE), category: categoryRef, service: idOf('service') },
-        ['match'],
-        ['category', 'service'],
+  blocking: strictMode(
+    object({
+      autoBlock: boolean,
+      rules: list(
+        object(
+          { match: text('must be a host name or URL prefix', URL_LIKE), category: categoryRef, service: idOf('service') },
+          ['match'],
+          ['category', 'service'],
+        ),
       ),
-    ),
-    thirdParty: oneOf('known', 'hold'),
-    unknownCategory: categoryRef,
-    unknownCookies: oneOf('allow', 'block'),
-    reloadOnWithdraw: boolean,
-    aliases: boolean,
-    categoryAliases: map(aliasName, categoryRef),
-    trustedTypesPolicy: text('must be a Trusted Types policy name (letters, digits and - # = _ / @ . %)', TT_POLICY),
-  })),
+      thirdParty: oneOf('known', 'hold'),
+      unknownCategory: categoryRef,
+      unknownCookies: oneOf('allow', 'block'),
+      reloadOnWithdraw: boolean,
+      aliases: boolean,
+      categoryAliases: map(aliasName, categoryRef),
+      trustedTypesPolicy: text('must be a Trusted Types policy name (letters, digits and - # = _ / @ . %)', TT_POLICY),
+    }),
+  ),
   receipts: object({ endpoint: url }, ['endpoint']),
   integrations: object({
     googleConsentMode: object({
@@ -280,7 +290,13 @@ export const configSpec: Check = object({
       mapping: object(typesTo(categoryRef)),
       regionDefaults: list(object({ regions: list(region), ...typesTo(oneOf('granted', 'denied')) }, ['regions'])),
     }),
-    dataLayer: object({ enabled: boolean, name: text('must be a JavaScript name such as "dataLayer", and not one the page has already (window, document, location, Consentry…)', DATA_LAYER_NAME) }),
+    dataLayer: object({
+      enabled: boolean,
+      name: text(
+        'must be a JavaScript name such as "dataLayer", and not one the page has already (window, document, location, Consentry…)',
+        DATA_LAYER_NAME,
+      ),
+    }),
     gpp: object({
       enabled: boolean,
       cmpId: integer(0, 4095),

@@ -26,11 +26,16 @@ function withDefaults(defaults: any, value: any): any {
  * Advice that does not make the config invalid (a choice kept longer than 6 months) goes to `onWarning`,
  * by default `console.warn`.
  */
-export function validateConfig(
-  input: unknown,
-  onWarning: WarningListener = (message) => console.warn('consentry: ' + message),
-): Settings {
-  const context: CheckContext = { _problems: [], _size: 0, _categories: new Set(), _services: new Set(), _hidden: new Set(), _consents: new Set(), _onWarning: onWarning };
+export function validateConfig(input: unknown, onWarning: WarningListener = (message) => console.warn('consentry: ' + message)): Settings {
+  const context: CheckContext = {
+    _problems: [],
+    _size: 0,
+    _categories: new Set(),
+    _services: new Set(),
+    _hidden: new Set(),
+    _consents: new Set(),
+    _onWarning: onWarning,
+  };
   let config: ConsentryConfig | undefined;
   try {
     if (typeof input == 'string') {

@@ -30,7 +30,8 @@ export function cookieValues(text: string | null | undefined, name: string): str
   const values: string[] = [];
   for (const [key, value] of cookiePairs(text)) {
     try {
-      if (decodeURIComponent(key) === name) values.push((value[0] === '"' ? value.slice(1, -1) : value).replace(/(%[\dA-F]{2})+/gi, decodeURIComponent));
+      if (decodeURIComponent(key) === name)
+        values.push((value[0] === '"' ? value.slice(1, -1) : value).replace(/(%[\dA-F]{2})+/gi, decodeURIComponent));
     } catch {
       // A malformed escape: not this one.
     }

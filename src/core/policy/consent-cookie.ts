@@ -61,7 +61,11 @@ export function pickConsentRecord(
     for (const value of valuesOf(name)) {
       const record = decodeRecord(value);
       const migrating = secure && name != names[0];
-      if (isRecordValid(record, settings, now) && !(migrating && record.time >= PLAIN_NAME_UNTIL) && (!best || grants(record) < grants(best)))
+      if (
+        isRecordValid(record, settings, now) &&
+        !(migrating && record.time >= PLAIN_NAME_UNTIL) &&
+        (!best || grants(record) < grants(best))
+      )
         best = record;
     }
     if (best) return best;

@@ -25,7 +25,12 @@ const DAY = 864e5;
  * leeway for the clocks of a server that reads it).
  */
 export function isRecordValid(record: ConsentRecord | null, settings: Settings, now: number): record is ConsentRecord {
-  return !!record && record.expires > now && record.revision == settings.revision && record.expires <= now + (settings.cookie.expiresDays + 1) * DAY;
+  return (
+    !!record &&
+    record.expires > now &&
+    record.revision == settings.revision &&
+    record.expires <= now + (settings.cookie.expiresDays + 1) * DAY
+  );
 }
 
 /** The categories "Do Not Sell or Share" and Global Privacy Control refuse (`optOut.sale`). */
@@ -63,8 +68,7 @@ export function decide(settings: Settings, signals: Signals): ConsentState {
   const byOptOut = signals.record?.via === 'opt-out-link';
   const record = valid && (regime === 'opt-out' || (made !== 'gpc' && made !== 'dnt' && !byOptOut)) ? signals.record : null;
   const optedOut = valid && byOptOut && !record ? signals.record!.categories : {};
-  const signal: PreferenceSignal | null =
-    signals.dnt && settings.signals.dnt ? 'dnt' : signals.gpc && settings.signals.gpc ? 'gpc' : null;
+  const signal: PreferenceSignal | null = signals.dnt && settings.signals.dnt ? 'dnt' : signals.gpc && settings.signals.gpc ? 'gpc' : null;
   const sale = saleCategories(settings);
   // Where the site asks the age, an opt-out region's defaults wait for the answer too: a child's data
   // must not flow before anyone knows it is a child's (COPPA, PIPL art. 31).

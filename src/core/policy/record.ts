@@ -20,11 +20,27 @@ import type { AgeGroup, ConsentMethod, ConsentRecord, ConsentVia } from './types
 const VERSION = '1';
 const MAX_LENGTH = 2048;
 const METHODS: { [code: string]: ConsentMethod } = {
-  a: 'accept-all', r: 'reject-all', c: 'custom', x: 'close', g: 'gpc', d: 'dnt', n: 'region-default', p: 'api',
-  s: 'do-not-sell', l: 'limit-sensitive',
+  a: 'accept-all',
+  r: 'reject-all',
+  c: 'custom',
+  x: 'close',
+  g: 'gpc',
+  d: 'dnt',
+  n: 'region-default',
+  p: 'api',
+  s: 'do-not-sell',
+  l: 'limit-sensitive',
 };
 const AGES: { [code: string]: AgeGroup } = { a: 'adult', m: 'minor' };
-const VIAS: { [code: string]: ConsentVia } = { b: 'banner', d: 'dialog', h: 'placeholder', p: 'api', g: 'gpc', t: 'dnt', o: 'opt-out-link' };
+const VIAS: { [code: string]: ConsentVia } = {
+  b: 'banner',
+  d: 'dialog',
+  h: 'placeholder',
+  p: 'api',
+  g: 'gpc',
+  t: 'dnt',
+  o: 'opt-out-link',
+};
 const REGIMES: { [code: string]: Regime } = { i: 'opt-in', o: 'opt-out', n: 'notice-only' };
 const TEXTS_HASH = /^[0-9a-z]{0,16}$/;
 const LANG = /^([a-z]{2,3})?$/;
@@ -32,11 +48,12 @@ const ID = /^[\w-]{8,40}$/;
 const BASE36 = /^[0-9a-z]{1,12}$/;
 const CHOICE = /^!?[a-z0-9-]{1,40}$/;
 
-const codeOf = (map: { [code: string]: string }, value: string | undefined) =>
-  Object.keys(map).find((code) => map[code] === value) || '';
+const codeOf = (map: { [code: string]: string }, value: string | undefined) => Object.keys(map).find((code) => map[code] === value) || '';
 
 const encodeChoices = (choices: { [id: string]: boolean }) =>
-  Object.keys(choices).map((id) => (choices[id] ? id : '!' + id)).join('.');
+  Object.keys(choices)
+    .map((id) => (choices[id] ? id : '!' + id))
+    .join('.');
 
 function decodeChoices(text: string): { [id: string]: boolean } | null {
   const choices: { [id: string]: boolean } = {};
@@ -75,10 +92,29 @@ export function decodeRecord(value: unknown): ConsentRecord | null {
   if (typeof value !== 'string' || value.length > MAX_LENGTH) return null;
   const f = value.split('|');
   if ((f.length !== 11 && f.length !== 14 && f.length !== 16) || f[0] !== VERSION) return null;
-  const [, id, time36, revision, cats, services, method, expires36, region, age, separate, via = '', lang = '', override = '', regime = '', textsHash = ''] = f;
-  if (!ID.test(id) || !BASE36.test(time36) || !BASE36.test(expires36) || !/^\d{1,10}$/.test(revision) || +revision > MAX_REVISION) return null;
+  const [
+    ,
+    id,
+    time36,
+    revision,
+    cats,
+    services,
+    method,
+    expires36,
+    region,
+    age,
+    separate,
+    via = '',
+    lang = '',
+    override = '',
+    regime = '',
+    textsHash = '',
+  ] = f;
+  if (!ID.test(id) || !BASE36.test(time36) || !BASE36.test(expires36) || !/^\d{1,10}$/.test(revision) || +revision > MAX_REVISION)
+    return null;
   if (!METHODS[method] || (region && !REGION.test(region)) || (age && !AGES[age])) return null;
-  if ((via && !VIAS[via]) || !LANG.test(lang) || !/^1?$/.test(override) || (regime && !REGIMES[regime]) || !TEXTS_HASH.test(textsHash)) return null;
+  if ((via && !VIAS[via]) || !LANG.test(lang) || !/^1?$/.test(override) || (regime && !REGIMES[regime]) || !TEXTS_HASH.test(textsHash))
+    return null;
   const categories = decodeChoices(cats);
   const serviceChoices = decodeChoices(services);
   const consents = /^[01]$/.test(separate) ? { [CROSS_BORDER_ID]: separate == '1' } : decodeChoices(separate);

@@ -48,8 +48,7 @@ export const en: UiTexts = {
   // New texts go here, at the end: the order is the built packs' (see pack-keys.ts).
   optOutPurposes: 'We and third parties also use them for {purposes}. You can opt out of any of them at any time.',
   signalHonored: 'Opt-out preference signal honored',
-  gpcNotice:
-    'Your browser sends Global Privacy Control, so we do not sell or share your personal information: advertising stays off.',
+  gpcNotice: 'Your browser sends Global Privacy Control, so we do not sell or share your personal information: advertising stays off.',
   dntNotice: 'Your browser sends Do Not Track, so we use essential cookies only.',
   signalOverride:
     'What your browser refuses stays off, even with “Accept all”. Switching it on in the preferences and saving overrides the signal on this site.',
@@ -57,13 +56,16 @@ export const en: UiTexts = {
   untilTabClosed: 'until the tab is closed',
   // Separate consents (issue 19): the other two kinds, and the art. 39 details every kind shows.
   sensitiveTitle: 'Sensitive personal information',
-  sensitiveText: 'We would like {recipient} to process sensitive personal information about you for {purpose}. Data concerned: {data}. Refusing does not affect the rest of the site.',
+  sensitiveText:
+    'We would like {recipient} to process sensitive personal information about you for {purpose}. Data concerned: {data}. Refusing does not affect the rest of the site.',
   provisionTitle: 'Sharing with another company',
-  provisionText: 'We would like to provide your personal information to {recipient} for {purpose}. Data concerned: {data}. Refusing does not affect the rest of the site.',
+  provisionText:
+    'We would like to provide your personal information to {recipient} for {purpose}. Data concerned: {data}. Refusing does not affect the rest of the site.',
   processingMethod: 'How it is processed: {method}.',
   exerciseRights: 'How to exercise your rights: {rights}.',
   separateNote: 'Asked separately: “Accept all” does not switch it on.',
-  doNotSellText: 'We and third parties use your personal information for targeted advertising, which the law counts as selling or sharing it. If you opt out, we stop in this browser.',
+  doNotSellText:
+    'We and third parties use your personal information for targeted advertising, which the law counts as selling or sharing it. If you opt out, we stop in this browser.',
   optOutConfirm: 'Opt out',
   optedOut: 'You have opted out of the sale and sharing of your personal information in this browser.',
   limitSensitive: 'Limit the Use of My Sensitive Personal Information',

@@ -10,7 +10,4 @@ import { PAGE_TEXT_KEYS } from './page-text-keys';
  * end of en.ts, a new page text after `...Object.keys(en)`. Moving or removing a key would put every
  * pack's texts under the wrong keys; tests/unit/language-pack-values.test.ts holds the order.
  */
-export const PACK_KEYS: readonly (keyof Texts)[] = [
-  ...PAGE_TEXT_KEYS,
-  ...(Object.keys(en) as (keyof Texts)[]),
-];
+export const PACK_KEYS: readonly (keyof Texts)[] = [...PAGE_TEXT_KEYS, ...(Object.keys(en) as (keyof Texts)[])];

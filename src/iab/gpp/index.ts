@@ -16,8 +16,7 @@ export function gppStatusFor(state: ConsentState, settings: Settings): GppStatus
     signalStatus: 'ready',
     cmpId: config.cmpId || 0,
     // US National applies to US visitors, and to visitors whose region the site does not tell us.
-    applicableSections:
-      config.applicableSections || (state.region === null || /^US(-|$)/.test(state.region) ? [USNAT_ID] : [-1]),
+    applicableSections: config.applicableSections || (state.region === null || /^US(-|$)/.test(state.region) ? [USNAT_ID] : [-1]),
     sections: [{ id: USNAT_ID, prefix: USNAT_PREFIX, parsed: usnat, encoded: encodeUsNat(usnat) }],
   };
 }
@@ -49,8 +48,7 @@ export function installGpp(host: IntegrationHost): Uninstall {
     const next = gppStatusFor(state, settings);
     const displayChanged = next.cmpDisplayStatus !== status.cmpDisplayStatus;
     const signalChanged =
-      next.sections[0].encoded !== status.sections[0].encoded ||
-      next.applicableSections.join() !== status.applicableSections.join();
+      next.sections[0].encoded !== status.sections[0].encoded || next.applicableSections.join() !== status.applicableSections.join();
     if (!signalChanged) {
       status = next;
       if (displayChanged) api.fire('cmpDisplayStatus', next.cmpDisplayStatus);

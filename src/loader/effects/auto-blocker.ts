@@ -68,7 +68,8 @@ export function installAutoBlocker(host: BlockingHost, win: Win = window): Unins
    * script gets the loader's nonce; one the parser or document.write made must carry it already.
    */
   const guard = (el: Element, attr: string, url: string, vouch?: boolean): boolean => {
-    const need = needOf(el, false) || (attr == 'srcset' ? srcsetCandidates(url) : [url]).reduce<Need | null>((found, u) => found || needFor(u), null);
+    const need =
+      needOf(el, false) || (attr == 'srcset' ? srcsetCandidates(url) : [url]).reduce<Need | null>((found, u) => found || needFor(u), null);
     if (!need || isGranted(need, $state.get(), $settings.get())) return false;
     const mark = (name: string, value: string) => setAttributeUnguarded(el, name, value);
     mark('data-' + attr, url);

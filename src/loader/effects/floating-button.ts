@@ -25,7 +25,10 @@ export function installFloatingButton(
     button.type = 'button';
     button.setAttribute('data-consentry-reopen', '');
     // Storage is read only for a language the loader does not carry, and only once the button is shown.
-    button.setAttribute('aria-label', label || PAGE_TEXTS[language]?.reopen || rememberedPageTexts(language)?.reopen || PAGE_TEXTS.en.reopen);
+    button.setAttribute(
+      'aria-label',
+      label || PAGE_TEXTS[language]?.reopen || rememberedPageTexts(language)?.reopen || PAGE_TEXTS.en.reopen,
+    );
     button.title = button.getAttribute('aria-label')!;
     // A drawn cookie, not an emoji: many systems have no colour emoji font.
     const svg = document.createElementNS(SVG, 'svg');
@@ -39,10 +42,21 @@ export function installFloatingButton(
     svg.append(path);
     button.append(svg);
     Object.assign(button.style, {
-      position: 'fixed', insetInlineStart: '16px', bottom: '16px', zIndex: '2147483000', width: '44px', height: '44px',
-      borderRadius: '50%', border: '2px solid var(--consentry-reopen-border, #1f2937)',
-      background: 'var(--consentry-reopen-bg, #fff)', color: 'var(--consentry-reopen-fg, #1f2937)',
-      cursor: 'pointer', boxShadow: '0 2px 8px rgba(0,0,0,.25)', padding: '0', display: 'grid', placeItems: 'center',
+      position: 'fixed',
+      insetInlineStart: '16px',
+      bottom: '16px',
+      zIndex: '2147483000',
+      width: '44px',
+      height: '44px',
+      borderRadius: '50%',
+      border: '2px solid var(--consentry-reopen-border, #1f2937)',
+      background: 'var(--consentry-reopen-bg, #fff)',
+      color: 'var(--consentry-reopen-fg, #1f2937)',
+      cursor: 'pointer',
+      boxShadow: '0 2px 8px rgba(0,0,0,.25)',
+      padding: '0',
+      display: 'grid',
+      placeItems: 'center',
     });
     button.onclick = open;
     return button;

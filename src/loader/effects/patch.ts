@@ -14,7 +14,12 @@ const originals = new WeakMap<object, { [name: string]: PropertyDescriptor }>();
  * `restores`, the installer's restore stack (undone last first by `restoreAll`). Nothing is patched when
  * `target` lacks the property: an API this browser does not have.
  */
-export function patch(restores: Restore[], target: object | undefined, name: string, wrap: (original: PropertyDescriptor) => PropertyDescriptor): void {
+export function patch(
+  restores: Restore[],
+  target: object | undefined,
+  name: string,
+  wrap: (original: PropertyDescriptor) => PropertyDescriptor,
+): void {
   const descriptor = target && Object.getOwnPropertyDescriptor(target, name);
   if (!descriptor) return;
   const found = originals.get(target) || {};
@@ -25,7 +30,13 @@ export function patch(restores: Restore[], target: object | undefined, name: str
 }
 
 /** An installer's uninstall: undoes its stack, last first (so a patch wrapped twice comes back in order). */
-export const restoreAll = (restores: Restore[]): Restore => () => restores.splice(0).reverse().forEach((restore) => restore());
+export const restoreAll =
+  (restores: Restore[]): Restore =>
+  () =>
+    restores
+      .splice(0)
+      .reverse()
+      .forEach((restore) => restore());
 
 /**
  * Calls `fn` the first time `target[key]` is assigned, after the assignment, for a global a vendor's

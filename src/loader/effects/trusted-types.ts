@@ -26,15 +26,17 @@ function trustedPolicy(): Policy | null {
     policy = null;
     try {
       const pass = (value: string) => value;
-      policy = (window as { trustedTypes?: { createPolicy(name: string, rules: object): Policy } }).trustedTypes?.createPolicy(policyName, {
-        // A tag's URL is what the owner marked; one of the SDK's own files must be exactly a known file in
-        // the folder the loader chose (its own, or an allowed `ui.assetsUrl`), whoever builds the string.
-        createScriptURL: (url: string, folder?: string) => {
-          if (folder != null && !(url.startsWith(folder) && OWN_FILE.test(url.slice(folder.length)))) throw new TypeError('consentry: not its file: ' + url);
-          return url;
-        },
-        createScript: pass,
-      }) || null;
+      policy =
+        (window as { trustedTypes?: { createPolicy(name: string, rules: object): Policy } }).trustedTypes?.createPolicy(policyName, {
+          // A tag's URL is what the owner marked; one of the SDK's own files must be exactly a known file in
+          // the folder the loader chose (its own, or an allowed `ui.assetsUrl`), whoever builds the string.
+          createScriptURL: (url: string, folder?: string) => {
+            if (folder != null && !(url.startsWith(folder) && OWN_FILE.test(url.slice(folder.length))))
+              throw new TypeError('consentry: not its file: ' + url);
+            return url;
+          },
+          createScript: pass,
+        }) || null;
     } catch {
       // Policy refused by the page's CSP: plain strings, which work wherever Trusted Types are not enforced.
     }

@@ -92,11 +92,8 @@ function toMatch(row: FullCookieRow, byDomain: boolean): FullCookieMatch {
 export function classifyCookieFull({ name, domain }: FullCookieQuery): FullCookieMatch | null {
   const index = cookieIndex();
   const host = (domain || '').trim().toLowerCase().replace(/^\./, '');
-  const candidates = [
-    ...(index._exact.get(name) || []),
-    ...index._prefixes.filter(([, matches]) => matches(name)).map(([row]) => row),
-  ];
-  const onDomain = host ? candidates.find((row) => row[2] && row[2].split(' ').some((d) => isHostWithin(host, d))) : undefined;
+  const candidates = [...(index._exact.get(name) || []), ...index._prefixes.filter(([, matches]) => matches(name)).map(([row]) => row)];
+  const onDomain = host ? candidates.find((row) => row[2]?.split(' ').some((d) => isHostWithin(host, d))) : undefined;
   const row = onDomain || candidates.find((r) => r[8] == 1);
   return row ? toMatch(row, !!onDomain) : null;
 }

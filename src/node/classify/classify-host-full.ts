@@ -48,8 +48,8 @@ function toMatch(row: FullHostRow): FullHostMatch {
     basis == 'catalogue'
       ? `${provider}: ${category == 'analytics' ? 'analytics / measurement' : 'advertising / conversion tracking'} (consentry vendor catalogue).`
       : basis == 'curated'
-      ? `${provider}: ${category == 'analytics' ? 'analytics / measurement' : 'advertising / conversion tracking'}.`
-      : `Ads/tracking ${kind == 'domain' ? 'domain' : 'host'} listed by v2fly/domain-list-community (${lists.join(', ')}).`;
+        ? `${provider}: ${category == 'analytics' ? 'analytics / measurement' : 'advertising / conversion tracking'}.`
+        : `Ads/tracking ${kind == 'domain' ? 'domain' : 'host'} listed by v2fly/domain-list-community (${lists.join(', ')}).`;
   return { rule, kind, category, provider, description, source, basis, vendorId };
 }
 

@@ -65,7 +65,8 @@ const DEFAULTS: Record<Command, { maxPages: number; depth: number }> = {
 function count(name: string, value: string | undefined, fallback: number, min = 0, max = 100_000): number {
   if (value === undefined) return fallback;
   const number = /^\d+$/.test(value.trim()) ? Number(value) : NaN;
-  if (!Number.isInteger(number) || number < min || number > max) throw new InputError(`--${name} must be a whole number from ${min} to ${max}, not "${value}"`);
+  if (!Number.isInteger(number) || number < min || number > max)
+    throw new InputError(`--${name} must be a whole number from ${min} to ${max}, not "${value}"`);
   return number;
 }
 
@@ -121,7 +122,8 @@ export function parseCli(argv: string[]): CliOptions {
   };
   if (values.version) return { ...base, command: 'version', maxPages: 0, depth: 0, pageTimeout: 0, settle: 0, concurrency: 1 };
   if (values.help || !command) return { ...base, command: 'help', maxPages: 0, depth: 0, pageTimeout: 0, settle: 0, concurrency: 1 };
-  if (command != 'scan' && command != 'check') throw new InputError(`unknown command "${command}": use scan, check, migrate, rewrite, validate or build-config\n\n${USAGE}`);
+  if (command != 'scan' && command != 'check')
+    throw new InputError(`unknown command "${command}": use scan, check, migrate, rewrite, validate or build-config\n\n${USAGE}`);
   if (!url) throw new InputError(`consentry ${command} needs the URL of a page, e.g. consentry ${command} https://example.com/`);
   if (extra.length) throw new InputError(`one URL at a time; unexpected "${extra[0]}"`);
   for (const pattern of [...base.include, ...base.exclude])

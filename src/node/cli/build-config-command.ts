@@ -32,10 +32,11 @@ type Form = 'inline' | 'json';
 export async function runBuildConfig(argv: string[], io: Io): Promise<number> {
   try {
     const { values, positionals } = parseCommandArgs(argv, BUILD_CONFIG_USAGE, { nonce: true });
-    if (values.help) return io.stdout(BUILD_CONFIG_USAGE + '\n'), EXIT_OK;
+    if (values.help) return (io.stdout(BUILD_CONFIG_USAGE + '\n'), EXIT_OK);
     const form: Form = values.json ? 'json' : 'inline';
     if (values.nonce !== undefined && form != 'inline') throw new InputError('--nonce is for the element: leave it out with --json');
-    if (values.nonce !== undefined && (!values.nonce || values.nonce.includes('"'))) throw new InputError('--nonce needs a value without a double quote (")');
+    if (values.nonce !== undefined && (!values.nonce || values.nonce.includes('"')))
+      throw new InputError('--nonce needs a value without a double quote (")');
     const check = await checkConfigFile(positionals[0]);
     for (const warning of check.warnings) io.stderr(`warning: ${warning}\n`);
     if (!check.valid) {

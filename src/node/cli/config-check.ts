@@ -29,4 +29,5 @@ export async function checkConfigFile(file: string): Promise<ConfigCheck> {
 }
 
 /** `  categories[2].id: must be …`, one line per problem, as the SDK's console message words them. */
-export const problemLines = (problems: ConfigProblem[]) => problems.map((problem) => `  ${problem.path || 'config'}: ${problem.message}\n`).join('');
+export const problemLines = (problems: ConfigProblem[]) =>
+  problems.map((problem) => `  ${problem.path || 'config'}: ${problem.message}\n`).join('');

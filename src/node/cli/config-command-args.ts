@@ -12,13 +12,19 @@ export function parseCommandArgs(argv: string[], usage: string, { nonce = false 
       args: argv,
       allowPositionals: true,
       strict: true,
-      options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, ...(nonce ? { nonce: { type: 'string' }, compiled: { type: 'boolean' } } : {}) },
+      options: {
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        ...(nonce ? { nonce: { type: 'string' }, compiled: { type: 'boolean' } } : {}),
+      },
     });
   } catch (error) {
     throw new InputError(`${(error as Error).message.split('\n')[0]}\n\n${usage}`);
   }
   const { values, positionals } = parsed;
   if (!values.help && positionals.length != 1)
-    throw new InputError(`${positionals.length ? `one config file at a time; unexpected "${positionals[1]}"` : 'give the config file'}\n\n${usage}`);
+    throw new InputError(
+      `${positionals.length ? `one config file at a time; unexpected "${positionals[1]}"` : 'give the config file'}\n\n${usage}`,
+    );
   return { values: values as { json?: boolean; help?: boolean; nonce?: string; compiled?: boolean }, positionals };
 }

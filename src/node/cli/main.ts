@@ -36,8 +36,8 @@ async function readConfig(path: string): Promise<Settings> {
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   try {
     const options = parseCli(argv);
-    if (options.command == 'help') return io.stdout(USAGE + '\n'), EXIT_OK;
-    if (options.command == 'version') return io.stdout(__VERSION__ + '\n'), EXIT_OK;
+    if (options.command == 'help') return (io.stdout(USAGE + '\n'), EXIT_OK);
+    if (options.command == 'version') return (io.stdout(__VERSION__ + '\n'), EXIT_OK);
     const config = options.config ? await readConfig(options.config) : null;
     const log = options.quiet || options.json ? undefined : (line: string) => io.stderr(line + '\n');
     const crawlOptions = { ...options, config, log };

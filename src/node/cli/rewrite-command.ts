@@ -16,10 +16,10 @@ export async function runRewrite(argv: string[], io: Io): Promise<number> {
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--config') configPath = argv[++i] || '';
     else if (argv[i] === '--site-url') siteUrl = argv[++i];
-    else if (argv[i] === '--help' || argv[i] === '-h') return io.stdout(REWRITE_USAGE + '\n'), 0;
+    else if (argv[i] === '--help' || argv[i] === '-h') return (io.stdout(REWRITE_USAGE + '\n'), 0);
     else positional.push(argv[i]);
   }
-  if (positional.length !== 2 || argv.includes('--config') && !configPath) {
+  if (positional.length !== 2 || (argv.includes('--config') && !configPath)) {
     io.stderr(REWRITE_USAGE + '\n');
     return 2;
   }

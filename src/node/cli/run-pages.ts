@@ -59,7 +59,9 @@ export async function runPages(options: CrawlSettings, mode: VisitOptions['mode'
     pageTimeout: options.pageTimeout,
     settle: options.settle,
     reload: !options.noReload,
-    nextPage: (links, url) => links.map((link) => link.split('#')[0]).find((link) => link != url && link.startsWith(start.origin + '/') && filter(new URL(link))) || url,
+    nextPage: (links, url) =>
+      links.map((link) => link.split('#')[0]).find((link) => link != url && link.startsWith(start.origin + '/') && filter(new URL(link))) ||
+      url,
   };
   let done = 0;
   try {
@@ -86,7 +88,7 @@ export async function runPages(options: CrawlSettings, mode: VisitOptions['mode'
       },
     });
     const first = visits[0];
-    if (first && first.error && !first.timedOut && !first.snapshots.length) throw new InputError(`${first.url}: ${first.error}`);
+    if (first?.error && !first.timedOut && !first.snapshots.length) throw new InputError(`${first.url}: ${first.error}`);
     return { start, visits, settings, durationMs: Date.now() - began };
   } finally {
     await browser.close().catch(() => {});

@@ -29,7 +29,15 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
     scannedAt: new Date().toISOString(),
     durationMs: run.durationMs,
     consentry: run.visits.some((visit) => visit.consentry),
-    pages: run.visits.map(({ url, depth, status, error, timedOut, consentry, consentBy }) => ({ url, depth, status, error, timedOut, consentry, consentBy })),
+    pages: run.visits.map(({ url, depth, status, error, timedOut, consentry, consentBy }) => ({
+      url,
+      depth,
+      status,
+      error,
+      timedOut,
+      consentry,
+      consentBy,
+    })),
     ...findings,
     visits: run.visits,
   };

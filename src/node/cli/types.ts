@@ -7,10 +7,7 @@
 export type Phase = 'before-consent' | 'after-accept' | 'after-reject' | 'next-page-after-reject';
 
 /** Who put a cookie or storage key there. */
-export type Setter =
-  | { kind: 'header'; url: string }
-  | { kind: 'script'; url: string; inline: boolean }
-  | { kind: 'unknown' };
+export type Setter = { kind: 'header'; url: string } | { kind: 'script'; url: string; inline: boolean } | { kind: 'unknown' };
 
 export interface CookieObservation {
   name: string;

@@ -26,7 +26,7 @@ export async function runValidate(argv: string[], io: Io): Promise<number> {
   let file: string | null = null;
   try {
     const { values, positionals } = parseCommandArgs(argv, VALIDATE_USAGE);
-    if (values.help) return io.stdout(VALIDATE_USAGE + '\n'), EXIT_OK;
+    if (values.help) return (io.stdout(VALIDATE_USAGE + '\n'), EXIT_OK);
     file = positionals[0];
     const check = await checkConfigFile(file);
     const { valid, problems, warnings } = check;

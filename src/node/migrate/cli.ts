@@ -95,7 +95,7 @@ async function readOldConfig(file: string): Promise<{ value: unknown; notes: str
 export async function runMigrate(argv: string[], io: MigrateIo = processIo): Promise<number> {
   try {
     const args = parseArgs(argv);
-    if (args.help) return io.stdout(MIGRATE_USAGE + '\n'), EXIT_OK;
+    if (args.help) return (io.stdout(MIGRATE_USAGE + '\n'), EXIT_OK);
     if (!args.file) throw new MigrateError('give the old config file\n\n' + MIGRATE_USAGE);
     const old = await readOldConfig(args.file);
     const from = args.from ?? detectSource(old.value);
@@ -104,10 +104,15 @@ export async function runMigrate(argv: string[], io: MigrateIo = processIo): Pro
     let output: unknown = config;
     if (args.compiled) {
       try {
-        output = compileSettings(validateConfig(config, (warning) => io.stderr(`warning: ${warning}\n`)), __VERSION__);
+        output = compileSettings(
+          validateConfig(config, (warning) => io.stderr(`warning: ${warning}\n`)),
+          __VERSION__,
+        );
       } catch (error) {
         if (!(error instanceof ConfigError)) throw error;
-        io.stderr(`consentry migrate: the converted config is invalid, ${error.problems.length} problem(s); run without --compiled, fix it, then consentry build-config --compiled\n`);
+        io.stderr(
+          `consentry migrate: the converted config is invalid, ${error.problems.length} problem(s); run without --compiled, fix it, then consentry build-config --compiled\n`,
+        );
         for (const problem of error.problems) io.stderr(`  ${problem.path || 'config'}: ${problem.message}\n`);
         return EXIT_INVALID_CONFIG;
       }

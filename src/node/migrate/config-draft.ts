@@ -59,7 +59,8 @@ export function createDraft() {
       if (!value) return;
       const pack = texts.get(lang) ?? {};
       texts.set(lang, pack);
-      if (pack[key] && pack[key] != value) notes.push(`${from}: "${value}" not used for ${key} (${lang}): "${pack[key]}" was already taken`);
+      if (pack[key] && pack[key] != value)
+        notes.push(`${from}: "${value}" not used for ${key} (${lang}): "${pack[key]}" was already taken`);
       else pack[key] = value;
     },
     build(): ConsentryConfig {
@@ -72,7 +73,9 @@ export function createDraft() {
           const base = categoryIds.has(id) ? `${id.slice(0, 32)}-service` : id.slice(0, 36);
           id = base;
           for (let n = 2; taken.has(id); n++) id = `${base.slice(0, 36)}-${n}`;
-          notes.push(`${draft.from}: service "${draft.id}" ${categoryIds.has(draft.id) ? "has a category's id" : 'is taken'}, so it is "${id}"`);
+          notes.push(
+            `${draft.from}: service "${draft.id}" ${categoryIds.has(draft.id) ? "has a category's id" : 'is taken'}, so it is "${id}"`,
+          );
         }
         taken.add(id);
         const service: ServiceConfig = { id, category: draft.category };

@@ -23,7 +23,10 @@ export function cookieNames(pattern: string | RegExp): Pick<CookieDeclaration, '
   const match = ANCHORED.exec(pattern.source);
   if (!match) return null;
   const [, body, wildcard, end] = match;
-  const names = body.replace(/^\((\?:)?|\)$/g, '').split('|').map(unescape);
+  const names = body
+    .replace(/^\((\?:)?|\)$/g, '')
+    .split('|')
+    .map(unescape);
   const exact = !!end && !wildcard;
   if (!names.every((name) => TOKEN.test(name))) return null;
   return names.map((name) => (exact ? { name } : { name, prefix: true }));

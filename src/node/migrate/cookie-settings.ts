@@ -43,7 +43,8 @@ export function convertCookieSettings(draft: Draft, old: OldCookieSettings) {
     const days = old.days[0];
     if (typeof days == 'number' && Number.isFinite(days)) {
       const whole = Math.min(Math.max(Math.round(days), 1), MAX_EXPIRES_DAYS);
-      if (whole != days) draft.note(old.days[1], `${days} days became ${whole}: consentry keeps a choice 1 to ${MAX_EXPIRES_DAYS} days (13 months)`);
+      if (whole != days)
+        draft.note(old.days[1], `${days} days became ${whole}: consentry keeps a choice 1 to ${MAX_EXPIRES_DAYS} days (13 months)`);
       cookie.expiresDays = whole;
     } else {
       const what = typeof days == 'function' ? 'a function (code)' : 'not a number of days';

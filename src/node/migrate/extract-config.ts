@@ -19,7 +19,13 @@ export const CODE = function codeNotCarriedOver() {};
 const MAX_DEPTH = 40;
 
 /** TypeScript wrappers that do not change the value: `x as T`, `x satisfies T`, `x!`, `<T>x`. */
-const TYPE_WRAPPERS = new Set(['ParenthesizedExpression', 'TSAsExpression', 'TSSatisfiesExpression', 'TSNonNullExpression', 'TSTypeAssertion']);
+const TYPE_WRAPPERS = new Set([
+  'ParenthesizedExpression',
+  'TSAsExpression',
+  'TSSatisfiesExpression',
+  'TSNonNullExpression',
+  'TSTypeAssertion',
+]);
 
 const unwrap = (node: AstNode): AstNode => (TYPE_WRAPPERS.has(node.type) ? unwrap(node.expression) : node);
 
@@ -44,7 +50,11 @@ export function extractConfigObject(text: string, fileName: string): Extracted {
 
   /** The name a call is made by: `run` in `CookieConsent.run(…)`, `setup` in `setup(…)`. */
   const calleeName = (node: AstNode) =>
-    node.type == 'Identifier' ? node.name : node.type == 'MemberExpression' && !node.computed && node.property.type == 'Identifier' ? node.property.name : '';
+    node.type == 'Identifier'
+      ? node.name
+      : node.type == 'MemberExpression' && !node.computed && node.property.type == 'Identifier'
+        ? node.property.name
+        : '';
 
   forEachNode(program, (node) => {
     if (node.type == 'VariableDeclarator' && node.id.type == 'Identifier' && node.init) {
@@ -54,7 +64,8 @@ export function extractConfigObject(text: string, fileName: string): Extracted {
       else if (/config/i.test(node.id.name) && value.type == 'ObjectExpression') candidates.push({ rank: 4, node: value });
     } else if (node.type == 'CallExpression' && node.arguments.length) {
       const callee = calleeName(unwrap(node.callee));
-      if (callee == 'run' || /^(setup|show)$/.test(callee)) candidates.push({ rank: callee == 'run' ? 0 : 2, node: unwrap(node.arguments[0]) });
+      if (callee == 'run' || /^(setup|show)$/.test(callee))
+        candidates.push({ rank: callee == 'run' ? 0 : 2, node: unwrap(node.arguments[0]) });
     } else if (node.type == 'AssignmentExpression' && node.operator == '=') {
       const target = source(node.left).replace(/\s+/g, '');
       if (/(^|\.)klaroConfig$/.test(target)) candidates.push({ rank: 1, node: unwrap(node.right) });
@@ -66,7 +77,8 @@ export function extractConfigObject(text: string, fileName: string): Extracted {
   });
 
   const resolve = (node: AstNode, seen = new Set<string>()): AstNode => {
-    if (node.type == 'Identifier' && constants.has(node.name) && !seen.has(node.name)) return resolve(constants.get(node.name)!, seen.add(node.name));
+    if (node.type == 'Identifier' && constants.has(node.name) && !seen.has(node.name))
+      return resolve(constants.get(node.name)!, seen.add(node.name));
     return node;
   };
   const found = candidates
@@ -89,7 +101,7 @@ export function extractConfigObject(text: string, fileName: string): Extracted {
   /** The value of a literal node; `skip` for what is left out (already noted). */
   const skip = Symbol('skip');
   const literal = (input: AstNode, path: string, depth: number, seen: Set<string>): unknown => {
-    if (depth > MAX_DEPTH) return note(path, 'nested too deeply: left out'), skip;
+    if (depth > MAX_DEPTH) return (note(path, 'nested too deeply: left out'), skip);
     const node = unwrap(input);
     switch (node.type) {
       case 'ObjectExpression': {
@@ -138,10 +150,10 @@ export function extractConfigObject(text: string, fileName: string): Extracted {
             // Only built, never run against anything here: the migration reads its source and flags.
             return new RegExp(node.regex.pattern, node.regex.flags);
           } catch {
-            return note(path, `regular expression ${snippet(node)} is not valid: left out`), skip;
+            return (note(path, `regular expression ${snippet(node)} is not valid: left out`), skip);
           }
         }
-        if (node.bigint != null) return note(path, `${snippet(node)} is a BigInt, not a JSON number: left out`), skip;
+        if (node.bigint != null) return (note(path, `${snippet(node)} is a BigInt, not a JSON number: left out`), skip);
         return node.value;
       case 'UnaryExpression': {
         const operand = unwrap(node.argument);
@@ -155,7 +167,10 @@ export function extractConfigObject(text: string, fileName: string): Extracted {
         if (node.type == 'BinaryExpression' && node.operator != '+') break;
         const parts: (string | AstNode)[] =
           node.type == 'TemplateLiteral'
-            ? (node.quasis as AstNode[]).flatMap((quasi, index) => [quasi.value.cooked ?? '', ...(index < node.expressions.length ? [node.expressions[index]] : [])])
+            ? (node.quasis as AstNode[]).flatMap((quasi, index) => [
+                quasi.value.cooked ?? '',
+                ...(index < node.expressions.length ? [node.expressions[index]] : []),
+              ])
             : [node.left, node.right];
         const values = parts.map((part) => (typeof part == 'string' ? part : literal(part, path, depth + 1, seen)));
         if (!values.every((part) => typeof part == 'string' || typeof part == 'number')) return skip;
@@ -166,14 +181,14 @@ export function extractConfigObject(text: string, fileName: string): Extracted {
         if (node.name == 'undefined') return skip;
         const value = constants.get(node.name);
         if (value && !seen.has(node.name)) return literal(value, path, depth + 1, new Set(seen).add(node.name));
-        return note(path, `the variable ${node.name} is not a literal in this file: left out`), skip;
+        return (note(path, `the variable ${node.name} is not a literal in this file: left out`), skip);
       }
       case 'MemberExpression':
-        return note(path, `${snippet(node)} is read from the page at run time: left out, give a fixed value`), skip;
+        return (note(path, `${snippet(node)} is read from the page at run time: left out, give a fixed value`), skip);
     }
     // Kept as a stand-in so the migration sees the option was set (and says what to use instead).
     if (isFunction(node)) return CODE;
-    return note(path, `${snippet(node)} is code, not a literal: left out`), skip;
+    return (note(path, `${snippet(node)} is code, not a literal: left out`), skip);
   };
 
   /** A property's key as text; undefined for a computed one (`[key]: …`), which is code. */

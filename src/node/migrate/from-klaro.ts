@@ -13,17 +13,58 @@ import { toId } from './to-id';
 import { MigrateError, type Loose, type MigrateResult } from './types';
 
 const IGNORED = [
-  'version', 'elementID', 'htmlTexts', 'embedded', 'groupByPurpose', 'autoFocus', 'showNoticeTitle', 'showDescriptionEmptyStore',
-  'noAutoLoad', 'disablePoweredBy', 'additionalClass', 'purposeOrder', 'storageMethod',
+  'version',
+  'elementID',
+  'htmlTexts',
+  'embedded',
+  'groupByPurpose',
+  'autoFocus',
+  'showNoticeTitle',
+  'showDescriptionEmptyStore',
+  'noAutoLoad',
+  'disablePoweredBy',
+  'additionalClass',
+  'purposeOrder',
+  'storageMethod',
 ];
 const HANDLED = new Set([
   ...IGNORED,
-  'styling', 'cookieName', 'storageName', 'cookieExpiresAfterDays', 'cookieDomain', 'cookiePath', 'default', 'mustConsent', 'acceptAll',
-  'hideDeclineAll', 'hideLearnMore', 'noticeAsModal', 'lang', 'translations', 'services', 'apps', 'privacyPolicy', 'callback',
+  'styling',
+  'cookieName',
+  'storageName',
+  'cookieExpiresAfterDays',
+  'cookieDomain',
+  'cookiePath',
+  'default',
+  'mustConsent',
+  'acceptAll',
+  'hideDeclineAll',
+  'hideLearnMore',
+  'noticeAsModal',
+  'lang',
+  'translations',
+  'services',
+  'apps',
+  'privacyPolicy',
+  'callback',
 ]);
 const SERVICE_HANDLED = new Set([
-  'name', 'title', 'description', 'purposes', 'cookies', 'required', 'default', 'optOut', 'onlyOnce', 'translations',
-  'callback', 'onInit', 'onAccept', 'onDecline', 'contextualConsentOnly', 'vars',
+  'name',
+  'title',
+  'description',
+  'purposes',
+  'cookies',
+  'required',
+  'default',
+  'optOut',
+  'onlyOnce',
+  'translations',
+  'callback',
+  'onInit',
+  'onAccept',
+  'onDecline',
+  'contextualConsentOnly',
+  'vars',
 ]);
 /** Where a purpose goes when a service has several: the category hardest to get consent for. */
 const STRICTNESS = ['advertising', 'analytics'];
@@ -45,7 +86,17 @@ const TEXTS: { [path: string]: string } = {
   'contextualConsent.description': 'placeholderText',
 };
 /** Translation keys that are klaro's own UI and have no counterpart. */
-const UI_ONLY = new Set(['poweredBy', 'service', 'purposeItem', 'privacyPolicy', 'privacyPolicyUrl', 'purposes', 'consentNotice', 'consentModal', 'contextualConsent']);
+const UI_ONLY = new Set([
+  'poweredBy',
+  'service',
+  'purposeItem',
+  'privacyPolicy',
+  'privacyPolicyUrl',
+  'purposes',
+  'consentNotice',
+  'consentModal',
+  'contextualConsent',
+]);
 
 const pick = (object: Loose | undefined, path: string): unknown =>
   path.split('.').reduce<unknown>((value, key) => asObject(value)?.[key], object);
@@ -63,9 +114,12 @@ export function fromKlaro(input: Loose): MigrateResult {
 
   for (const key of Object.keys(input)) if (!HANDLED.has(key)) draft.note(key, 'unknown option, not carried over');
   if ('apps' in input && !('services' in input)) draft.note('apps', 'read as "services" (klaro before 0.7)');
-  for (const key of IGNORED) if (key in input && key != 'version' && key != 'storageMethod') draft.note(key, 'no equivalent in consentry, ignored');
-  if (input.storageMethod == 'localStorage') draft.note('storageMethod', 'consentry keeps the choice in a cookie: localStorage is not used');
-  if (input.default === true) draft.note('default', 'consentry never enables a service before the visitor agrees (opt-in): not carried over');
+  for (const key of IGNORED)
+    if (key in input && key != 'version' && key != 'storageMethod') draft.note(key, 'no equivalent in consentry, ignored');
+  if (input.storageMethod == 'localStorage')
+    draft.note('storageMethod', 'consentry keeps the choice in a cookie: localStorage is not used');
+  if (input.default === true)
+    draft.note('default', 'consentry never enables a service before the visitor agrees (opt-in): not carried over');
   if (input.acceptAll === false) draft.note('acceptAll', 'consentry always offers "Accept all" beside "Reject all"');
   if (input.hideDeclineAll === true) draft.note('hideDeclineAll', 'consentry always offers "Reject all" as prominently as "Accept all"');
   if (input.hideLearnMore === true) draft.note('hideLearnMore', 'consentry always offers "Customize"');
@@ -92,7 +146,7 @@ export function fromKlaro(input: Loose): MigrateResult {
   const purposeCategory = new Map<string, string>();
   const categoryFor = (purpose: string, path: string) => {
     const id = toId(purpose);
-    if (!id) return draft.note(path, `purpose "${purpose}" has no letters or digits to make an id of: left out`), undefined;
+    if (!id) return (draft.note(path, `purpose "${purpose}" has no letters or digits to make an id of: left out`), undefined);
     const category = builtInFor(id) ?? id;
     if (!purposeCategory.has(purpose)) {
       purposeCategory.set(purpose, category);
@@ -115,7 +169,10 @@ export function fromKlaro(input: Loose): MigrateResult {
       const categories = purposes.map((purpose) => categoryFor(purpose, at(path, 'purposes'))).filter((c): c is string => !!c);
       category = STRICTNESS.find((strict) => categories.includes(strict)) ?? categories[0];
       if (new Set(categories).size > 1) {
-        draft.note(at(path, 'purposes'), `a consentry service belongs to one category: "${category}" of ${categories.map((c) => `"${c}"`).join(', ')}`);
+        draft.note(
+          at(path, 'purposes'),
+          `a consentry service belongs to one category: "${category}" of ${categories.map((c) => `"${c}"`).join(', ')}`,
+        );
       }
     }
     if (!category) {
@@ -126,11 +183,22 @@ export function fromKlaro(input: Loose): MigrateResult {
 
     // The loader reads data-name in lower case, so a name that is an id once lower-cased needs no markup change.
     const lowered = name.toLowerCase();
-    const service = draft.service(ID.test(lowered) && name.length <= MAX_ID ? lowered : toId(name) || `service-${index + 1}`, category, path, name);
+    const service = draft.service(
+      ID.test(lowered) && name.length <= MAX_ID ? lowered : toId(name) || `service-${index + 1}`,
+      category,
+      path,
+      name,
+    );
     if (service.id != lowered) {
-      draft.note(path, `service "${name}" has the id "${service.id}": change data-name="${name}" to data-service="${service.id}" on your pages`);
+      draft.note(
+        path,
+        `service "${name}" has the id "${service.id}": change data-name="${name}" to data-service="${service.id}" on your pages`,
+      );
     } else if (service.id != name) {
-      draft.note(path, `service "${name}" has the id "${service.id}" (data-name="${name}" on your pages still matches it; scripts that ask for "${name}" by name must use "${service.id}")`);
+      draft.note(
+        path,
+        `service "${name}" has the id "${service.id}" (data-name="${name}" on your pages still matches it; scripts that ask for "${name}" by name must use "${service.id}")`,
+      );
     }
     const ownDescription = asString(old.description);
     let translatedTitle = '';
@@ -154,10 +222,16 @@ export function fromKlaro(input: Loose): MigrateResult {
     });
 
     if (old.default === true || old.optOut === true) {
-      draft.note(at(path, old.optOut === true ? 'optOut' : 'default'), 'consentry never loads a service before the visitor agrees (opt-in): not carried over');
+      draft.note(
+        at(path, old.optOut === true ? 'optOut' : 'default'),
+        'consentry never loads a service before the visitor agrees (opt-in): not carried over',
+      );
     }
     if (old.contextualConsentOnly === true) {
-      draft.note(at(path, 'contextualConsentOnly'), 'embeds of the service show a placeholder with "Load once" until consent; the service is still listed in the dialog');
+      draft.note(
+        at(path, 'contextualConsentOnly'),
+        'embeds of the service show a placeholder with "Load once" until consent; the service is still listed in the dialog',
+      );
     }
     const hooks = ['callback', 'onInit', 'onAccept', 'onDecline'].filter((key) => key in old);
     if (hooks.length) draft.note(`${path}.${hooks.join('/')}`, "code is not carried over: listen with consent.on('change', …)");
@@ -281,5 +355,6 @@ function convertTexts(draft: Draft, input: Loose, translations: Translations) {
   }
   const [url, ...others] = urls;
   if (url) draft.rest.ui = { ...draft.rest.ui, privacyPolicyUrl: url };
-  if (others.length) draft.note('translations', `consentry links one privacy policy: "${url}" is used, not ${others.map((o) => `"${o}"`).join(', ')}`);
+  if (others.length)
+    draft.note('translations', `consentry links one privacy policy: "${url}" is used, not ${others.map((o) => `"${o}"`).join(', ')}`);
 }

@@ -19,7 +19,16 @@ const NO_EQUIVALENT = ['root', 'hideFromBots', 'lazyHtmlGeneration'];
 const HANDLED = new Set([
   ...CALLBACKS,
   ...NO_EQUIVALENT,
-  'mode', 'autoShow', 'revision', 'manageScriptTags', 'autoClearCookies', 'disablePageInteraction', 'guiOptions', 'cookie', 'categories', 'language',
+  'mode',
+  'autoShow',
+  'revision',
+  'manageScriptTags',
+  'autoClearCookies',
+  'disablePageInteraction',
+  'guiOptions',
+  'cookie',
+  'categories',
+  'language',
 ]);
 const V2_KEYS = ['current_lang', 'languages', 'page_scripts', 'gui_options', 'autoclear_cookies', 'cookie_name'];
 
@@ -93,7 +102,8 @@ export function fromVanilla(input: Loose): MigrateResult {
       '"opt-out" became regions.default "opt-out": consentry then also shows a "Do Not Sell or Share" control and honours Global Privacy Control. For visitors in the EU/UK opt-in is required: add regions.rules and a region source (docs/regions.md)',
     );
   }
-  if (input.autoShow === false) draft.note('autoShow', 'consentry shows the banner whenever a choice is needed; there is no switch to keep it hidden');
+  if (input.autoShow === false)
+    draft.note('autoShow', 'consentry shows the banner whenever a choice is needed; there is no switch to keep it hidden');
   if (input.manageScriptTags === false) {
     rest.blocking = { ...rest.blocking, aliases: false };
     draft.note('manageScriptTags', 'false became blocking.aliases false: data-category tags are not managed');
@@ -113,7 +123,10 @@ export function fromVanilla(input: Loose): MigrateResult {
       continue;
     }
     if (id != key) {
-      const became = id == 'essential' ? `became consentry's "essential" category (always on)` : `became consentry's "${id}" category${builtIn ? ' (Consent Mode, GPC and the minors rule act on the built-in categories)' : ''}`;
+      const became =
+        id == 'essential'
+          ? `became consentry's "essential" category (always on)`
+          : `became consentry's "${id}" category${builtIn ? ' (Consent Mode, GPC and the minors rule act on the built-in categories)' : ''}`;
       // The old markup keeps working through blocking.categoryAliases, where the name can be one of its keys.
       if (input.manageScriptTags !== false && ALIAS_NAME.test(key) && key.length <= MAX_ID) {
         const blocking = (rest.blocking ??= {}) as { categoryAliases?: { [name: string]: string } };
@@ -154,7 +167,11 @@ export function fromVanilla(input: Loose): MigrateResult {
       const label = asString(old.label);
       service.name = label ? htmlToText(label).text : serviceKey;
       const hooks = ['onAccept', 'onReject'].filter((hook) => hook in old);
-      if (hooks.length) draft.note(`${servicePath}.${hooks.join('/')}`, "code is not carried over: mark the service's tags instead, or listen with consent.on('change', …)");
+      if (hooks.length)
+        draft.note(
+          `${servicePath}.${hooks.join('/')}`,
+          "code is not carried over: mark the service's tags instead, or listen with consent.on('change', …)",
+        );
       asList(old.cookies).forEach((cookie, index) => {
         const item = asObject(cookie);
         const cookiePath = at(at(servicePath, 'cookies'), index);
@@ -190,7 +207,8 @@ export function fromVanilla(input: Loose): MigrateResult {
     sameSite: [cookie.sameSite, 'cookie.sameSite'],
     days: [cookie.expiresAfterDays, 'cookie.expiresAfterDays'],
   });
-  for (const key of ['secure', 'useLocalStorage']) if (key in cookie) draft.note(at('cookie', key), 'not carried over: consentry keeps the choice in a first-party cookie it sets itself');
+  for (const key of ['secure', 'useLocalStorage'])
+    if (key in cookie) draft.note(at('cookie', key), 'not carried over: consentry keeps the choice in a first-party cookie it sets itself');
 
   // Layout.
   const gui = asObject(input.guiOptions);
@@ -263,14 +281,19 @@ function convertLanguage(draft: Draft, language: Loose | undefined, categoryOf: 
       html.push(footer);
       const links = linksIn(footer).filter((link) => !privacyLink([link]));
       if (links.length) {
-        draft.note(atPath(path, 'consentModal.footer'), `links not carried over (consentry shows the privacy policy link only): ${links.map((l) => `${l.text} (${l.href})`).join(', ')}`);
+        draft.note(
+          atPath(path, 'consentModal.footer'),
+          `links not carried over (consentry shows the privacy policy link only): ${links.map((l) => `${l.text} (${l.href})`).join(', ')}`,
+        );
       }
     }
-    for (const key of ['revisionMessage', 'label']) if (consent[key] !== undefined) draft.note(atPath(path, `consentModal.${key}`), 'no equivalent text in consentry: not carried over');
+    for (const key of ['revisionMessage', 'label'])
+      if (consent[key] !== undefined) draft.note(atPath(path, `consentModal.${key}`), 'no equivalent text in consentry: not carried over');
 
     const preferences = asObject(translation.preferencesModal) ?? {};
     for (const [key, target] of Object.entries(PREFERENCES_MODAL)) text(preferences[key], target, at(at(path, 'preferencesModal'), key));
-    if (preferences.serviceCounterLabel !== undefined) draft.note(atPath(path, 'preferencesModal.serviceCounterLabel'), 'no equivalent text in consentry: not carried over');
+    if (preferences.serviceCounterLabel !== undefined)
+      draft.note(atPath(path, 'preferencesModal.serviceCounterLabel'), 'no equivalent text in consentry: not carried over');
 
     asList(preferences.sections).forEach((value, index) => {
       const sectionPath = at(atPath(path, 'preferencesModal.sections'), index);
@@ -288,7 +311,10 @@ function convertLanguage(draft: Draft, language: Loose | undefined, categoryOf: 
       } else if (index == 0 && description) {
         draft.text(lang, 'preferencesText', description, at(sectionPath, 'description'));
       } else if (title || description) {
-        draft.note(sectionPath, `section "${title}" not carried over: consentry's dialog lists categories only; say this in your privacy policy`);
+        draft.note(
+          sectionPath,
+          `section "${title}" not carried over: consentry's dialog lists categories only; say this in your privacy policy`,
+        );
       }
     });
     privacyUrl ||= privacyLink(html.flatMap(linksIn));
@@ -313,7 +339,14 @@ const COLUMN: { [field: string]: RegExp } = {
 };
 
 /** A section's cookie table: each row's cookie joins the category's cookies, with its duration and purpose. */
-function convertCookieTable(draft: Draft, cookieTexts: CookieTexts, table: Loose | undefined, categoryId: string, lang: string, path: string) {
+function convertCookieTable(
+  draft: Draft,
+  cookieTexts: CookieTexts,
+  table: Loose | undefined,
+  categoryId: string,
+  lang: string,
+  path: string,
+) {
   if (!table) return;
   const headers = entriesOf(table.headers);
   const columnOf = (field: string) =>
@@ -329,11 +362,16 @@ function convertCookieTable(draft: Draft, cookieTexts: CookieTexts, table: Loose
     const domain = domainKey ? htmlToText(asString(row[domainKey]) ?? '').text : undefined;
     // A row names a cookie a service (or autoClear) declared already, or a new one for the category's holder.
     const declared = category.flatMap((service) => service.cookies).find((cookie) => matchesDeclared(cookie.name, cookie.prefix, name));
-    const [cookie] = declared ? [declared] : declareCookies(draft, cookieHolder(draft, categoryId, path).cookies, name.replace(/^\^/, ''), domain || undefined, rowPath);
+    const [cookie] = declared
+      ? [declared]
+      : declareCookies(draft, cookieHolder(draft, categoryId, path).cookies, name.replace(/^\^/, ''), domain || undefined, rowPath);
     if (!cookie) return;
     const texts = cookieTexts.get(cookie) ?? { duration: new Map(), purpose: new Map() };
     cookieTexts.set(cookie, texts);
-    for (const [key, field] of [[durationKey, 'duration'], [purposeKey, 'purpose']] as const) {
+    for (const [key, field] of [
+      [durationKey, 'duration'],
+      [purposeKey, 'purpose'],
+    ] as const) {
       const text = key ? htmlToText(asString(row[key]) ?? '').text : '';
       if (text && !texts[field].has(lang)) texts[field].set(lang, text);
     }

@@ -14,7 +14,7 @@ export function noteCatalogueCategories(config: ConsentryConfig, notes: string[]
     if (!['essential', 'analytics', 'advertising'].includes(service.category)) continue;
     for (const cookie of service.cookies || []) {
       const match = classifyCookieFull({ name: cookie.prefix ? cookie.name + 'x1' : cookie.name });
-      if (!match || !match.vendorId || match.category == service.category) continue;
+      if (!match?.vendorId || match.category == service.category) continue;
       notes.push(
         `services.${service.id}: cookie ${cookie.name}${cookie.prefix ? '…' : ''} is ${match.provider}'s, which consentry's vendor catalogue files under ` +
           `${match.category}, not ${service.category}: check the service's category`,

@@ -49,9 +49,11 @@ function noteOtherFunctions(input: unknown, notes: string[]) {
   const noted = notedPaths(notes);
   const walk = (value: unknown, path: string, depth: number) => {
     if (typeof value == 'function') {
-      if (![...noted].some((p) => path == p || path.startsWith(p + '.') || path.startsWith(p + '['))) notes.push(`${path}: a function: code is not carried over`);
+      if (![...noted].some((p) => path == p || path.startsWith(p + '.') || path.startsWith(p + '[')))
+        notes.push(`${path}: a function: code is not carried over`);
     } else if (value && typeof value == 'object' && depth < 40) {
-      for (const [key, child] of Object.entries(value)) walk(child, Array.isArray(value) ? at(path, Number(key)) : at(path, key), depth + 1);
+      for (const [key, child] of Object.entries(value))
+        walk(child, Array.isArray(value) ? at(path, Number(key)) : at(path, key), depth + 1);
     }
   };
   walk(input, '', 0);

@@ -30,7 +30,9 @@ export function parseSource(text: string, fileName: string): AstNode {
   const typed = /\.[cm]?tsx?$/i.test(fileName);
   const jsx = /\.[jt]sx$/i.test(fileName);
   const typeScript = () => {
-    const parser = jsx ? (typeScriptJsxParser ||= Parser.extend(tsPlugin({ jsx: true }))) : (typeScriptParser ||= Parser.extend(tsPlugin()));
+    const parser = jsx
+      ? (typeScriptJsxParser ||= Parser.extend(tsPlugin({ jsx: true })))
+      : (typeScriptParser ||= Parser.extend(tsPlugin()));
     return parser.parse(text, { ...OPTIONS, sourceType: 'module' });
   };
   const javaScript = (sourceType: Options['sourceType']) => () => Parser.parse(text, { ...OPTIONS, sourceType });

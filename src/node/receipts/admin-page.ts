@@ -29,17 +29,30 @@ const grants = (choices: { [id: string]: boolean } | null) =>
   choices
     ? Object.keys(choices)
         .sort()
-        .map((id) => (choices[id] ? escapeHtml(id) : `<span class="refused"><span class="visually-hidden">refused: </span>${escapeHtml(id)}</span>`))
+        .map((id) =>
+          choices[id] ? escapeHtml(id) : `<span class="refused"><span class="visually-hidden">refused: </span>${escapeHtml(id)}</span>`,
+        )
         .join(', ')
     : '';
 
 function row(receipt: StoredReceipt): string {
-  const consents = receipt.consents ? grants(receipt.consents) : receipt.crossBorder == null ? '' : `cross-border: ${receipt.crossBorder ? 'yes' : 'no'}`;
+  const consents = receipt.consents
+    ? grants(receipt.consents)
+    : receipt.crossBorder == null
+      ? ''
+      : `cross-border: ${receipt.crossBorder ? 'yes' : 'no'}`;
   return `<tr><td>${receipt.seq}</td><td><time datetime="${escapeHtml(receipt.receivedAt)}">${escapeHtml(receipt.receivedAt.replace('T', ' ').slice(0, 19))}</time></td><td><code>${escapeHtml(receipt.consentId)}</code></td><td>${receipt.revision}</td><td>${escapeHtml(receipt.method)}</td><td>${escapeHtml([receipt.regime, receipt.region, receipt.language].filter(Boolean).join(' · '))}</td><td>${grants(receipt.categories)}</td><td>${grants(receipt.services)}</td><td>${consents}</td><td>${escapeHtml(receipt.page ?? '')}</td></tr>`;
 }
 
 /** Search form, result table (newest first) and export links carrying the same filters. */
-export function searchPage(options: { adminPath: string; query: ReceiptQuery; filters: URLSearchParams; receipts: StoredReceipt[]; total: number; error?: string }): string {
+export function searchPage(options: {
+  adminPath: string;
+  query: ReceiptQuery;
+  filters: URLSearchParams;
+  receipts: StoredReceipt[];
+  total: number;
+  error?: string;
+}): string {
   const { adminPath, filters, receipts, total, error } = options;
   const value = (name: string) => escapeHtml(filters.get(name) ?? '');
   const exportHref = (format: string) => {

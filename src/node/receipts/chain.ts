@@ -8,7 +8,10 @@ import type { ReceiptRow } from './types';
  * node:crypto in Node; WebCrypto where only fetch-style runtimes exist (the same hashes either way).
  */
 const sortedChoices = (choices: { [id: string]: boolean } | null) =>
-  choices && Object.keys(choices).sort().map((id) => [id, choices[id]]);
+  choices &&
+  Object.keys(choices)
+    .sort()
+    .map((id) => [id, choices[id]]);
 
 /** The row as one string, fields in a fixed order, object keys sorted (jsonb does not keep key order). */
 export function canonicalRow(seq: number, row: ReceiptRow): string {

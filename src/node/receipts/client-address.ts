@@ -14,5 +14,10 @@ export function truncateAddress(address: string | null | undefined): string | nu
   if (!address.includes('::') && left.length !== 8) return null;
   const groups = [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right];
   if (groups.length !== 8 || !groups.every((group) => /^[0-9a-f]{1,4}$/i.test(group))) return null;
-  return groups.slice(0, 3).map((group) => parseInt(group, 16).toString(16)).join(':') + '::';
+  return (
+    groups
+      .slice(0, 3)
+      .map((group) => parseInt(group, 16).toString(16))
+      .join(':') + '::'
+  );
 }

@@ -4,13 +4,36 @@ import type { StoredReceipt } from './types';
 export const jsonLine = (receipt: StoredReceipt) => JSON.stringify(receipt) + '\n';
 
 const CSV_FIELDS: (keyof StoredReceipt)[] = [
-  'seq', 'receivedAt', 'consentId', 'decidedAt', 'revision', 'method', 'regime', 'region', 'language',
-  'categories', 'services', 'consents', 'crossBorder', 'ageGroup', 'textsHash', 'page', 'userAgent',
-  'clientAddress', 'hash', 'via', 'signalOverride',
+  'seq',
+  'receivedAt',
+  'consentId',
+  'decidedAt',
+  'revision',
+  'method',
+  'regime',
+  'region',
+  'language',
+  'categories',
+  'services',
+  'consents',
+  'crossBorder',
+  'ageGroup',
+  'textsHash',
+  'page',
+  'userAgent',
+  'clientAddress',
+  'hash',
+  'via',
+  'signalOverride',
 ];
 
 const grants = (choices: { [id: string]: boolean } | null) =>
-  choices ? Object.keys(choices).sort().map((id) => (choices[id] ? id : '!' + id)).join(' ') : '';
+  choices
+    ? Object.keys(choices)
+        .sort()
+        .map((id) => (choices[id] ? id : '!' + id))
+        .join(' ')
+    : '';
 
 /**
  * A CSV cell: quoted when needed, and a leading = + - @ (or tab/CR) defused with a quote, so a spreadsheet

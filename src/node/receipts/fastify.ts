@@ -4,9 +4,17 @@ import type { ReceiptsService } from './receipts-service';
 
 /** The parts of Fastify (4 and 5) the plugin uses. */
 export interface FastifyInstanceLike {
-  addContentTypeParser(type: string | RegExp | string[], options: { parseAs?: never } | ((...args: never[]) => void), parser?: unknown): unknown;
+  addContentTypeParser(
+    type: string | RegExp | string[],
+    options: { parseAs?: never } | ((...args: never[]) => void),
+    parser?: unknown,
+  ): unknown;
   removeAllContentTypeParsers?(): unknown;
-  route(options: { method: string | string[]; url: string; handler: (request: FastifyRequestLike, reply: FastifyReplyLike) => Promise<unknown> }): unknown;
+  route(options: {
+    method: string | string[];
+    url: string;
+    handler: (request: FastifyRequestLike, reply: FastifyReplyLike) => Promise<unknown>;
+  }): unknown;
 }
 interface FastifyRequestLike {
   raw: IncomingMessage;
@@ -30,7 +38,9 @@ export function fastifyReceipts(fastify: FastifyInstanceLike, options: FastifyRe
   const { service, ...adapterOptions } = options;
   fastify.removeAllContentTypeParsers?.();
   // (request, payload, done): the payload is the raw stream; reading it is left to the service.
-  fastify.addContentTypeParser('*', (_request: unknown, _payload: unknown, parsed: (error: null, body: unknown) => void) => parsed(null, undefined));
+  fastify.addContentTypeParser('*', (_request: unknown, _payload: unknown, parsed: (error: null, body: unknown) => void) =>
+    parsed(null, undefined),
+  );
   const handler = async (request: FastifyRequestLike, reply: FastifyReplyLike) => {
     reply.hijack();
     const response = await service.handle(serviceRequestOf(request.raw, adapterOptions));

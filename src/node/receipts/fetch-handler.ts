@@ -53,7 +53,10 @@ export function receiptsFetchHandler(service: ReceiptsService, options: FetchHan
       for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
     }
     if (typeof response.body === 'string' || request.method === 'HEAD') {
-      return new Response(request.method === 'HEAD' || response.status === 303 ? null : (response.body as string), { status: response.status, headers });
+      return new Response(request.method === 'HEAD' || response.status === 303 ? null : (response.body as string), {
+        status: response.status,
+        headers,
+      });
     }
     const chunks = response.body[Symbol.asyncIterator]();
     const encoder = new TextEncoder();

@@ -65,7 +65,9 @@ export async function migrate(db: SqlDatabase): Promise<number[]> {
     await session.query(
       `CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`,
     );
-    const done = new Set((await session.query<{ version: number }>('SELECT version FROM schema_migrations')).map((row) => Number(row.version)));
+    const done = new Set(
+      (await session.query<{ version: number }>('SELECT version FROM schema_migrations')).map((row) => Number(row.version)),
+    );
     const applied: number[] = [];
     for (const step of MIGRATIONS) {
       if (done.has(step.version)) continue;

@@ -21,7 +21,12 @@ function readBody(req: IncomingMessage & { body?: unknown }, limit: number): Pro
   if (typeof req.body === 'string' || (req.body && typeof req.body === 'object' && req.readableEnded)) {
     // Parsed already: back to the text it came from (a form for the admin sign-in, JSON for a receipt).
     const form = /^application\/x-www-form-urlencoded/i.test(String(req.headers['content-type'] || ''));
-    const text = typeof req.body === 'string' ? req.body : form ? new URLSearchParams(req.body as Record<string, string>).toString() : JSON.stringify(req.body);
+    const text =
+      typeof req.body === 'string'
+        ? req.body
+        : form
+          ? new URLSearchParams(req.body as Record<string, string>).toString()
+          : JSON.stringify(req.body);
     const bytes = Buffer.from(text);
     return bytes.length > limit ? Promise.reject(new BodyTooLargeError()) : Promise.resolve(bytes);
   }

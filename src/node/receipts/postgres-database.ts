@@ -32,7 +32,10 @@ export async function openPostgres(connection: PostgresConnection): Promise<SqlD
         await client.query('COMMIT');
       } catch (error) {
         // A connection that cannot even roll back is broken: destroy it instead of returning it to the pool.
-        const broken = await client.query('ROLLBACK').then(() => undefined, (rollbackError: Error) => rollbackError);
+        const broken = await client.query('ROLLBACK').then(
+          () => undefined,
+          (rollbackError: Error) => rollbackError,
+        );
         client.release(broken);
         throw error;
       }

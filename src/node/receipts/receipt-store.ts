@@ -4,9 +4,27 @@ import type { SqlDatabase, SqlSession } from './sql-database';
 import type { PruneResult, ReceiptQuery, ReceiptRow, StoredReceipt, VerifyProblem, VerifyReport } from './types';
 
 const COLUMNS = [
-  'seq', 'received_at', 'consent_id', 'decided_at', 'revision', 'method', 'regime', 'region', 'language',
-  'categories', 'services', 'consents', 'cross_border', 'age_group', 'texts_hash', 'page', 'user_agent',
-  'client_address', 'hash', 'via', 'signal_override',
+  'seq',
+  'received_at',
+  'consent_id',
+  'decided_at',
+  'revision',
+  'method',
+  'regime',
+  'region',
+  'language',
+  'categories',
+  'services',
+  'consents',
+  'cross_border',
+  'age_group',
+  'texts_hash',
+  'page',
+  'user_agent',
+  'client_address',
+  'hash',
+  'via',
+  'signal_override',
 ];
 const SELECT = `SELECT ${COLUMNS.join(', ')} FROM consent_receipts`;
 const PAGE = 2000;
@@ -45,10 +63,27 @@ function fromDb(row: DbRow): StoredReceipt {
 /** A row as the JSON object jsonb_populate_recordset reads: column names as keys. */
 function toDb(seq: number, row: ReceiptRow, hash: string) {
   return {
-    seq, received_at: row.receivedAt, consent_id: row.consentId, decided_at: row.decidedAt, revision: row.revision,
-    method: row.method, regime: row.regime, region: row.region, language: row.language, categories: row.categories,
-    services: row.services, consents: row.consents, cross_border: row.crossBorder, age_group: row.ageGroup,
-    texts_hash: row.textsHash, page: row.page, user_agent: row.userAgent, client_address: row.clientAddress, hash, via: row.via, signal_override: row.signalOverride,
+    seq,
+    received_at: row.receivedAt,
+    consent_id: row.consentId,
+    decided_at: row.decidedAt,
+    revision: row.revision,
+    method: row.method,
+    regime: row.regime,
+    region: row.region,
+    language: row.language,
+    categories: row.categories,
+    services: row.services,
+    consents: row.consents,
+    cross_border: row.crossBorder,
+    age_group: row.ageGroup,
+    texts_hash: row.textsHash,
+    page: row.page,
+    user_agent: row.userAgent,
+    client_address: row.clientAddress,
+    hash,
+    via: row.via,
+    signal_override: row.signalOverride,
   };
 }
 
@@ -86,7 +121,9 @@ export async function createReceiptStore(db: SqlDatabase, { key = null }: Receip
     return db.transaction(async (session) => {
       // The row lock on the chain head is held until commit: writers on other servers wait here, so the
       // chain never forks, and a rolled-back batch leaves the head as it was.
-      const [head] = await session.query<{ seq: unknown; hash: string }>('SELECT seq, hash FROM consent_receipt_chain WHERE id = 1 FOR UPDATE');
+      const [head] = await session.query<{ seq: unknown; hash: string }>(
+        'SELECT seq, hash FROM consent_receipt_chain WHERE id = 1 FOR UPDATE',
+      );
       let seq = Number(head.seq);
       let previous = head.hash;
       const stored: StoredReceipt[] = [];
@@ -195,7 +232,10 @@ export async function createReceiptStore(db: SqlDatabase, { key = null }: Receip
       problems.push({
         seq: headSeq,
         kind: headSeq > lastSeq ? 'missing' : 'head',
-        message: headSeq > lastSeq ? `rows ${lastSeq + 1}–${headSeq} are missing (deleted from the end)` : `the chain head (row ${headSeq}) does not match the newest row ${lastSeq}`,
+        message:
+          headSeq > lastSeq
+            ? `rows ${lastSeq + 1}–${headSeq} are missing (deleted from the end)`
+            : `the chain head (row ${headSeq}) does not match the newest row ${lastSeq}`,
       });
     }
     return { ok: problems.length === 0, checked, prunedThrough: start.seq, head: { seq: headSeq, hash: head.hash }, problems };

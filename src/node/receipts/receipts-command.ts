@@ -99,8 +99,9 @@ export async function runReceipts(argv: string[], io: Io = processIo): Promise<n
 
     const dataDir = values.data ?? './consent-log';
     // Only serve creates a store: verify or export of a mistyped folder must not report an empty, intact chain.
-    if (action !== 'serve' && !values.database && !existsSync(dataDir)) throw new UsageError(`no receipts store at ${dataDir} (give --data DIR or --database URL)`);
-    store = await openReceiptStore({ database: values.database, data: values.database ? null : values.data ?? './consent-log' });
+    if (action !== 'serve' && !values.database && !existsSync(dataDir))
+      throw new UsageError(`no receipts store at ${dataDir} (give --data DIR or --database URL)`);
+    store = await openReceiptStore({ database: values.database, data: values.database ? null : (values.data ?? './consent-log') });
     const where = values.database ? 'PostgreSQL' : `${values.data ?? './consent-log'} (PGlite)`;
 
     if (action === 'verify') {
@@ -135,7 +136,9 @@ export async function runReceipts(argv: string[], io: Io = processIo): Promise<n
     }
     if (action === 'prune') {
       const result = await store.prune(retentionCutoff(retentionMonths!));
-      io.stdout(`Deleted ${result.deleted} receipts older than ${retentionMonths} months; the chain now starts after row ${result.prunedThrough}.\n`);
+      io.stdout(
+        `Deleted ${result.deleted} receipts older than ${retentionMonths} months; the chain now starts after row ${result.prunedThrough}.\n`,
+      );
       return 0;
     }
 

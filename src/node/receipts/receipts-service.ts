@@ -112,7 +112,8 @@ export function createReceiptsService(options: ReceiptsServiceOptions) {
     try {
       bodyText = new TextDecoder('utf-8', { fatal: true }).decode(await request.body(maxBytes));
     } catch (error) {
-      if (error instanceof BodyTooLargeError) return json(413, { error: `A receipt is at most ${maxBytes} bytes` }, { connection: 'close' });
+      if (error instanceof BodyTooLargeError)
+        return json(413, { error: `A receipt is at most ${maxBytes} bytes` }, { connection: 'close' });
       if (error instanceof TypeError) return json(400, { error: 'Body must be UTF-8 JSON' });
       throw error;
     }
@@ -134,7 +135,8 @@ export function createReceiptsService(options: ReceiptsServiceOptions) {
       return json(202, { ok: true, seq: stored.seq });
     } catch (error) {
       // Not stored: the SDK keeps the receipt queued and sends it again on a later page view.
-      if (!(error instanceof QueueFullError)) console.warn(`consentry receipts: a batch could not be written (${(error as Error).message})`);
+      if (!(error instanceof QueueFullError))
+        console.warn(`consentry receipts: a batch could not be written (${(error as Error).message})`);
       return json(503, { error: 'Receipt not stored; retry later' }, { 'retry-after': '5' });
     }
   }
@@ -150,7 +152,11 @@ export function createReceiptsService(options: ReceiptsServiceOptions) {
         /* too large: not a token */
       }
       if (!(await auth.tokenMatches(token))) return html(401, loginPage(`${adminPath}/login`, true));
-      return { status: 303, headers: { location: adminPath, 'set-cookie': await auth.cookie(adminPath, secure), 'cache-control': 'no-store' }, body: '' };
+      return {
+        status: 303,
+        headers: { location: adminPath, 'set-cookie': await auth.cookie(adminPath, secure), 'cache-control': 'no-store' },
+        body: '',
+      };
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') return json(405, { error: 'Method not allowed' }, { allow: 'GET' });
     if (!(await auth.isSignedIn(request.header('authorization'), request.header('cookie')))) {
@@ -161,7 +167,10 @@ export function createReceiptsService(options: ReceiptsServiceOptions) {
       query = queryFrom(request.query);
     } catch (error) {
       if (subpath === '/export') return json(400, { error: (error as Error).message });
-      return html(400, searchPage({ adminPath, query: {}, filters: request.query, receipts: [], total: 0, error: (error as Error).message }));
+      return html(
+        400,
+        searchPage({ adminPath, query: {}, filters: request.query, receipts: [], total: 0, error: (error as Error).message }),
+      );
     }
     if (subpath === '/export') {
       const format: ExportFormat = request.query.get('format') === 'csv' ? 'csv' : 'jsonl';
@@ -190,7 +199,8 @@ export function createReceiptsService(options: ReceiptsServiceOptions) {
         if (request.method === 'POST') return ingest(request);
         return json(405, { error: 'POST a receipt here' }, { allow: 'POST' });
       }
-      if (request.path === adminPath || request.path.startsWith(adminPath + '/')) return admin(request, request.path.slice(adminPath.length));
+      if (request.path === adminPath || request.path.startsWith(adminPath + '/'))
+        return admin(request, request.path.slice(adminPath.length));
       return null;
     },
     /** Resolves with the first retention run (null when there is no retention policy). */

@@ -98,9 +98,11 @@ function isoTime(value: unknown, now: number): string {
 export function validateReceipt(body: unknown, receivedAt: Date, clientAddress: string | null): ReceiptRow {
   if (!isObject(body)) throw new ReceiptError('a receipt is a JSON object');
   const consentId = body.consentId;
-  if (typeof consentId !== 'string' || !CONSENT_ID.test(consentId)) throw new ReceiptError('consentId must be 8-40 letters, digits, _ or -');
+  if (typeof consentId !== 'string' || !CONSENT_ID.test(consentId))
+    throw new ReceiptError('consentId must be 8-40 letters, digits, _ or -');
   const revision = body.revision;
-  if (!Number.isInteger(revision) || (revision as number) < 0 || (revision as number) > MAX_REVISION) throw new ReceiptError('revision must be a whole number');
+  if (!Number.isInteger(revision) || (revision as number) < 0 || (revision as number) > MAX_REVISION)
+    throw new ReceiptError('revision must be a whole number');
   const method = body.method;
   if (typeof method !== 'string' || !WORD.test(method)) throw new ReceiptError('method is malformed');
   if (body.crossBorder != null && typeof body.crossBorder !== 'boolean') throw new ReceiptError('crossBorder must be true or false');

@@ -1,6 +1,19 @@
 const NAMED: { [name: string]: string } = {
-  amp: '&', quot: '"', apos: "'", lt: '<', gt: '>', nbsp: '\u00a0', colon: ':', sol: '/', period: '.', comma: ',',
-  num: '#', quest: '?', equals: '=', Tab: '\t', NewLine: '\n',
+  amp: '&',
+  quot: '"',
+  apos: "'",
+  lt: '<',
+  gt: '>',
+  nbsp: '\u00a0',
+  colon: ':',
+  sol: '/',
+  period: '.',
+  comma: ',',
+  num: '#',
+  quest: '?',
+  equals: '=',
+  Tab: '\t',
+  NewLine: '\n',
 };
 
 /**

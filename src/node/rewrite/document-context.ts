@@ -34,6 +34,6 @@ export function contextFromRequest(url: string, headers: HeaderSource, region?: 
     cookie: headerOf(headers, 'cookie') ?? null,
     gpc: headerOf(headers, 'sec-gpc')?.trim() === '1',
     dnt: headerOf(headers, 'dnt')?.trim() === '1',
-    region: typeof region === 'function' ? region(headers) ?? null : region ?? null,
+    region: typeof region === 'function' ? (region(headers) ?? null) : (region ?? null),
   };
 }

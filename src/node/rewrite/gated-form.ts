@@ -31,15 +31,36 @@ export const SRCSET_ATTRIBUTES: ReadonlySet<string> = new Set(['srcset', 'images
  * crawlers and never requested by the page, so they are left alone.
  */
 export const FETCHING_LINK_RELS: ReadonlySet<string> = new Set([
-  'stylesheet', 'preload', 'prefetch', 'modulepreload', 'preconnect', 'dns-prefetch', 'icon', 'compression-dictionary',
+  'stylesheet',
+  'preload',
+  'prefetch',
+  'modulepreload',
+  'preconnect',
+  'dns-prefetch',
+  'icon',
+  'compression-dictionary',
 ]);
 
 /** `type` values that make a `<script src>` fetch and run (HTML's JavaScript MIME type essences, and module). */
 export const RUNNABLE_SCRIPT_TYPES: ReadonlySet<string> = new Set([
-  '', 'module', 'application/ecmascript', 'application/javascript', 'application/x-ecmascript',
-  'application/x-javascript', 'text/ecmascript', 'text/javascript', 'text/javascript1.0', 'text/javascript1.1',
-  'text/javascript1.2', 'text/javascript1.3', 'text/javascript1.4', 'text/javascript1.5', 'text/jscript',
-  'text/livescript', 'text/x-ecmascript', 'text/x-javascript',
+  '',
+  'module',
+  'application/ecmascript',
+  'application/javascript',
+  'application/x-ecmascript',
+  'application/x-javascript',
+  'text/ecmascript',
+  'text/javascript',
+  'text/javascript1.0',
+  'text/javascript1.1',
+  'text/javascript1.2',
+  'text/javascript1.3',
+  'text/javascript1.4',
+  'text/javascript1.5',
+  'text/jscript',
+  'text/livescript',
+  'text/x-ecmascript',
+  'text/x-javascript',
 ]);
 
 export const HELD_PREFIX = 'data-';

@@ -22,18 +22,13 @@ export interface RequestSignals {
   now?: number;
 }
 
-
 /**
  * The grants the runtime will compute on this page view, worked out on the server from the same
  * consent cookie and the same `decide()`: what the visitor granted stays untouched, so granted
  * visitors lose nothing, and an invalid, expired or outdated record grants nothing but `essential`
  * (in an opt-in regime). In opt-out and notice-only regimes `decide()` grants by default, and so does this.
  */
-export function grantedFromCookieHeader(
-  cookieHeader: string | null | undefined,
-  settings: Settings,
-  signals: RequestSignals = {},
-): Grants {
+export function grantedFromCookieHeader(cookieHeader: string | null | undefined, settings: Settings, signals: RequestSignals = {}): Grants {
   const region = signals.region ? signals.region.trim().toUpperCase() : '';
   const now = signals.now ?? Date.now();
   const state = decide(settings, {
@@ -44,5 +39,8 @@ export function grantedFromCookieHeader(
     gpc: signals.gpc === true,
     dnt: signals.dnt === true,
   });
-  return grantsOf(Object.keys(state.categories).filter((id) => state.categories[id]), state.services);
+  return grantsOf(
+    Object.keys(state.categories).filter((id) => state.categories[id]),
+    state.services,
+  );
 }

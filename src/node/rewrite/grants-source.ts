@@ -11,7 +11,6 @@ export interface GrantsSource {
   grantsFor(context?: DocumentContext): Grants;
 }
 
-
 /**
  * Fixed grants (a list; `[]` = always rewrite), or per request from the consent cookie through the same
  * `decide()` as the runtime. Without a region from the request, a literal `regions.source` code (what
@@ -26,7 +25,6 @@ export function createGrantsSource(settings: Settings | null, granted: readonly 
   const literalRegion = REGION.test(deciding.regions.source) ? deciding.regions.source : null;
   return {
     variesByCookie: true,
-    grantsFor: (context = {}) =>
-      grantedFromCookieHeader(context.cookie, deciding, { ...context, region: context.region ?? literalRegion }),
+    grantsFor: (context = {}) => grantedFromCookieHeader(context.cookie, deciding, { ...context, region: context.region ?? literalRegion }),
   };
 }

@@ -45,7 +45,11 @@ export function applyEdit(attrs: Token.Attribute[], edit: GateEdit): void {
   }
 }
 
-const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/\u00a0/g, '&nbsp;');
+const escapeAttribute = (value: string) =>
+  value
+    .replace(/&/g, '&amp;')
+    .replace(/"/g, '&quot;')
+    .replace(/\u00a0/g, '&nbsp;');
 
 function serializeStartTag(token: Token.TagToken): string {
   let out = '<' + token.tagName;

@@ -17,7 +17,9 @@ type Callback = (error?: Error | null) => void;
 const isUtf8 = (encoding: unknown) => !encoding || /^utf-?8$/i.test(String(encoding));
 
 function pageUrlOf(req: IncomingMessage): string {
-  const forwarded = String(req.headers['x-forwarded-proto'] || '').split(',')[0].trim();
+  const forwarded = String(req.headers['x-forwarded-proto'] || '')
+    .split(',')[0]
+    .trim();
   const protocol = forwarded === 'https' || (req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http';
   const path = (req as { originalUrl?: string }).originalUrl || req.url || '/';
   try {
@@ -92,7 +94,9 @@ export function rewriteMiddleware(options: MiddlewareOptions) {
       }
       res.statusCode = status;
       decide();
-      return reason === undefined ? original.writeHead.call(this, status) : (original.writeHead as (status: number, reason: string) => ServerResponse).call(this, status, reason);
+      return reason === undefined
+        ? original.writeHead.call(this, status)
+        : (original.writeHead as (status: number, reason: string) => ServerResponse).call(this, status, reason);
     } as typeof res.writeHead;
 
     res.write = function (this: ServerResponse, chunk: unknown, encoding?: unknown, callback?: unknown) {

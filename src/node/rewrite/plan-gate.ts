@@ -79,7 +79,12 @@ function movesOf(tag: TagView, attributes: readonly string[], keepPlaceholders: 
 
 /** What makes a script held: `type="text/plain"`, its real type kept in `data-type` (the gate restores it). */
 function heldScriptType(tag: TagView): GateEdit['sets'] {
-  return scriptType(tag) === 'module' ? [['data-type', 'module'], ['type', 'text/plain']] : [['type', 'text/plain']];
+  return scriptType(tag) === 'module'
+    ? [
+        ['data-type', 'module'],
+        ['type', 'text/plain'],
+      ]
+    : [['type', 'text/plain']];
 }
 
 /**

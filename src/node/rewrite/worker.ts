@@ -23,7 +23,10 @@ interface LolText {
   replace(content: string, options: { html: boolean }): unknown;
 }
 interface LolRewriter {
-  on(selector: string, handlers: { element?(el: LolElement): void | Promise<void>; text?(text: LolText): void | Promise<void> }): LolRewriter;
+  on(
+    selector: string,
+    handlers: { element?(el: LolElement): void | Promise<void>; text?(text: LolText): void | Promise<void> },
+  ): LolRewriter;
   transform(response: Response): Response;
 }
 type LolRewriterClass = new () => LolRewriter;

@@ -1,5 +1,4 @@
-/* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
-import { h } from 'preact';
+
 import { ageThreshold } from '../age-threshold';
 import { fill } from '../../core/texts/fill';
 import type { UiProps } from '../model';

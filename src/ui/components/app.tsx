@@ -1,5 +1,4 @@
-/* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
-import { Fragment, h } from 'preact';
+
 import type { UiView } from '../../core/policy/api';
 import type { UiProps } from '../model';
 import { Banner } from './banner';

@@ -1,5 +1,4 @@
-/* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
-import { h } from 'preact';
+
 import { bannerText } from '../banner-text';
 import { langOf, type UiProps } from '../model';
 import { sentenceGap } from '../../core/texts/punctuation';

@@ -1,5 +1,4 @@
-/* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
-import { Fragment, h } from 'preact';
+
 import type { CategorySettings } from '../../core/config/types';
 import { categoryDescription, categoryTitle } from '../category-texts';
 import { isLockedForMinor } from '../draft';
@@ -42,7 +41,6 @@ export function CategorySection({ model, on, category }: UiProps & { category: C
       {services.length > 0 && (
         <>
           <button
-           
             class="more"
             aria-expanded={!!expanded[id]}
             aria-controls={`cy-s-${id}`}

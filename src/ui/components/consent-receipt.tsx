@@ -1,5 +1,4 @@
-/* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
-import { h } from 'preact';
+
 import type { UiTexts } from '../../core/texts/page-texts';
 import type { ConsentRecord } from '../../core/policy/types';
 

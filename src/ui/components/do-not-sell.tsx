@@ -1,5 +1,4 @@
-/* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
-import { h } from 'preact';
+
 import { isLockedForMinor } from '../draft';
 import type { UiProps } from '../model';
 import { Switch } from './switch';

@@ -1,5 +1,4 @@
-/* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
-import { h } from 'preact';
+
 import { langOf, type UiProps } from '../model';
 import { PolicyLink } from './policy-link';
 import { signalKey } from './signal-note';

@@ -1,5 +1,4 @@
-/* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
-import { h } from 'preact';
+
 import { saleCategories } from '../../core/policy/decide';
 import type { OptOutKind } from '../contract';
 import { langOf, type UiProps } from '../model';

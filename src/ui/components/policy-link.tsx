@@ -1,5 +1,4 @@
-/* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
-import { Fragment, h } from 'preact';
+
 import type { UiTexts } from '../../core/texts/page-texts';
 import { isSafeUrl } from '../safe-url';
 

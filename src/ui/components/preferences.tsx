@@ -1,5 +1,4 @@
-/* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
-import { h } from 'preact';
+
 import { consentsAsked } from '../../core/policy/separate-consents';
 import { langOf, type UiProps } from '../model';
 import { AgeQuestion } from './age-question';
@@ -20,14 +19,7 @@ export function Preferences(props: UiProps) {
   const optOut = state.regime === 'opt-out' && settings.categories.some((category) => category.id === 'advertising');
   return (
     <div class="bd">
-      <div
-        class="dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="cy-pt"
-        aria-describedby="cy-pd"
-        tabIndex={-1}
-        >
+      <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="cy-pt" aria-describedby="cy-pd" tabIndex={-1}>
         <div class="head">
           <h2 id="cy-pt" lang={langOf(model, 'preferencesTitle')}>
             {texts.preferencesTitle}

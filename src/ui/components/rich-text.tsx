@@ -1,5 +1,5 @@
 /* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
-import { type ComponentChildren, Fragment, h } from 'preact';
+import type { ComponentChildren, } from 'preact';
 import { type Inline, parseInline } from '../markup';
 
 function toNodes(pieces: Inline[]): ComponentChildren[] {

@@ -1,5 +1,4 @@
-/* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
-import { h } from 'preact';
+
 import type { SeparateConsentSettings } from '../../core/config/types';
 import { fill } from '../../core/texts/fill';
 import { localize } from '../../core/texts/localize';
@@ -45,7 +44,12 @@ export function SeparateConsent({
     <div class="cat">
       <div class="row">
         <h3 id={titleId}>{repeated ? title + ' — ' + recipient : title}</h3>
-        <Switch checked={!!draft.consents[consent.id]} labelledBy={titleId} describedBy={textId} onToggle={() => on.separateConsent(consent.id)} />
+        <Switch
+          checked={!!draft.consents[consent.id]}
+          labelledBy={titleId}
+          describedBy={textId}
+          onToggle={() => on.separateConsent(consent.id)}
+        />
       </div>
       <div id={textId}>
         <p>

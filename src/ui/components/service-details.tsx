@@ -1,5 +1,5 @@
 /* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
-import { Fragment, h, type ComponentChild } from 'preact';
+import type { ComponentChild } from 'preact';
 import type { ServiceSettings } from '../../core/config/types';
 import type { UiTexts } from '../../core/texts/page-texts';
 import { localize } from '../../core/texts/localize';

@@ -1,5 +1,4 @@
-/* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
-import { Fragment, h } from 'preact';
+
 import type { PreferenceSignal } from '../../core/policy/types';
 import { sentenceGap } from '../../core/texts/punctuation';
 import { langOf, type UiModel } from '../model';

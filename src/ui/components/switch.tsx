@@ -1,5 +1,4 @@
-/* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
-import { h } from 'preact';
+
 export interface SwitchProps {
   checked: boolean;
   disabled?: boolean;
@@ -13,7 +12,6 @@ export interface SwitchProps {
 export function Switch({ checked, disabled, labelledBy, describedBy, onToggle }: SwitchProps) {
   return (
     <button
-     
       role="switch"
       class="sw"
       aria-checked={checked}

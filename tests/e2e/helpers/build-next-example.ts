@@ -48,7 +48,11 @@ export async function buildNextExample({ root, outDir }: BuildNextExampleOptions
 
   await build({
     ...common,
-    stdin: { resolveDir: root, loader: 'tsx', contents: `${tree(app)}\nimport { hydrateRoot } from 'react-dom/client';\nhydrateRoot(document, tree);` },
+    stdin: {
+      resolveDir: root,
+      loader: 'tsx',
+      contents: `${tree(app)}\nimport { hydrateRoot } from 'react-dom/client';\nhydrateRoot(document, tree);`,
+    },
     platform: 'browser',
     format: 'esm',
     splitting: true,
@@ -61,7 +65,11 @@ export async function buildNextExample({ root, outDir }: BuildNextExampleOptions
 
   const server = await build({
     ...common,
-    stdin: { resolveDir: root, loader: 'tsx', contents: `${tree(app)}\nimport { renderToString } from 'react-dom/server';\nexport const render = () => renderToString(tree);` },
+    stdin: {
+      resolveDir: root,
+      loader: 'tsx',
+      contents: `${tree(app)}\nimport { renderToString } from 'react-dom/server';\nexport const render = () => renderToString(tree);`,
+    },
     platform: 'node',
     format: 'cjs',
     write: false,

@@ -4,7 +4,13 @@ import type { BrowserContext } from 'playwright-core';
 const GRACE_MS = 5_000;
 
 const settles = (promise: Promise<unknown>, ms: number) =>
-  Promise.race([promise.then(() => true, () => true), new Promise<false>((resolve) => setTimeout(resolve, ms, false))]);
+  Promise.race([
+    promise.then(
+      () => true,
+      () => true,
+    ),
+    new Promise<false>((resolve) => setTimeout(resolve, ms, false)),
+  ]);
 
 /**
  * Closes a context, bounded: one hang cannot eat the hook's 60 s.

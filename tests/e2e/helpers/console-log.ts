@@ -14,7 +14,8 @@ export function listenToConsole(page: Page, { resourceErrors = true } = {}): Con
   const log: ConsoleLog = { errors: [], warnings: [] };
   page.on('console', (message) => {
     if (message.type() === 'warning') log.warnings.push(message.text());
-    else if (message.type() === 'error' && (resourceErrors || !message.text().startsWith('Failed to load resource'))) log.errors.push(message.text());
+    else if (message.type() === 'error' && (resourceErrors || !message.text().startsWith('Failed to load resource')))
+      log.errors.push(message.text());
   });
   page.on('pageerror', (error) => log.errors.push('pageerror: ' + error.message));
   return log;

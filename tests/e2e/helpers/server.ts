@@ -5,7 +5,11 @@ import { extname, join, normalize } from 'node:path';
 
 const DIST = new URL('../../../dist/', import.meta.url).pathname;
 const TYPES: { [ext: string]: string } = {
-  '.js': 'text/javascript', '.mjs': 'text/javascript', '.json': 'application/json', '.html': 'text/html; charset=utf-8', '.css': 'text/css',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.json': 'application/json',
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css',
 };
 
 export interface Hit {
@@ -72,6 +76,10 @@ export async function startServer(): Promise<TestServer> {
     hits,
     page: (path, html, type = 'text/html; charset=utf-8') => void pages.set(path, { body: html, type }),
     route: (path, handler) => void routes.set(path, handler),
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

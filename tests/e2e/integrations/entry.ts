@@ -52,7 +52,15 @@ win.__consentryTest = {
   $state,
   settings,
   decide(categories: { [id: string]: boolean }) {
-    const record = { id: 't', time: Date.now(), revision: 1, categories, services: {}, method: 'custom' as const, expires: Date.now() + 1e9 };
+    const record = {
+      id: 't',
+      time: Date.now(),
+      revision: 1,
+      categories,
+      services: {},
+      method: 'custom' as const,
+      expires: Date.now() + 1e9,
+    };
     $state.set({ ...$state.get(), status: 'decided', categories: { ...categories, essential: true }, record, needsBanner: false });
   },
   tcfSource: (tcString: string) => tcfSource(() => tcString),

@@ -2,10 +2,7 @@
 import type { IntegrationsConfig, Regime, Settings } from '../../../src/core/config/types';
 import type { ConsentRecord, ConsentState } from '../../../src/core/policy/types';
 
-export function settingsWith(
-  integrations: IntegrationsConfig,
-  categories: string[] = ['essential', 'analytics', 'advertising'],
-): Settings {
+export function settingsWith(integrations: IntegrationsConfig, categories: string[] = ['essential', 'analytics', 'advertising']): Settings {
   return {
     revision: 1,
     language: 'en',
@@ -26,7 +23,15 @@ export function settingsWith(
     signals: { gpc: true, dnt: false },
     minors: { ask: false, thresholds: {} },
     crossBorder: null,
-    blocking: { autoBlock: true, rules: [], unknownCookies: 'allow', reloadOnWithdraw: true, aliases: true, categoryAliases: {}, trustedTypesPolicy: 'consentry' },
+    blocking: {
+      autoBlock: true,
+      rules: [],
+      unknownCookies: 'allow',
+      reloadOnWithdraw: true,
+      aliases: true,
+      categoryAliases: {},
+      trustedTypesPolicy: 'consentry',
+    },
     receipts: null,
     integrations,
   };
@@ -46,13 +51,7 @@ export function recordOf(categories: { [id: string]: boolean }): ConsentRecord {
 
 /** A state as the policy would produce it: a record decides, otherwise the regime's default applies. */
 export function stateWith(
-  options: {
-    categories?: { [id: string]: boolean };
-    record?: boolean;
-    gpc?: boolean;
-    regime?: Regime;
-    region?: string | null;
-  } = {},
+  options: { categories?: { [id: string]: boolean }; record?: boolean; gpc?: boolean; regime?: Regime; region?: string | null } = {},
 ): ConsentState {
   const regime = options.regime || 'opt-in';
   const byDefault = !options.record && regime !== 'opt-in';

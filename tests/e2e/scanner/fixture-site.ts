@@ -100,7 +100,7 @@ function fakeConsentry(settings: unknown, buggy: boolean): string {
 
 export async function startFixtureSite(): Promise<FixtureSite> {
   const hits: Hit[] = [];
-  const analytics = await serve('analytics', hits, (req, res, path) => {
+  const analytics = await serve('analytics', hits, (_req, res, path) => {
     if (path.startsWith('/a.js'))
       return js(
         res,
@@ -113,7 +113,7 @@ export async function startFixtureSite(): Promise<FixtureSite> {
     res.writeHead(404).end();
   });
   const analyticsOrigin = () => analytics.origin;
-  const ads = await serve('ads', hits, (req, res, path) => {
+  const ads = await serve('ads', hits, (_req, res, path) => {
     const id = { 'set-cookie': 'IDE=AHWqTU' + Math.floor(Math.random() * 1e9) + '; Path=/; Max-Age=33696000; HttpOnly; SameSite=Lax' };
     if (path.startsWith('/ads.js'))
       return js(
@@ -157,11 +157,23 @@ export async function startFixtureSite(): Promise<FixtureSite> {
     `<!doctype html><html lang="en"><head><meta charset="utf-8">${head}<title>${title}</title></head>` +
     `<body><h1>${title}</h1><nav>${links.map((href) => `<a href="${href}">${href}</a>`).join(' ')}</nav></body></html>`;
 
-  const site = await serve('site', hits, (req, res, path) => {
+  const site = await serve('site', hits, (_req, res, path) => {
     const route = path.split('?')[0];
     switch (route) {
       case '/':
-        return html(res, page('Home', trackers, ['/about', '/shop', '/shop#reviews', '/docs/manual.pdf', `${ads.origin}/landing`, 'http://example.invalid/', 'mailto:shop@example.invalid']), session);
+        return html(
+          res,
+          page('Home', trackers, [
+            '/about',
+            '/shop',
+            '/shop#reviews',
+            '/docs/manual.pdf',
+            `${ads.origin}/landing`,
+            'http://example.invalid/',
+            'mailto:shop@example.invalid',
+          ]),
+          session,
+        );
       case '/about':
         return html(res, page('About', trackers, ['/', '/away', '/slow']), session);
       case '/shop':

@@ -52,8 +52,25 @@ export interface VendorServer {
 function throwAwayCertificate(): { key: Buffer; cert: Buffer } {
   const dir = mkdtempSync(join(tmpdir(), 'consentry-vendors-'));
   try {
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=consentry-vendor-suite',
-      '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=consentry-vendor-suite',
+        '-keyout',
+        join(dir, 'key.pem'),
+        '-out',
+        join(dir, 'cert.pem'),
+      ],
+      { stdio: 'ignore' },
+    );
     return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -98,12 +115,14 @@ export async function startVendorServer(): Promise<VendorServer> {
       if (own) return void res.writeHead(200, { 'content-type': 'text/javascript', ...cors }).end(readFileSync(own));
       if (path.startsWith('/dist/')) {
         const file = fileAt({ [host + '/dist/']: DIST }, host + path);
-        if (file) return void res.writeHead(200, { 'content-type': TYPES[extname(file)] || 'text/javascript', ...cors }).end(readFileSync(file));
+        if (file)
+          return void res.writeHead(200, { 'content-type': TYPES[extname(file)] || 'text/javascript', ...cors }).end(readFileSync(file));
       }
       return void res.writeHead(404, cors).end();
     }
     const file = fileAt(files, host + path);
-    if (file) return void res.writeHead(200, { 'content-type': TYPES[extname(file)] || 'text/javascript', ...cors }).end(readFileSync(file));
+    if (file)
+      return void res.writeHead(200, { 'content-type': TYPES[extname(file)] || 'text/javascript', ...cors }).end(readFileSync(file));
     // A library file we do not have is a bug of this suite, not an answer to guess at.
     if (/\.js$/.test(path)) return void res.writeHead(404, cors).end();
     const answer = Object.entries(answers).find(([prefix]) => (host + path).startsWith(prefix));
@@ -118,7 +137,11 @@ export async function startVendorServer(): Promise<VendorServer> {
       Object.assign(answers, vendor.answers || {});
     },
     page: (path, html) => void pages.set(path, html),
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -130,7 +153,12 @@ export function launchVendorChromium(port: number): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: [...CHROMIUM_ARGS, `--host-resolver-rules=MAP * 127.0.0.1:${port}`, '--ignore-certificate-errors', '--disable-blink-features=AutomationControlled'],
+    args: [
+      ...CHROMIUM_ARGS,
+      `--host-resolver-rules=MAP * 127.0.0.1:${port}`,
+      '--ignore-certificate-errors',
+      '--disable-blink-features=AutomationControlled',
+    ],
   });
 }
 
@@ -184,8 +212,12 @@ export interface Traces {
 export async function tracesOf(context: BrowserContext, started: string[], page: Page, hits: Hit[]): Promise<Traces> {
   const site = new URL(page.url()).hostname;
   const stored = await page.evaluate(async () => ({
-    localStorage: Object.keys(localStorage).filter((key) => !key.startsWith('consentry:')).sort(),
-    sessionStorage: Object.keys(sessionStorage).filter((key) => !key.startsWith('consentry:')).sort(),
+    localStorage: Object.keys(localStorage)
+      .filter((key) => !key.startsWith('consentry:'))
+      .sort(),
+    sessionStorage: Object.keys(sessionStorage)
+      .filter((key) => !key.startsWith('consentry:'))
+      .sort(),
     indexedDB: (await indexedDB.databases()).map((db) => db.name!).sort(),
   }));
   return {
@@ -196,7 +228,10 @@ export async function tracesOf(context: BrowserContext, started: string[], page:
         ...hits.filter((hit) => !isSite(hit.host) && hit.site == site).map((hit) => `${hit.method} ${hit.host}${hit.path.split('?')[0]}`),
       ]),
     ],
-    cookies: (await context.cookies()).filter((cookie) => cookie.name.replace(/^__Host-/, '') != 'consentry').map((cookie) => `${cookie.domain} ${cookie.name}`).sort(),
+    cookies: (await context.cookies())
+      .filter((cookie) => cookie.name.replace(/^__Host-/, '') != 'consentry')
+      .map((cookie) => `${cookie.domain} ${cookie.name}`)
+      .sort(),
     ...stored,
   };
 }

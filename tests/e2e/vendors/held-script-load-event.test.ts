@@ -48,7 +48,9 @@ it('a held script released by "Accept all" fires load and error on the element i
   await page.getByRole('button', { name: 'Reject all', exact: true }).first().waitFor();
   expect(await page.evaluate(() => (window as unknown as { seen: string[] }).seen)).toEqual([]);
   await page.getByRole('button', { name: 'Accept all', exact: true }).first().click();
-  await expect.poll(() => page.evaluate(() => (window as unknown as { seen: string[] }).seen.slice().sort())).toEqual(['found onload', 'missing error listener']);
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { seen: string[] }).seen.slice().sort()))
+    .toEqual(['found onload', 'missing error listener']);
   expect(await page.evaluate(() => (window as unknown as { libRan?: boolean }).libRan)).toBe(true);
   await context.close();
 });

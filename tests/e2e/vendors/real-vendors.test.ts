@@ -5,7 +5,18 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { validateConfig } from '../../../src/core/config/validate';
 import { createRewriter } from '../../../src/node/rewrite/create-rewriter';
-import { CONFIG, launchVendorChromium, NO_TRACES, selfHosted, SITE, sitePage, startVendorServer, tracesOf, visitorContext, type VendorServer } from './harness';
+import {
+  CONFIG,
+  launchVendorChromium,
+  NO_TRACES,
+  selfHosted,
+  SITE,
+  sitePage,
+  startVendorServer,
+  tracesOf,
+  visitorContext,
+  type VendorServer,
+} from './harness';
 import { buildSentryFiles, VENDORS, type Vendor } from './vendors';
 
 /*
@@ -45,7 +56,10 @@ afterAll(async () => {
 
 let cases = 0;
 /** A fresh context on a host name of its own (see SITE). */
-async function open(index: number, path = `/v${index}`): Promise<{ context: BrowserContext; started: string[]; page: Page; errors: string[] }> {
+async function open(
+  index: number,
+  path = `/v${index}`,
+): Promise<{ context: BrowserContext; started: string[]; page: Page; errors: string[] }> {
   const { context, started } = await visitorContext(browser);
   const page = await context.newPage();
   const errors: string[] = [];
@@ -68,21 +82,27 @@ describe.concurrent.each(VENDORS('').map((vendor, index) => [vendor.name, index]
     await context.close();
   });
 
-  it.runIf(VENDORS('')[index].staticTag)('without the rewriter: only the tag written in the HTML is fetched (by the preload scanner), and never runs', async ({ expect }) => {
-    const { context, started, page } = await open(index, `/raw${index}`);
-    await page.getByRole('button', { name: 'Reject all', exact: true }).first().waitFor();
-    await page.waitForTimeout(SETTLE);
-    expect(await tracesOf(context, started, page, server.hits)).toEqual({ ...NO_TRACES, requests: [vendors[index].staticTag] });
-    await context.close();
-  });
+  it.runIf(VENDORS('')[index].staticTag)(
+    'without the rewriter: only the tag written in the HTML is fetched (by the preload scanner), and never runs',
+    async ({ expect }) => {
+      const { context, started, page } = await open(index, `/raw${index}`);
+      await page.getByRole('button', { name: 'Reject all', exact: true }).first().waitFor();
+      await page.waitForTimeout(SETTLE);
+      expect(await tracesOf(context, started, page, server.hits)).toEqual({ ...NO_TRACES, requests: [vendors[index].staticTag] });
+      await context.close();
+    },
+  );
 
-  it.runIf(VENDORS('')[index].cdn)('self-hosted (the library runs before any choice): no request to a vendor host, no cookie, no storage key, no database', async ({ expect }) => {
-    const { context, started, page } = await open(index, `/own${index}`);
-    await page.getByRole('button', { name: 'Reject all', exact: true }).first().waitFor();
-    await page.waitForTimeout(SETTLE);
-    expect(await tracesOf(context, started, page, server.hits)).toEqual(NO_TRACES);
-    await context.close();
-  });
+  it.runIf(VENDORS('')[index].cdn)(
+    'self-hosted (the library runs before any choice): no request to a vendor host, no cookie, no storage key, no database',
+    async ({ expect }) => {
+      const { context, started, page } = await open(index, `/own${index}`);
+      await page.getByRole('button', { name: 'Reject all', exact: true }).first().waitFor();
+      await page.waitForTimeout(SETTLE);
+      expect(await tracesOf(context, started, page, server.hits)).toEqual(NO_TRACES);
+      await context.close();
+    },
+  );
 
   it('after "Reject all" and a reload: the same', async ({ expect }) => {
     const { context, started, page } = await open(index);
@@ -103,7 +123,8 @@ describe.concurrent.each(VENDORS('').map((vendor, index) => [vendor.name, index]
     await page.waitForTimeout(SETTLE);
     if (!sent() && vendor.flush) await vendor.flush(page);
     // On failure, what the case did send.
-    const outcome = () => (sent() ? 'sent' : server.hits.filter((hit) => hit.site == site).map((hit) => `${hit.method} ${hit.host}${hit.path}`));
+    const outcome = () =>
+      sent() ? 'sent' : server.hits.filter((hit) => hit.site == site).map((hit) => `${hit.method} ${hit.host}${hit.path}`);
     await expect.poll(outcome, { timeout: 10_000 }).toBe('sent');
     expect(errors).toEqual([]);
     await context.close();

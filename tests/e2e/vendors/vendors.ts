@@ -143,11 +143,19 @@ export async function buildSentryFiles(dir: string): Promise<void> {
   mkdirSync(dir, { recursive: true });
   await build({
     stdin: { contents: `export * from '@sentry/browser';`, resolveDir: packageDir('@sentry/browser'), loader: 'js' },
-    bundle: true, minify: true, format: 'iife', globalName: 'Sentry', outfile: join(dir, 'bundle.min.js'), logLevel: 'error',
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    globalName: 'Sentry',
+    outfile: join(dir, 'bundle.min.js'),
+    logLevel: 'error',
     define: { __SENTRY_DEBUG__: 'false' },
   });
   // The loader passes the DSN it was made for: Sentry.init({}) reads it from the loader's defaults.
-  writeFileSync(join(dir, 'loader.min.js'), sentryLoader.replace("w.Sentry.init({})", `w.Sentry.init({dsn:${JSON.stringify(SENTRY_DSN)}})`));
+  writeFileSync(
+    join(dir, 'loader.min.js'),
+    sentryLoader.replace('w.Sentry.init({})', `w.Sentry.init({dsn:${JSON.stringify(SENTRY_DSN)}})`),
+  );
 }
 
 export const sentry = (dir: string): Vendor => ({

@@ -70,7 +70,11 @@ const host: BlockingHost = {
     held.push({ tag: el.tagName, id: el.id, need });
     if (el.tagName == 'IFRAME') {
       showPlaceholder(el, need, {
-        texts: { placeholderText: 'This content from {service} is blocked until you allow {category} cookies.', loadOnce: 'Load once', alwaysAllow: 'Always allow' },
+        texts: {
+          placeholderText: 'This content from {service} is blocked until you allow {category} cookies.',
+          loadOnce: 'Load once',
+          alwaysAllow: 'Always allow',
+        },
         onAlwaysAllow: () => window.__zoo.choose([...CATEGORIES.filter((id) => $state.get().categories[id]), need.category]),
         onLoadOnce: () => loadOnce(el),
       });
@@ -81,7 +85,12 @@ const host: BlockingHost = {
 // `?noreload`: count reloads instead, so a test can read the page right after a withdrawal.
 const reload = /[?&]noreload\b/.test(location.search) ? { reload: () => void window.__zoo.reloads++ } : {};
 // The loader's order: blocking first, before anything else on the page can run.
-const uninstalls = [installAutoBlocker(host), installGate(host), installCookieGuard(host), installWithdrawalCleanup(host, { cleanUp, ...reload })];
+const uninstalls = [
+  installAutoBlocker(host),
+  installGate(host),
+  installCookieGuard(host),
+  installWithdrawalCleanup(host, { cleanUp, ...reload }),
+];
 
 window.__zoo = {
   choose(categories) {

@@ -9,7 +9,16 @@ import { frame, GIF, REAL_HOSTS, SVG, trackerScripts, type Origins } from './tra
 /** The zoo's config: tracker A is analytics (service tracker-a), tracker B advertising (service tracker-b). */
 export function zooSettings({ A, B }: Origins, blocking: Partial<Settings['blocking']> = {}): Settings {
   const service = (id: string, category: string, extra: Partial<Settings['services'][number]>) => ({
-    id, category, name: id, provider: id, purpose: '', privacyPolicyUrl: '', cookies: [], storage: [], hosts: [], ...extra,
+    id,
+    category,
+    name: id,
+    provider: id,
+    purpose: '',
+    privacyPolicyUrl: '',
+    cookies: [],
+    storage: [],
+    hosts: [],
+    ...extra,
   });
   return {
     revision: 1,
@@ -114,8 +123,10 @@ export async function startZoo(blocking: Partial<Settings['blocking']> = {}): Pr
     else if (path == '/own.js') {
       res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'no-store' });
       res.end(`window.__order.push('own');document.cookie='session=1; path=/';`);
-    } else if (path == '/') res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(zooPage({ A, B }));
-    else if (page) res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...page.headers }).end(page.html);
+    } else if (path == '/')
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(zooPage({ A, B }));
+    else if (page)
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...page.headers }).end(page.html);
     else res.writeHead(404).end();
   });
   servers.push(siteServer);
@@ -140,9 +151,14 @@ export async function startZoo(blocking: Partial<Settings['blocking']> = {}): Pr
       }
     },
     close: () =>
-      Promise.all(servers.map((server) => new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }))).then(() => {}),
+      Promise.all(
+        servers.map(
+          (server) =>
+            new Promise<void>((resolve) => {
+              server.closeAllConnections();
+              server.close(() => resolve());
+            }),
+        ),
+      ).then(() => {}),
   };
 }

@@ -55,7 +55,16 @@ export async function startPostgres() {
   run('initdb', ['-D', data, '-U', 'consentry', '--auth=trust', '-E', 'UTF8', '--no-locale', '--no-sync']);
   const port = await freePort();
   // fsync and synchronous_commit stay at their defaults: the crash test relies on committed meaning durable.
-  run('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=50`, 'start']);
+  run('pg_ctl', [
+    '-D',
+    data,
+    '-l',
+    join(dir, 'log'),
+    '-w',
+    '-o',
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=50`,
+    'start',
+  ]);
   return {
     url: `postgres://consentry@127.0.0.1:${port}/postgres`,
     /** @param {boolean} [immediate] stop without a clean shutdown, like a crash */

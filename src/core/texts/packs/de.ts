@@ -3,7 +3,8 @@ import type { Texts } from '../../config/types';
 /** German: loaded on demand by the script-tag build; missing keys fall back to English. */
 const de: Partial<Texts> = {
   bannerTitle: 'Cookies auf dieser Website',
-  bannerText: 'Wir verwenden Cookies und ähnliche Technologien für die Anmeldung, für Sicherheit und Betrugsprävention sowie um Ihre Einstellungen und Sprache zu speichern.',
+  bannerText:
+    'Wir verwenden Cookies und ähnliche Technologien für die Anmeldung, für Sicherheit und Betrugsprävention sowie um Ihre Einstellungen und Sprache zu speichern.',
   bannerPurposes: 'Mit Ihrer Einwilligung nutzen wir und Dritte sie außerdem für {purposes}. Sie können Ihre Auswahl jederzeit ändern.',
   analyticsPurposes: 'Analyse (Website-Analyse, Seitenaufruf-Beacons, Nutzungsprotokolle)',
   advertisingPurposes: 'Werbung (personalisierte Anzeigen, Werbebanner, Tracking durch Werbetreibende)',
@@ -16,7 +17,8 @@ const de: Partial<Texts> = {
   close: 'Schließen',
   privacyPolicy: 'Datenschutzerklärung',
   preferencesTitle: 'Datenschutzeinstellungen',
-  preferencesText: 'Wählen Sie, welche Cookies und ähnlichen Technologien wir verwenden dürfen. Notwendige sind immer aktiv: Ohne sie funktioniert die Website nicht.',
+  preferencesText:
+    'Wählen Sie, welche Cookies und ähnlichen Technologien wir verwenden dürfen. Notwendige sind immer aktiv: Ohne sie funktioniert die Website nicht.',
   save: 'Auswahl speichern',
   alwaysOn: 'Immer aktiv',
   services: 'Dienste und Cookies',
@@ -32,7 +34,8 @@ const de: Partial<Texts> = {
   loadOnce: 'Einmal laden',
   alwaysAllow: 'Immer erlauben',
   crossBorderTitle: 'Übermittlung ins Ausland',
-  crossBorderText: 'Wir möchten Ihre personenbezogenen Daten an {recipient} in {country} übermitteln, für: {purpose}. Betroffene Daten: {data}. Eine Ablehnung wirkt sich nicht auf den Rest der Website aus.',
+  crossBorderText:
+    'Wir möchten Ihre personenbezogenen Daten an {recipient} in {country} übermitteln, für: {purpose}. Betroffene Daten: {data}. Eine Ablehnung wirkt sich nicht auf den Rest der Website aus.',
   crossBorderContact: 'Kontakt des Empfängers: {contact}',
   ageQuestion: 'Ihre Altersgruppe',
   ageAdult: '{age} Jahre oder älter',
@@ -48,31 +51,37 @@ const de: Partial<Texts> = {
   signalHonored: 'Opt-out-Präferenzsignal berücksichtigt',
   gpcNotice: 'Ihr Browser sendet Global Privacy Control: Wir verkaufen und teilen Ihre personenbezogenen Daten nicht, Werbung bleibt aus.',
   dntNotice: 'Ihr Browser sendet Do Not Track: Wir verwenden nur notwendige Cookies.',
-  signalOverride: 'Was Ihr Browser ablehnt, bleibt aus, auch mit „Alle akzeptieren“. Wer es in den Einstellungen einschaltet und speichert, setzt das Signal für diese Website außer Kraft.',
+  signalOverride:
+    'Was Ihr Browser ablehnt, bleibt aus, auch mit „Alle akzeptieren“. Wer es in den Einstellungen einschaltet und speichert, setzt das Signal für diese Website außer Kraft.',
   untilDeleted: 'bis zur Löschung',
   untilTabClosed: 'bis der Tab geschlossen wird',
   sensitiveTitle: 'Sensible personenbezogene Daten',
-  sensitiveText: 'Wir möchten, dass {recipient} sensible personenbezogene Daten über Sie verarbeitet, für: {purpose}. Betroffene Daten: {data}. Eine Ablehnung wirkt sich nicht auf den Rest der Website aus.',
+  sensitiveText:
+    'Wir möchten, dass {recipient} sensible personenbezogene Daten über Sie verarbeitet, für: {purpose}. Betroffene Daten: {data}. Eine Ablehnung wirkt sich nicht auf den Rest der Website aus.',
   provisionTitle: 'Weitergabe an ein anderes Unternehmen',
-  provisionText: 'Wir möchten Ihre personenbezogenen Daten an {recipient} weitergeben, für: {purpose}. Betroffene Daten: {data}. Eine Ablehnung wirkt sich nicht auf den Rest der Website aus.',
+  provisionText:
+    'Wir möchten Ihre personenbezogenen Daten an {recipient} weitergeben, für: {purpose}. Betroffene Daten: {data}. Eine Ablehnung wirkt sich nicht auf den Rest der Website aus.',
   processingMethod: 'Art der Verarbeitung: {method}.',
   exerciseRights: 'So üben Sie Ihre Rechte aus: {rights}.',
   separateNote: 'Gesondert abgefragt: „Alle akzeptieren“ schaltet dies nicht ein.',
-  doNotSellText: 'Wir und Dritte nutzen Ihre personenbezogenen Daten für gezielte Werbung, was das Gesetz als Verkauf oder Weitergabe wertet. Wenn Sie widersprechen, hören wir in diesem Browser damit auf.',
+  doNotSellText:
+    'Wir und Dritte nutzen Ihre personenbezogenen Daten für gezielte Werbung, was das Gesetz als Verkauf oder Weitergabe wertet. Wenn Sie widersprechen, hören wir in diesem Browser damit auf.',
   optOutConfirm: 'Widersprechen',
   optedOut: 'Sie haben dem Verkauf und der Weitergabe Ihrer personenbezogenen Daten in diesem Browser widersprochen.',
   limitSensitive: 'Nutzung meiner sensiblen personenbezogenen Daten einschränken',
-  limitSensitiveText: 'Sie können die Nutzung Ihrer sensiblen personenbezogenen Daten auf das beschränken, was für die gewünschten Dienste nötig ist.',
+  limitSensitiveText:
+    'Sie können die Nutzung Ihrer sensiblen personenbezogenen Daten auf das beschränken, was für die gewünschten Dienste nötig ist.',
   limitConfirm: 'Nutzung einschränken',
   limited: 'Sie haben die Nutzung Ihrer sensiblen personenbezogenen Daten in diesem Browser eingeschränkt.',
-  guardianTitle: "Eltern oder Erziehungsberechtigte",
-  guardianText: "Unter {age} Jahren kann nur ein Elternteil oder Erziehungsberechtigter optionalen Cookies zustimmen. Eltern: Bitte lesen Sie diesen Hinweis und die Auswahl und bestätigen Sie dann.",
-  guardianConfirm: "Ich bin Elternteil oder Erziehungsberechtigter dieser Person und stimme der hier getroffenen Auswahl zu",
-  ageRequired: "Bitte beantworten Sie zuerst die Altersfrage.",
-  guardianRequired: "Zuerst muss ein Elternteil oder Erziehungsberechtigter bestätigen.",
-  sdkCookiePurpose: "Ihre Datenschutzauswahl",
-  sdkCachePurpose: "Einstellungen und Texte dieses Einwilligungstools, gespeichert nach Ihrer Auswahl",
-  sdkReceiptsPurpose: "Nachweis Ihrer Auswahl, bis die Website ihn erhalten hat",
+  guardianTitle: 'Eltern oder Erziehungsberechtigte',
+  guardianText:
+    'Unter {age} Jahren kann nur ein Elternteil oder Erziehungsberechtigter optionalen Cookies zustimmen. Eltern: Bitte lesen Sie diesen Hinweis und die Auswahl und bestätigen Sie dann.',
+  guardianConfirm: 'Ich bin Elternteil oder Erziehungsberechtigter dieser Person und stimme der hier getroffenen Auswahl zu',
+  ageRequired: 'Bitte beantworten Sie zuerst die Altersfrage.',
+  guardianRequired: 'Zuerst muss ein Elternteil oder Erziehungsberechtigter bestätigen.',
+  sdkCookiePurpose: 'Ihre Datenschutzauswahl',
+  sdkCachePurpose: 'Einstellungen und Texte dieses Einwilligungstools, gespeichert nach Ihrer Auswahl',
+  sdkReceiptsPurpose: 'Nachweis Ihrer Auswahl, bis die Website ihn erhalten hat',
 };
 
 export default de;

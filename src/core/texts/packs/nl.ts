@@ -3,7 +3,8 @@ import type { Texts } from '../../config/types';
 /** Dutch: loaded on demand by the script-tag build; missing keys fall back to English. */
 const nl: Partial<Texts> = {
   bannerTitle: 'Cookies op deze website',
-  bannerText: 'We gebruiken cookies en vergelijkbare technieken om in te loggen, voor beveiliging en fraudepreventie, en om uw voorkeuren en taal te onthouden.',
+  bannerText:
+    'We gebruiken cookies en vergelijkbare technieken om in te loggen, voor beveiliging en fraudepreventie, en om uw voorkeuren en taal te onthouden.',
   bannerPurposes: 'Met uw toestemming gebruiken wij en derden ze ook voor {purposes}. U kunt uw keuze altijd wijzigen.',
   analyticsPurposes: 'analyse (websiteanalyse, paginaweergave-beacons, gebruikslogs)',
   advertisingPurposes: 'advertenties (gepersonaliseerde advertenties, advertentiebanners, tracking door adverteerders)',
@@ -16,7 +17,8 @@ const nl: Partial<Texts> = {
   close: 'Sluiten',
   privacyPolicy: 'Privacybeleid',
   preferencesTitle: 'Privacyvoorkeuren',
-  preferencesText: 'Kies welke cookies en vergelijkbare technieken we mogen gebruiken. Noodzakelijke staan altijd aan: zonder deze werkt de website niet.',
+  preferencesText:
+    'Kies welke cookies en vergelijkbare technieken we mogen gebruiken. Noodzakelijke staan altijd aan: zonder deze werkt de website niet.',
   save: 'Keuze opslaan',
   alwaysOn: 'Altijd aan',
   services: 'Diensten en cookies',
@@ -32,7 +34,8 @@ const nl: Partial<Texts> = {
   loadOnce: 'Eén keer laden',
   alwaysAllow: 'Altijd toestaan',
   crossBorderTitle: 'Doorgifte naar het buitenland',
-  crossBorderText: 'We willen uw persoonsgegevens doorgeven aan {recipient} in {country} voor {purpose}. Betrokken gegevens: {data}. Weigeren heeft geen gevolgen voor de rest van de website.',
+  crossBorderText:
+    'We willen uw persoonsgegevens doorgeven aan {recipient} in {country} voor {purpose}. Betrokken gegevens: {data}. Weigeren heeft geen gevolgen voor de rest van de website.',
   crossBorderContact: 'Contact van de ontvanger: {contact}',
   ageQuestion: 'Uw leeftijdsgroep',
   ageAdult: '{age} jaar of ouder',
@@ -48,31 +51,36 @@ const nl: Partial<Texts> = {
   signalHonored: 'Opt-outsignaal gehonoreerd',
   gpcNotice: 'Uw browser verstuurt Global Privacy Control: wij verkopen of delen uw persoonsgegevens niet en advertenties blijven uit.',
   dntNotice: 'Uw browser verstuurt Do Not Track: wij gebruiken alleen noodzakelijke cookies.',
-  signalOverride: 'Wat uw browser weigert, blijft uit, ook met ‘Alles accepteren’. Dit in de voorkeuren aanzetten en opslaan gaat op deze site boven het signaal.',
+  signalOverride:
+    'Wat uw browser weigert, blijft uit, ook met ‘Alles accepteren’. Dit in de voorkeuren aanzetten en opslaan gaat op deze site boven het signaal.',
   untilDeleted: 'tot verwijdering',
   untilTabClosed: 'tot het tabblad wordt gesloten',
   sensitiveTitle: 'Gevoelige persoonsgegevens',
-  sensitiveText: 'We willen dat {recipient} gevoelige persoonsgegevens over u verwerkt voor {purpose}. Betrokken gegevens: {data}. Weigeren heeft geen gevolgen voor de rest van de website.',
+  sensitiveText:
+    'We willen dat {recipient} gevoelige persoonsgegevens over u verwerkt voor {purpose}. Betrokken gegevens: {data}. Weigeren heeft geen gevolgen voor de rest van de website.',
   provisionTitle: 'Verstrekking aan een ander bedrijf',
-  provisionText: 'We willen uw persoonsgegevens verstrekken aan {recipient} voor {purpose}. Betrokken gegevens: {data}. Weigeren heeft geen gevolgen voor de rest van de website.',
+  provisionText:
+    'We willen uw persoonsgegevens verstrekken aan {recipient} voor {purpose}. Betrokken gegevens: {data}. Weigeren heeft geen gevolgen voor de rest van de website.',
   processingMethod: 'Hoe ze worden verwerkt: {method}.',
   exerciseRights: 'Zo oefent u uw rechten uit: {rights}.',
   separateNote: 'Apart gevraagd: „Alles accepteren” zet dit niet aan.',
-  doNotSellText: 'Wij en derden gebruiken uw persoonsgegevens voor gerichte advertenties, wat de wet als verkopen of delen ziet. Als u bezwaar maakt, stoppen we daarmee in deze browser.',
+  doNotSellText:
+    'Wij en derden gebruiken uw persoonsgegevens voor gerichte advertenties, wat de wet als verkopen of delen ziet. Als u bezwaar maakt, stoppen we daarmee in deze browser.',
   optOutConfirm: 'Bezwaar maken',
   optedOut: 'U hebt in deze browser bezwaar gemaakt tegen het verkopen en delen van uw persoonsgegevens.',
   limitSensitive: 'Gebruik van mijn gevoelige persoonsgegevens beperken',
   limitSensitiveText: 'U kunt ons gebruik van uw gevoelige persoonsgegevens beperken tot wat nodig is voor de diensten die u vraagt.',
   limitConfirm: 'Gebruik beperken',
   limited: 'U hebt het gebruik van uw gevoelige persoonsgegevens in deze browser beperkt.',
-  guardianTitle: "Ouder of voogd",
-  guardianText: "Onder de {age} kan alleen een ouder of voogd instemmen met optionele cookies. Ouder of voogd: lees deze uitleg en de keuzes en bevestig dan.",
-  guardianConfirm: "Ik ben de ouder of voogd van deze bezoeker en stem in met de keuzes die hier zijn gemaakt",
-  ageRequired: "Beantwoord eerst de vraag over de leeftijd.",
-  guardianRequired: "Eerst moet een ouder of voogd bevestigen.",
-  sdkCookiePurpose: "Uw privacykeuzes",
-  sdkCachePurpose: "Instellingen en teksten van deze toestemmingstool, bewaard nadat u hebt gekozen",
-  sdkReceiptsPurpose: "Bewijs van uw keuze, tot de site het heeft ontvangen",
+  guardianTitle: 'Ouder of voogd',
+  guardianText:
+    'Onder de {age} kan alleen een ouder of voogd instemmen met optionele cookies. Ouder of voogd: lees deze uitleg en de keuzes en bevestig dan.',
+  guardianConfirm: 'Ik ben de ouder of voogd van deze bezoeker en stem in met de keuzes die hier zijn gemaakt',
+  ageRequired: 'Beantwoord eerst de vraag over de leeftijd.',
+  guardianRequired: 'Eerst moet een ouder of voogd bevestigen.',
+  sdkCookiePurpose: 'Uw privacykeuzes',
+  sdkCachePurpose: 'Instellingen en teksten van deze toestemmingstool, bewaard nadat u hebt gekozen',
+  sdkReceiptsPurpose: 'Bewijs van uw keuze, tot de site het heeft ontvangen',
 };
 
 export default nl;

@@ -3,8 +3,10 @@ import type { Texts } from '../../config/types';
 /** Portuguese: loaded on demand by the script-tag build; missing keys fall back to English. */
 const pt: Partial<Texts> = {
   bannerTitle: 'Cookies neste site',
-  bannerText: 'Usamos cookies e tecnologias semelhantes para o login, a segurança e a prevenção de fraudes, e para lembrar suas preferências e idioma.',
-  bannerPurposes: 'Com o seu consentimento, nós e terceiros também os usamos para {purposes}. Você pode alterar sua escolha a qualquer momento.',
+  bannerText:
+    'Usamos cookies e tecnologias semelhantes para o login, a segurança e a prevenção de fraudes, e para lembrar suas preferências e idioma.',
+  bannerPurposes:
+    'Com o seu consentimento, nós e terceiros também os usamos para {purposes}. Você pode alterar sua escolha a qualquer momento.',
   analyticsPurposes: 'análise (análise do site, beacons de visualização de página, registros de uso)',
   advertisingPurposes: 'publicidade (anúncios personalizados, banners de anúncios, rastreamento por anunciantes)',
   listAnd: ' e ',
@@ -16,7 +18,8 @@ const pt: Partial<Texts> = {
   close: 'Fechar',
   privacyPolicy: 'Política de privacidade',
   preferencesTitle: 'Preferências de privacidade',
-  preferencesText: 'Escolha quais cookies e tecnologias semelhantes podemos usar. Os essenciais ficam sempre ativos: sem eles o site não funciona.',
+  preferencesText:
+    'Escolha quais cookies e tecnologias semelhantes podemos usar. Os essenciais ficam sempre ativos: sem eles o site não funciona.',
   save: 'Salvar escolhas',
   alwaysOn: 'Sempre ativos',
   services: 'Serviços e cookies',
@@ -32,7 +35,8 @@ const pt: Partial<Texts> = {
   loadOnce: 'Carregar uma vez',
   alwaysAllow: 'Permitir sempre',
   crossBorderTitle: 'Transferência para fora do seu país',
-  crossBorderText: 'Gostaríamos de enviar suas informações pessoais para {recipient}, em {country}, para {purpose}. Dados envolvidos: {data}. Recusar não afeta o restante do site.',
+  crossBorderText:
+    'Gostaríamos de enviar suas informações pessoais para {recipient}, em {country}, para {purpose}. Dados envolvidos: {data}. Recusar não afeta o restante do site.',
   crossBorderContact: 'Contato do destinatário: {contact}',
   ageQuestion: 'Sua faixa etária',
   ageAdult: '{age} anos ou mais',
@@ -46,33 +50,39 @@ const pt: Partial<Texts> = {
   advertisingDescription: 'Anúncios personalizados, banners de anúncios e rastreamento por anunciantes.',
   optOutPurposes: 'Nós e terceiros também os usamos para {purposes}. Você pode se opor a qualquer momento.',
   signalHonored: 'Sinal de exclusão respeitado',
-  gpcNotice: 'Seu navegador envia Global Privacy Control: não vendemos nem compartilhamos seus dados pessoais e a publicidade fica desativada.',
+  gpcNotice:
+    'Seu navegador envia Global Privacy Control: não vendemos nem compartilhamos seus dados pessoais e a publicidade fica desativada.',
   dntNotice: 'Seu navegador envia Do Not Track: usamos apenas cookies essenciais.',
-  signalOverride: 'O que seu navegador recusa continua desativado, mesmo com “Aceitar tudo”. Ativá-lo nas preferências e salvar substitui o sinal neste site.',
+  signalOverride:
+    'O que seu navegador recusa continua desativado, mesmo com “Aceitar tudo”. Ativá-lo nas preferências e salvar substitui o sinal neste site.',
   untilDeleted: 'até ser excluído',
   untilTabClosed: 'até a aba ser fechada',
   sensitiveTitle: 'Informações pessoais sensíveis',
-  sensitiveText: 'Gostaríamos que {recipient} tratasse informações pessoais sensíveis sobre você para {purpose}. Dados envolvidos: {data}. Recusar não afeta o restante do site.',
+  sensitiveText:
+    'Gostaríamos que {recipient} tratasse informações pessoais sensíveis sobre você para {purpose}. Dados envolvidos: {data}. Recusar não afeta o restante do site.',
   provisionTitle: 'Compartilhamento com outra empresa',
-  provisionText: 'Gostaríamos de compartilhar suas informações pessoais com {recipient} para {purpose}. Dados envolvidos: {data}. Recusar não afeta o restante do site.',
+  provisionText:
+    'Gostaríamos de compartilhar suas informações pessoais com {recipient} para {purpose}. Dados envolvidos: {data}. Recusar não afeta o restante do site.',
   processingMethod: 'Como são tratadas: {method}.',
   exerciseRights: 'Como exercer seus direitos: {rights}.',
   separateNote: 'Solicitado separadamente: “Aceitar tudo” não o ativa.',
-  doNotSellText: 'Nós e terceiros usamos suas informações pessoais para publicidade direcionada, o que a lei considera venda ou compartilhamento. Se você se opuser, paramos neste navegador.',
+  doNotSellText:
+    'Nós e terceiros usamos suas informações pessoais para publicidade direcionada, o que a lei considera venda ou compartilhamento. Se você se opuser, paramos neste navegador.',
   optOutConfirm: 'Opor-me',
   optedOut: 'Você se opôs à venda e ao compartilhamento de suas informações pessoais neste navegador.',
   limitSensitive: 'Limitar o uso de minhas informações pessoais sensíveis',
   limitSensitiveText: 'Você pode limitar o uso de suas informações pessoais sensíveis ao necessário para prestar os serviços solicitados.',
   limitConfirm: 'Limitar o uso',
   limited: 'Você limitou o uso de suas informações pessoais sensíveis neste navegador.',
-  guardianTitle: "Pais ou responsável",
-  guardianText: "Com menos de {age} anos, só os pais ou responsável podem aceitar os cookies opcionais. Pais ou responsável: leiam este aviso e as opções e confirmem.",
-  guardianConfirm: "Sou pai, mãe ou responsável por esta pessoa e aceito as opções feitas aqui",
-  ageRequired: "Responda primeiro à pergunta sobre a idade.",
-  guardianRequired: "Os pais ou responsável precisam confirmar primeiro.",
-  sdkCookiePurpose: "Suas escolhas de privacidade",
-  sdkCachePurpose: "Configurações e textos desta ferramenta de consentimento, guardados após sua escolha",
-  sdkReceiptsPurpose: "Comprovante da sua escolha, até o site recebê-lo",
+  guardianTitle: 'Pais ou responsável',
+  guardianText:
+    'Com menos de {age} anos, só os pais ou responsável podem aceitar os cookies opcionais. Pais ou responsável: leiam este aviso e as opções e confirmem.',
+  guardianConfirm: 'Sou pai, mãe ou responsável por esta pessoa e aceito as opções feitas aqui',
+  ageRequired: 'Responda primeiro à pergunta sobre a idade.',
+  guardianRequired: 'Os pais ou responsável precisam confirmar primeiro.',
+  sdkCookiePurpose: 'Suas escolhas de privacidade',
+  sdkCachePurpose: 'Configurações e textos desta ferramenta de consentimento, guardados após sua escolha',
+  sdkReceiptsPurpose: 'Comprovante da sua escolha, até o site recebê-lo',
 };
 
 export default pt;

@@ -66,14 +66,14 @@ const zh: Partial<Texts> = {
   limitSensitiveText: '您可以将我们对您敏感个人信息的使用限制在提供您所请求服务的必要范围内。',
   limitConfirm: '限制使用',
   limited: '您已在此浏览器中限制对您敏感个人信息的使用。',
-  guardianTitle: "父母或其他监护人",
-  guardianText: "未满 {age} 周岁的访问者不能自行同意使用非必要 Cookie。请父母或其他监护人阅读本说明和各项选择后确认。",
-  guardianConfirm: "我是该访问者的父母或其他监护人，同意此处作出的选择",
-  ageRequired: "请先回答年龄问题。",
-  guardianRequired: "需先由父母或其他监护人确认。",
-  sdkCookiePurpose: "保存您的隐私选择",
-  sdkCachePurpose: "本同意工具的设置和文字，在您作出选择后保存",
-  sdkReceiptsPurpose: "您的选择凭证，在网站收到之前暂存",
+  guardianTitle: '父母或其他监护人',
+  guardianText: '未满 {age} 周岁的访问者不能自行同意使用非必要 Cookie。请父母或其他监护人阅读本说明和各项选择后确认。',
+  guardianConfirm: '我是该访问者的父母或其他监护人，同意此处作出的选择',
+  ageRequired: '请先回答年龄问题。',
+  guardianRequired: '需先由父母或其他监护人确认。',
+  sdkCookiePurpose: '保存您的隐私选择',
+  sdkCachePurpose: '本同意工具的设置和文字，在您作出选择后保存',
+  sdkReceiptsPurpose: '您的选择凭证，在网站收到之前暂存',
 };
 
 export default zh;

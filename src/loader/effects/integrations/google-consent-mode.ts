@@ -39,7 +39,5 @@ export function installGoogleConsentMode(host: IntegrationHost): Uninstall {
   const win = pageWindow(host);
   const mapping = consentModeMapping(settings);
   setConsentModeDefaults(settings, $state.get(), win);
-  return beforeEffects($state, (state) =>
-    gtagOf(settings, win)('consent', 'update', consentModeState(state.categories, mapping)),
-  );
+  return beforeEffects($state, (state) => gtagOf(settings, win)('consent', 'update', consentModeState(state.categories, mapping)));
 }

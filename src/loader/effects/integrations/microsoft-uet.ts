@@ -8,8 +8,7 @@ import { pageWindow, type IntegrationHost, type Uninstall } from './host';
 export function installMicrosoftUet(host: IntegrationHost): Uninstall {
   const { $state } = host;
   const win = pageWindow(host);
-  const push = (command: string, adStorage: string) =>
-    (win.uetq ||= []).push('consent', command, { ad_storage: adStorage });
+  const push = (command: string, adStorage: string) => (win.uetq ||= []).push('consent', command, { ad_storage: adStorage });
   let sent = 'denied';
   push('default', sent);
   const update = () => {

@@ -31,7 +31,13 @@ export const INSTALL_CHROMIUM = 'sudo apt-get install -y chromium (macOS: brew i
  * (`--chromium`, else CHROMIUM_PATH, else Debian's /usr/bin/chromium; never downloaded). When either is
  * missing, ONE line says what to install, for both at once: an `InputError`, so exit 2 with no stack.
  */
-export async function findScannerTools({ command, flag, env = process.env, exists = existsSync, load = () => import('playwright-core') }: ScannerToolsOptions): Promise<ScannerTools> {
+export async function findScannerTools({
+  command,
+  flag,
+  env = process.env,
+  exists = existsSync,
+  load = () => import('playwright-core'),
+}: ScannerToolsOptions): Promise<ScannerTools> {
   const executablePath = flag || env.CHROMIUM_PATH || DEFAULT_CHROMIUM;
   const where = flag ? '--chromium' : env.CHROMIUM_PATH ? 'CHROMIUM_PATH' : 'the default path';
   let playwright: Playwright | undefined;

@@ -36,7 +36,9 @@ export function renderCheck(report: CheckReport): string {
     const notes = [
       page.consentry ? '' : 'consentry not found on this page',
       page.error || '',
-      page.consentry && page.consentBy != 'none' ? 'rejected through ' + (page.consentBy == 'click' ? 'the banner' : 'window.Consentry') : '',
+      page.consentry && page.consentBy != 'none'
+        ? 'rejected through ' + (page.consentBy == 'click' ? 'the banner' : 'window.Consentry')
+        : '',
     ].filter(Boolean);
     out.push(`${page.leaks.length ? '✗' : page.error ? '!' : '✓'} ${path}${notes.length ? '  (' + notes.join('; ') + ')' : ''}`);
     for (const phase of Object.keys(PHASE_TEXT) as Phase[]) {

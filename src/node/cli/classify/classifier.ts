@@ -74,7 +74,12 @@ export function createClassifier({ tables, settings, siteOrigin }: ClassifierOpt
       const service = services.find((candidate) => candidate.id == declared.service);
       return service
         ? fromService(service, '')
-        : { category: declared.category, provider: new URL(url).hostname, purpose: 'Declared in the site\'s blocking rules', source: 'config' };
+        : {
+            category: declared.category,
+            provider: new URL(url).hostname,
+            purpose: "Declared in the site's blocking rules",
+            source: 'config',
+          };
     }
     return table ? fromTable(table) : unclassified();
   };

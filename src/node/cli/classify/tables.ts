@@ -53,7 +53,13 @@ export const builtInTables: Tables = {
       };
     const match = classifyHostFull(host);
     return match
-      ? { category: match.category, provider: match.provider, purpose: match.description, retention: '', ...(match.vendorId ? { vendor: match.vendorId } : {}) }
+      ? {
+          category: match.category,
+          provider: match.provider,
+          purpose: match.description,
+          retention: '',
+          ...(match.vendorId ? { vendor: match.vendorId } : {}),
+        }
       : null;
   },
 };

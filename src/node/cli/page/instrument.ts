@@ -31,14 +31,15 @@ export function instrumentWrites(binding: string) {
   const report = (kind: WriteReport['kind'], text: string) => {
     try {
       const send = w[binding] as ((report: WriteReport) => unknown) | undefined;
-      if (typeof send == 'function') void Promise.resolve(send({ kind, text: String(text).slice(0, 4096), stack: urlsOnStack() })).catch(() => {});
+      if (typeof send == 'function')
+        void Promise.resolve(send({ kind, text: String(text).slice(0, 4096), stack: urlsOnStack() })).catch(() => {});
     } catch {
       /* never break the page */
     }
   };
 
   const cookie = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie');
-  if (cookie && cookie.set && cookie.configurable) {
+  if (cookie?.set && cookie.configurable) {
     const set = cookie.set;
     Object.defineProperty(Document.prototype, 'cookie', {
       ...cookie,

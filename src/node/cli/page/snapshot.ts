@@ -29,12 +29,9 @@ async function readFrameStorage(): Promise<FrameStorage> {
   return { origin: location.origin, local: keys(() => localStorage), session: keys(() => sessionStorage), indexeddb };
 }
 
-
 export async function readStorage(page: Page, observer: PageObserver, timeout = 2000): Promise<StorageObservation[]> {
   const frames: Frame[] = page.frames().filter((frame) => !frame.isDetached());
-  const results = await Promise.all(
-    frames.map((frame) => bounded(frame.evaluate(readFrameStorage), timeout, null as FrameStorage | null)),
-  );
+  const results = await Promise.all(frames.map((frame) => bounded(frame.evaluate(readFrameStorage), timeout, null as FrameStorage | null)));
   const out = new Map<string, StorageObservation>();
   for (const result of results) {
     if (!result || result.origin == 'null') continue;

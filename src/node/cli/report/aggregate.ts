@@ -66,7 +66,8 @@ export function aggregate(visits: PageVisit[], classifier: Classifier, siteOrigi
             classification: PENDING,
           };
           cookies.set(key, finding);
-        } else if (cookie.expires != null && (finding.expires == null || cookie.expires > finding.expires)) finding.expires = cookie.expires;
+        } else if (cookie.expires != null && (finding.expires == null || cookie.expires > finding.expires))
+          finding.expires = cookie.expires;
         addSetter(finding.setBy, cookie.setBy);
         seenOn(finding, visit.url, snapshot.phase);
       }
@@ -130,8 +131,10 @@ export function aggregate(visits: PageVisit[], classifier: Classifier, siteOrigi
       ? 'third'
       : cookieParty(finding.domain, { kind: 'unknown' }, siteOrigin);
   }
-  const byName = <T extends { classification: { category: string } }>(name: (item: T) => string) => (a: T, b: T) =>
-    a.classification.category.localeCompare(b.classification.category) || name(a).localeCompare(name(b));
+  const byName =
+    <T extends { classification: { category: string } }>(name: (item: T) => string) =>
+    (a: T, b: T) =>
+      a.classification.category.localeCompare(b.classification.category) || name(a).localeCompare(name(b));
   return {
     cookies: [...cookies.values()].sort(byName((cookie) => cookie.name + ' ' + cookie.domain)),
     storage: [...storage.values()].sort(byName((item) => item.type + ' ' + item.key)),

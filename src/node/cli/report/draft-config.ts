@@ -53,16 +53,24 @@ export function draftConfig(report: ScanReport, settings: Settings | null): Cons
       const declared = settings?.categories.find((candidate) => candidate.id == category);
       const title = localize(declared?.title, 'en');
       const description = localize(declared?.description, 'en');
-      customCategories.set(category, { id: category, ...(title ? { title: clip(title) } : {}), ...(description ? { description: clip(description) } : {}) });
+      customCategories.set(category, {
+        id: category,
+        ...(title ? { title: clip(title) } : {}),
+        ...(description ? { description: clip(description) } : {}),
+      });
     }
     const declared = classification.service ? settings?.services.find((service) => service.id == classification.service) : undefined;
     // A catalogue vendor is one service, whichever table row (cookie, host) named it and however.
-    const key = declared ? 'service ' + declared.id : category + ' ' + (classification.vendor ? 'vendor ' + classification.vendor : classification.provider || 'unknown');
+    const key = declared
+      ? 'service ' + declared.id
+      : category + ' ' + (classification.vendor ? 'vendor ' + classification.vendor : classification.provider || 'unknown');
     let draft = drafts.get(key);
     if (!draft) {
       let id = declared?.id || classification.vendor || slug(classification.provider || category + '-service');
-      if (usedIds.has(id) || categoryIds.has(id) || customCategories.has(id)) id = slug(id.slice(0, MAX_ID - category.length - 1) + '-' + category);
-      for (let n = 2; usedIds.has(id) || categoryIds.has(id) || customCategories.has(id); n++) id = slug(id.replace(/-\d+$/, '').slice(0, MAX_ID - 4) + '-' + n);
+      if (usedIds.has(id) || categoryIds.has(id) || customCategories.has(id))
+        id = slug(id.slice(0, MAX_ID - category.length - 1) + '-' + category);
+      for (let n = 2; usedIds.has(id) || categoryIds.has(id) || customCategories.has(id); n++)
+        id = slug(id.replace(/-\d+$/, '').slice(0, MAX_ID - 4) + '-' + n);
       usedIds.add(id);
       const provider = declared?.provider || classification.provider;
       const purpose = localize(declared?.purpose, 'en') || classification.purpose;
@@ -147,7 +155,9 @@ export function draftConfig(report: ScanReport, settings: Settings | null): Cons
   if (rules.length || strict)
     config.blocking = {
       ...(rules.length ? { rules: rules.slice(0, MAX_ITEMS) } : {}),
-      ...(strict ? { thirdParty: 'hold' as const, ...(unknownCategory && unknownCategory != 'advertising' ? { unknownCategory } : {}) } : {}),
+      ...(strict
+        ? { thirdParty: 'hold' as const, ...(unknownCategory && unknownCategory != 'advertising' ? { unknownCategory } : {}) }
+        : {}),
     };
   if (settings?.cookie.name && settings.cookie.name != 'consentry') config.cookie = { name: settings.cookie.name };
   // A draft that the SDK would refuse is a bug here, not the owner's problem: fail loudly.

@@ -9,7 +9,12 @@ function htmlTable({ columns, code, rows }: Table): string {
   if (!rows.length) return '<p class="none">None found.</p>';
   const head = '<tr>' + columns.map((column) => `<th scope="col">${escapeHtml(column)}</th>`).join('') + '</tr>';
   const body = rows
-    .map((row) => '<tr>' + row.map((cell, index) => `<td>${code.includes(index) ? `<code>${escapeHtml(cell)}</code>` : escapeHtml(cell)}</td>`).join('') + '</tr>')
+    .map(
+      (row) =>
+        '<tr>' +
+        row.map((cell, index) => `<td>${code.includes(index) ? `<code>${escapeHtml(cell)}</code>` : escapeHtml(cell)}</td>`).join('') +
+        '</tr>',
+    )
     .join('\n');
   return `<div class="scroll"><table>\n<thead>${head}</thead>\n<tbody>\n${body}\n</tbody>\n</table></div>`;
 }

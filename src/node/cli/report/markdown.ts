@@ -2,13 +2,15 @@ import type { ReportSections, Table } from './sections';
 
 /** Free text in a Markdown table cell: nothing in it can become markup, a link or a new cell. */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\r\n\t]+/g, ' ')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    // Enough to stop emphasis, code, links and cells; "(" or "#" mean nothing mid-line once "[" is escaped.
-    .replace(/([\\`*_[\]|~])/g, '\\$1');
+  return (
+    text
+      .replace(/[\r\n\t]+/g, ' ')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      // Enough to stop emphasis, code, links and cells; "(" or "#" mean nothing mid-line once "[" is escaped.
+      .replace(/([\\`*_[\]|~])/g, '\\$1')
+  );
 }
 
 /** A name as a code span; a span cannot hold a pipe in a table, nor a backtick of its own length. */
@@ -35,7 +37,13 @@ export function renderMarkdown(sections: ReportSections): string {
   const out: string[] = [`# ${escapeMarkdown(sections.title)}`, '', ...sections.facts.map((fact) => '- ' + escapeMarkdown(fact)), ''];
   out.push('## Summary', '', markdownTable(sections.summary));
   if (sections.beforeConsent.rows.length)
-    out.push('## Seen before any choice', '', 'These were there before the visitor chose anything. Unless they are essential, they must wait for consent.', '', markdownTable(sections.beforeConsent));
+    out.push(
+      '## Seen before any choice',
+      '',
+      'These were there before the visitor chose anything. Unless they are essential, they must wait for consent.',
+      '',
+      markdownTable(sections.beforeConsent),
+    );
   for (const category of sections.categories) {
     out.push(`## ${escapeMarkdown(category.title)}`, '');
     if (category.description) out.push(escapeMarkdown(category.description), '');

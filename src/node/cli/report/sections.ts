@@ -31,12 +31,15 @@ export interface ReportSections {
 }
 
 const BUILT_IN: Record<string, [string, string]> = {
-  essential: ['Essential', 'Needed for the site to work (session, security, the consent choice itself). No consent needed; declare them all the same.'],
+  essential: [
+    'Essential',
+    'Needed for the site to work (session, security, the consent choice itself). No consent needed; declare them all the same.',
+  ],
   analytics: ['Analytics', 'Measure how the site is used. Only with consent.'],
   advertising: ['Advertising', 'Ads, conversion tracking and profiles across sites. Only with consent.'],
   [UNCLASSIFIED]: [
     'Unclassified: decide',
-    'Not in the site\'s config nor in consentry\'s tables. Decide a category for each and declare it; until then treat it as non-essential.',
+    "Not in the site's config nor in consentry's tables. Decide a category for each and declare it; until then treat it as non-essential.",
   ],
 };
 
@@ -48,7 +51,9 @@ export function pagePath(url: string, origin: string): string {
 
 function pagesCell(pages: string[], origin: string): string {
   const paths = pages.map((page) => pagePath(page, origin));
-  return paths.length > MAX_PAGES_SHOWN ? paths.slice(0, MAX_PAGES_SHOWN).join(', ') + ` +${paths.length - MAX_PAGES_SHOWN} more` : paths.join(', ');
+  return paths.length > MAX_PAGES_SHOWN
+    ? paths.slice(0, MAX_PAGES_SHOWN).join(', ') + ` +${paths.length - MAX_PAGES_SHOWN} more`
+    : paths.join(', ');
 }
 
 export function describeSetter(setter: Setter, origin: string): string {
@@ -115,7 +120,8 @@ export function buildSections(report: ScanReport, settings: Settings | null): Re
   ids.delete(UNCLASSIFIED);
   ids.add(UNCLASSIFIED);
 
-  const in_ = <T extends { classification: { category: string } }>(list: T[], id: string) => list.filter((item) => item.classification.category == id);
+  const in_ = <T extends { classification: { category: string } }>(list: T[], id: string) =>
+    list.filter((item) => item.classification.category == id);
   const categories = [...ids].map((id): CategorySection => {
     const declared = settings?.categories.find((category) => category.id == id);
     return {
@@ -131,29 +137,38 @@ export function buildSections(report: ScanReport, settings: Settings | null): Re
       requests: table(
         ['Host', 'Provider', 'Purpose', 'Types', 'Requests', 'Initiated by', 'Pages'],
         [0],
-        requestRows(in_(report.requests, id).filter((request) => request.party == 'third' || id != UNCLASSIFIED), origin),
+        requestRows(
+          in_(report.requests, id).filter((request) => request.party == 'third' || id != UNCLASSIFIED),
+          origin,
+        ),
       ),
     };
   });
 
   const early = (pages: string[], category: string) => pages.length > 0 && category != 'essential';
-  const beforeConsent = table(['Kind', 'Name', 'Category', 'Provider', 'Pages'], [1], [
-    ...report.cookies
-      .filter((c) => early(c.pagesBeforeConsent, c.classification.category))
-      .map((c) => ['cookie', c.name, c.classification.category, c.classification.provider, pagesCell(c.pagesBeforeConsent, origin)]),
-    ...report.storage
-      .filter((s) => early(s.pagesBeforeConsent, s.classification.category))
-      .map((s) => ['storage', s.key, s.classification.category, s.classification.provider, pagesCell(s.pagesBeforeConsent, origin)]),
-    ...report.requests
-      .filter((r) => early(r.pagesBeforeConsent, r.classification.category) && r.party == 'third')
-      .map((r) => ['request', r.host, r.classification.category, r.classification.provider, pagesCell(r.pagesBeforeConsent, origin)]),
-  ]);
+  const beforeConsent = table(
+    ['Kind', 'Name', 'Category', 'Provider', 'Pages'],
+    [1],
+    [
+      ...report.cookies
+        .filter((c) => early(c.pagesBeforeConsent, c.classification.category))
+        .map((c) => ['cookie', c.name, c.classification.category, c.classification.provider, pagesCell(c.pagesBeforeConsent, origin)]),
+      ...report.storage
+        .filter((s) => early(s.pagesBeforeConsent, s.classification.category))
+        .map((s) => ['storage', s.key, s.classification.category, s.classification.provider, pagesCell(s.pagesBeforeConsent, origin)]),
+      ...report.requests
+        .filter((r) => early(r.pagesBeforeConsent, r.classification.category) && r.party == 'third')
+        .map((r) => ['request', r.host, r.classification.category, r.classification.provider, pagesCell(r.pagesBeforeConsent, origin)]),
+    ],
+  );
 
   return {
     title: 'Cookie scan of ' + report.startUrl,
     facts: [
       'Scanned: ' + report.scannedAt,
-      'Pages: ' + report.pages.length + (report.pages.some((page) => page.error) ? ` (${report.pages.filter((page) => page.error).length} with problems, see below)` : ''),
+      'Pages: ' +
+        report.pages.length +
+        (report.pages.some((page) => page.error) ? ` (${report.pages.filter((page) => page.error).length} with problems, see below)` : ''),
       'consentry on the site: ' + (report.consentry ? 'yes (its config took part in the sorting)' : 'no'),
       'Took: ' + (report.durationMs / 1000).toFixed(1) + ' s',
       'Tool: consentry ' + report.tool.version,
@@ -161,7 +176,12 @@ export function buildSections(report: ScanReport, settings: Settings | null): Re
     summary: table(
       ['Category', 'Cookies', 'Storage keys', 'Third-party hosts'],
       [],
-      categories.map((category) => [category.title, String(category.cookies.rows.length), String(category.storage.rows.length), String(category.requests.rows.length)]),
+      categories.map((category) => [
+        category.title,
+        String(category.cookies.rows.length),
+        String(category.storage.rows.length),
+        String(category.requests.rows.length),
+      ]),
     ),
     categories,
     beforeConsent,

@@ -18,7 +18,14 @@ export const OUTPUT_FILES = ['report.html', 'report.md', 'scan.json', 'consentry
  */
 const compiledDraft = (draft: unknown) => {
   try {
-    return configJson(compileSettings(validateConfig(draft, () => {}), __VERSION__)) + '\n';
+    return (
+      configJson(
+        compileSettings(
+          validateConfig(draft, () => {}),
+          __VERSION__,
+        ),
+      ) + '\n'
+    );
   } catch (error) {
     // A draft the validator refuses is not compiled: the owner fixes it, then runs build-config --compiled.
     console.warn(`consentry scan: the draft config is not valid, so no consentry.compiled.json: ${(error as Error).message}`);
