@@ -42,7 +42,7 @@ export function compileSettings(settings: Settings, version: string): CompiledCo
  */
 const SHAPE =
   'revision n,language s,categories a,services a,cookie o,cookie.name s,texts o,ui o,ui.assetsUrl s,ui.nonce s,regions o,regions.rules a,signals o,minors o,blocking o,blocking.rules a,integrations o';
-const own = (object: unknown, key: string) => Object.hasOwn(object, key);
+const own = (object: object, key: string) => Object.hasOwn(object, key);
 const kindOf = (value: unknown) => (Array.isArray(value) ? 'a' : value === null ? '-' : (typeof value)[0]);
 /** The value at a dotted path through own properties only, or undefined. */
 const at = (object: any, path: string) =>

@@ -1,5 +1,6 @@
 /* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
-import type { ComponentChildren, } from 'preact';
+// biome-ignore lint/correctness/noUnusedImports: h and Fragment are this file's classic JSX pragma (line 1)
+import { type ComponentChildren, Fragment, h } from 'preact';
 import { type Inline, parseInline } from '../markup';
 
 function toNodes(pieces: Inline[]): ComponentChildren[] {

@@ -1,5 +1,6 @@
 /* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
-import type { ComponentChild } from 'preact';
+// biome-ignore lint/correctness/noUnusedImports: h and Fragment are this file's classic JSX pragma (line 1)
+import { Fragment, h, type ComponentChild } from 'preact';
 import type { ServiceSettings } from '../../core/config/types';
 import type { UiTexts } from '../../core/texts/page-texts';
 import { localize } from '../../core/texts/localize';
