@@ -1,4 +1,5 @@
-// `npm test`: gets Chromium if it is missing, builds, type-checks (`tsc`, counted as one test), runs every
+// `npm test`: gets Chromium if it is missing, builds, type-checks (`tsc`) and lints (Biome: format and lint
+// rules, biome.jsonc), each counted as one test, runs every
 // suite (unit, ui, e2e) once, and ends with one plain line "N passed, N failed" totalled over all of them
 // (also written to .test-summary).
 import { spawnSync } from 'node:child_process';
@@ -38,6 +39,9 @@ if (run('npm', ['run', 'build']) !== 0) {
 // Vitest strips types without checking them: a type error would otherwise pass every suite.
 const typecheckFailed = run('npm', ['run', 'typecheck']) !== 0;
 if (typecheckFailed) console.error('Type check failed (see above): counted as 1 failed test.');
+// One style and the lint rules, checked, never rewritten here (`npm run format` rewrites).
+const lintFailed = run('npm', ['run', 'lint']) !== 0;
+if (lintFailed) console.error('Lint failed (see above; `npm run format` fixes formatting): counted as 1 failed test.');
 
 const results = '.vitest-results.json';
 rmSync(results, { force: true });
@@ -50,7 +54,9 @@ if (existsSync(results)) {
   failed = report.numFailedTests + (report.numFailedTestSuites && !report.numFailedTests ? report.numFailedTestSuites : 0);
 }
 if (status !== 0 && failed === 0) failed = 1; // a suite that crashed before reporting still counts as a failure
-if (typecheckFailed) failed += 1;
-else passed += 1;
+for (const checkFailed of [typecheckFailed, lintFailed]) {
+  if (checkFailed) failed += 1;
+  else passed += 1;
+}
 summarize(passed, failed);
 process.exit(status === 0 && failed === 0 ? 0 : 1);

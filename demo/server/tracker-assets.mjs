@@ -19,8 +19,8 @@ export const PIXEL_GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAA
  */
 export async function sendTrackerFile(res, file, type, values, headers = {}) {
   const template = await readFile(TRACKERS_DIR + file, 'utf8');
-  const escape = type.startsWith('text/html') ? escapeHtml : escapeJsString;
-  const body = template.replace(/\{\{([A-Z_]+)\}\}/g, (match, key) => (key in values ? escape(values[key]) : match));
+  const escapeValue = type.startsWith('text/html') ? escapeHtml : escapeJsString;
+  const body = template.replace(/\{\{([A-Z_]+)\}\}/g, (match, key) => (key in values ? escapeValue(values[key]) : match));
   send(res, 200, body, type, headers);
 }
 

@@ -4,7 +4,6 @@
  * strip them before looking; anything with another scheme (javascript:, data:, vbscript:) is refused.
  */
 export function isSafeUrl(url: string): boolean {
-  // eslint-disable-next-line no-control-regex
   const cleaned = url.replace(/[\u0000-\u0020\u007f]/g, '');
   const scheme = /^([a-z][a-z\d+.-]*):/i.exec(cleaned);
   return cleaned !== '' && (!scheme || /^https?$/i.test(scheme[1]));

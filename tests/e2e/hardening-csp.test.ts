@@ -231,7 +231,7 @@ describe.each(Object.keys(POLICIES) as Policy[])('%s', (policy) => {
 });
 
 describe('Trusted Types without the consentry policy allowed', () => {
-  const POLICY = (t: string) =>
+  const policyWith = (t: string) =>
     `default-src 'self'; script-src 'self' 'nonce-${NONCE}'; style-src 'self' 'nonce-${NONCE}'; img-src 'self' ${t}; frame-src ${t}; ` +
     `require-trusted-types-for 'script'; trusted-types site`;
 
@@ -240,7 +240,7 @@ describe('Trusted Types without the consentry policy allowed', () => {
       '/tt-no-policy',
       (_req, res) =>
         void res
-          .writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': POLICY(tracker.origin) })
+          .writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': policyWith(tracker.origin) })
           .end(page(tracker.origin)),
     );
     const errors: string[] = [];

@@ -1,4 +1,3 @@
-
 import { cleanup, render, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { validateConfig } from '../../src/core/config/validate';

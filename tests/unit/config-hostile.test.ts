@@ -115,6 +115,7 @@ describe('values that are not JSON', () => {
     ['a class instance', { ui: new Options() }, 'ui'],
     ['a regular expression', { language: /en/ }, 'language'],
     ['a boxed string', { language: new String('en') }, 'language'],
+    // biome-ignore lint/suspicious/noSparseArray: a hole is the hostile input under test
     ['a hole in a list', { regions: { rules: [, { regions: ['DE'], regime: 'opt-in' }] } }, 'regions.rules[0]'],
   ])('%s is a problem, not a crash', (_, config, path) => {
     expect(pathsOf(config)).toEqual([path]);

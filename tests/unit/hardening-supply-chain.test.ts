@@ -78,7 +78,10 @@ const specifiers = (code: string): string[] => {
   const found: string[] = [];
   const walk = (node: unknown): void => {
     if (!node || typeof node != 'object') return;
-    if (Array.isArray(node)) return node.forEach(walk);
+    if (Array.isArray(node)) {
+      node.forEach(walk);
+      return;
+    }
     const { type, source } = node as { type?: string; source?: { type: string; value: unknown } };
     if (
       /^(ImportDeclaration|ExportNamedDeclaration|ExportAllDeclaration|ImportExpression)$/.test(type ?? '') &&

@@ -15,7 +15,7 @@ const ROOT = new URL('../../', import.meta.url).pathname;
 const TIMERS = new Set(['setTimeout', 'setInterval', 'setImmediate', 'execScript']);
 const GLOBALS = new Set(['window', 'self', 'globalThis', 'top', 'parent', 'frames']);
 
-export interface Finding {
+interface Finding {
   line: number;
   text: string;
 }
@@ -58,7 +58,7 @@ const isFunctionConstructor = (node: ts.Node): boolean => {
   );
 };
 
-export function findStringCode(code: string, fileName = 'file.ts'): Finding[] {
+function findStringCode(code: string, fileName = 'file.ts'): Finding[] {
   const kind = /\.(m?js|cjs)$/.test(fileName) ? ts.ScriptKind.JS : /x$/.test(fileName) ? ts.ScriptKind.TSX : ts.ScriptKind.TS;
   const source = ts.createSourceFile(fileName, code, ts.ScriptTarget.Latest, true, kind);
   const findings: Finding[] = [];
@@ -106,6 +106,7 @@ describe('the rule itself', () => {
     'globalThis["Function"]("x")',
     'setTimeout("tick()", 10)',
     "window.setInterval('tick()', 10)",
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the source text under test, not a template
     'setTimeout(`tick(${n})`, 0)',
     'setTimeout("tick(" + n + ")", 0)',
     '(() => {}).constructor("return 1")()',

@@ -27,5 +27,5 @@ const SAME_AS: { [name: string]: BuiltInCategory } = {
 
 /** The built-in category an old category or purpose id (already an id) stands for, if any. */
 export function builtInFor(id: string): BuiltInCategory | undefined {
-  return  Object.hasOwn(SAME_AS, id) ? SAME_AS[id] : undefined;
+  return Object.hasOwn(SAME_AS, id) ? SAME_AS[id] : undefined;
 }

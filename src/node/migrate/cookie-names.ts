@@ -6,7 +6,7 @@ const LITERAL = String.raw`(?:[\w-]|\\[.\-_$])+`;
 // `^name`, or `^(a|b)` with a group: a bare `^a|b$` means "starts with a, or ends with b".
 const ANCHORED = new RegExp(String.raw`^\^(${LITERAL}|\((?:\?:)?${LITERAL}(?:\|${LITERAL})*\))(\.\*|\.\+)?(\$)?$`);
 
-const unescape = (text: string) => text.replace(/\\(.)/g, '$1');
+const unescapeText = (text: string) => text.replace(/\\(.)/g, '$1');
 
 /**
  * Cookie names for a name or regular expression of another tool. consentry matches exact names and
@@ -26,7 +26,7 @@ export function cookieNames(pattern: string | RegExp): Pick<CookieDeclaration, '
   const names = body
     .replace(/^\((\?:)?|\)$/g, '')
     .split('|')
-    .map(unescape);
+    .map(unescapeText);
   const exact = !!end && !wildcard;
   if (!names.every((name) => TOKEN.test(name))) return null;
   return names.map((name) => (exact ? { name } : { name, prefix: true }));

@@ -1,4 +1,3 @@
-
 import { ageThreshold } from '../age-threshold';
 import { fill } from '../../core/texts/fill';
 import type { UiProps } from '../model';

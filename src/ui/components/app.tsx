@@ -1,4 +1,3 @@
-
 import type { UiView } from '../../core/policy/api';
 import type { UiProps } from '../model';
 import { Banner } from './banner';

@@ -1,4 +1,3 @@
-
 import { bannerText } from '../banner-text';
 import { langOf, type UiProps } from '../model';
 import { sentenceGap } from '../../core/texts/punctuation';
@@ -16,6 +15,7 @@ export function Banner({ model, on }: UiProps) {
   const { layout, closeButton, privacyPolicyUrl } = settings.ui;
   const modal = layout === 'modal';
   const banner = (
+    // biome-ignore lint/a11y/useAriaPropsSupportedByRole: aria-modal is set only when the role is dialog
     <div
       class={`banner ${layout}${closeButton ? ' hx' : ''}`}
       role={modal ? 'dialog' : 'region'}

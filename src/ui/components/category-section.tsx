@@ -1,4 +1,3 @@
-
 import type { CategorySettings } from '../../core/config/types';
 import { categoryDescription, categoryTitle } from '../category-texts';
 import { isLockedForMinor } from '../draft';

@@ -1,4 +1,3 @@
-
 import type { UiTexts } from '../../core/texts/page-texts';
 import type { ConsentRecord } from '../../core/policy/types';
 

@@ -1,4 +1,3 @@
-
 import { isLockedForMinor } from '../draft';
 import type { UiProps } from '../model';
 import { Switch } from './switch';

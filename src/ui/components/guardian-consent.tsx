@@ -1,4 +1,3 @@
-
 import { fill } from '../../core/texts/fill';
 import type { UiProps } from '../model';
 

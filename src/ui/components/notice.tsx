@@ -1,4 +1,3 @@
-
 import { langOf, type UiProps } from '../model';
 import { PolicyLink } from './policy-link';
 import { signalKey } from './signal-note';

@@ -1,4 +1,3 @@
-
 import { saleCategories } from '../../core/policy/decide';
 import type { OptOutKind } from '../contract';
 import { langOf, type UiProps } from '../model';

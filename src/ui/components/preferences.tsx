@@ -1,4 +1,3 @@
-
 import { consentsAsked } from '../../core/policy/separate-consents';
 import { langOf, type UiProps } from '../model';
 import { AgeQuestion } from './age-question';

@@ -8,12 +8,15 @@ function toNodes(pieces: Inline[]): ComponentChildren[] {
     typeof piece === 'string' ? (
       piece
     ) : 'href' in piece ? (
+      // biome-ignore lint/correctness/useJsxKeyInIterable: a text's pieces are parsed whole on each render and never reordered
       <a href={piece.href} target="_blank" rel="noopener noreferrer">
         {piece.label}
       </a>
     ) : 'bold' in piece ? (
+      // biome-ignore lint/correctness/useJsxKeyInIterable: a text's pieces are parsed whole on each render and never reordered
       <strong>{toNodes(piece.bold)}</strong>
     ) : (
+      // biome-ignore lint/correctness/useJsxKeyInIterable: a text's pieces are parsed whole on each render and never reordered
       <em>{toNodes(piece.italic)}</em>
     ),
   );

@@ -1,4 +1,3 @@
-
 import type { SeparateConsentSettings } from '../../core/config/types';
 import { fill } from '../../core/texts/fill';
 import { localize } from '../../core/texts/localize';

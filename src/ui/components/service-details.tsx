@@ -50,7 +50,7 @@ export function ServiceDetails({ id, labelledBy, hidden, services, texts, lang }
     <div id={id} class="svc" hidden={hidden}>
       <ul>
         {services.map((service) => (
-          <li>
+          <li key={service.id}>
             <strong>{service.name || service.id}</strong>
             {[service.provider, localize(service.purpose, lang)].map((part) => part && ' · ' + part)}
             <PolicyLink url={service.privacyPolicyUrl} texts={texts} />
@@ -59,6 +59,7 @@ export function ServiceDetails({ id, labelledBy, hidden, services, texts, lang }
       </ul>
       {/* Data tables may scroll sideways on narrow screens (WCAG 1.4.10); focusable so the keyboard can scroll it. */}
       {rows.length > 0 && (
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be focusable to scroll by keyboard (WCAG 2.1.1, axe scrollable-region-focusable)
         <div class="tw" tabIndex={0} role="group" aria-labelledby={labelledBy}>
           <table>
             <thead>

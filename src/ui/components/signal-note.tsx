@@ -1,4 +1,3 @@
-
 import type { PreferenceSignal } from '../../core/policy/types';
 import { sentenceGap } from '../../core/texts/punctuation';
 import { langOf, type UiModel } from '../model';

@@ -1,4 +1,3 @@
-
 export interface SwitchProps {
   checked: boolean;
   disabled?: boolean;

@@ -8,7 +8,6 @@ export type Gtag = (...args: unknown[]) => void;
  */
 export function gtagFor(win: PageWindow, dataLayerName: string): Gtag {
   return (win.gtag ||= function () {
-    // eslint-disable-next-line prefer-rest-params
     (win[dataLayerName] ||= []).push(arguments);
   });
 }

@@ -5,7 +5,7 @@
  */
 export type UrlMatcher = (url: URL) => boolean;
 
-function escape(text: string) {
+function escapeRegExp(text: string) {
   return text.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
 }
 
@@ -17,7 +17,7 @@ export function compileUrlPattern(pattern: string): UrlMatcher {
   const anchored = pattern.startsWith('/') ? pattern : '**' + pattern;
   const source = anchored
     .split('**')
-    .map((part) => part.split('*').map(escape).join('[^/]*'))
+    .map((part) => part.split('*').map(escapeRegExp).join('[^/]*'))
     .join('.*');
   const re = new RegExp('^' + source + '$');
   return (url) => re.test(url.pathname) || re.test(url.pathname + url.search);
