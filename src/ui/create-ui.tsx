@@ -1,5 +1,6 @@
 /* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
-import { render } from 'preact';
+// biome-ignore lint/correctness/noUnusedImports: h is the classic JSX pragma above
+import { h, render } from 'preact';
 import type { Texts } from '../core/config/types';
 import type { UiView } from '../core/policy/api';
 import type { ConsentRecord, ConsentState } from '../core/policy/types';

@@ -1,3 +1,6 @@
+/* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
+// biome-ignore lint/correctness/noUnusedImports: the classic JSX pragma above uses them
+import { h } from 'preact';
 import { cleanup, render, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { validateConfig } from '../../src/core/config/validate';

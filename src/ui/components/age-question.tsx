@@ -1,3 +1,6 @@
+/* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
+// biome-ignore lint/correctness/noUnusedImports: the classic JSX pragma above uses them
+import { h } from 'preact';
 import { ageThreshold } from '../age-threshold';
 import { fill } from '../../core/texts/fill';
 import type { UiProps } from '../model';

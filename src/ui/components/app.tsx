@@ -1,3 +1,6 @@
+/* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
+// biome-ignore lint/correctness/noUnusedImports: the classic JSX pragma above uses them
+import { Fragment, h } from 'preact';
 import type { UiView } from '../../core/policy/api';
 import type { UiProps } from '../model';
 import { Banner } from './banner';

@@ -1,3 +1,6 @@
+/* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
+// biome-ignore lint/correctness/noUnusedImports: the classic JSX pragma above uses them
+import { h } from 'preact';
 import { bannerText } from '../banner-text';
 import { langOf, type UiProps } from '../model';
 import { sentenceGap } from '../../core/texts/punctuation';

@@ -1,3 +1,6 @@
+/* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
+// biome-ignore lint/correctness/noUnusedImports: the classic JSX pragma above uses them
+import { Fragment, h } from 'preact';
 import type { CategorySettings } from '../../core/config/types';
 import { categoryDescription, categoryTitle } from '../category-texts';
 import { isLockedForMinor } from '../draft';

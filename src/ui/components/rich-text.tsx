@@ -1,5 +1,5 @@
 /* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
-// biome-ignore lint/correctness/noUnusedImports: h and Fragment are this file's classic JSX pragma (line 1)
+// biome-ignore lint/correctness/noUnusedImports: the classic JSX pragma above uses them
 import { type ComponentChildren, Fragment, h } from 'preact';
 import { type Inline, parseInline } from '../markup';
 

@@ -1,3 +1,6 @@
+/* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
+// biome-ignore lint/correctness/noUnusedImports: the classic JSX pragma above uses them
+import { h } from 'preact';
 import type { SeparateConsentSettings } from '../../core/config/types';
 import { fill } from '../../core/texts/fill';
 import { localize } from '../../core/texts/localize';

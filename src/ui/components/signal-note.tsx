@@ -1,3 +1,6 @@
+/* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
+// biome-ignore lint/correctness/noUnusedImports: the classic JSX pragma above uses them
+import { Fragment, h } from 'preact';
 import type { PreferenceSignal } from '../../core/policy/types';
 import { sentenceGap } from '../../core/texts/punctuation';
 import { langOf, type UiModel } from '../model';

@@ -1,3 +1,6 @@
+/* @jsxRuntime classic */ /* @jsx h */ /* @jsxFrag Fragment */
+// biome-ignore lint/correctness/noUnusedImports: the classic JSX pragma above uses them
+import { h } from 'preact';
 export interface SwitchProps {
   checked: boolean;
   disabled?: boolean;
