@@ -10,6 +10,7 @@ import { atom } from 'nanostores';
 import { installAutoBlocker } from '../src/loader/effects/auto-blocker';
 import type { Settings } from '../src/core/config/types';
 import type { ConsentState } from '../src/core/policy/types';
+import { createConfigPhase } from '../src/loader/config-phase';
 
 const timing = { installMs: 0, observerMs: 0, callbacks: 0, patchedMs: 0, patchedCalls: 0 };
 (window as { __timing?: typeof timing }).__timing = timing;
@@ -50,7 +51,13 @@ window.MutationObserver = class extends Observer {
   }
 };
 const start = performance.now();
-if (!skip) installAutoBlocker({ $state: atom(state), $settings: atom<Settings | null>(settings), emit: () => {} });
+if (!skip)
+  installAutoBlocker({
+    $state: atom(state),
+    $settings: atom<Settings | null>(settings),
+    $configPhase: createConfigPhase(),
+    emit: () => {},
+  });
 timing.installMs = performance.now() - start;
 window.MutationObserver = Observer;
 

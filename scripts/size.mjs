@@ -5,11 +5,11 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
 export const BUDGETS = {
-  loader: 19.7 * 1024, // consentry.min.js: what every page view pays
+  loader: 19.8 * 1024, // consentry.min.js: what every page view pays
   // With a compiled config (the production path): loader + UI chunk (choice parts, styles and English texts inside).
-  firstVisit: 38.6 * 1024,
+  firstVisit: 38.7 * 1024,
   // With a raw config, validated in the browser: loader + parts (validator) + UI chunk.
-  firstVisitRaw: 49.7 * 1024,
+  firstVisitRaw: 49.8 * 1024,
   languagePack: 1.7 * 1024, // each dist/i18n/<lang>.min.js
 };
 

@@ -20,6 +20,7 @@ import { createRuntime } from './runtime';
 import { cacheSettings, readCachedSettings } from './settings-cache';
 import { SHARED } from './face';
 import { nameTrustedTypesPolicy, toOwnScriptURL } from './effects/trusted-types';
+import type { ConfigPhase } from './config-phase';
 
 export interface ConsentryGlobal extends Consent {
   /** Configure a page that has no inline or data-config config. Ignored once configured. */
@@ -62,13 +63,11 @@ function boot(script: HTMLScriptElement | null) {
   });
   // Read before any page script runs (blocking effects read it when they hold or activate a script).
   runtime.host.nonce = nonce;
-  // Requests that a coming config might name wait for it (see the auto-blocker); this says when it came.
-  let settle = () => {};
-  const awaitConfig = () => (runtime.host.configuring ||= new Promise<void>((resolve) => (settle = resolve)));
-  const settled = () => {
-    runtime.host.configuring = undefined;
-    settle();
-  };
+  // Requests that a coming config might name wait for it (the auto-blocker subscribes to the phase).
+  const { $configPhase } = runtime;
+  const phase = (next: Partial<ConfigPhase>) => $configPhase.set({ ...$configPhase.get(), ...next });
+  const awaitConfig = (provisional: ConfigPhase['provisional'] = null) => phase({ coming: true, provisional });
+  const settled = () => phase({ coming: false });
   const fail = (error: Error) => {
     settled();
     // One readable line for the site owner; the page keeps blocking every non-essential tag.
@@ -96,7 +95,7 @@ function boot(script: HTMLScriptElement | null) {
     const failed = (error: Error) => {
       configured = false;
       // An invalid config names nothing for sure: every cross-origin tag waits again.
-      runtime.host.provisional = null;
+      phase({ provisional: null });
       fail(error);
     };
     const apply = (settings: Settings) => {
@@ -104,8 +103,7 @@ function boot(script: HTMLScriptElement | null) {
       // while validating, what these settings name waits and every other request goes (settings from the
       // cache set neither).
       if (needsIab(settings.integrations) && !lazy.iab()) {
-        awaitConfig();
-        runtime.host.provisional = settings;
+        awaitConfig(settings);
         return void lazy.loadIab(hintsOf(settings)).then(() => apply(settings), failed);
       }
       try {
@@ -128,10 +126,9 @@ function boot(script: HTMLScriptElement | null) {
     if (compiled) return apply(deepFreeze(compiled));
     const cached = text && readCachedSettings(text);
     if (cached) return apply(cached);
-    awaitConfig();
     const hints = bootHints(config);
     // Meanwhile the page's own tags run as they would under this config; what it names waits.
-    runtime.host.provisional = hints.classifying;
+    awaitConfig(hints.classifying || null);
     // The validator file itself may need the site's policy to load under Trusted Types.
     if (hints.trustedTypesPolicy) nameTrustedTypesPolicy(hints.trustedTypesPolicy);
     const validating = lazy.loadValidator(hints);

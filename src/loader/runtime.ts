@@ -1,4 +1,4 @@
-import { atom, batch } from 'nanostores';
+import { atom, batch, type WritableAtom } from 'nanostores';
 import type { Settings } from '../core/config/types';
 import type { Consent, UiView } from '../core/policy/api';
 import { openBroadcast } from './broadcast';
@@ -16,6 +16,7 @@ import type { BlockingHost } from './effects/types';
 import type { LanguagePack, UiModule } from '../ui/contract';
 import type { ChoiceCore, ChoiceParts } from '../parts/choice-parts';
 import { once } from './once';
+import { createConfigPhase, type ConfigPhase } from './config-phase';
 import type { Choosing } from '../parts/choosing';
 import { resolveLanguage } from './language';
 
@@ -78,6 +79,8 @@ function lazily<T>() {
 export interface Runtime {
   api: Consent;
   host: RuntimeHost;
+  /** The boot writes where its config is (config-phase.ts); effects read `host.$configPhase`. */
+  $configPhase: WritableAtom<ConfigPhase>;
   /** Apply a validated config: decide from the stored record and signals, show the banner if needed. */
   configure(settings: Settings): void;
   /** The config could not be had: `showBanner()`/`showPreferences()` reject with this until one is applied. */
@@ -104,6 +107,7 @@ function changesBetween(before: { [id: string]: boolean }, after: { [id: string]
 export function createRuntime(options: RuntimeOptions): Runtime {
   const $state = atom<ConsentState>(EMPTY);
   const $settings = atom<Settings | null>(null);
+  const $configPhase = createConfigPhase();
   const emitter = createEmitter((error) => emitter.emit('error', { error: error as Error }));
   const emit = emitter.emit;
   // The whole parts (clean-up, placeholders) and the core that choosing needs: the core may come from the
@@ -127,7 +131,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const warned = new Set<string>();
   const warn = (message: string) => warned.has(message) || (warned.add(message), console.warn('consentry: ' + message));
   // Inside the SDK (links, the floating button) a refusal was reported already: nothing is left to await.
-  const host: RuntimeHost = { $state, $settings, emit, warn, show: (view) => show(view).catch(() => {}), loadParts };
+  const host: RuntimeHost = { $state, $settings, $configPhase, emit, warn, show: (view) => show(view).catch(() => {}), loadParts };
   const cleanups: Array<() => void> = [];
   const pending: Array<() => void> = [];
   let broadcast: ReturnType<typeof openBroadcast> | undefined;
@@ -272,5 +276,5 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     refused.splice(0).forEach((reject) => reject(error));
   };
 
-  return { api, host, configure, refuse };
+  return { api, host, $configPhase, configure, refuse };
 }

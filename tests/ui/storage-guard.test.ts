@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { installStorageGuard } from '../../src/loader/effects/storage-guard';
 import type { Settings } from '../../src/core/config/types';
 import type { ConsentState } from '../../src/core/policy/types';
+import { createConfigPhase } from '../../src/loader/config-phase';
 
 // The guard's web-storage half in happy-dom (which has Storage but no IndexedDB: that half is left out, and
 // tested in Chromium by tests/e2e/blocking-storage.test.ts).
@@ -31,7 +32,7 @@ afterEach(() => {
 function guard() {
   const $state = atom(state({}));
   const $settings = atom<Settings | null>(null);
-  uninstall = installStorageGuard({ $state, $settings, emit: () => {} });
+  uninstall = installStorageGuard({ $state, $settings, $configPhase: createConfigPhase(), emit: () => {} });
   return { $state, $settings };
 }
 

@@ -13,6 +13,7 @@ import { watchTags } from './watch-tags';
 import { patchMarkupInsertion } from './markup-guard';
 import { patchDocumentWrite } from './write-guard';
 import { patch, restoreAll, setAttributeUnguarded, type Restore } from './patch';
+import { whenSettled } from '../config-phase';
 
 type Proto = { prototype: object };
 
@@ -53,8 +54,9 @@ export function installAutoBlocker(host: BlockingHost, win: Win = window): Unins
   const needFor = (url: string): Need | null => {
     const settings = $settings.get();
     if (settings) return classify(url, settings);
-    if (host.provisional) {
-      const need = classify(url, host.provisional);
+    const { provisional } = host.$configPhase.get();
+    if (provisional) {
+      const need = classify(url, provisional);
       return need && need.category != 'essential' ? { category: PENDING } : null;
     }
     // By host, not origin: the page's own WebSocket (ws: beside http:) is its own.
@@ -171,7 +173,10 @@ export function installAutoBlocker(host: BlockingHost, win: Win = window): Unins
 
   // Without any config: the built-in table alone (a page's own APIs must keep working).
   const blocked = (url: string) => {
-    const need = classify(url, $settings.get() || host.provisional || { blocking: { autoBlock: true, rules: [] }, services: [] });
+    const need = classify(
+      url,
+      $settings.get() || host.$configPhase.get().provisional || { blocking: { autoBlock: true, rules: [] }, services: [] },
+    );
     return !!need && !isGranted(need, $state.get(), $settings.get());
   };
   /**
@@ -181,8 +186,8 @@ export function installAutoBlocker(host: BlockingHost, win: Win = window): Unins
    * granted only once the config declares it): strict mode lets through only what is declared essential.
    */
   const verdict = (url: string): boolean | Promise<boolean> => {
-    const coming = !$settings.get() && host.configuring;
-    if (coming && (needFor(url) || blocked(url))) return coming.then(() => blocked(url));
+    const coming = !$settings.get() && host.$configPhase.get().coming;
+    if (coming && (needFor(url) || blocked(url))) return whenSettled(host.$configPhase).then(() => blocked(url));
     return blocked(url);
   };
   patchNetwork(restores, verdict, win);

@@ -1,7 +1,8 @@
 import type { ReadableAtom } from 'nanostores';
 import type { Settings } from '../../core/config/types';
 import type { ConsentEventName, ConsentEvents, ConsentState } from '../../core/policy/types';
-import type { ClassifyingSettings, ResolvedNeed } from '../../core/classify/need';
+import type { ResolvedNeed } from '../../core/classify/need';
+import type { ConfigPhase } from '../config-phase';
 
 export type { ClassifyingSettings, Need, ResolvedNeed } from '../../core/classify/need';
 
@@ -22,18 +23,13 @@ export interface BlockingHost {
   warn?: (message: string) => void;
   /** A held iframe/video/audio/embed/object: the loader renders a placeholder (lazily); `loadOnce(el)` activates one. */
   onHeldEmbed?: (el: Element, need: ResolvedNeed) => void;
-  /**
-   * While a config is being validated: its rules and services read leniently, used only to decide which
-   * unmarked tags wait. Nothing is granted from them.
-   */
-  provisional?: ClassifyingSettings | null;
+  /** Whether a config is on its way, and the rules read leniently from it meanwhile (config-phase.ts). */
+  $configPhase: ReadableAtom<ConfigPhase>;
   /**
    * The loader tag's nonce, read at boot ('' or absent without one). With one, a held script is activated
    * only if it carries it: otherwise injected held-form markup would run under 'strict-dynamic'.
    */
   nonce?: string;
-  /** Set while a config is fetched or validated; settles once it applied or failed. */
-  configuring?: Promise<void>;
 }
 
 export type Uninstall = () => void;

@@ -15,6 +15,7 @@ import { showPlaceholder } from '../../../src/parts/placeholder';
 import type { BlockingHost, ResolvedNeed } from '../../../src/loader/effects/types';
 import { installWithdrawalCleanup } from '../../../src/loader/effects/withdrawal-cleanup';
 import { cleanUp } from '../../../src/parts/clean-up';
+import { createConfigPhase } from '../../../src/loader/config-phase';
 
 declare global {
   interface Window {
@@ -65,6 +66,7 @@ const held: Window['__zoo']['held'] = [];
 const host: BlockingHost = {
   $state,
   $settings,
+  $configPhase: createConfigPhase(),
   emit: <K extends ConsentEventName>(event: K, detail: ConsentEvents[K]) => void events.push([event, detail]),
   onHeldEmbed(el, need) {
     held.push({ tag: el.tagName, id: el.id, need });
