@@ -156,6 +156,21 @@ function shapeOfMembers(members: readonly ts.TypeElement[]): Shape {
 function shapeOfType(node: ts.TypeNode): Shape {
   if (ts.isArrayTypeNode(node)) return { kind: 'array', items: shapeOfType(node.elementType) };
   if (ts.isTypeLiteralNode(node)) return shapeOfMembers(node.members);
+  // `{ [type in ConsentType]?: … }`: one property per member of the union of names.
+  if (ts.isMappedTypeNode(node) && node.typeParameter.constraint && node.type) {
+    const names = shapeNames(node.typeParameter.constraint);
+    const value = shapeOfType(node.type);
+    return {
+      kind: 'object',
+      properties: Object.fromEntries(names.map((name) => [name, { shape: value, optional: !!node.questionToken }])),
+    };
+  }
+  // `{ regions: string[] } & { … }`: the members of both.
+  if (ts.isIntersectionTypeNode(node)) {
+    const parts = node.types.map(shapeOfType);
+    if (parts.every((part) => part.kind == 'object'))
+      return { kind: 'object', properties: Object.assign({}, ...parts.map((part) => (part as Shape & { kind: 'object' }).properties)) };
+  }
   if (ts.isUnionTypeNode(node)) {
     const types = node.types.filter(
       (type) =>
@@ -176,6 +191,16 @@ function shapeOfType(node: ts.TypeNode): Shape {
     if (declaration && ts.isTypeAliasDeclaration(declaration)) return shapeOfType(declaration.type);
   }
   return { kind: 'leaf' };
+}
+
+/** The string literals of a union, following type aliases (`ConsentType`). */
+function shapeNames(node: ts.TypeNode): string[] {
+  if (ts.isTypeReferenceNode(node)) {
+    const declaration = declarations.get(node.typeName.getText(typesSource));
+    return declaration && ts.isTypeAliasDeclaration(declaration) ? shapeNames(declaration.type) : [];
+  }
+  if (ts.isUnionTypeNode(node)) return node.types.flatMap(shapeNames);
+  return ts.isLiteralTypeNode(node) && ts.isStringLiteral(node.literal) ? [node.literal.text] : [];
 }
 
 /** Compares a TypeScript shape with a schema node; returns the differences as readable lines. */

@@ -19,9 +19,22 @@ export interface CheckContext {
 
 /**
  * Validates `value` found at `path`, reports what is wrong into the context, and returns the
- * normalised value (undefined when invalid). The config spec is a table of these.
+ * normalised value, a `T` (undefined when invalid). The config spec is a table of these, and its `T`
+ * is `ConsentryConfig`: spec.ts asserts it, so tsc fails when the spec and types.ts drift.
  */
-export type Check = (value: any, path: string, context: CheckContext) => any;
+export type Check<T = unknown> = (value: any, path: string, context: CheckContext) => T | undefined;
+
+/** What a check returns when the value is valid. */
+export type Checked<C> = C extends Check<infer T> ? T : never;
+
+type Fields = { [key: string]: Check<unknown> };
+
+/** The object `object(fields, required)` returns: `required` keys present, every other key optional. */
+type Shape<F extends Fields, R extends keyof F> = { [K in keyof F as K extends R ? K : never]: Checked<F[K]> } & {
+  [K in keyof F as K extends R ? never : K]?: Checked<F[K]>;
+} extends infer O
+  ? { [K in keyof O]: O[K] }
+  : never;
 
 /** A short, safe rendering of a bad value: never a function's source, never more than 40 characters of text. */
 const show = (value: unknown) =>
@@ -58,12 +71,12 @@ function keysOf(value: any): string[] | undefined {
 }
 
 export const check =
-  (test: (value: any) => unknown, hint: string): Check =>
+  <T>(test: (value: any) => unknown, hint: string): Check<T> =>
   (value, path, context) =>
     test(value) ? value : fail(context, path, value, hint);
 
 export const text =
-  (hint: string, pattern?: RegExp, max = MAX_TEXT): Check =>
+  (hint: string, pattern?: RegExp, max = MAX_TEXT): Check<string> =>
   (value, path, context) =>
     typeof value != 'string'
       ? fail(context, path, value, hint)
@@ -74,22 +87,24 @@ export const text =
           : (grow(context, value.length), value);
 
 export const integer = (min: number, max: number) =>
-  check((value) => Number.isInteger(value) && value >= min && value <= max, 'must be a whole number from ' + min + ' to ' + max);
+  check<number>((value) => Number.isInteger(value) && value >= min && value <= max, 'must be a whole number from ' + min + ' to ' + max);
 
-export const boolean = check((value) => typeof value == 'boolean', 'must be true or false');
+export const boolean = check<boolean>((value) => typeof value == 'boolean', 'must be true or false');
 
-export const oneOf = (...values: string[]) => check((value) => values.includes(value), 'must be one of ' + values.join(', '));
+export const oneOf = <V extends string>(...values: V[]) =>
+  check<V>((value) => values.includes(value), 'must be one of ' + values.join(', '));
 
 /** A list of `item`s, at most MAX_ITEMS long. */
 export const list =
-  (item: Check): Check =>
+  <T>(item: Check<T>): Check<T[]> =>
   (value, path, context) => {
     if (!Array.isArray(value)) return fail(context, path, value, 'must be a list');
     if (value.length > MAX_ITEMS) return fail(context, path, undefined, 'must have at most ' + MAX_ITEMS + ' items');
     grow(context, value.length);
-    const out = [];
+    // A failed item leaves undefined here; the run then has a problem, and the whole result is thrown away.
+    const out: T[] = [];
     // An index loop, so holes in sparse arrays are checked (as undefined) rather than skipped.
-    for (let i = 0; i < value.length; i++) out.push(item(value[i], path + '[' + i + ']', context));
+    for (let i = 0; i < value.length; i++) out.push(item(value[i], path + '[' + i + ']', context) as T);
     return out;
   };
 
@@ -99,7 +114,11 @@ export const list =
  * When `exactlyOne` names keys, exactly one of them must be present.
  */
 export const object =
-  (fields: { [key: string]: Check }, required: string[] = [], exactlyOne: string[] = []): Check =>
+  <F extends Fields, R extends keyof F & string = never>(
+    fields: F,
+    required: R[] = [],
+    exactlyOne: (keyof F & string)[] = [],
+  ): Check<Shape<F, R>> =>
   (value, path, context) => {
     const keys = keysOf(value);
     if (!keys) return fail(context, path, value, 'must be an object');
@@ -111,7 +130,7 @@ export const object =
     // fromEntries defines own properties, so nothing inherited (not even a polluted Object.prototype) interferes.
     const out = Object.fromEntries(
       known.filter((key) => keys.includes(key)).map((key) => [key, fields[key](value[key], pathOf(path, key), context)]),
-    );
+    ) as Shape<F, R>;
     for (const key of required) if (!keys.includes(key)) fail(context, pathOf(path, key), undefined, 'is required');
     if (exactlyOne[0] && exactlyOne.filter((key) => keys.includes(key)).length != 1)
       fail(context, path, undefined, 'needs exactly one of ' + exactlyOne.join(', '));
@@ -123,13 +142,13 @@ export const object =
  * and `prototype`, so checked keys can never reach a prototype.
  */
 export const map =
-  (key: Check, item: Check, hint = 'must be an object'): Check =>
+  <T>(key: Check<string>, item: Check<T>, hint = 'must be an object'): Check<{ [key: string]: T }> =>
   (value, path, context) => {
     const keys = keysOf(value);
     if (!keys) return fail(context, path, value, hint);
     return Object.fromEntries(
       keys
         .filter((name) => key(name, pathOf(path, name), context) !== undefined)
-        .map((name) => [name, item(value[name], pathOf(path, name), context)]),
+        .map((name) => [name, item(value[name], pathOf(path, name), context) as T]),
     );
   };

@@ -1,4 +1,4 @@
-import { boolean, fail, integer, list, map, object, oneOf, text, type Check, type CheckContext } from './checks';
+import { boolean, type Check, type CheckContext, type Checked, fail, integer, list, map, object, oneOf, text } from './checks';
 import { MAX_EXPIRES_DAYS, MAX_ID, MAX_REVISION, RECOMMENDED_EXPIRES_DAYS } from './limits';
 import {
   ALIAS_NAME,
@@ -19,13 +19,15 @@ import {
   TOKEN,
   URL_LIKE,
 } from './patterns';
+import type { Canon, Fits } from './same-shape';
 import { TEXT_KEYS } from './text-keys';
+import type { ConsentType, ConsentryConfig, LocalizedText, Texts } from './types';
 
 /** Categories every config has, in this order; a config may re-declare them to change their texts. */
 export const BUILT_IN_CATEGORIES = ['essential', 'analytics', 'advertising'];
 
 /** The seven Google Consent Mode v2 consent types. */
-export const CONSENT_TYPES = [
+export const CONSENT_TYPES: ConsentType[] = [
   'ad_storage',
   'ad_user_data',
   'ad_personalization',
@@ -38,7 +40,8 @@ export const CONSENT_TYPES = [
 const plainText = text('must be text');
 const language = text('must be a language code such as "en" or "zh-Hans"', LANGUAGE);
 const perLanguage = map(language, plainText, 'must be text, or an object of language code to text');
-const localized: Check = (value, path, context) => (typeof value == 'string' ? plainText : perLanguage)(value, path, context);
+const localized: Check<LocalizedText> = (value, path, context) =>
+  (typeof value == 'string' ? plainText : perLanguage)(value, path, context);
 const id = text("must be lower-case letters, digits and '-', and not constructor or prototype", ID, MAX_ID);
 const region = text('must be a region code such as "DE" or "US-CA"', REGION);
 const host = text('must be a host name such as "example.com"', HOST, 253);
@@ -46,7 +49,7 @@ const host = text('must be a host name such as "example.com"', HOST, 253);
  * A link or endpoint: the scheme-less `www.example.com/privacy` gets its own hint, since browsers read it as a
  * path. (The hint is concatenated, not a template: the built files carry no "https://…" that reads as an origin.)
  */
-const url: Check = (value, path, context) => {
+const url: Check<string> = (value, path, context) => {
   const valid = text('must be an http(s) URL or a path such as "/privacy"', URL_LIKE)(value, path, context);
   const hint = 'has no scheme, so browsers read it as a path of the page: write "https://' + valid + '", or a path starting with "/"';
   return valid && !SITE_URL.test(valid) ? fail(context, path, valid, hint) : valid;
@@ -60,7 +63,7 @@ const regime = oneOf('opt-in', 'opt-out', 'notice-only');
  * matched as the catalogue's names are (src/core/classify/name-pattern.ts). Only a name of nothing but `*` is refused:
  * it would file every cookie of the site under one service, and a withdrawal would delete them all.
  */
-const declaredName: Check = (value, path, context) => {
+const declaredName: Check<string> = (value, path, context) => {
   const valid = token(value, path, context);
   return valid && !DECLARED_NAME.test(valid)
     ? fail(context, path, valid, 'would match every name: write the part the names share around "*", such as "mp_*_mixpanel"')
@@ -76,9 +79,10 @@ const isCategory = (valid: string, context: CheckContext) =>
  * refers to (it must exist; built-in categories always do).
  */
 const idOf =
-  (kind: 'category' | 'service', declares?: boolean): Check =>
+  (kind: 'category' | 'service', declares?: boolean): Check<string> =>
   (value, path, context) => {
-    const valid = id(value, path, context);
+    // Undefined when invalid (typed as text for the lookups below, which then find nothing): `valid &&` returns it.
+    const valid = id(value, path, context) as string;
     const services = kind == 'service';
     const declared = context[services ? '_services' : '_categories'];
     const hint = declares
@@ -95,7 +99,7 @@ const categoryRef = idOf('category');
  * A category. `hidden: true` turns off a built-in the site does not use (`analytics`, `advertising`): not in
  * the dialog, not named by the banner, never granted; nothing else in the config may then refer to it.
  */
-const category: Check = (value, path, context) => {
+const category = (value: unknown, path: string, context: CheckContext) => {
   const valid = object({ id: idOf('category', true), title: localized, description: localized, hidden: boolean }, ['id'])(
     value,
     path,
@@ -109,14 +113,14 @@ const category: Check = (value, path, context) => {
 };
 
 /** A name of old `data-category` markup: not one of the config's categories, which the markup names already. */
-const aliasName: Check = (value, path, context) => {
-  const valid = text(TOKEN_HINT + ', nor be __proto__, constructor or prototype', ALIAS_NAME, MAX_ID)(value, path, context);
+const aliasName: Check<string> = (value, path, context) => {
+  const valid = text(TOKEN_HINT + ', nor be __proto__, constructor or prototype', ALIAS_NAME, MAX_ID)(value, path, context) as string;
   return valid && isCategory(valid, context) ? fail(context, path, valid, 'is a category already') : valid;
 };
 
-const expiresDays: Check = (value, path, context) => {
+const expiresDays: Check<number> = (value, path, context) => {
   const valid = integer(1, MAX_EXPIRES_DAYS)(value, path, context);
-  if (valid > RECOMMENDED_EXPIRES_DAYS && context._onWarning)
+  if (valid! > RECOMMENDED_EXPIRES_DAYS && context._onWarning)
     context._onWarning(path + ': ' + valid + ' days is longer than the recommended ' + RECOMMENDED_EXPIRES_DAYS + ' (6 months)');
   return valid;
 };
@@ -126,7 +130,7 @@ const expiresDays: Check = (value, path, context) => {
  * category hidden they would never load, silently: the owner must name the category that releases them.
  */
 const strictMode =
-  (blocking: Check): Check =>
+  <T extends { thirdParty?: string; unknownCategory?: string }>(blocking: Check<T>): Check<T> =>
   (value, path, context) => {
     const valid = blocking(value, path, context);
     return valid?.thirdParty == 'hold' && !valid.unknownCategory && context._hidden.has('advertising')
@@ -140,15 +144,15 @@ const strictMode =
   };
 
 /** A separate consent's id: declared once, by `separateConsents` (or, as "cross-border", by the legacy `crossBorder`). */
-const consentId: Check = (value, path, context) => {
-  const valid = id(value, path, context);
+const consentId: Check<string> = (value, path, context) => {
+  const valid = id(value, path, context) as string;
   const declared = context._consents!;
   return valid && (declared.has(valid) ? fail(context, path, valid, 'is declared twice') : (declared.add(valid), valid));
 };
 
 /** A service's `separateConsents` entry: the id of a separate consent declared above it. */
-const consentRef: Check = (value, path, context) => {
-  const valid = id(value, path, context);
+const consentRef: Check<string> = (value, path, context) => {
+  const valid = id(value, path, context) as string;
   return valid && !context._consents!.has(valid)
     ? fail(context, path, valid, 'is not a declared separate consent (separateConsents[].id)')
     : valid;
@@ -160,7 +164,7 @@ const regionOrDefault = text('must be a region code such as "CN" or "default"', 
  * One consent asked on its own (PIPL 单独同意), with everything art. 39 says the visitor must be told about
  * the recipient; a transfer abroad also names the recipient's country.
  */
-const separateConsent: Check = (value, path, context) => {
+const separateConsent = (value: unknown, path: string, context: CheckContext) => {
   const valid = object(
     {
       id: consentId,
@@ -185,7 +189,7 @@ const separateConsent: Check = (value, path, context) => {
  * The first, one-recipient form of a transfer consent: still valid, read as the separate consent
  * "cross-border". It cannot say how the information is processed nor how to exercise rights, so it warns.
  */
-const legacyCrossBorder: Check = (value, path, context) => {
+const legacyCrossBorder = (value: unknown, path: string, context: CheckContext) => {
   const valid = object({ recipient: localized, country: region, purpose: localized, dataCategories: localized, contact: plainText }, [
     'recipient',
     'country',
@@ -201,10 +205,10 @@ const legacyCrossBorder: Check = (value, path, context) => {
   return valid;
 };
 
-const typesTo = (item: Check) => Object.fromEntries(CONSENT_TYPES.map((type) => [type, item]));
+const typesTo = <T>(item: Check<T>) => Object.fromEntries(CONSENT_TYPES.map((type) => [type, item])) as { [type in ConsentType]: Check<T> };
 
-/** The whole `ConsentryConfig`, as a table of checks (schema.json says the same for editors). */
-export const configSpec: Check = object({
+/** The whole `ConsentryConfig`, as a table of checks (schema.json, generated from it, says the same for editors). */
+export const configSpec = object({
   $schema: plainText,
   revision: integer(0, MAX_REVISION),
   language: text('must be "auto" or a language code such as "en" or "zh-Hans"', LANGUAGE_OR_AUTO),
@@ -238,7 +242,7 @@ export const configSpec: Check = object({
     sameSite: oneOf('Lax', 'Strict', 'None'),
     expiresDays,
   }),
-  texts: map(language, object(Object.fromEntries(TEXT_KEYS.map((key) => [key, plainText])))),
+  texts: map(language, object(Object.fromEntries(TEXT_KEYS.map((key) => [key, plainText])) as { [key in keyof Texts]: Check<string> })),
   ui: object({
     layout: oneOf('bar-bottom', 'bar-top', 'box', 'modal'),
     theme: oneOf('light', 'dark', 'auto'),
@@ -309,3 +313,12 @@ export const configSpec: Check = object({
     microsoftUet: boolean,
   }),
 });
+
+/**
+ * What the spec accepts is exactly `ConsentryConfig`: the same keys, nesting, optionality and value types,
+ * both ways. tsc reports a drift here, naming the first property that differs.
+ */
+export type SpecMatchesTypes = [
+  Fits<Canon<ConsentryConfig>, Canon<Checked<typeof configSpec>>>,
+  Fits<Canon<Checked<typeof configSpec>>, Canon<ConsentryConfig>>,
+];

@@ -1,6 +1,6 @@
 /**
  * The site owner's JSON config (input) and the validated, normalised Settings the SDK runs on.
- * The JSON Schema in `src/core/config/schema.json` describes `ConsentryConfig`; a test keeps both in step.
+ * The validator's spec (spec.ts) accepts exactly `ConsentryConfig` (tsc checks it); schema.json is generated from the spec.
  */
 
 /** Text in one language, or per language code (`{ "en": "…", "zh": "…" }`). Always rendered as text. */
@@ -324,6 +324,16 @@ export interface ReceiptsConfig {
   endpoint: string;
 }
 
+/** The seven Google Consent Mode v2 consent types. */
+export type ConsentType =
+  | 'ad_storage'
+  | 'ad_user_data'
+  | 'ad_personalization'
+  | 'analytics_storage'
+  | 'functionality_storage'
+  | 'personalization_storage'
+  | 'security_storage';
+
 export interface GoogleConsentModeConfig {
   enabled?: boolean;
   mode?: 'basic' | 'advanced';
@@ -331,9 +341,9 @@ export interface GoogleConsentModeConfig {
   adsDataRedaction?: boolean;
   urlPassthrough?: boolean;
   /** Consent type → category id, overriding the default mapping. */
-  mapping?: { [consentType: string]: string };
+  mapping?: { [type in ConsentType]?: string };
   /** Per-region defaults: consent type → 'granted' | 'denied' for the listed regions. */
-  regionDefaults?: Array<{ regions: string[]; [consentType: string]: string | string[] }>;
+  regionDefaults?: Array<{ regions: string[] } & { [type in ConsentType]?: 'granted' | 'denied' }>;
 }
 
 export interface GppConfig {
