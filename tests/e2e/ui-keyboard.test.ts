@@ -70,10 +70,12 @@ describe('keyboard only', () => {
     await settle(page);
     expect(await focused(page)).toBe('dialog:Privacy preferences');
 
-    // The whole cycle, then around again: focus never leaves the dialog.
-    const cycle = await tabs(page, 7);
+    // The whole cycle, then around again: focus never leaves the dialog. Essential lists the SDK's own
+    // cookie and storage (issue 19 §7), behind its "Services and cookies" button.
+    const cycle = await tabs(page, 8);
     expect(cycle).toEqual([
       'button:Close',
+      'button:Services and cookies (1)',
       'switch:Analytics',
       'switch:Advertising',
       'button:Accept all',
@@ -90,7 +92,7 @@ describe('keyboard only', () => {
     expect(await tabs(page, 1, true)).toEqual(['button:Save choices']);
 
     // Space toggles a switch.
-    await tabs(page, 2);
+    await tabs(page, 3);
     expect(await focused(page)).toBe('switch:Analytics');
     await page.keyboard.press('Space');
     expect(await page.locator('consentry-ui [role=switch][aria-labelledby=cy-c-analytics]').getAttribute('aria-checked')).toBe('true');
@@ -115,13 +117,14 @@ describe('keyboard only', () => {
       view: 'preferences',
       config: { services: [{ id: 'ads', category: 'advertising', name: 'Ads', cookies: [{ name: 'IDE' }] }] },
     });
-    await tabs(page, 3);
+    await tabs(page, 4);
     expect(await focused(page)).toBe('switch:Advertising');
     await page.keyboard.press('Enter');
     await page.keyboard.press('Tab');
     expect(await focused(page)).toBe('button:Services and cookies (1)');
     await page.keyboard.press('Enter');
-    expect(await page.locator('consentry-ui .more').getAttribute('aria-expanded')).toBe('true');
+    // The last of the two: essential's (the SDK's own cookie and storage) comes first.
+    expect(await page.locator('consentry-ui .more').last().getAttribute('aria-expanded')).toBe('true');
     // The unfolded cookie table is a tab stop of its own, so that it can be scrolled by keyboard.
     expect(await tabs(page, 1)).toEqual(['group:Advertising']);
     await tabs(page, 3);
