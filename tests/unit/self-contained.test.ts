@@ -3,6 +3,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { homeOf as tableHome } from '../../scripts/build-tables.mjs';
 import { ROOT } from './package-dist';
 
 // The repository must build its own tables from what it holds: a user's clone has nothing beside it
@@ -33,7 +34,7 @@ describe('the repository is self-contained', () => {
     expect(readdirSync(alone)).toEqual(['repo']);
     const out = join(alone, 'tables');
     execFileSync(process.execPath, ['scripts/build-tables.mjs', '--out', out, '--quiet'], { cwd: copy, stdio: 'pipe' });
-    const homeOf = (file: string): string => join(ROOT, file.startsWith('loader-') ? 'src/core/classify/tables' : 'src/node/tables');
+    const homeOf = (file: string): string => join(ROOT, tableHome(file));
     const generated = readdirSync(out).sort();
     expect(generated).toEqual([...readdirSync(homeOf('loader-')), ...readdirSync(homeOf('full-'))].sort());
     for (const file of generated) {
