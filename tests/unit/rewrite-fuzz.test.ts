@@ -5,7 +5,7 @@ import { validateConfig } from '../../src/core/config/validate';
 import { classifyUrl } from '../../src/node/rewrite/classify-url';
 import { createRewriter } from '../../src/node/rewrite/create-rewriter';
 import { FETCH_ATTRIBUTES } from '../../src/node/rewrite/gated-form';
-import { grantsOf } from '../../src/node/rewrite/grants';
+import { grantsOf, isGranted } from '../../src/node/rewrite/grants';
 import { planGate } from '../../src/node/rewrite/plan-gate';
 
 // Random HTML, well- and ill-formed, dense in the tags and attributes the rewriter cares about.
@@ -191,19 +191,49 @@ const viewOf = (el: T.Element) => ({
 });
 const serviceCategory = (id: string) => settings.services.find((service) => service.id === id)?.category;
 
+/**
+ * The parser merges a repeated `<body>`'s attributes into the first body, so its element is not one tag's
+ * plan: each attribute is kept, or (a fetch attribute) held or dropped, and whatever is held waits for its
+ * own category — never for a marking that another tag brought.
+ */
+function expectBodyHeldSafely(before: Record<string, string>, after: Record<string, string>, where: string) {
+  const fetching = FETCH_ATTRIBUTES.body;
+  const added = ['data-consent', 'data-service', ...fetching.map((name) => 'data-' + name)];
+  // The first tag's held form brings its marking and held attributes; a later tag's own then do not land.
+  const held = fetching.some((name) => name in before && !(name in after));
+  for (const [name, value] of Object.entries(before)) {
+    if (fetching.includes(name) || (added.includes(name) && held)) continue;
+    expect(after[name], `${where} keeps ${name}`).toBe(value);
+  }
+  for (const name of Object.keys(after)) {
+    if (!(name in before)) expect(added, `${where} adds ${name}`).toContain(name);
+  }
+  for (const name of fetching) {
+    const heldUrl = after['data-' + name];
+    const found = heldUrl != null && heldUrl !== before['data-' + name] ? classify(heldUrl) : null;
+    if (!found || isGranted(grants, found.category, found.service)) continue;
+    const waitsFor = after['data-consent'] || serviceCategory(after['data-service'] || '');
+    expect(waitsFor, `${where}: held ${name} waits for its own category`).toBe(found.category);
+  }
+}
+
 /** An output element is its input, or the input in held form: fetch attributes moved, markers added. */
 function expectSameOrHeld(input: T.Element, output: T.Element, where: string) {
   const before = attrsOf(input);
   const after = attrsOf(output);
   if (JSON.stringify(before) === JSON.stringify(after)) return;
   const plan = planGate(viewOf(input), { classify, grants, serviceCategory });
-  expect(plan, `${where}: changed but not held`).not.toBeNull();
   const expected = { ...before };
-  for (const [from, to] of plan!.moves) {
+  for (const [from, to] of plan?.moves || []) {
     expected[to] = expected[from];
     delete expected[from];
   }
-  for (const [name, value] of plan!.sets) expected[name] = value;
+  for (const [name, value] of plan?.sets || []) expected[name] = value;
+  const sorted = (attrs: Record<string, string>) => JSON.stringify(Object.entries(attrs).sort());
+  if (input.tagName === 'body' && sorted(after) !== sorted(expected)) {
+    return expectBodyHeldSafely(before, after, where);
+  }
+  expect(plan, `${where}: changed but not held`).not.toBeNull();
   expect(after, where).toEqual(expected);
 }
 
@@ -225,8 +255,9 @@ function compareTrees(input: T.ParentNode, output: T.ParentNode, path: string) {
     const where = `${path}/${node.nodeName}[${i}]`;
     if (isElement(node) && isElement(other)) {
       expectSameOrHeld(node, other, where);
-      // A rewritten output must be final: nothing left to hold.
-      expect(planGate(viewOf(other), { classify, grants, serviceCategory }), where).toBeNull();
+      // A rewritten output must be final: nothing left to hold. (A body may merge several tags, each final
+      // alone, into an element no one tag wrote; the rewrite-twice check below covers it tag by tag.)
+      if (other.tagName !== 'body') expect(planGate(viewOf(other), { classify, grants, serviceCategory }), where).toBeNull();
       compareTrees(node, other, where);
     } else if (node.nodeName === '#text') {
       const inText = (node as T.TextNode).value;
@@ -243,6 +274,9 @@ function compareTrees(input: T.ParentNode, output: T.ParentNode, path: string) {
   });
 }
 
+// FUZZ_SEED replays a run that failed (fast-check prints its seed); FUZZ_RUNS explores further.
+const FUZZ_OPTIONS = { numRuns: Number(process.env.FUZZ_RUNS) || 3000, seed: Number(process.env.FUZZ_SEED) || undefined };
+
 describe('fuzzed HTML', () => {
   it('never throws, parses to the same DOM but for held tags, and is final', () => {
     fc.assert(
@@ -254,7 +288,7 @@ describe('fuzzed HTML', () => {
         compareTrees(parse(input), parse(output), '');
         expect(rewriter.rewrite(output, { url: PAGE })).toBe(output);
       }),
-      { numRuns: Number(process.env.FUZZ_RUNS) || 3000 },
+      FUZZ_OPTIONS,
     );
   }, 300_000);
 
@@ -271,7 +305,7 @@ describe('fuzzed HTML', () => {
         }
         expect(out + engine.end()).toBe(rewriter.rewrite(input, { url: PAGE }));
       }),
-      { numRuns: Number(process.env.FUZZ_RUNS) || 3000 },
+      FUZZ_OPTIONS,
     );
   }, 300_000);
 

@@ -52,6 +52,20 @@ describe('tags and attributes the browser loads that the rewriter did not know',
     expect(rewrite(input)).toBe(output);
   });
 
+  it("drops a repeated <body>'s background that the first body's marking would release, and says so", () => {
+    // The parser merges the second tag into the first body, keeping data-consent="analytics": held there,
+    // the ad image would load on an analytics grant.
+    const held: unknown[] = [];
+    const rewriter = createRewriter({ settings, grantedCategories: ['analytics'], onHeld: (tag) => held.push(tag) });
+    const input = `<body data-consent="analytics"><p>x</p><body background="${DC}" class="b">`;
+    expect(rewriter.rewrite(input, { url: PAGE })).toBe(`<body data-consent="analytics"><p>x</p><body class="b">`);
+    expect(held).toEqual([{ tagName: 'body', url: DC, category: 'advertising', dropped: true }]);
+    // Unmarked first body: the second's held form merges whole, with its own marking.
+    expect(rewrite(`<body class="a"><body background="${DC}">`)).toBe(
+      `<body class="a"><body data-background="${DC}" data-consent="advertising">`,
+    );
+  });
+
   it('leaves an input that is not an image, and a background on an element that loads none', () => {
     const html = `<input type=text src="${DC}"><div background="${DC}"></div>`;
     expect(rewrite(html)).toBe(html);

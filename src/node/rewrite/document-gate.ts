@@ -11,6 +11,8 @@ export interface HeldTag {
   url: string;
   category: string;
   service?: string;
+  /** Removed rather than held: a repeated `<body>`'s attribute that would load under another tag's marking. */
+  dropped?: boolean;
 }
 
 export interface DocumentGateOptions {
@@ -46,6 +48,9 @@ export function createDocumentGate(options: DocumentGateOptions): TagHandler {
     return absolute && classifier(absolute.href, settings, pageUrl);
   };
   const serviceCategory = (id: string) => settings?.services.find((service) => service.id === id)?.category;
+  // The parser merges a repeated <body>'s attributes into the first body, keeping the first's where both
+  // have one: a held form would then wait for the earlier tag's data-consent, not its own.
+  let bodyMarked = false;
   return (tag): GateEdit | null => {
     if (tag.name === 'base') {
       const href = tag.get('href');
@@ -60,8 +65,20 @@ export function createDocumentGate(options: DocumentGateOptions): TagHandler {
       }
       return null;
     }
-    const edit = planGate(tag, { classify, grants, serviceCategory });
-    if (edit && onHeld) onHeld({ tagName: tag.name, url: edit.url, category: edit.category, service: edit.service });
+    let edit = planGate(tag, { classify, grants, serviceCategory });
+    let dropped = false;
+    if (tag.name === 'body') {
+      if (edit && bodyMarked) {
+        edit = { ...edit, moves: [], sets: [], drops: edit.moves.map(([from]) => from) };
+        dropped = true;
+      }
+      const sets = new Set(edit?.sets.map(([name]) => name));
+      bodyMarked ||= ['data-consent', 'data-service'].some((name) => sets.has(name) || tag.get(name) != null);
+    }
+    if (edit && onHeld) {
+      const held: HeldTag = { tagName: tag.name, url: edit.url, category: edit.category, service: edit.service };
+      onHeld(dropped ? { ...held, dropped } : held);
+    }
     return edit;
   };
 }

@@ -30,8 +30,12 @@ function viewOf(token: Token.TagToken, namespace: string): TagView {
   };
 }
 
-/** Moves then sets, in place, so the held tag keeps its attributes in their order. */
+/** Drops, moves then sets, in place, so the held tag keeps its attributes in their order. */
 export function applyEdit(attrs: Token.Attribute[], edit: GateEdit): void {
+  for (const name of edit.drops || []) {
+    const at = attrs.findIndex((attr) => attr.name === name);
+    if (at >= 0) attrs.splice(at, 1);
+  }
   for (const [from, to] of edit.moves) {
     const clash = attrs.findIndex((attr) => attr.name === to);
     if (clash >= 0) attrs.splice(clash, 1);

@@ -31,6 +31,8 @@ export interface GateEdit {
   url: string;
   moves: Array<[from: string, to: string]>;
   sets: Array<[name: string, value: string]>;
+  /** Attributes removed outright, when no held form can be trusted (a repeated `<body>`: document-gate.ts). */
+  drops?: string[];
 }
 
 export interface PlanContext {

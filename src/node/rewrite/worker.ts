@@ -57,6 +57,7 @@ function viewOf(el: LolElement): TagView {
 
 /** lol-html keeps raw values: moving the raw text keeps every character reference as written. */
 function applyToElement(el: LolElement, edit: GateEdit): void {
+  for (const name of edit.drops || []) el.removeAttribute(name);
   for (const [from, to] of edit.moves) {
     const raw = el.getAttribute(from);
     if (raw == null) continue;
