@@ -14,21 +14,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import CHROMIUM_ARGS from '../src/node/cli/browser/chromium-args.json' with { type: 'json' };
 import { startDemo } from './server.mjs';
 
 const OUT_DIR = fileURLToPath(new URL('../screenshots/demo/', import.meta.url));
-/** Same browser and flags as tests/e2e/helpers/browser.ts (Debian Chromium, never a downloaded one). */
+/** Same browser and flags as the e2e tests and the scanner (Debian Chromium, never a downloaded one). */
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-quic',
-  '--disable-sync',
-];
 
 export const PAGES = {
   home: '/',

@@ -18,7 +18,7 @@ export async function launchChromium({ loopback = [] }: LaunchOptions = {}): Pro
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`Chromium not found at ${CHROMIUM_PATH}: run "apt-get install -y chromium" or set CHROMIUM_PATH`);
   }
-  const args = loopback.length ? [...CHROMIUM_ARGS, loopbackHosts(loopback)] : CHROMIUM_ARGS;
+  const args = [...CHROMIUM_ARGS, ...(loopback.length ? [loopbackHosts(loopback)] : [])];
   return chromium.launch({ executablePath: CHROMIUM_PATH, args, headless: true });
 }
 
