@@ -1,31 +1,8 @@
+import { FIELD_NAMES } from './receipt-fields';
 import type { StoredReceipt } from './types';
 
 /** One receipt per line, every field as stored: re-verifiable and easy to load anywhere. */
 export const jsonLine = (receipt: StoredReceipt) => JSON.stringify(receipt) + '\n';
-
-const CSV_FIELDS: (keyof StoredReceipt)[] = [
-  'seq',
-  'receivedAt',
-  'consentId',
-  'decidedAt',
-  'revision',
-  'method',
-  'regime',
-  'region',
-  'language',
-  'categories',
-  'services',
-  'consents',
-  'crossBorder',
-  'ageGroup',
-  'textsHash',
-  'page',
-  'userAgent',
-  'clientAddress',
-  'hash',
-  'via',
-  'signalOverride',
-];
 
 const grants = (choices: { [id: string]: boolean } | null) =>
   choices
@@ -45,12 +22,12 @@ function cell(value: unknown): string {
   return /[",\r\n]/.test(text) ? '"' + text.replaceAll('"', '""') + '"' : text;
 }
 
-export const csvHeader = () => CSV_FIELDS.join(',') + '\r\n';
+export const csvHeader = () => FIELD_NAMES.join(',') + '\r\n';
 
 /** Grants as "analytics !advertising" (a refused id prefixed with !), as in the consent cookie. */
 export function csvLine(receipt: StoredReceipt): string {
   return (
-    CSV_FIELDS.map((field) => {
+    FIELD_NAMES.map((field) => {
       const value = receipt[field];
       return cell(field === 'categories' || field === 'services' || field === 'consents' ? grants(value as never) : value);
     }).join(',') + '\r\n'

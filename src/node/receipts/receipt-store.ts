@@ -1,31 +1,10 @@
 import { createChainHasher } from './chain';
 import { migrate } from './migrations';
+import { columnOf, FIELD_NAMES, type FieldKind, RECEIPT_FIELDS } from './receipt-fields';
 import type { SqlDatabase, SqlSession } from './sql-database';
 import type { PruneResult, ReceiptQuery, ReceiptRow, StoredReceipt, VerifyProblem, VerifyReport } from './types';
 
-const COLUMNS = [
-  'seq',
-  'received_at',
-  'consent_id',
-  'decided_at',
-  'revision',
-  'method',
-  'regime',
-  'region',
-  'language',
-  'categories',
-  'services',
-  'consents',
-  'cross_border',
-  'age_group',
-  'texts_hash',
-  'page',
-  'user_agent',
-  'client_address',
-  'hash',
-  'via',
-  'signal_override',
-];
+const COLUMNS = FIELD_NAMES.map(columnOf);
 const SELECT = `SELECT ${COLUMNS.join(', ')} FROM consent_receipts`;
 const PAGE = 2000;
 
@@ -34,58 +13,20 @@ type DbRow = { [column: string]: unknown };
 const iso = (value: unknown) => (value instanceof Date ? value : new Date(String(value))).toISOString();
 const json = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value);
 
+const READ: { [kind in FieldKind]: (value: unknown) => unknown } = {
+  number: Number,
+  time: iso,
+  json: (value) => json(value) ?? null,
+  value: (value) => value ?? null,
+};
+
 function fromDb(row: DbRow): StoredReceipt {
-  return {
-    seq: Number(row.seq),
-    receivedAt: iso(row.received_at),
-    consentId: row.consent_id as string,
-    decidedAt: iso(row.decided_at),
-    revision: Number(row.revision),
-    method: row.method as string,
-    via: (row.via as string) ?? null,
-    signalOverride: (row.signal_override as boolean) ?? null,
-    regime: (row.regime as string) ?? null,
-    region: (row.region as string) ?? null,
-    language: (row.language as string) ?? null,
-    categories: json(row.categories),
-    services: json(row.services),
-    consents: json(row.consents) ?? null,
-    crossBorder: (row.cross_border as boolean) ?? null,
-    ageGroup: (row.age_group as string) ?? null,
-    textsHash: (row.texts_hash as string) ?? null,
-    page: (row.page as string) ?? null,
-    userAgent: (row.user_agent as string) ?? null,
-    clientAddress: (row.client_address as string) ?? null,
-    hash: row.hash as string,
-  };
+  const fields = FIELD_NAMES.map((field) => [field, READ[RECEIPT_FIELDS[field]](row[columnOf(field)])]);
+  return Object.fromEntries(fields) as unknown as StoredReceipt;
 }
 
-/** A row as the JSON object jsonb_populate_recordset reads: column names as keys. */
-function toDb(seq: number, row: ReceiptRow, hash: string) {
-  return {
-    seq,
-    received_at: row.receivedAt,
-    consent_id: row.consentId,
-    decided_at: row.decidedAt,
-    revision: row.revision,
-    method: row.method,
-    regime: row.regime,
-    region: row.region,
-    language: row.language,
-    categories: row.categories,
-    services: row.services,
-    consents: row.consents,
-    cross_border: row.crossBorder,
-    age_group: row.ageGroup,
-    texts_hash: row.textsHash,
-    page: row.page,
-    user_agent: row.userAgent,
-    client_address: row.clientAddress,
-    hash,
-    via: row.via,
-    signal_override: row.signalOverride,
-  };
-}
+/** A receipt as the JSON object jsonb_populate_recordset reads: column names as keys. */
+const toDb = (receipt: StoredReceipt): DbRow => Object.fromEntries(FIELD_NAMES.map((field) => [columnOf(field), receipt[field]]));
 
 /** WHERE clause and parameters for a look-up; every value is a parameter, never spliced into SQL. */
 function whereOf(query: ReceiptQuery): { where: string; params: unknown[] } {
@@ -127,12 +68,13 @@ export async function createReceiptStore(db: SqlDatabase, { key = null }: Receip
       let seq = Number(head.seq);
       let previous = head.hash;
       const stored: StoredReceipt[] = [];
-      const records: ReturnType<typeof toDb>[] = [];
+      const records: DbRow[] = [];
       for (const row of rows) {
         seq += 1;
         previous = await hash(previous, seq, row);
-        stored.push({ seq, ...row, hash: previous });
-        records.push(toDb(seq, row, previous));
+        const receipt = { seq, ...row, hash: previous };
+        stored.push(receipt);
+        records.push(toDb(receipt));
       }
       // The whole batch as one JSON parameter: far cheaper for the driver than 19 parameters per row.
       await session.query(
