@@ -1,6 +1,17 @@
 import type { Classification, PageVisit, Phase, Setter, StorageType } from '../types';
 
-export interface CookieFinding {
+/** What every finding says: whose it is, where and when it was seen, and how it was sorted. */
+export interface Finding {
+  party: 'first' | 'third';
+  /** URLs of the pages where it was seen. */
+  pages: string[];
+  phases: Phase[];
+  /** Pages where it was there before any choice. */
+  pagesBeforeConsent: string[];
+  classification: Classification;
+}
+
+export interface CookieFinding extends Finding {
   name: string;
   /** Without the leading dot. */
   domain: string;
@@ -11,47 +22,28 @@ export interface CookieFinding {
   httpOnly: boolean;
   secure: boolean;
   sameSite: string;
-  party: 'first' | 'third';
   /** Who set it (at most 5). */
   setBy: Setter[];
-  /** URLs of the pages where it was seen. */
-  pages: string[];
-  phases: Phase[];
-  /** Pages where it was there before any choice. */
-  pagesBeforeConsent: string[];
-  classification: Classification;
 }
 
-export interface StorageFinding {
+export interface StorageFinding extends Finding {
   type: StorageType;
   key: string;
   origin: string;
-  party: 'first' | 'third';
   setBy: Setter[];
-  pages: string[];
-  phases: Phase[];
-  /** Pages where it was there before any choice. */
-  pagesBeforeConsent: string[];
-  classification: Classification;
 }
 
 /** Requests to one origin for one service (an origin may serve several, told apart by URL prefix). */
-export interface RequestFinding {
+export interface RequestFinding extends Finding {
   /** host[:port] */
   host: string;
   origin: string;
-  party: 'first' | 'third';
   resourceTypes: string[];
   count: number;
   /** Distinct URLs requested (at most 50). */
   urls: string[];
   /** Distinct initiator chains (at most 10), nearest first. */
   initiators: string[][];
-  pages: string[];
-  phases: Phase[];
-  /** Pages where it was there before any choice. */
-  pagesBeforeConsent: string[];
-  classification: Classification;
 }
 
 export interface PageSummary {
