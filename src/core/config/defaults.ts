@@ -3,6 +3,9 @@ import type { CrossBorderConfig, SeparateConsentSettings, Settings } from './typ
 /** The consent cookie's name unless the config names another; the loader reads it before a config is valid. */
 export const DEFAULT_COOKIE_NAME = 'consentry';
 
+/** The Trusted Types policy marked tags go through unless the config names another; the loader needs it first. */
+export const DEFAULT_TRUSTED_TYPES_POLICY = 'consentry';
+
 /** What a config that says nothing gets. Categories and services are filled in by `validateConfig`. */
 export const DEFAULTS: Omit<Settings, 'categories' | 'services' | 'separateConsents'> = {
   revision: 0,
@@ -33,7 +36,7 @@ export const DEFAULTS: Omit<Settings, 'categories' | 'services' | 'separateConse
     reloadOnWithdraw: true,
     aliases: true,
     categoryAliases: {},
-    trustedTypesPolicy: 'consentry',
+    trustedTypesPolicy: DEFAULT_TRUSTED_TYPES_POLICY,
   },
   receipts: null,
   integrations: {},

@@ -1,3 +1,5 @@
+import { DEFAULT_TRUSTED_TYPES_POLICY } from '../../core/config/defaults';
+
 /**
  * Trusted Types: where the page enforces them, the URLs and inline code of tags the site owner marked go
  * through one policy, "consentry" unless `blocking.trustedTypesPolicy` names another (allow it in the
@@ -11,7 +13,7 @@ interface Policy {
 }
 
 let policy: Policy | null | undefined;
-let policyName = 'consentry';
+let policyName = DEFAULT_TRUSTED_TYPES_POLICY;
 
 /** Takes effect if no policy was created yet (the config is applied before anything is activated). */
 export function nameTrustedTypesPolicy(name: string): void {
