@@ -12,7 +12,7 @@ import { hasQueuedReceipts } from './queued-receipts';
 import type { ConsentRecord, ConsentState } from '../core/policy/types';
 import { nameTrustedTypesPolicy } from './effects/trusted-types';
 import { loadOnce } from './effects/load-once';
-import type { BlockingHost } from './effects/types';
+import type { BlockingDeps } from './effects/types';
 import type { LanguagePack, UiModule } from '../ui/contract';
 import type { ChoiceCore, ChoiceParts } from '../parts/choice-parts';
 import { once } from './once';
@@ -22,9 +22,9 @@ import { resolveLanguage } from './language';
 
 /**
  * What every effect (gate, guard, clean-up, integrations) is given; effects subscribe, nothing pushes.
- * The blocking effects' host (state, settings, provisional rules, held embeds), plus what the loader adds.
+ * The blocking effects' deps (state, settings, provisional rules, held embeds), plus what the loader adds.
  */
-export interface RuntimeHost extends BlockingHost {
+export interface RuntimeDeps extends BlockingDeps {
   emit: Emitter['emit'];
   /** Show the banner or the preferences (loads the UI chunk on first use). */
   show(view: UiView): Promise<void>;
@@ -33,13 +33,13 @@ export interface RuntimeHost extends BlockingHost {
 }
 
 /** An effect installs itself and returns how to uninstall. */
-export type Effect = (host: RuntimeHost) => (() => void) | void;
+export type Effect = (deps: RuntimeDeps) => (() => void) | void;
 
 export interface RuntimeOptions {
   /** Effects installed at once, before any config is known (blocking must be first on the page). */
   early?: Effect[];
   /** Effects installed once the config is valid (integrations, clean-up). */
-  configured?: Array<(host: RuntimeHost, settings: Settings) => (() => void) | void>;
+  configured?: Array<(deps: RuntimeDeps, settings: Settings) => (() => void) | void>;
   loadUi(settings: Settings): Promise<UiModule>;
   loadLanguage(lang: string, settings: Settings): Promise<LanguagePack | null>;
   /**
@@ -78,8 +78,8 @@ function lazily<T>() {
 
 export interface Runtime {
   api: Consent;
-  host: RuntimeHost;
-  /** The boot writes where its config is (config-phase.ts); effects read `host.$configPhase`. */
+  deps: RuntimeDeps;
+  /** The boot writes where its config is (config-phase.ts); effects read `deps.$configPhase`. */
   $configPhase: WritableAtom<ConfigPhase>;
   /** Apply a validated config: decide from the stored record and signals, show the banner if needed. */
   configure(settings: Settings): void;
@@ -131,7 +131,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const warned = new Set<string>();
   const warn = (message: string) => warned.has(message) || (warned.add(message), console.warn('consentry: ' + message));
   // Inside the SDK (links, the floating button) a refusal was reported already: nothing is left to await.
-  const host: RuntimeHost = { $state, $settings, $configPhase, emit, warn, show: (view) => show(view).catch(() => {}), loadParts };
+  const deps: RuntimeDeps = { $state, $settings, $configPhase, emit, warn, show: (view) => show(view).catch(() => {}), loadParts };
   const cleanups: Array<() => void> = [];
   const pending: Array<() => void> = [];
   let broadcast: ReturnType<typeof openBroadcast> | undefined;
@@ -139,7 +139,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   let choosing: Choosing | undefined;
 
   const install = (uninstall: (() => void) | void) => uninstall && cleanups.push(uninstall);
-  for (const effect of options.early || []) install(effect(host));
+  for (const effect of options.early || []) install(effect(deps));
 
   // Every grant change is announced once, whoever caused it (this tab, another tab, a reset).
   install(
@@ -249,7 +249,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
 
   function configure(settings: Settings) {
     nameTrustedTypesPolicy(settings.blocking.trustedTypesPolicy);
-    host.onHeldEmbed = (el, need) => choose((choosing) => choosing.drawHeld(el, need));
+    deps.onHeldEmbed = (el, need) => choose((choosing) => choosing.drawHeld(el, need));
     $settings.set(settings);
     refusal = undefined;
     refused.length = 0;
@@ -257,7 +257,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     // are installed: they see the decision itself, and Consent Mode's defaults precede anything a tag sends.
     batch(() => {
       refresh(settings);
-      for (const effect of options.configured || []) install(effect(host, settings));
+      for (const effect of options.configured || []) install(effect(deps, settings));
     });
     broadcast = openBroadcast(settings.cookie.name, () => refresh(settings));
     ready = true;
@@ -276,5 +276,5 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     refused.splice(0).forEach((reject) => reject(error));
   };
 
-  return { api, host, $configPhase, configure, refuse };
+  return { api, deps, $configPhase, configure, refuse };
 }

@@ -32,7 +32,7 @@ const ALLOWED: Record<string, string[]> = {
   ],
   ui: ['core', 'ui'],
   // TCF and GPP are integrations: they get the integration contract, nothing else of the loader.
-  iab: ['core', 'iab', 'loader/effects/integrations/host.ts'],
+  iab: ['core', 'iab', 'loader/effects/integrations/contract.ts'],
   // The npm build puts the browser units together; it is the only unit that may.
   npm: ['core', 'loader', 'parts', 'ui', 'iab', 'npm'],
   node: ['core', 'node'],
