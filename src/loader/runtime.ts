@@ -17,7 +17,7 @@ import type { LanguagePack, UiModule } from '../ui/contract';
 import type { ChoiceCore, ChoiceParts } from '../parts/choice-parts';
 import { once } from './once';
 import { createConfigPhase, type ConfigPhase } from './config-phase';
-import type { Choosing } from '../parts/choosing';
+import type { ChoiceActions } from '../parts/choice-actions';
 import { resolveLanguage } from './language';
 
 /**
@@ -110,7 +110,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const $configPhase = createConfigPhase();
   const emitter = createEmitter((error) => emitter.emit('error', { error: error as Error }));
   const emit = emitter.emit;
-  // The whole parts (clean-up, placeholders) and the core that choosing needs: the core may come from the
+  // The whole parts (clean-up, placeholders) and the core that the visitor's actions need: the core may come from the
   // UI chunk, and anything that brings the whole parts brings the core too.
   const parts = lazily<ChoiceParts>();
   const core = lazily<ChoiceCore>();
@@ -136,7 +136,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const pending: Array<() => void> = [];
   let broadcast: ReturnType<typeof openBroadcast> | undefined;
   let ready = false;
-  let choosing: Choosing | undefined;
+  let actions: ChoiceActions | undefined;
 
   const install = (uninstall: (() => void) | void) => uninstall && cleanups.push(uninstall);
   for (const effect of options.early || []) install(effect(deps));
@@ -163,12 +163,12 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   };
   const refresh = (settings: Settings, record?: ConsentRecord) => $state.set(judge(settings, record));
 
-  /** Run `action` with the code that asks and chooses, made once per page from the parts. */
-  const choose = (action: (choosing: Choosing) => void, failed?: () => void, fetch?: Fetch) =>
+  /** Run `action` with the visitor's actions (and the asking around them), made once per page from the parts. */
+  const choose = (action: (actions: ChoiceActions) => void, failed?: () => void, fetch?: Fetch) =>
     whenConfigured((settings) =>
       withParts(
         (choice) => {
-          choosing ||= choice.choosing({
+          actions ||= choice.actions({
             settings,
             language: resolveLanguage(settings.language),
             $state,
@@ -182,7 +182,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
             placeholder: async () => (await fullParts()).placeholder,
             store: choice.store,
           });
-          action(choosing);
+          action(actions);
         },
         failed,
         fetch,
@@ -209,7 +209,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       // (Asked before the parts are at hand, without fetching them: the UI chunk may be what brings them.)
       whenConfigured((settings) => !core.has() && options.prefetchUi?.(settings, resolveLanguage(settings.language)))();
       // Showing needs the UI anyway: where the UI chunk brings the choice parts, they come with it.
-      choose((choosing) => void choosing.show(view).then(resolve), resolve, options.partsWithUi);
+      choose((actions) => void actions.show(view).then(resolve), resolve, options.partsWithUi);
     });
 
   const api: Consent = {
@@ -219,9 +219,9 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     $state,
     get: () => $state.get(),
     isGranted: (id) => idGranted($state.get(), id),
-    acceptAll: () => choose((choosing) => choosing.acceptAll()),
-    rejectAll: () => choose((choosing) => choosing.rejectAll()),
-    set: (choices) => choose((choosing) => choosing.set(choices, 'api')),
+    acceptAll: () => choose((actions) => actions.acceptAll()),
+    rejectAll: () => choose((actions) => actions.rejectAll()),
+    set: (choices) => choose((actions) => actions.set(choices, 'api')),
     reset: whenConfigured((settings) =>
       withParts(({ forget }) => {
         forget(settings);
@@ -232,7 +232,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     ),
     showBanner: () => show('banner'),
     showPreferences: () => show('preferences'),
-    hide: () => choosing?.hide(),
+    hide: () => actions?.hide(),
     on(event, listener) {
       // "ready" is sticky: a listener added after it fired (an SPA that subscribes once createConsent returned)
       // still hears it, on the next microtask.
@@ -242,14 +242,14 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     destroy() {
       cleanups.splice(0).forEach((cleanup) => cleanup());
       broadcast?.close();
-      choosing?.unmount();
+      actions?.unmount();
       emitter.clear();
     },
   };
 
   function configure(settings: Settings) {
     nameTrustedTypesPolicy(settings.blocking.trustedTypesPolicy);
-    deps.onHeldEmbed = (el, need) => choose((choosing) => choosing.drawHeld(el, need));
+    deps.onHeldEmbed = (el, need) => choose((actions) => actions.drawHeld(el, need));
     $settings.set(settings);
     refusal = undefined;
     refused.length = 0;
@@ -268,7 +268,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     const record = $state.get().record;
     if (record && !readCookie(consentCookieName(settings.cookie, location.protocol == 'https:')))
       withParts(({ keep }) => keep(settings, record));
-    if (!choosing) ask();
+    if (!actions) ask();
   }
 
   const refuse = (error: Error) => {

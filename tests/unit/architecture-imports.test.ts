@@ -27,7 +27,7 @@ const ALLOWED: Record<string, string[]> = {
       .filter((m) => m.startsWith('src/loader/'))
       .map((m) => m.slice('src/'.length) + '.ts'),
     // Not shared: the parts carry their own copy (a few hundred bytes), as the reopen button and the
-    // choosing code both remember a pack's page texts. Sharing it would cost the loader its export.
+    // choice actions both remember a pack's page texts. Sharing it would cost the loader its export.
     'loader/remembered-texts.ts',
   ],
   ui: ['core', 'ui'],
