@@ -36,23 +36,23 @@ const DUTIES = [
   {
     name: 'auto-blocker (network and write guards, host table)',
     imports: { installAutoBlocker: 'loader/effects/auto-blocker' },
-    install: 'installAutoBlocker(host);',
+    install: 'installAutoBlocker(deps);',
   },
-  { name: 'gate (activates granted tags)', imports: { installGate: 'loader/effects/gate' }, install: 'installGate(host);' },
+  { name: 'gate (activates granted tags)', imports: { installGate: 'loader/effects/gate' }, install: 'installGate(deps);' },
   {
     name: 'cookie guard (cookie table)',
     imports: { installCookieGuard: 'loader/effects/cookie-guard' },
-    install: 'installCookieGuard(host);',
+    install: 'installCookieGuard(deps);',
   },
   {
     name: 'storage guard (storage table)',
     imports: { installStorageGuard: 'loader/effects/storage-guard' },
-    install: 'installStorageGuard(host);',
+    install: 'installStorageGuard(deps);',
   },
   {
     name: 'Consent Mode default and update',
     imports: { installGoogleConsentMode: 'loader/effects/integrations/google-consent-mode' },
-    configured: 'installGoogleConsentMode({ ...host, settings });',
+    configured: 'installGoogleConsentMode({ ...deps, settings });',
   },
 ];
 
@@ -74,7 +74,7 @@ const entrySource = (leaveOut) => {
     ...Object.entries(imports).map(([name, from]) => `import { ${name} } from ${JSON.stringify(from)};`),
     'const $state = atom({ categories: { essential: true }, services: {} });',
     'const $settings = atom(null);',
-    'const host = { $state, $settings, emit() {} };',
+    'const deps = { $state, $settings, emit() {} };',
     ...duties.filter((duty) => duty.install).map((duty) => duty.install),
     'const take = () => {',
     "  const text = document.getElementById('consentry-config')?.textContent;",

@@ -1,4 +1,4 @@
-import type { PageWindow, Uninstall } from '../loader/effects/integrations/host';
+import type { PageWindow, Uninstall } from '../loader/effects/integrations/contract';
 
 /** A postMessage request from a nested frame, as both IAB CMP APIs define it. */
 export interface CmpCall {

@@ -1,8 +1,8 @@
 import { installGppStub } from './gpp/stub';
-import type { IntegrationHost, Uninstall } from '../loader/effects/integrations/host';
+import type { IntegrationDeps, Uninstall } from '../loader/effects/integrations/contract';
 import { installTcf } from './tcf';
 
-export type GppInstaller = (host: IntegrationHost) => Uninstall;
+export type GppInstaller = (deps: IntegrationDeps) => Uninstall;
 
 /**
  * The IAB frameworks' parts (TCF stub, GPP stub and full part). Only sites that turn them on need them,

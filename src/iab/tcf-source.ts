@@ -1,4 +1,4 @@
-import type { PageWindow } from '../loader/effects/integrations/host';
+import type { PageWindow } from '../loader/effects/integrations/contract';
 import { TCF_API_VERSION, type TcfCallback, type TcfFunction } from './tcf';
 
 /** TCF v2.2 is TCF policy version 4. */

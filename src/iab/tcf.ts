@@ -1,5 +1,5 @@
 import { serveCmpFrames } from './cmp-frames';
-import { pageWindow, type IntegrationHost, type PageWindow, type Uninstall } from '../loader/effects/integrations/host';
+import { pageWindow, type IntegrationDeps, type PageWindow, type Uninstall } from '../loader/effects/integrations/contract';
 
 export type TcfCallback = (data: any, success?: boolean) => void;
 
@@ -22,9 +22,9 @@ export const TCF_API_VERSION = '2.2';
  * with `tcfSource` (tcf-source.ts); if that never happens, queued callers are never answered, which the TCF
  * tells vendors to read as "no consent".
  */
-export function installTcf(host: IntegrationHost): Uninstall {
-  const config = host.settings.integrations.tcf;
-  const win = pageWindow(host);
+export function installTcf(deps: IntegrationDeps): Uninstall {
+  const config = deps.settings.integrations.tcf;
+  const win = pageWindow(deps);
   if (!config?.cmpId || typeof win.__tcfapi === 'function') return () => {};
   return installTcfStub(win, { cmpId: config.cmpId, cmpVersion: config.cmpVersion, gdprApplies: config.gdprApplies ?? true });
 }

@@ -62,7 +62,7 @@ function boot(script: HTMLScriptElement | null) {
     partsWithUi: () => lazy.partsWithUi(hintsOf(current!)),
   });
   // Read before any page script runs (blocking effects read it when they hold or activate a script).
-  runtime.host.nonce = nonce;
+  runtime.deps.nonce = nonce;
   // Requests that a coming config might name wait for it (the auto-blocker subscribes to the phase).
   const { $configPhase } = runtime;
   const phase = (next: Partial<ConfigPhase>) => $configPhase.set({ ...$configPhase.get(), ...next });
@@ -73,12 +73,12 @@ function boot(script: HTMLScriptElement | null) {
     // One readable line for the site owner; the page keeps blocking every non-essential tag.
     console.error(error.message);
     runtime.refuse(error);
-    runtime.host.emit('error', { error });
+    runtime.deps.emit('error', { error });
   };
   // Nothing of the SDK's own is stored before the visitor has chosen (docs/security.md): the settings cache
   // waits for a record, made on this page or read from the cookie.
   const whenChosen = (then: () => void) => {
-    const { $state } = runtime.host;
+    const { $state } = runtime.deps;
     if ($state.get().record) return then();
     const stop = $state.listen((state) => {
       if (state.record) stop(), then();

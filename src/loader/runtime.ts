@@ -12,19 +12,19 @@ import { hasQueuedReceipts } from './queued-receipts';
 import type { ConsentRecord, ConsentState } from '../core/policy/types';
 import { nameTrustedTypesPolicy } from './effects/trusted-types';
 import { loadOnce } from './effects/load-once';
-import type { BlockingHost } from './effects/types';
+import type { BlockingDeps } from './effects/types';
 import type { LanguagePack, UiModule } from '../ui/contract';
 import type { ChoiceCore, ChoiceParts } from '../parts/choice-parts';
 import { once } from './once';
 import { createConfigPhase, type ConfigPhase } from './config-phase';
-import type { Choosing } from '../parts/choosing';
+import type { ChoiceActions } from '../parts/choice-actions';
 import { resolveLanguage } from './language';
 
 /**
  * What every effect (gate, guard, clean-up, integrations) is given; effects subscribe, nothing pushes.
- * The blocking effects' host (state, settings, provisional rules, held embeds), plus what the loader adds.
+ * The blocking effects' deps (state, settings, provisional rules, held embeds), plus what the loader adds.
  */
-export interface RuntimeHost extends BlockingHost {
+export interface RuntimeDeps extends BlockingDeps {
   emit: Emitter['emit'];
   /** Show the banner or the preferences (loads the UI chunk on first use). */
   show(view: UiView): Promise<void>;
@@ -33,13 +33,13 @@ export interface RuntimeHost extends BlockingHost {
 }
 
 /** An effect installs itself and returns how to uninstall. */
-export type Effect = (host: RuntimeHost) => (() => void) | void;
+export type Effect = (deps: RuntimeDeps) => (() => void) | void;
 
 export interface RuntimeOptions {
   /** Effects installed at once, before any config is known (blocking must be first on the page). */
   early?: Effect[];
   /** Effects installed once the config is valid (integrations, clean-up). */
-  configured?: Array<(host: RuntimeHost, settings: Settings) => (() => void) | void>;
+  configured?: Array<(deps: RuntimeDeps, settings: Settings) => (() => void) | void>;
   loadUi(settings: Settings): Promise<UiModule>;
   loadLanguage(lang: string, settings: Settings): Promise<LanguagePack | null>;
   /**
@@ -78,8 +78,8 @@ function lazily<T>() {
 
 export interface Runtime {
   api: Consent;
-  host: RuntimeHost;
-  /** The boot writes where its config is (config-phase.ts); effects read `host.$configPhase`. */
+  deps: RuntimeDeps;
+  /** The boot writes where its config is (config-phase.ts); effects read `deps.$configPhase`. */
   $configPhase: WritableAtom<ConfigPhase>;
   /** Apply a validated config: decide from the stored record and signals, show the banner if needed. */
   configure(settings: Settings): void;
@@ -110,7 +110,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const $configPhase = createConfigPhase();
   const emitter = createEmitter((error) => emitter.emit('error', { error: error as Error }));
   const emit = emitter.emit;
-  // The whole parts (clean-up, placeholders) and the core that choosing needs: the core may come from the
+  // The whole parts (clean-up, placeholders) and the core that the visitor's actions need: the core may come from the
   // UI chunk, and anything that brings the whole parts brings the core too.
   const parts = lazily<ChoiceParts>();
   const core = lazily<ChoiceCore>();
@@ -131,15 +131,15 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const warned = new Set<string>();
   const warn = (message: string) => warned.has(message) || (warned.add(message), console.warn('consentry: ' + message));
   // Inside the SDK (links, the floating button) a refusal was reported already: nothing is left to await.
-  const host: RuntimeHost = { $state, $settings, $configPhase, emit, warn, show: (view) => show(view).catch(() => {}), loadParts };
+  const deps: RuntimeDeps = { $state, $settings, $configPhase, emit, warn, show: (view) => show(view).catch(() => {}), loadParts };
   const cleanups: Array<() => void> = [];
   const pending: Array<() => void> = [];
   let broadcast: ReturnType<typeof openBroadcast> | undefined;
   let ready = false;
-  let choosing: Choosing | undefined;
+  let actions: ChoiceActions | undefined;
 
   const install = (uninstall: (() => void) | void) => uninstall && cleanups.push(uninstall);
-  for (const effect of options.early || []) install(effect(host));
+  for (const effect of options.early || []) install(effect(deps));
 
   // Every grant change is announced once, whoever caused it (this tab, another tab, a reset).
   install(
@@ -163,12 +163,12 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   };
   const refresh = (settings: Settings, record?: ConsentRecord) => $state.set(judge(settings, record));
 
-  /** Run `action` with the code that asks and chooses, made once per page from the parts. */
-  const choose = (action: (choosing: Choosing) => void, failed?: () => void, fetch?: Fetch) =>
+  /** Run `action` with the visitor's actions (and the asking around them), made once per page from the parts. */
+  const choose = (action: (actions: ChoiceActions) => void, failed?: () => void, fetch?: Fetch) =>
     whenConfigured((settings) =>
       withParts(
         (choice) => {
-          choosing ||= choice.choosing({
+          actions ||= choice.actions({
             settings,
             language: resolveLanguage(settings.language),
             $state,
@@ -182,7 +182,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
             placeholder: async () => (await fullParts()).placeholder,
             store: choice.store,
           });
-          action(choosing);
+          action(actions);
         },
         failed,
         fetch,
@@ -209,7 +209,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       // (Asked before the parts are at hand, without fetching them: the UI chunk may be what brings them.)
       whenConfigured((settings) => !core.has() && options.prefetchUi?.(settings, resolveLanguage(settings.language)))();
       // Showing needs the UI anyway: where the UI chunk brings the choice parts, they come with it.
-      choose((choosing) => void choosing.show(view).then(resolve), resolve, options.partsWithUi);
+      choose((actions) => void actions.show(view).then(resolve), resolve, options.partsWithUi);
     });
 
   const api: Consent = {
@@ -219,9 +219,9 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     $state,
     get: () => $state.get(),
     isGranted: (id) => idGranted($state.get(), id),
-    acceptAll: () => choose((choosing) => choosing.acceptAll()),
-    rejectAll: () => choose((choosing) => choosing.rejectAll()),
-    set: (choices) => choose((choosing) => choosing.set(choices, 'api')),
+    acceptAll: () => choose((actions) => actions.acceptAll()),
+    rejectAll: () => choose((actions) => actions.rejectAll()),
+    set: (choices) => choose((actions) => actions.set(choices, 'api')),
     reset: whenConfigured((settings) =>
       withParts(({ forget }) => {
         forget(settings);
@@ -232,7 +232,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     ),
     showBanner: () => show('banner'),
     showPreferences: () => show('preferences'),
-    hide: () => choosing?.hide(),
+    hide: () => actions?.hide(),
     on(event, listener) {
       // "ready" is sticky: a listener added after it fired (an SPA that subscribes once createConsent returned)
       // still hears it, on the next microtask.
@@ -242,14 +242,14 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     destroy() {
       cleanups.splice(0).forEach((cleanup) => cleanup());
       broadcast?.close();
-      choosing?.unmount();
+      actions?.unmount();
       emitter.clear();
     },
   };
 
   function configure(settings: Settings) {
     nameTrustedTypesPolicy(settings.blocking.trustedTypesPolicy);
-    host.onHeldEmbed = (el, need) => choose((choosing) => choosing.drawHeld(el, need));
+    deps.onHeldEmbed = (el, need) => choose((actions) => actions.drawHeld(el, need));
     $settings.set(settings);
     refusal = undefined;
     refused.length = 0;
@@ -257,7 +257,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     // are installed: they see the decision itself, and Consent Mode's defaults precede anything a tag sends.
     batch(() => {
       refresh(settings);
-      for (const effect of options.configured || []) install(effect(host, settings));
+      for (const effect of options.configured || []) install(effect(deps, settings));
     });
     broadcast = openBroadcast(settings.cookie.name, () => refresh(settings));
     ready = true;
@@ -268,7 +268,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     const record = $state.get().record;
     if (record && !readCookie(consentCookieName(settings.cookie, location.protocol == 'https:')))
       withParts(({ keep }) => keep(settings, record));
-    if (!choosing) ask();
+    if (!actions) ask();
   }
 
   const refuse = (error: Error) => {
@@ -276,5 +276,5 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     refused.splice(0).forEach((reject) => reject(error));
   };
 
-  return { api, host, $configPhase, configure, refuse };
+  return { api, deps, $configPhase, configure, refuse };
 }

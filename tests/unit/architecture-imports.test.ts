@@ -27,12 +27,12 @@ const ALLOWED: Record<string, string[]> = {
       .filter((m) => m.startsWith('src/loader/'))
       .map((m) => m.slice('src/'.length) + '.ts'),
     // Not shared: the parts carry their own copy (a few hundred bytes), as the reopen button and the
-    // choosing code both remember a pack's page texts. Sharing it would cost the loader its export.
+    // choice actions both remember a pack's page texts. Sharing it would cost the loader its export.
     'loader/remembered-texts.ts',
   ],
   ui: ['core', 'ui'],
   // TCF and GPP are integrations: they get the integration contract, nothing else of the loader.
-  iab: ['core', 'iab', 'loader/effects/integrations/host.ts'],
+  iab: ['core', 'iab', 'loader/effects/integrations/contract.ts'],
   // The npm build puts the browser units together; it is the only unit that may.
   npm: ['core', 'loader', 'parts', 'ui', 'iab', 'npm'],
   node: ['core', 'node'],

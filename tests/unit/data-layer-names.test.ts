@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ConfigError } from '../../src/core/config/errors';
 import { validateConfig } from '../../src/core/config/validate';
 import type { IntegrationsConfig } from '../../src/core/config/types';
-import type { PageWindow } from '../../src/loader/effects/integrations/host';
+import type { PageWindow } from '../../src/loader/effects/integrations/contract';
 import { isPageList } from '../../src/loader/effects/integrations/page-list';
 import { choiceParts } from '../../src/parts/choice-parts';
 import { configuredEffects } from '../../src/loader/effect-order';

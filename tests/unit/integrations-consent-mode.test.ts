@@ -8,7 +8,7 @@ import {
   consentModeState,
 } from '../../src/loader/effects/integrations/consent-mode-state';
 import { installGoogleConsentMode, setConsentModeDefaults } from '../../src/loader/effects/integrations/google-consent-mode';
-import type { PageWindow } from '../../src/loader/effects/integrations/host';
+import type { PageWindow } from '../../src/loader/effects/integrations/contract';
 import { settingsWith, stateWith } from '../e2e/integrations/fixtures';
 import { createConsentModel } from '../e2e/integrations/google-consent-model';
 

@@ -2,7 +2,7 @@ import { atom } from 'nanostores';
 import { describe, expect, it } from 'vitest';
 import type { ConsentState } from '../../src/core/policy/types';
 import { installDataLayer } from '../../src/loader/effects/integrations/data-layer';
-import type { PageWindow } from '../../src/loader/effects/integrations/host';
+import type { PageWindow } from '../../src/loader/effects/integrations/contract';
 import { settingsWith, stateWith } from '../e2e/integrations/fixtures';
 
 describe('tag-manager events', () => {

@@ -1,7 +1,7 @@
 import { atom } from 'nanostores';
 import { describe, expect, it } from 'vitest';
 import type { ConsentState } from '../../src/core/policy/types';
-import type { PageWindow } from '../../src/loader/effects/integrations/host';
+import type { PageWindow } from '../../src/loader/effects/integrations/contract';
 import { installMetaPixel } from '../../src/loader/effects/integrations/meta-pixel';
 import { installMicrosoftUet } from '../../src/loader/effects/integrations/microsoft-uet';
 import { settingsWith, stateWith } from '../e2e/integrations/fixtures';

@@ -1,6 +1,6 @@
 import type { Settings } from '../../core/config/types';
 import type { ConsentState } from '../../core/policy/types';
-import { pageWindow, type IntegrationHost, type Uninstall } from '../../loader/effects/integrations/host';
+import { pageWindow, type IntegrationDeps, type Uninstall } from '../../loader/effects/integrations/contract';
 import { createGppApi, type GppStatus } from './cmp-api';
 import { installGppStub, type GppFunction } from './stub';
 import { encodeUsNat, usnatFor, USNAT_ID, USNAT_PREFIX } from './usnat';
@@ -27,9 +27,9 @@ export function gppStatusFor(state: ConsentState, settings: Settings): GppStatus
  * fires `signalStatus: not ready` → (`cmpDisplayStatus`) → `sectionChange: usnat` → `signalStatus: ready`.
  * Does nothing when another CMP owns `__gpp`.
  */
-export function installGpp(host: IntegrationHost): Uninstall {
-  const { settings, $state } = host;
-  const win = pageWindow(host);
+export function installGpp(deps: IntegrationDeps): Uninstall {
+  const { settings, $state } = deps;
+  const win = pageWindow(deps);
   if (typeof win.__gpp === 'function' && !win.__gpp.consentry) return () => {};
   const uninstallStub = installGppStub(win, settings);
   const stub = win.__gpp as GppFunction;

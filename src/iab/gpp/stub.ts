@@ -1,6 +1,6 @@
 import type { Settings } from '../../core/config/types';
 import { serveCmpFrames } from '../cmp-frames';
-import type { PageWindow, Uninstall } from '../../loader/effects/integrations/host';
+import type { PageWindow, Uninstall } from '../../loader/effects/integrations/contract';
 
 export type GppCallback = (data: any, success: boolean) => void;
 

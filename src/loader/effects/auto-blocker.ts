@@ -6,7 +6,7 @@ import { srcsetCandidates } from '../../core/classify/srcset-candidates';
 import { patchNetwork } from './network-guard';
 import { readUrl } from './read-url';
 import { isWebUrl, resolveUrl } from '../../core/classify/resolve-url';
-import type { BlockingHost, ClassifyingSettings, Need, Uninstall, Win } from './types';
+import type { BlockingDeps, ClassifyingSettings, Need, Uninstall, Win } from './types';
 import { heldCategory } from '../../core/classify/third-party';
 import { isDevelopment } from './development';
 import { watchTags } from './watch-tags';
@@ -25,8 +25,8 @@ type Proto = { prototype: object };
  * the site owner marked, so the gate activates it in document order once its category is granted.
  * Static tags in the HTML source are still fetched by the preload scanner; they are kept from running.
  */
-export function installAutoBlocker(host: BlockingHost, win: Win = window): Uninstall {
-  const { $state, $settings } = host;
+export function installAutoBlocker(deps: BlockingDeps, win: Win = window): Uninstall {
+  const { $state, $settings } = deps;
   const restores: Restore[] = [];
   // Held while detached (`new Image()` pixels, scripts not inserted yet): activated here once granted.
   let detached: Element[] = [];
@@ -43,7 +43,7 @@ export function installAutoBlocker(host: BlockingHost, win: Win = window): Unins
     // Strict mode: in development, each host held only because no table knows it is listed once, so the
     // owner sees what to declare essential.
     if (need?.unknown && isDevelopment() && !isGranted(need, $state.get(), $settings.get()))
-      host.warn?.(`held until "${need.category}" is granted (thirdParty "hold"): ${new URL(url, base()).host}`);
+      deps.warn?.(`held until "${need.category}" is granted (thirdParty "hold"): ${new URL(url, base()).host}`);
     return need;
   };
 
@@ -54,7 +54,7 @@ export function installAutoBlocker(host: BlockingHost, win: Win = window): Unins
   const needFor = (url: string): Need | null => {
     const settings = $settings.get();
     if (settings) return classify(url, settings);
-    const { provisional } = host.$configPhase.get();
+    const { provisional } = deps.$configPhase.get();
     if (provisional) {
       const need = classify(url, provisional);
       return need && need.category != 'essential' ? { category: PENDING } : null;
@@ -86,7 +86,7 @@ export function installAutoBlocker(host: BlockingHost, win: Win = window): Unins
     if (el.tagName == 'SCRIPT') {
       if (/^module$/i.test(el.getAttribute('type') || '')) mark('data-type', 'module');
       mark('type', 'text/plain');
-      if (vouch && host.nonce) (el as HTMLScriptElement).nonce = host.nonce;
+      if (vouch && deps.nonce) (el as HTMLScriptElement).nonce = deps.nonce;
     }
     if (!el.hasAttribute('data-consent') && need.category) mark('data-consent', need.category);
     if (!el.hasAttribute('data-service') && need.service) mark('data-service', need.service);
@@ -175,7 +175,7 @@ export function installAutoBlocker(host: BlockingHost, win: Win = window): Unins
   const blocked = (url: string) => {
     const need = classify(
       url,
-      $settings.get() || host.$configPhase.get().provisional || { blocking: { autoBlock: true, rules: [] }, services: [] },
+      $settings.get() || deps.$configPhase.get().provisional || { blocking: { autoBlock: true, rules: [] }, services: [] },
     );
     return !!need && !isGranted(need, $state.get(), $settings.get());
   };
@@ -186,8 +186,8 @@ export function installAutoBlocker(host: BlockingHost, win: Win = window): Unins
    * granted only once the config declares it): strict mode lets through only what is declared essential.
    */
   const verdict = (url: string): boolean | Promise<boolean> => {
-    const coming = !$settings.get() && host.$configPhase.get().coming;
-    if (coming && (needFor(url) || blocked(url))) return whenSettled(host.$configPhase).then(() => blocked(url));
+    const coming = !$settings.get() && deps.$configPhase.get().coming;
+    if (coming && (needFor(url) || blocked(url))) return whenSettled(deps.$configPhase).then(() => blocked(url));
     return blocked(url);
   };
   patchNetwork(restores, verdict, win);

@@ -2,7 +2,7 @@ import { cookieCategory } from '../../core/classify/cookie-category';
 import { parseCookieWrite } from '../../core/cookies/cookie-write';
 import { isGranted } from '../../core/policy/grant';
 import { patch, restoreAll, type Restore } from './patch';
-import type { BlockingHost, Uninstall, Win } from './types';
+import type { BlockingDeps, Uninstall, Win } from './types';
 
 type CookieStoreSet = (nameOrOptions: string | { name: string; expires?: number | null }, value?: string) => Promise<void>;
 
@@ -12,8 +12,8 @@ type CookieStoreSet = (nameOrOptions: string | { name: string; expires?: number 
  * `blocking.unknownCookies` ("block" = until any non-essential consent), each reported once; until the
  * config is known they wait and are replayed once it is.
  */
-export function installCookieGuard(host: BlockingHost, win: Win = window): Uninstall {
-  const { $state, $settings, emit } = host;
+export function installCookieGuard(deps: BlockingDeps, win: Win = window): Uninstall {
+  const { $state, $settings, emit } = deps;
   const reported = new Set<string>();
   let waiting: Array<() => void> | null = [];
 

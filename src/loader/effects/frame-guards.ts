@@ -1,5 +1,5 @@
 import { patch, restoreAll, type Restore } from './patch';
-import type { BlockingHost, Uninstall, Win } from './types';
+import type { BlockingDeps, Uninstall, Win } from './types';
 
 /**
  * Ad slots use same-origin ("friendly") iframes: an about:blank or srcdoc frame whose document the page
@@ -18,7 +18,7 @@ import type { BlockingHost, Uninstall, Win } from './types';
  *     parser ran before then were not guarded; such a page needs the loader in its own <head>.
  * A cross-origin frame throws on the first read of its window and is left alone: it is not ours to patch.
  */
-export function installFrameGuards(host: BlockingHost, guard: (win: Win) => void, win: Win = window): Uninstall {
+export function installFrameGuards(deps: BlockingDeps, guard: (win: Win) => void, win: Win = window): Uninstall {
   const { document } = win;
   const frameProto = win.HTMLIFrameElement.prototype;
   const frames = document.getElementsByTagName('iframe');
@@ -42,8 +42,8 @@ export function installFrameGuards(host: BlockingHost, guard: (win: Win) => void
   const visitAll = () => {
     for (let i = 0; i < frames.length; i++) {
       const markup = frames[i].getAttribute('srcdoc');
-      // Read here: the loader sets its nonce on the host after installing the guards (an empty one is none).
-      const lead = `<script nonce="${host.nonce || ''}">frameElement.contentDocument.write(`;
+      // Read here: the loader sets its nonce on the deps after installing the guards (an empty one is none).
+      const lead = `<script nonce="${deps.nonce || ''}">frameElement.contentDocument.write(`;
       try {
         if (markup && !markup.startsWith(lead)) frames[i].srcdoc = lead + JSON.stringify(markup).replace(/</g, '\\u003c') + ')</script>';
       } catch {

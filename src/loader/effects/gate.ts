@@ -3,7 +3,7 @@ import { cloneScript } from './clone-script';
 import { categoryOf, isGranted } from '../../core/policy/grant';
 import { isKind, KIND_SELECTOR } from './kinds';
 import { isHeld, needOf } from './marking';
-import type { BlockingHost, Need, Uninstall } from './types';
+import type { BlockingDeps, Need, Uninstall } from './types';
 import { warnUndeclared } from './undeclared';
 import { forEachTag, tagLists, watchTags } from './watch-tags';
 
@@ -22,8 +22,8 @@ const settled = (script: HTMLScriptElement) =>
  * in parallel, run in order), an inline script waits until the scripts before it have run, `async` ones
  * run when loaded, and `defer`/module ones wait for the end of parsing.
  */
-export function installGate(host: BlockingHost): Uninstall {
-  const { $state, $settings } = host;
+export function installGate(deps: BlockingDeps): Uninstall {
+  const { $state, $settings } = deps;
   const taken = new WeakSet<Element>();
   const announced = new WeakSet<Element>();
   let chain: Promise<unknown> = Promise.resolve();
@@ -50,9 +50,9 @@ export function installGate(host: BlockingHost): Uninstall {
     const settings = $settings.get();
     const need = needOf(el, settings?.blocking.aliases ?? true, settings?.blocking.categoryAliases);
     if (!need || !isHeld(el)) return;
-    if (settings && host.warn) warnUndeclared(need, settings, host.warn);
+    if (settings && deps.warn) warnUndeclared(need, settings, deps.warn);
     if (isGranted(need, $state.get(), settings)) {
-      if (el.tagName == 'SCRIPT' && host.nonce && (el as HTMLScriptElement).nonce != host.nonce) {
+      if (el.tagName == 'SCRIPT' && deps.nonce && (el as HTMLScriptElement).nonce != deps.nonce) {
         // Under a nonce CSP with 'strict-dynamic', our copy would run whatever was injected in held form.
         taken.add(el);
         console.warn('consentry: a held script without the nonce of the loader stays held', el);
@@ -67,15 +67,15 @@ export function installGate(host: BlockingHost): Uninstall {
       ) {
         taken.add(el);
         // One tag that cannot be activated (Trusted Types refusing it, say) is reported; the tags after it still run.
-        chain = chain.then(() => run(el as HTMLScriptElement, need)).catch((error) => host.emit('error', { error }));
+        chain = chain.then(() => run(el as HTMLScriptElement, need)).catch((error) => deps.emit('error', { error }));
       }
       // A granted defer/module script waits for the pass at DOMContentLoaded, as the browser would.
-    } else if (settings && host.onHeldEmbed && EMBED.test(el.tagName) && !announced.has(el)) {
+    } else if (settings && deps.onHeldEmbed && EMBED.test(el.tagName) && !announced.has(el)) {
       const category = categoryOf(need, settings);
       // No placeholder for an undeclared service: "Always allow" could never release it.
       if (category && (!need.service || categoryOf({ service: need.service }, settings))) {
         announced.add(el);
-        host.onHeldEmbed(el, { category, service: need.service });
+        deps.onHeldEmbed(el, { category, service: need.service });
       }
     }
   };

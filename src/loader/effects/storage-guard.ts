@@ -1,7 +1,7 @@
 import { isGranted } from '../../core/policy/grant';
 import { storageNeed, type StorageArea } from '../../core/classify/storage-need';
 import { patch, restoreAll, type Restore } from './patch';
-import type { BlockingHost, Uninstall, Win } from './types';
+import type { BlockingDeps, Uninstall, Win } from './types';
 
 /**
  * Web storage is a "similar technology" to cookies: `localStorage`/`sessionStorage.setItem` of a key, and
@@ -23,8 +23,8 @@ import type { BlockingHost, Uninstall, Win } from './types';
  *     is removed.
  * The SDK's own keys (`consentry:*`) always pass.
  */
-export function installStorageGuard(host: BlockingHost, win: Win = window): Uninstall {
-  const { $state, $settings } = host;
+export function installStorageGuard(deps: BlockingDeps, win: Win = window): Uninstall {
+  const { $state, $settings } = deps;
   const early = new Set<string>();
   const restores: Restore[] = [];
 

@@ -7,7 +7,7 @@ import type { ConfigPhase } from '../config-phase';
 export type { ClassifyingSettings, Need, ResolvedNeed } from '../../core/classify/need';
 
 /** What each blocking effect is given by the loader. */
-export interface BlockingHost {
+export interface BlockingDeps {
   /** Grants; every effect subscribes. */
   $state: ReadableAtom<ConsentState>;
   /**

@@ -1,5 +1,5 @@
 import type { Settings } from '../../core/config/types';
-import type { BlockingHost, Uninstall } from './types';
+import type { BlockingDeps, Uninstall } from './types';
 import { withdrawalBetween, type Withdrawal } from '../../core/policy/withdrawal';
 
 export interface WithdrawalCleanupOptions {
@@ -17,9 +17,9 @@ export interface WithdrawalCleanupOptions {
  * emit "withdraw" and, with `reloadOnWithdraw`, reload (after the other subscribers ran), since scripts
  * already running cannot be un-run.
  */
-export function installWithdrawalCleanup(host: BlockingHost, options: WithdrawalCleanupOptions): Uninstall {
-  const { $settings, emit } = host;
-  return host.$state.listen(async (state, before) => {
+export function installWithdrawalCleanup(deps: BlockingDeps, options: WithdrawalCleanupOptions): Uninstall {
+  const { $settings, emit } = deps;
+  return deps.$state.listen(async (state, before) => {
     const settings = $settings.get();
     const withdrawal = settings && before && withdrawalBetween(before, state, settings);
     if (withdrawal) {

@@ -11,7 +11,7 @@ import type { ConsentState } from '../../../src/core/policy/types';
 import { installDataLayer } from '../../../src/loader/effects/integrations/data-layer';
 import { installGoogleConsentMode } from '../../../src/loader/effects/integrations/google-consent-mode';
 import { installGppStub } from '../../../src/iab/gpp/stub';
-import type { PageWindow } from '../../../src/loader/effects/integrations/host';
+import type { PageWindow } from '../../../src/loader/effects/integrations/contract';
 import { installMetaPixel } from '../../../src/loader/effects/integrations/meta-pixel';
 import { installMicrosoftUet } from '../../../src/loader/effects/integrations/microsoft-uet';
 import { installTcf } from '../../../src/iab/tcf';
@@ -32,10 +32,10 @@ const release = (current: ConsentState) => {
 };
 $state.listen(release);
 
-const host = { $state, settings };
+const deps = { $state, settings };
 const { integrations } = settings;
-if (integrations.googleConsentMode?.enabled) installGoogleConsentMode(host);
-if (integrations.dataLayer?.enabled) installDataLayer(host);
+if (integrations.googleConsentMode?.enabled) installGoogleConsentMode(deps);
+if (integrations.dataLayer?.enabled) installDataLayer(deps);
 if (integrations.gpp?.enabled) {
   installGppStub(win, settings);
   const full = document.createElement('script');
@@ -43,9 +43,9 @@ if (integrations.gpp?.enabled) {
   full.async = true;
   document.head.appendChild(full);
 }
-installTcf(host);
-if (integrations.metaPixel) installMetaPixel(host);
-if (integrations.microsoftUet) installMicrosoftUet(host);
+installTcf(deps);
+if (integrations.metaPixel) installMetaPixel(deps);
+if (integrations.microsoftUet) installMicrosoftUet(deps);
 document.addEventListener('DOMContentLoaded', () => release($state.get()));
 
 win.__consentryTest = {

@@ -4,7 +4,7 @@
  * commands (`config`, `event`) the consent state Google would apply at that moment, for a visitor whose region
  * the page sets in `window.__fakeGoogleRegion` (Google resolves it from the IP address).
  */
-import type { PageWindow } from '../../../src/loader/effects/integrations/host';
+import type { PageWindow } from '../../../src/loader/effects/integrations/contract';
 import { createConsentModel } from './google-consent-model';
 
 const win = window as PageWindow;

@@ -83,5 +83,5 @@ export function headOnlyWindow() {
       addEventListener: documentEvents.addEventListener.bind(documentEvents),
       removeEventListener: documentEvents.removeEventListener.bind(documentEvents),
     },
-  }) as unknown as import('../../../src/loader/effects/integrations/host').PageWindow;
+  }) as unknown as import('../../../src/loader/effects/integrations/contract').PageWindow;
 }

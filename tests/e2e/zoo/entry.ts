@@ -12,7 +12,7 @@ import { installCookieGuard } from '../../../src/loader/effects/cookie-guard';
 import { installGate } from '../../../src/loader/effects/gate';
 import { loadOnce } from '../../../src/loader/effects/load-once';
 import { showPlaceholder } from '../../../src/parts/placeholder';
-import type { BlockingHost, ResolvedNeed } from '../../../src/loader/effects/types';
+import type { BlockingDeps, ResolvedNeed } from '../../../src/loader/effects/types';
 import { installWithdrawalCleanup } from '../../../src/loader/effects/withdrawal-cleanup';
 import { cleanUp } from '../../../src/parts/clean-up';
 import { createConfigPhase } from '../../../src/loader/config-phase';
@@ -63,7 +63,7 @@ const $state = atom<ConsentState>(late ? stateOf(null) : stateOf(readChoice()));
 const events: Array<[ConsentEventName, unknown]> = [];
 const held: Window['__zoo']['held'] = [];
 
-const host: BlockingHost = {
+const deps: BlockingDeps = {
   $state,
   $settings,
   $configPhase: createConfigPhase(),
@@ -88,10 +88,10 @@ const host: BlockingHost = {
 const reload = /[?&]noreload\b/.test(location.search) ? { reload: () => void window.__zoo.reloads++ } : {};
 // The loader's order: blocking first, before anything else on the page can run.
 const uninstalls = [
-  installAutoBlocker(host),
-  installGate(host),
-  installCookieGuard(host),
-  installWithdrawalCleanup(host, { cleanUp, ...reload }),
+  installAutoBlocker(deps),
+  installGate(deps),
+  installCookieGuard(deps),
+  installWithdrawalCleanup(deps, { cleanUp, ...reload }),
 ];
 
 window.__zoo = {

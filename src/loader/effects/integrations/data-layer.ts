@@ -1,12 +1,12 @@
-import { pageWindow, type IntegrationHost, type Uninstall } from './host';
+import { pageWindow, type IntegrationDeps, type Uninstall } from './contract';
 
 /**
  * Tag-manager events: `{ event: 'consentry_ready', consentry: { analytics: true, … } }` once the loader is ready,
  * `consentry_update` whenever a category's grant changes, so triggers can key on them.
  */
-export function installDataLayer(host: IntegrationHost): Uninstall {
-  const { $state, settings } = host;
-  const win = pageWindow(host);
+export function installDataLayer(deps: IntegrationDeps): Uninstall {
+  const { $state, settings } = deps;
+  const win = pageWindow(deps);
   const name = settings.integrations.dataLayer?.name || 'dataLayer';
   let last = '';
   const push = (event: string, categories: { [id: string]: boolean }) => {

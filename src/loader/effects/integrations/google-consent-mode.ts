@@ -3,7 +3,7 @@ import type { ConsentState } from '../../../core/policy/types';
 import { beforeEffects } from './before-effects';
 import { consentModeDefaults, consentModeMapping, consentModeState } from './consent-mode-state';
 import { gtagFor } from './gtag';
-import { pageWindow, type IntegrationHost, type PageWindow, type Uninstall } from './host';
+import { pageWindow, type IntegrationDeps, type PageWindow, type Uninstall } from './contract';
 
 const layerName = (settings: Settings) => settings.integrations.dataLayer?.name || 'dataLayer';
 const gtagOf = (settings: Settings, win: PageWindow) => gtagFor(win, layerName(settings));
@@ -34,9 +34,9 @@ export function setConsentModeDefaults(settings: Settings, state: ConsentState, 
  * Google Consent Mode v2: defaults now, then an `update` on every change of the consent state (a decision here,
  * in another tab, a reset), pushed before the gate releases any held tag.
  */
-export function installGoogleConsentMode(host: IntegrationHost): Uninstall {
-  const { settings, $state } = host;
-  const win = pageWindow(host);
+export function installGoogleConsentMode(deps: IntegrationDeps): Uninstall {
+  const { settings, $state } = deps;
+  const win = pageWindow(deps);
   const mapping = consentModeMapping(settings);
   setConsentModeDefaults(settings, $state.get(), win);
   return beforeEffects($state, (state) => gtagOf(settings, win)('consent', 'update', consentModeState(state.categories, mapping)));

@@ -1,4 +1,4 @@
-import type { PageWindow } from './host';
+import type { PageWindow } from './contract';
 
 export type Gtag = (...args: unknown[]) => void;
 

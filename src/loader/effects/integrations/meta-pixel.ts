@@ -1,5 +1,5 @@
 import { onFirstAssignment, restoreAll, type Restore } from '../patch';
-import { pageWindow, type IntegrationHost, type Uninstall } from './host';
+import { pageWindow, type IntegrationDeps, type Uninstall } from './contract';
 
 type Fbq = ((...args: unknown[]) => void) & { queue?: unknown[] };
 
@@ -11,9 +11,9 @@ type Fbq = ((...args: unknown[]) => void) & { queue?: unknown[] };
  * finds an `fbq`. So it waits for the base code's own `window.fbq = …` and sends the decision right after that
  * code creates the command queue (`fbq.queue = []`), i.e. before the `fbq('init')` that follows it.
  */
-export function installMetaPixel(host: IntegrationHost): Uninstall {
-  const { $state } = host;
-  const win = pageWindow(host);
+export function installMetaPixel(deps: IntegrationDeps): Uninstall {
+  const { $state } = deps;
+  const win = pageWindow(deps);
   let sent: string | undefined;
   const send = () => {
     const decision = $state.get().categories.advertising ? 'grant' : 'revoke';

@@ -1,13 +1,13 @@
-import { pageWindow, type IntegrationHost, type Uninstall } from './host';
+import { pageWindow, type IntegrationDeps, type Uninstall } from './contract';
 
 /**
  * Microsoft UET consent mode from the advertising category: `uetq.push('consent', 'default',
  * { ad_storage: 'denied' })` at once (the queue array is what the UET tag adopts when it loads), then
  * `'update'` whenever the grant differs from what UET was last told.
  */
-export function installMicrosoftUet(host: IntegrationHost): Uninstall {
-  const { $state } = host;
-  const win = pageWindow(host);
+export function installMicrosoftUet(deps: IntegrationDeps): Uninstall {
+  const { $state } = deps;
+  const win = pageWindow(deps);
   const push = (command: string, adStorage: string) => (win.uetq ||= []).push('consent', command, { ad_storage: adStorage });
   let sent = 'denied';
   push('default', sent);

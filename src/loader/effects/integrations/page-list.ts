@@ -1,4 +1,4 @@
-import type { PageWindow } from './host';
+import type { PageWindow } from './contract';
 
 /**
  * Whether `window[name]` can serve as the data layer: missing (created on first push) or a list. A name the

@@ -13,9 +13,11 @@ import { once } from '../loader/once';
 import { domReady } from './dom-ready';
 import { pageTextsOf } from './page-texts-of';
 import type { heldEmbedPlaceholder } from './placeholders';
+import type { storeChoice } from './store-choice';
 import { rememberedPageTexts, rememberPageTexts } from '../loader/remembered-texts';
 
-export interface ChoosingOptions {
+/** What the loader gives the actions: the page's settings and stores, and how to reach the other files. */
+export interface ChoiceActionsDeps {
   settings: Settings;
   /** The visitor's language, resolved by the loader. */
   language: string;
@@ -33,18 +35,11 @@ export interface ChoosingOptions {
   loadOnce(el: Element): void;
   /** The placeholder drawer, which loads on its own where it is lazy (the UI chunk does not carry it). */
   placeholder(): Promise<typeof heldEmbedPlaceholder>;
-  /** Make and store the record (the choice parts' `store`). */
-  store(
-    settings: Settings,
-    choices: Choices,
-    method: ConsentMethod,
-    state: ConsentState,
-    context?: ChoiceContext,
-    judge?: Judge,
-  ): ConsentRecord;
+  /** Make and store the record: ./store-choice.ts, as the loader got it with this file. */
+  store: typeof storeChoice;
 }
 
-export interface Choosing {
+export interface ChoiceActions {
   acceptAll(extras?: Extras): void;
   rejectAll(extras?: Extras): void;
   close(context?: ChoiceContext): void;
@@ -58,12 +53,13 @@ export interface Choosing {
 }
 
 /**
- * Everything that only runs when the visitor chooses or is asked: committing a choice, the banner and
- * dialog, language packs, placeholders. It lives with the choice parts, so a returning visitor's page,
- * which only decides and gates, never downloads it.
+ * The visitor's actions (accept, reject, close, save, opt out) and the asking around them: showing the
+ * banner, dialog or notice, language packs, placeholders. Each action commits the choice through `store`
+ * and decides again. It lives with the choice parts, so a returning visitor's page, which only decides and
+ * gates, never downloads it.
  */
-export function createChoosing(options: ChoosingOptions): Choosing {
-  const { settings, language, $state, emit } = options;
+export function createChoiceActions(deps: ChoiceActionsDeps): ChoiceActions {
+  const { settings, language, $state, emit } = deps;
   let ui: Promise<UiModule> | undefined;
   let view: UiView | null = null;
 
@@ -85,19 +81,19 @@ export function createChoosing(options: ChoosingOptions): Choosing {
   // Where a choice came from: the UI says banner or dialog, the language it showed and a hash of its texts;
   // the API is the default.
   const commit = (choices: Choices, method: ConsentMethod, context?: ChoiceContext) => {
-    const record = options.store(
+    const record = deps.store(
       settings,
       choices,
       method,
       $state.get(),
       { ...context, via: context?.via || 'api', lang: context?.lang || language },
-      options.judge,
+      deps.judge,
     );
     if (unsaved) rememberPageTexts(...unsaved);
     unsaved = undefined;
     // Decide from the record just made, not from the jar: with cookies disabled the choice must still hold.
-    options.decide(record);
-    options.broadcast();
+    deps.decide(record);
+    deps.broadcast();
     emit('consent', $state.get());
     hide();
   };
@@ -143,7 +139,7 @@ export function createChoosing(options: ChoosingOptions): Choosing {
   const request = once<LanguagePack>();
   const loadLanguage = (lang: string) =>
     request(lang, () =>
-      options.loadLanguage(lang).then((texts) => {
+      deps.loadLanguage(lang).then((texts) => {
         if (!texts) throw new Error('no pack');
         remember(lang, pageTextsOf(texts));
         return texts;
@@ -154,7 +150,7 @@ export function createChoosing(options: ChoosingOptions): Choosing {
     try {
       if (language != 'en') void loadLanguage(language);
       if (next == 'notice') recordSignal();
-      const module = await (ui ||= options.loadUi());
+      const module = await (ui ||= deps.loadUi());
       await domReady();
       module.show(
         {
@@ -185,13 +181,13 @@ export function createChoosing(options: ChoosingOptions): Choosing {
   const drawHeld = (el: Element, need: ResolvedNeed) => {
     drawer ||= (async () => {
       const pack = PAGE_TEXTS[language] ? null : rememberedPageTexts(language) || (await loadLanguage(language));
-      const draw = await options.placeholder();
+      const draw = await deps.placeholder();
       // Where the site asks the age, a placeholder grants nothing by itself: both its buttons open the dialog,
       // which asks first (a child's "load once" would reach the vendor as surely as "always allow").
       const ask = () => void show('preferences');
       return settings.minors.ask
         ? draw(settings, language, $state.get, ask, ask, pack)
-        : draw(settings, language, $state.get, (choices) => commit(choices, 'custom', { via: 'placeholder' }), options.loadOnce, pack);
+        : draw(settings, language, $state.get, (choices) => commit(choices, 'custom', { via: 'placeholder' }), deps.loadOnce, pack);
     })();
     // By the time it is drawn the embed may have been released. A drawer that failed to load is forgotten.
     drawer.then(

@@ -3,7 +3,7 @@ import type { Settings } from '../../../core/config/types';
 import type { ConsentState } from '../../../core/policy/types';
 
 /** What every integration is given. Integrations only read the store; they never decide anything. */
-export interface IntegrationHost {
+export interface IntegrationDeps {
   $state: ReadableAtom<ConsentState>;
   settings: Settings;
   /** The page's window; defaults to the global one (tests pass another). */
@@ -16,4 +16,4 @@ export type Uninstall = () => void;
 /** The window an integration writes to, typed loosely: integrations talk to vendors' globals by name. */
 export type PageWindow = Window & { [name: string]: any };
 
-export const pageWindow = (host: IntegrationHost) => (host.window || window) as PageWindow;
+export const pageWindow = (deps: IntegrationDeps) => (deps.window || window) as PageWindow;
