@@ -19,6 +19,7 @@ import { once } from './once';
 import { createConfigPhase, type ConfigPhase } from './config-phase';
 import type { ChoiceActions } from '../parts/choice-actions';
 import { resolveLanguage } from './language';
+import { type AddFirstListener, firstListeners } from './first-listeners';
 
 /**
  * What every effect (gate, guard, clean-up, integrations) is given; effects subscribe, nothing pushes.
@@ -30,6 +31,8 @@ export interface RuntimeDeps extends BlockingDeps {
   show(view: UiView): Promise<void>;
   /** The code that stores a choice and cleans up after a withdrawal, fetched on first use where it is lazy. */
   loadParts(): Promise<ChoiceParts>;
+  /** Listen to `$state` ahead of every effect (src/loader/first-listeners.ts). Loader-internal: mangled. */
+  _beforeEffects: AddFirstListener<ConsentState>;
 }
 
 /** An effect installs itself and returns how to uninstall. */
@@ -131,7 +134,18 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const warned = new Set<string>();
   const warn = (message: string) => warned.has(message) || (warned.add(message), console.warn('consentry: ' + message));
   // Inside the SDK (links, the floating button) a refusal was reported already: nothing is left to await.
-  const deps: RuntimeDeps = { $state, $settings, $configPhase, emit, warn, show: (view) => show(view).catch(() => {}), loadParts };
+  // Before any effect listens.
+  const deps: RuntimeDeps = {
+    $state,
+    $settings,
+    $configPhase,
+    emit,
+    warn,
+    show: (view) => show(view).catch(() => {}),
+    loadParts,
+    // Made before any effect listens to $state (the early ones are installed below).
+    _beforeEffects: firstListeners($state),
+  };
   const cleanups: Array<() => void> = [];
   const pending: Array<() => void> = [];
   let broadcast: ReturnType<typeof openBroadcast> | undefined;

@@ -1,4 +1,4 @@
-import { atom } from 'nanostores';
+import { atom, batch } from 'nanostores';
 import { describe, expect, it } from 'vitest';
 import type { ConsentState } from '../../src/core/policy/types';
 import {
@@ -8,6 +8,7 @@ import {
   consentModeState,
 } from '../../src/loader/effects/integrations/consent-mode-state';
 import { installGoogleConsentMode, setConsentModeDefaults } from '../../src/loader/effects/integrations/google-consent-mode';
+import { firstListeners } from '../../src/loader/first-listeners';
 import type { PageWindow } from '../../src/loader/effects/integrations/contract';
 import { settingsWith, stateWith } from '../e2e/integrations/fixtures';
 import { createConsentModel } from '../e2e/integrations/google-consent-model';
@@ -150,13 +151,29 @@ describe('setConsentModeDefaults', () => {
 });
 
 describe('installGoogleConsentMode', () => {
-  it("sends an update on every change, before the store's listeners run (the gate releases tags there)", () => {
+  it('sends no update for the change its defaults already covered, though a batch announces it after the install', () => {
+    const $state = atom<ConsentState>(stateWith());
+    const win = {} as unknown as PageWindow;
+    const beforeEffects = firstListeners($state);
+    // As the runtime applies a config: decide, then install the integrations, in one batch.
+    batch(() => {
+      $state.set(stateWith({ record: true, categories: { analytics: true } }));
+      installGoogleConsentMode({ $state, settings: settingsWith({}), window: win }, beforeEffects);
+    });
+    // One update, right after the defaults (a stored choice), not a second one from the batch.
+    expect(commands(win).filter((command) => command[1] === 'update')).toHaveLength(1);
+    $state.set(stateWith());
+    expect(commands(win).filter((command) => command[1] === 'update')).toHaveLength(2);
+  });
+
+  it("sends an update on every change, before the effects' listeners run (the gate releases tags there)", () => {
     const $state = atom<ConsentState>(stateWith());
     const win = {} as unknown as PageWindow;
     const seenByEarlierListener: number[] = [];
-    // Registered first, like the gate: it must already see the update when it runs.
+    // As in the runtime: first listeners, then the gate's listener, then (with the config) Consent Mode.
+    const beforeEffects = firstListeners($state);
     $state.listen(() => seenByEarlierListener.push(commands(win).filter((command) => command[1] === 'update').length));
-    const uninstall = installGoogleConsentMode({ $state, settings: settingsWith({}), window: win });
+    const uninstall = installGoogleConsentMode({ $state, settings: settingsWith({}), window: win }, beforeEffects);
     $state.set(stateWith({ record: true, categories: { analytics: true } }));
     expect(seenByEarlierListener).toEqual([1]);
     expect(commands(win).at(-1)).toEqual([

@@ -3,5 +3,5 @@ import { installGpp } from '../../../src/iab/gpp/index';
 import type { PageWindow } from '../../../src/loader/effects/integrations/contract';
 
 const win = window as PageWindow;
-installGpp({ $state: win.__consentryTest.$state, settings: win.__consentryTest.settings });
+installGpp(win.__consentryTest);
 win.__gppFullLoaded = true;

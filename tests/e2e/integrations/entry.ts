@@ -2,7 +2,7 @@
  * Test loader: stands in for the lead's loader until dist/consentry.min.js wires the integrations.
  * The page sets `window.__consentryTestConfig = { settings, state }` first; this file then does, synchronously,
  * what the loader must do: build the store, register a gate-like listener (as the real gate subscribes before the
- * integrations do), install Consent Mode, the data layer events, the GPP and TCF stubs and the vendor switches,
+ * integrations are installed; they listen ahead of it through `firstListeners`, as in the runtime), install Consent Mode, the data layer events, the GPP and TCF stubs and the vendor switches,
  * and load the GPP full part lazily (entry-gpp.js).
  */
 import { atom } from 'nanostores';
@@ -15,11 +15,14 @@ import type { PageWindow } from '../../../src/loader/effects/integrations/contra
 import { installMetaPixel } from '../../../src/loader/effects/integrations/meta-pixel';
 import { installMicrosoftUet } from '../../../src/loader/effects/integrations/microsoft-uet';
 import { installTcf } from '../../../src/iab/tcf';
+import { firstListeners } from '../../../src/loader/first-listeners';
 import { tcfSource } from '../../../src/iab/tcf-source';
 
 const win = window as PageWindow;
 const { settings, state } = win.__consentryTestConfig as { settings: Settings; state: ConsentState };
 const $state = atom<ConsentState>(state);
+// As the runtime does, before any effect listens: integrations listen ahead of the gate through it.
+const beforeEffects = firstListeners($state);
 
 // Gate stand-in: on a grant, held `<script type="text/plain" data-category>` run, synchronously, like the gate's.
 const release = (current: ConsentState) => {
@@ -34,7 +37,7 @@ $state.listen(release);
 
 const deps = { $state, settings };
 const { integrations } = settings;
-if (integrations.googleConsentMode?.enabled) installGoogleConsentMode(deps);
+if (integrations.googleConsentMode?.enabled) installGoogleConsentMode(deps, beforeEffects);
 if (integrations.dataLayer?.enabled) installDataLayer(deps);
 if (integrations.gpp?.enabled) {
   installGppStub(win, settings);
@@ -49,8 +52,7 @@ if (integrations.microsoftUet) installMicrosoftUet(deps);
 document.addEventListener('DOMContentLoaded', () => release($state.get()));
 
 win.__consentryTest = {
-  $state,
-  settings,
+  ...deps,
   decide(categories: { [id: string]: boolean }) {
     const record = {
       id: 't',

@@ -1,6 +1,6 @@
 import type { Settings } from '../../../core/config/types';
 import type { ConsentState } from '../../../core/policy/types';
-import { beforeEffects } from './before-effects';
+import type { AddFirstListener } from '../../first-listeners';
 import { consentModeDefaults, consentModeMapping, consentModeState } from './consent-mode-state';
 import { gtagFor } from './gtag';
 import { pageWindow, type IntegrationDeps, type PageWindow, type Uninstall } from './contract';
@@ -32,12 +32,17 @@ export function setConsentModeDefaults(settings: Settings, state: ConsentState, 
 
 /**
  * Google Consent Mode v2: defaults now, then an `update` on every change of the consent state (a decision here,
- * in another tab, a reset), pushed before the gate releases any held tag.
+ * in another tab, a reset), pushed before the gate releases any held tag: `beforeEffects` listens ahead of every
+ * effect (src/loader/first-listeners.ts).
  */
-export function installGoogleConsentMode(deps: IntegrationDeps): Uninstall {
+export function installGoogleConsentMode(deps: IntegrationDeps, beforeEffects: AddFirstListener<ConsentState>): Uninstall {
   const { settings, $state } = deps;
   const win = pageWindow(deps);
   const mapping = consentModeMapping(settings);
   setConsentModeDefaults(settings, $state.get(), win);
-  return beforeEffects($state, (state) => gtagOf(settings, win)('consent', 'update', consentModeState(state.categories, mapping)));
+  // The defaults covered the state as it is now, though a batch may still announce the change that made it.
+  let sent = $state.get();
+  return beforeEffects(
+    (state) => state != sent && gtagOf(settings, win)('consent', 'update', consentModeState((sent = state).categories, mapping)),
+  );
 }

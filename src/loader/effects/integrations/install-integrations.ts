@@ -21,7 +21,7 @@ export function installIntegrations(deps: RuntimeDeps, settings: Settings, iab: 
   // Both push onto the data layer (Consent Mode through a gtag shim when the page has none): a name the page
   // took for something else turns them off with one warning, where pushing would throw and stop configuring.
   if ((googleConsentMode?.enabled || dataLayer?.enabled) && isPageList(window as PageWindow, dataLayer?.name || 'dataLayer', deps.warn)) {
-    if (googleConsentMode?.enabled) uninstalls.push(installGoogleConsentMode(integrationDeps));
+    if (googleConsentMode?.enabled) uninstalls.push(installGoogleConsentMode(integrationDeps, deps._beforeEffects));
     if (dataLayer?.enabled) uninstalls.push(installDataLayer(integrationDeps));
   }
   if (metaPixel) uninstalls.push(installMetaPixel(integrationDeps));
