@@ -138,6 +138,31 @@ export const object =
   };
 
 /**
+ * `base`, then `then` on a valid value only: a rule a JSON Schema cannot state (a reference to an id declared
+ * elsewhere, an id declared once, a warning, a rule across two fields). The schema describes `base` alone, so
+ * `then` may only refuse more, never accept more (src/node/config-schema/describe-checks.ts).
+ */
+export const refine =
+  <T>(base: Check<T>, then: (valid: T, path: string, context: CheckContext) => T | undefined): Check<T> =>
+  (value, path, context) => {
+    const valid = base(value, path, context);
+    return valid === undefined ? valid : then(valid, path, context);
+  };
+
+/**
+ * A text check narrowed to `pattern`, with a hint of its own made from the value. `pattern` must match only
+ * what `base`'s pattern matches: the schema states `pattern` in place of base's.
+ */
+export const narrow = (base: Check<string>, pattern: RegExp, hint: (valid: string) => string): Check<string> =>
+  refine(base, (valid, path, context) => (pattern.test(valid) ? valid : fail(context, path, valid, hint(valid))));
+
+/** `a` when `test` passes, else `b`: two shapes of one value (text, or text per language), told apart by type. */
+export const either =
+  <A, B>(test: (value: any) => unknown, a: Check<A>, b: Check<B>): Check<A | B> =>
+  (value, path, context) =>
+    (test(value) ? a : b)(value, path, context);
+
+/**
  * An object whose keys are free but must pass `key`. Every key pattern refuses `__proto__`, `constructor`
  * and `prototype`, so checked keys can never reach a prototype.
  */
