@@ -144,10 +144,9 @@ export const object =
  */
 export const refine =
   <T>(base: Check<T>, then: (valid: T, path: string, context: CheckContext) => T | undefined): Check<T> =>
-  (value, path, context) => {
-    const valid = base(value, path, context);
-    return valid === undefined ? valid : then(valid, path, context);
-  };
+  (value, path, context) =>
+    // `value` becomes the valid value: one name instead of two keeps the browser bundle a few bytes smaller.
+    (value = base(value, path, context)) === undefined ? value : then(value, path, context);
 
 /**
  * A text check narrowed to `pattern`, with a hint of its own made from the value. `pattern` must match only
@@ -156,11 +155,11 @@ export const refine =
 export const narrow = (base: Check<string>, pattern: RegExp, hint: (valid: string) => string): Check<string> =>
   refine(base, (valid, path, context) => (pattern.test(valid) ? valid : fail(context, path, valid, hint(valid))));
 
-/** `a` when `test` passes, else `b`: two shapes of one value (text, or text per language), told apart by type. */
+/** `a` for a value of JavaScript type `type`, else `b`: two shapes of one value (text, or text per language). */
 export const either =
-  <A, B>(test: (value: any) => unknown, a: Check<A>, b: Check<B>): Check<A | B> =>
+  <A, B>(type: 'string' | 'number' | 'boolean' | 'object', a: Check<A>, b: Check<B>): Check<A | B> =>
   (value, path, context) =>
-    (test(value) ? a : b)(value, path, context);
+    (typeof value == type ? a : b)(value, path, context);
 
 /**
  * An object whose keys are free but must pass `key`. Every key pattern refuses `__proto__`, `constructor`

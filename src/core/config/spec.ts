@@ -55,7 +55,7 @@ export const CONSENT_TYPES: ConsentType[] = [
 const plainText = text('must be text');
 const language = text('must be a language code such as "en" or "zh-Hans"', LANGUAGE);
 const perLanguage = map(language, plainText, 'must be text, or an object of language code to text');
-const localized: Check<LocalizedText> = either((value) => typeof value == 'string', plainText, perLanguage);
+const localized: Check<LocalizedText> = either('string', plainText, perLanguage);
 const id = text("must be lower-case letters, digits and '-', and not constructor or prototype", ID, MAX_ID);
 const region = text('must be a region code such as "DE" or "US-CA"', REGION);
 const host = text('must be a host name such as "example.com"', HOST, 253);
@@ -131,27 +131,10 @@ const expiresDays = refine(integer(1, MAX_EXPIRES_DAYS), (valid, path, context) 
   return valid;
 });
 
-/**
- * `blocking` in strict mode: unknown hosts wait for `unknownCategory`, by default "advertising". With that
- * category hidden they would never load, silently: the owner must name the category that releases them.
- */
-const strictMode = <T extends { thirdParty?: string; unknownCategory?: string }>(blocking: Check<T>) =>
-  refine(blocking, (valid, path, context) =>
-    valid.thirdParty == 'hold' && !valid.unknownCategory && context._hidden.has('advertising')
-      ? fail(
-          context,
-          path + '.unknownCategory',
-          undefined,
-          'is required in "hold" mode while "advertising" is hidden: unknown hosts would never load',
-        )
-      : valid,
-  );
-
 /** A separate consent's id: declared once, by `separateConsents` (or, as "cross-border", by the legacy `crossBorder`). */
-const consentId = refine(id, (valid, path, context) => {
-  const declared = context._consents!;
-  return declared.has(valid) ? fail(context, path, valid, 'is declared twice') : (declared.add(valid), valid);
-});
+const consentId = refine(id, (valid, path, context) =>
+  context._consents!.has(valid) ? fail(context, path, valid, 'is declared twice') : (context._consents!.add(valid), valid),
+);
 
 /** A service's `separateConsents` entry: the id of a separate consent declared above it. */
 const consentRef = refine(id, (valid, path, context) =>
@@ -265,7 +248,9 @@ export const configSpec = object({
     ask: boolean,
     thresholds: map(text('must be a region code such as "CN" or "default"', REGION_OR_DEFAULT), integer(1, 21)),
   }),
-  blocking: strictMode(
+  // In strict mode unknown hosts wait for `unknownCategory`, by default "advertising". With that category hidden
+  // they would never load, silently: the owner must name the category that releases them.
+  blocking: refine(
     object({
       autoBlock: boolean,
       rules: list(
@@ -283,6 +268,15 @@ export const configSpec = object({
       categoryAliases: map(aliasName, categoryRef),
       trustedTypesPolicy: text('must be a Trusted Types policy name (letters, digits and - # = _ / @ . %)', TT_POLICY),
     }),
+    (valid, path, context) =>
+      valid.thirdParty == 'hold' && !valid.unknownCategory && context._hidden.has('advertising')
+        ? fail(
+            context,
+            path + '.unknownCategory',
+            undefined,
+            'is required in "hold" mode while "advertising" is hidden: unknown hosts would never load',
+          )
+        : valid,
   ),
   receipts: object({ endpoint: url }, ['endpoint']),
   integrations: object({
