@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import Ajv from 'ajv';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import * as checks from '../../src/core/config/checks';
 import * as limits from '../../src/core/config/limits';
 import * as patterns from '../../src/core/config/patterns';
 import schema from '../../src/core/config/schema.json';
@@ -139,7 +140,7 @@ describe('schema.json is generated from the spec', () => {
         name: narrow(text('', /^.+$/), /^[^*]+$/),
         kind: oneOf('a', 'b'),
         on: boolean,
-        words: either(null, text(''), map(text('', /^[a-z]{2}$/), text(''))),
+        words: either('string', text(''), map(text('', /^[a-z]{2}$/), text(''))),
         rules: list(object({ category: text(''), service: text('') }, [], ['category', 'service'])),
       },
       ['id'],
@@ -180,6 +181,10 @@ describe('schema.json is generated from the spec', () => {
       },
       definitions: {},
     });
+  });
+
+  it('has a describing twin for every combinator of checks.ts, so the spec can use any of them', () => {
+    expect(Object.keys(describing)).toEqual(expect.arrayContaining(Object.keys(checks)));
   });
 
   it('refuses a check written by hand, which it cannot describe', () => {

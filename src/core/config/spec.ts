@@ -38,6 +38,13 @@ import type { Canon, Fits } from './same-shape';
 import { TEXT_KEYS } from './text-keys';
 import type { ConsentType, ConsentryConfig, LocalizedText, Texts } from './types';
 
+/*
+ * Every check here is built from the combinators of checks.ts, never written by hand: scripts/schema.mjs reads this
+ * file through their describing twins (src/node/config-schema/describe-checks.ts) to write schema.json, and stops
+ * at a check it cannot describe. A rule a JSON Schema cannot state (references, ids declared once, warnings, rules
+ * across fields) goes in a `refine` step, which the schema leaves out: it may only refuse more.
+ */
+
 /** Categories every config has, in this order; a config may re-declare them to change their texts. */
 export const BUILT_IN_CATEGORIES = ['essential', 'analytics', 'advertising'];
 
@@ -191,7 +198,10 @@ const legacyCrossBorder = refine(
 
 const typesTo = <T>(item: Check<T>) => Object.fromEntries(CONSENT_TYPES.map((type) => [type, item])) as { [type in ConsentType]: Check<T> };
 
-/** The whole `ConsentryConfig`, as a table of checks (schema.json, generated from it, says the same for editors). */
+/**
+ * The whole `ConsentryConfig`, as a table of checks (schema.json, generated from it, says the same for editors).
+ * The order is the order of checking: ids are declared before anything refers to them.
+ */
 export const configSpec = object({
   $schema: plainText,
   revision: integer(0, MAX_REVISION),

@@ -72,6 +72,6 @@ export const refine = (base: Described): Described => base;
 export const narrow = (base: Described, pattern: RegExp): Described =>
   described({ ...fragmentOf(base, 'narrowed text'), pattern: pattern.source });
 
-/** Two shapes told apart by type, so exactly one of them fits any value. */
-export const either = (_test: unknown, a: Described, b: Described): Described =>
+/** Two shapes told apart by JavaScript type (checks.ts: `a` takes the values of that type), so exactly one fits a value. */
+export const either = (_type: string, a: Described, b: Described): Described =>
   described({ oneOf: [fragmentOf(a, 'first shape'), fragmentOf(b, 'second shape')] });
