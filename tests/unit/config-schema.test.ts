@@ -1,12 +1,15 @@
 import { readFileSync } from 'node:fs';
 import Ajv from 'ajv';
 import fc from 'fast-check';
-import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import * as checks from '../../src/core/config/checks';
 import * as limits from '../../src/core/config/limits';
 import * as patterns from '../../src/core/config/patterns';
 import schema from '../../src/core/config/schema.json';
 import { validateConfig } from '../../src/core/config/validate';
+import { configSchema } from '../../src/node/config-schema/config-schema';
+import * as describing from '../../src/node/config-schema/describe-checks';
+import { renderSchema, SCHEMA_PATH } from '../../scripts/schema.mjs';
 import { INVALID_CONFIGS, VALID_CONFIGS } from './fixtures/config-samples';
 import { nearValidConfig } from './fixtures/config-arbitraries';
 
@@ -24,9 +27,6 @@ const validByValidator = (config: unknown) => {
     return false;
   }
 };
-
-/** Follows a local `$ref`. */
-const resolve = (node: Schema): Schema => (node.$ref ? resolve((schema.definitions as Schema)[node.$ref.split('/').pop()]) : node);
 
 /** Every sub-schema, with its JSON pointer. */
 function* walk(node: unknown, pointer = '#'): Generator<[string, Schema]> {
@@ -122,141 +122,93 @@ describe('schema.json', () => {
   });
 });
 
-/* ---------- schema.json ↔ types.ts (ConsentryConfig), read with the TypeScript compiler API ---------- */
-
-type Shape =
-  | { kind: 'object'; properties: { [name: string]: { shape: Shape; optional: boolean } }; index?: Shape }
-  | { kind: 'array'; items: Shape }
-  | { kind: 'leaf' };
-
-const typesSource = ts.createSourceFile(
-  'types.ts',
-  readFileSync(new URL('../../src/core/config/types.ts', import.meta.url), 'utf8'),
-  ts.ScriptTarget.Latest,
-  true,
-);
-const declarations = new Map<string, ts.InterfaceDeclaration | ts.TypeAliasDeclaration>();
-typesSource.forEachChild((node) => {
-  if (ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)) declarations.set(node.name.text, node);
-});
-
-function shapeOfMembers(members: readonly ts.TypeElement[]): Shape {
-  const shape: Shape & { kind: 'object' } = { kind: 'object', properties: {} };
-  for (const member of members) {
-    if (ts.isPropertySignature(member) && member.type)
-      shape.properties[member.name.getText(typesSource).replace(/^['"]|['"]$/g, '')] = {
-        shape: shapeOfType(member.type),
-        optional: !!member.questionToken,
-      };
-    if (ts.isIndexSignatureDeclaration(member)) shape.index = shapeOfType(member.type);
-  }
-  return shape;
-}
-
-function shapeOfType(node: ts.TypeNode): Shape {
-  if (ts.isArrayTypeNode(node)) return { kind: 'array', items: shapeOfType(node.elementType) };
-  if (ts.isTypeLiteralNode(node)) return shapeOfMembers(node.members);
-  // `{ [type in ConsentType]?: … }`: one property per member of the union of names.
-  if (ts.isMappedTypeNode(node) && node.typeParameter.constraint && node.type) {
-    const names = shapeNames(node.typeParameter.constraint);
-    const value = shapeOfType(node.type);
-    return {
-      kind: 'object',
-      properties: Object.fromEntries(names.map((name) => [name, { shape: value, optional: !!node.questionToken }])),
-    };
-  }
-  // `{ regions: string[] } & { … }`: the members of both.
-  if (ts.isIntersectionTypeNode(node)) {
-    const parts = node.types.map(shapeOfType);
-    if (parts.every((part) => part.kind == 'object'))
-      return { kind: 'object', properties: Object.assign({}, ...parts.map((part) => (part as Shape & { kind: 'object' }).properties)) };
-  }
-  if (ts.isUnionTypeNode(node)) {
-    const types = node.types.filter(
-      (type) =>
-        type.kind != ts.SyntaxKind.UndefinedKeyword && !(ts.isLiteralTypeNode(type) && type.literal.kind == ts.SyntaxKind.NullKeyword),
+describe('schema.json is generated from the spec', () => {
+  it('is what scripts/schema.mjs makes of src/core/config/spec.ts and the annotation table', async () => {
+    const generated = await renderSchema();
+    expect(generated === readFileSync(SCHEMA_PATH, 'utf8'), 'out of date: run `npm run docs` and commit src/core/config/schema.json').toBe(
+      true,
     );
-    return types.length == 1 ? shapeOfType(types[0]) : { kind: 'leaf' };
-  }
-  if (ts.isTypeReferenceNode(node)) {
-    const name = node.typeName.getText(typesSource);
-    if (name == 'Partial') {
-      const inner = shapeOfType(node.typeArguments![0]);
-      if (inner.kind == 'object') for (const property of Object.values(inner.properties)) property.optional = true;
-      return inner;
-    }
-    if (name == 'Array') return { kind: 'array', items: shapeOfType(node.typeArguments![0]) };
-    const declaration = declarations.get(name);
-    if (declaration && ts.isInterfaceDeclaration(declaration)) return shapeOfMembers(declaration.members);
-    if (declaration && ts.isTypeAliasDeclaration(declaration)) return shapeOfType(declaration.type);
-  }
-  return { kind: 'leaf' };
-}
+  }, 60_000);
 
-/** The string literals of a union, following type aliases (`ConsentType`). */
-function shapeNames(node: ts.TypeNode): string[] {
-  if (ts.isTypeReferenceNode(node)) {
-    const declaration = declarations.get(node.typeName.getText(typesSource));
-    return declaration && ts.isTypeAliasDeclaration(declaration) ? shapeNames(declaration.type) : [];
-  }
-  if (ts.isUnionTypeNode(node)) return node.types.flatMap(shapeNames);
-  return ts.isLiteralTypeNode(node) && ts.isStringLiteral(node.literal) ? [node.literal.text] : [];
-}
+  const { boolean, either, list, map, narrow, object, oneOf, refine, text } = describing;
+  const ROOT = { '': { $schema: 'http://json-schema.org/draft-07/schema#', $id: 'https://example.com/s.json' } };
 
-/** Compares a TypeScript shape with a schema node; returns the differences as readable lines. */
-function differences(shape: Shape, node: Schema, path: string): string[] {
-  node = resolve(node);
-  const schemaKind = node.type == 'array' ? 'array' : node.type == 'object' ? 'object' : 'leaf';
-  if (schemaKind != shape.kind) return [`${path}: types.ts has ${shape.kind}, schema has ${schemaKind}`];
-  if (shape.kind == 'array') return differences(shape.items, node.items, path + '[]');
-  if (shape.kind == 'leaf') return [];
-  const out: string[] = [];
-  const schemaProperties: Schema = node.properties ?? {};
-  const required: string[] = node.required ?? [];
-  for (const [name, property] of Object.entries(shape.properties)) {
-    if (!(name in schemaProperties)) {
-      out.push(`${path}.${name}: in types.ts, missing from the schema`);
-      continue;
-    }
-    if (property.optional == required.includes(name))
-      out.push(`${path}.${name}: ${property.optional ? 'optional' : 'required'} in types.ts, not in the schema`);
-    out.push(...differences(property.shape, schemaProperties[name], path + '.' + name));
-  }
-  for (const name of Object.keys(schemaProperties))
-    if (!(name in shape.properties) && !shape.index) out.push(`${path}.${name}: in the schema, missing from types.ts`);
-  if (node.additionalProperties && typeof node.additionalProperties == 'object') {
-    if (!shape.index) out.push(`${path}: the schema allows free keys, types.ts has no index signature`);
-    else out.push(...differences(shape.index, node.additionalProperties, path + '[key]'));
-  } else if (shape.index && !Object.keys(schemaProperties).length)
-    out.push(`${path}: index signature in types.ts, closed object in the schema`);
-  return out;
-}
-
-describe('schema.json and types.ts describe the same ConsentryConfig', () => {
-  const config = shapeOfMembers((declarations.get('ConsentryConfig') as ts.InterfaceDeclaration).members);
-
-  it('reads the interfaces from types.ts', () => {
-    expect(config.kind).toBe('object');
-    const properties = (config as Shape & { kind: 'object' }).properties;
-    expect(Object.keys(properties)).toEqual(expect.arrayContaining(['revision', 'categories', 'services', 'integrations']));
-    expect(properties.services.shape).toMatchObject({ kind: 'array', items: { kind: 'object' } });
+  it('describes each combinator: a refinement as its base, a narrowed text by the narrower pattern, two shapes as a oneOf', () => {
+    const spec = object(
+      {
+        id: refine(text('', /^[a-z]+$/, 40)),
+        name: narrow(text('', /^.+$/), /^[^*]+$/),
+        kind: oneOf('a', 'b'),
+        on: boolean,
+        words: either('string', text(''), map(text('', /^[a-z]{2}$/), text(''))),
+        rules: list(object({ category: text(''), service: text('') }, [], ['category', 'service'])),
+      },
+      ['id'],
+    );
+    expect(configSchema(spec, ROOT)).toEqual({
+      ...ROOT[''],
+      type: 'object',
+      additionalProperties: false,
+      required: ['id'],
+      properties: {
+        id: { type: 'string', pattern: '^[a-z]+$', maxLength: 40 },
+        name: { type: 'string', pattern: '^[^*]+$', maxLength: limits.MAX_TEXT },
+        kind: { type: 'string', enum: ['a', 'b'] },
+        on: { type: 'boolean' },
+        words: {
+          oneOf: [
+            { type: 'string', maxLength: limits.MAX_TEXT },
+            {
+              type: 'object',
+              propertyNames: { pattern: '^[a-z]{2}$', maxLength: limits.MAX_TEXT },
+              additionalProperties: { type: 'string', maxLength: limits.MAX_TEXT },
+            },
+          ],
+        },
+        rules: {
+          type: 'array',
+          maxItems: limits.MAX_ITEMS,
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+              category: { type: 'string', maxLength: limits.MAX_TEXT },
+              service: { type: 'string', maxLength: limits.MAX_TEXT },
+            },
+            oneOf: [{ required: ['category'] }, { required: ['service'] }],
+          },
+        },
+      },
+      definitions: {},
+    });
   });
 
-  it('has the same property names, nesting and optionality, recursively', () => {
-    expect(differences(config, schema, 'config')).toEqual([]);
+  it('has a describing twin for every combinator of checks.ts, so the spec can use any of them', () => {
+    expect(Object.keys(describing)).toEqual(expect.arrayContaining(Object.keys(checks)));
   });
 
-  it('would notice a drift (the comparison can fail)', () => {
-    const drifted = structuredClone(schema) as Schema;
-    delete drifted.properties.ui.properties.theme;
-    drifted.properties.cookie.properties.colour = { type: 'string' };
-    drifted.properties.receipts.required = [];
-    drifted.properties.services.items.properties.hosts = { type: 'string' };
-    expect(differences(config, drifted, 'config').sort()).toEqual([
-      'config.cookie.colour: in the schema, missing from types.ts',
-      'config.receipts.endpoint: required in types.ts, not in the schema',
-      'config.services[].hosts: types.ts has array, schema has leaf',
-      'config.ui.theme: in types.ts, missing from the schema',
-    ]);
+  it('refuses a check written by hand, which it cannot describe', () => {
+    const handWritten = (value: unknown) => value;
+    expect(() => object({ id: handWritten as never })).toThrow(/id: not built from the combinators/);
+    expect(() => describing.check()).toThrow(/refine/);
+  });
+
+  it('puts the words of the table around the structure, and shares a definition only where the spec checks alike', () => {
+    const spec = object({ a: text('', /^a$/), b: text('', /^a$/) });
+    const words = { title: 'A', description: 'An a.', examples: ['a'] };
+    expect(
+      configSchema(spec, { ...ROOT, a: { ...words, ref: 'A' }, b: { ref: 'A', default: 'a' }, '#A': { title: 'The a' } }),
+    ).toMatchObject({
+      properties: { a: { ...words, $ref: '#/definitions/A' }, b: { $ref: '#/definitions/A', default: 'a' } },
+      definitions: { A: { title: 'The a', type: 'string', pattern: '^a$' } },
+    });
+    const unlike = object({ a: text('', /^a$/), b: text('', /^b$/) });
+    expect(() => configSchema(unlike, { ...ROOT, a: { ref: 'A' }, b: { ref: 'A' } })).toThrow(/"b" shares #A/);
+  });
+
+  it('refuses a table that names a field the spec lacks, or states what the spec must', () => {
+    const spec = object({ a: boolean });
+    expect(() => configSchema(spec, { ...ROOT, b: { title: 'B' } })).toThrow(/does not have: b/);
+    expect(() => configSchema(spec, { ...ROOT, a: { type: 'string' } as never })).toThrow(/"a" says type/);
   });
 });

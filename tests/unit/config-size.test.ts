@@ -18,6 +18,8 @@ import { expect, it } from 'vitest';
  * fields each, a kind, regions, the legacy `crossBorder` read as one, references from services, two
  * warnings) measured 5196 B, 5227 B after the house move; with the opt-out views' `optOut` and texts and the
  * minors' texts merged, 5288 B -> 5.2 KB.
+ * Issue 22 (schema.json generated from the spec): the spec's hand-written checks became `refine`, `narrow` and
+ * `either` steps a describer can read, measured 5291 B before and 5281 B after.
  */
 const BUDGET = 5.2 * 1024;
 

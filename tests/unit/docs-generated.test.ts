@@ -10,7 +10,7 @@ import schema from '../../src/core/config/schema.json';
 // so a change to either that was not followed by `node scripts/docs-*.mjs` fails here.
 
 const checkedIn = (url: URL) => readFileSync(url, 'utf8');
-const FIX = 'out of date: run `node scripts/docs-config.mjs && node scripts/docs-api.mjs` and commit docs/';
+const FIX = 'out of date: run `npm run docs` and commit docs/';
 
 describe('docs/config.md', () => {
   const rendered: string = renderConfigDocs();

@@ -138,6 +138,30 @@ export const object =
   };
 
 /**
+ * `base`, then `then` on a valid value only: a rule a JSON Schema cannot state (a reference to an id declared
+ * elsewhere, an id declared once, a warning, a rule across two fields). The schema describes `base` alone, so
+ * `then` may only refuse more, never accept more (src/node/config-schema/describe-checks.ts).
+ */
+export const refine =
+  <T>(base: Check<T>, then: (valid: T, path: string, context: CheckContext) => T | undefined): Check<T> =>
+  (value, path, context) =>
+    // `value` becomes the valid value: one name instead of two keeps the browser bundle a few bytes smaller.
+    (value = base(value, path, context)) === undefined ? value : then(value, path, context);
+
+/**
+ * A text check narrowed to `pattern`, with a hint of its own made from the value. `pattern` must match only
+ * what `base`'s pattern matches: the schema states `pattern` in place of base's.
+ */
+export const narrow = (base: Check<string>, pattern: RegExp, hint: (valid: string) => string): Check<string> =>
+  refine(base, (valid, path, context) => (pattern.test(valid) ? valid : fail(context, path, valid, hint(valid))));
+
+/** `a` for a value of JavaScript type `type`, else `b`: two shapes of one value (text, or text per language). */
+export const either =
+  <A, B>(type: 'string' | 'number' | 'boolean' | 'object', a: Check<A>, b: Check<B>): Check<A | B> =>
+  (value, path, context) =>
+    (typeof value == type ? a : b)(value, path, context);
+
+/**
  * An object whose keys are free but must pass `key`. Every key pattern refuses `__proto__`, `constructor`
  * and `prototype`, so checked keys can never reach a prototype.
  */

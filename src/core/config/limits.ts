@@ -1,6 +1,6 @@
 /*
  * Ceilings that keep a hostile or broken config from blowing up the page (issue 9).
- * schema.json states the same numbers; a test keeps them in step.
+ * schema.json states them because it is generated from the spec that uses them (scripts/schema.mjs).
  */
 
 /** Roughly 256 KB of text (strings, keys and list items counted) in one config. */

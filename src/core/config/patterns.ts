@@ -1,6 +1,6 @@
 /*
- * The shapes of config strings. schema.json uses the same sources as its `pattern`s (a test compares them),
- * so no flags: case is spelled out in the character classes.
+ * The shapes of config strings. schema.json, generated from the spec (scripts/schema.mjs), states these sources as
+ * its `pattern`s, which take no flags: so none here either, and case is spelled out in the character classes.
  */
 
 /** Category and service ids; never `constructor` or `prototype`, which an object reaches through its prototype. */

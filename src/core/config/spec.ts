@@ -1,4 +1,19 @@
-import { boolean, type Check, type CheckContext, type Checked, fail, integer, list, map, object, oneOf, text } from './checks';
+import {
+  boolean,
+  type Check,
+  type CheckContext,
+  type Checked,
+  either,
+  fail,
+  integer,
+  list,
+  map,
+  narrow,
+  object,
+  oneOf,
+  refine,
+  text,
+} from './checks';
 import { MAX_EXPIRES_DAYS, MAX_ID, MAX_REVISION, RECOMMENDED_EXPIRES_DAYS } from './limits';
 import {
   ALIAS_NAME,
@@ -23,6 +38,13 @@ import type { Canon, Fits } from './same-shape';
 import { TEXT_KEYS } from './text-keys';
 import type { ConsentType, ConsentryConfig, LocalizedText, Texts } from './types';
 
+/*
+ * Every check here is built from the combinators of checks.ts, never written by hand: scripts/schema.mjs reads this
+ * file through their describing twins (src/node/config-schema/describe-checks.ts) to write schema.json, and stops
+ * at a check it cannot describe. A rule a JSON Schema cannot state (references, ids declared once, warnings, rules
+ * across fields) goes in a `refine` step, which the schema leaves out: it may only refuse more.
+ */
+
 /** Categories every config has, in this order; a config may re-declare them to change their texts. */
 export const BUILT_IN_CATEGORIES = ['essential', 'analytics', 'advertising'];
 
@@ -40,8 +62,7 @@ export const CONSENT_TYPES: ConsentType[] = [
 const plainText = text('must be text');
 const language = text('must be a language code such as "en" or "zh-Hans"', LANGUAGE);
 const perLanguage = map(language, plainText, 'must be text, or an object of language code to text');
-const localized: Check<LocalizedText> = (value, path, context) =>
-  (typeof value == 'string' ? plainText : perLanguage)(value, path, context);
+const localized: Check<LocalizedText> = either('string', plainText, perLanguage);
 const id = text("must be lower-case letters, digits and '-', and not constructor or prototype", ID, MAX_ID);
 const region = text('must be a region code such as "DE" or "US-CA"', REGION);
 const host = text('must be a host name such as "example.com"', HOST, 253);
@@ -49,11 +70,11 @@ const host = text('must be a host name such as "example.com"', HOST, 253);
  * A link or endpoint: the scheme-less `www.example.com/privacy` gets its own hint, since browsers read it as a
  * path. (The hint is concatenated, not a template: the built files carry no "https://…" that reads as an origin.)
  */
-const url: Check<string> = (value, path, context) => {
-  const valid = text('must be an http(s) URL or a path such as "/privacy"', URL_LIKE)(value, path, context);
-  const hint = 'has no scheme, so browsers read it as a path of the page: write "https://' + valid + '", or a path starting with "/"';
-  return valid && !SITE_URL.test(valid) ? fail(context, path, valid, hint) : valid;
-};
+const url = narrow(
+  text('must be an http(s) URL or a path such as "/privacy"', URL_LIKE),
+  SITE_URL,
+  (valid) => 'has no scheme, so browsers read it as a path of the page: write "https://' + valid + '", or a path starting with "/"',
+);
 const TOKEN_HINT = 'must not be empty nor contain ";", ",", "=", spaces or control characters';
 const token = text(TOKEN_HINT, TOKEN);
 const regime = oneOf('opt-in', 'opt-out', 'notice-only');
@@ -63,12 +84,11 @@ const regime = oneOf('opt-in', 'opt-out', 'notice-only');
  * matched as the catalogue's names are (src/core/classify/name-pattern.ts). Only a name of nothing but `*` is refused:
  * it would file every cookie of the site under one service, and a withdrawal would delete them all.
  */
-const declaredName: Check<string> = (value, path, context) => {
-  const valid = token(value, path, context);
-  return valid && !DECLARED_NAME.test(valid)
-    ? fail(context, path, valid, 'would match every name: write the part the names share around "*", such as "mp_*_mixpanel"')
-    : valid;
-};
+const declaredName = narrow(
+  token,
+  DECLARED_NAME,
+  () => 'would match every name: write the part the names share around "*", such as "mp_*_mixpanel"',
+);
 
 const isCategory = (valid: string, context: CheckContext) =>
   (BUILT_IN_CATEGORIES.includes(valid) || context._categories.has(valid)) && !context._hidden.has(valid);
@@ -78,11 +98,8 @@ const isCategory = (valid: string, context: CheckContext) =>
  * change their texts; a service never takes a category's id, since `isGranted(id)` takes either) or
  * refers to (it must exist; built-in categories always do).
  */
-const idOf =
-  (kind: 'category' | 'service', declares?: boolean): Check<string> =>
-  (value, path, context) => {
-    // Undefined when invalid (typed as text for the lookups below, which then find nothing): `valid &&` returns it.
-    const valid = id(value, path, context) as string;
+const idOf = (kind: 'category' | 'service', declares?: boolean) =>
+  refine(id, (valid, path, context) => {
     const services = kind == 'service';
     const declared = context[services ? '_services' : '_categories'];
     const hint = declares
@@ -91,72 +108,45 @@ const idOf =
         : services && isCategory(valid, context) && 'is a category id'
       : !(services ? declared.has(valid) : isCategory(valid, context)) &&
         (context._hidden.has(valid) ? 'is a hidden category (categories[].hidden)' : 'is not a declared ' + kind);
-    return valid && (hint ? fail(context, path, valid, hint) : (declares && declared.add(valid), valid));
-  };
+    return hint ? fail(context, path, valid, hint) : (declares && declared.add(valid), valid);
+  });
 const categoryRef = idOf('category');
 
 /**
  * A category. `hidden: true` turns off a built-in the site does not use (`analytics`, `advertising`): not in
  * the dialog, not named by the banner, never granted; nothing else in the config may then refer to it.
  */
-const category = (value: unknown, path: string, context: CheckContext) => {
-  const valid = object({ id: idOf('category', true), title: localized, description: localized, hidden: boolean }, ['id'])(
-    value,
-    path,
-    context,
-  );
-  if (valid?.hidden && valid.id)
-    valid.id == 'essential' || !BUILT_IN_CATEGORIES.includes(valid.id)
-      ? fail(context, path + '.hidden', undefined, 'can only hide "analytics" or "advertising"; leave a category of your own out instead')
-      : context._hidden.add(valid.id);
-  return valid;
-};
+const category = refine(
+  object({ id: idOf('category', true), title: localized, description: localized, hidden: boolean }, ['id']),
+  (valid, path, context) => {
+    if (valid.hidden && valid.id)
+      valid.id == 'essential' || !BUILT_IN_CATEGORIES.includes(valid.id)
+        ? fail(context, path + '.hidden', undefined, 'can only hide "analytics" or "advertising"; leave a category of your own out instead')
+        : context._hidden.add(valid.id);
+    return valid;
+  },
+);
 
 /** A name of old `data-category` markup: not one of the config's categories, which the markup names already. */
-const aliasName: Check<string> = (value, path, context) => {
-  const valid = text(TOKEN_HINT + ', nor be __proto__, constructor or prototype', ALIAS_NAME, MAX_ID)(value, path, context) as string;
-  return valid && isCategory(valid, context) ? fail(context, path, valid, 'is a category already') : valid;
-};
+const aliasName = refine(text(TOKEN_HINT + ', nor be __proto__, constructor or prototype', ALIAS_NAME, MAX_ID), (valid, path, context) =>
+  isCategory(valid, context) ? fail(context, path, valid, 'is a category already') : valid,
+);
 
-const expiresDays: Check<number> = (value, path, context) => {
-  const valid = integer(1, MAX_EXPIRES_DAYS)(value, path, context);
-  if (valid! > RECOMMENDED_EXPIRES_DAYS && context._onWarning)
+const expiresDays = refine(integer(1, MAX_EXPIRES_DAYS), (valid, path, context) => {
+  if (valid > RECOMMENDED_EXPIRES_DAYS && context._onWarning)
     context._onWarning(path + ': ' + valid + ' days is longer than the recommended ' + RECOMMENDED_EXPIRES_DAYS + ' (6 months)');
   return valid;
-};
-
-/**
- * `blocking` in strict mode: unknown hosts wait for `unknownCategory`, by default "advertising". With that
- * category hidden they would never load, silently: the owner must name the category that releases them.
- */
-const strictMode =
-  <T extends { thirdParty?: string; unknownCategory?: string }>(blocking: Check<T>): Check<T> =>
-  (value, path, context) => {
-    const valid = blocking(value, path, context);
-    return valid?.thirdParty == 'hold' && !valid.unknownCategory && context._hidden.has('advertising')
-      ? fail(
-          context,
-          path + '.unknownCategory',
-          undefined,
-          'is required in "hold" mode while "advertising" is hidden: unknown hosts would never load',
-        )
-      : valid;
-  };
+});
 
 /** A separate consent's id: declared once, by `separateConsents` (or, as "cross-border", by the legacy `crossBorder`). */
-const consentId: Check<string> = (value, path, context) => {
-  const valid = id(value, path, context) as string;
-  const declared = context._consents!;
-  return valid && (declared.has(valid) ? fail(context, path, valid, 'is declared twice') : (declared.add(valid), valid));
-};
+const consentId = refine(id, (valid, path, context) =>
+  context._consents!.has(valid) ? fail(context, path, valid, 'is declared twice') : (context._consents!.add(valid), valid),
+);
 
 /** A service's `separateConsents` entry: the id of a separate consent declared above it. */
-const consentRef: Check<string> = (value, path, context) => {
-  const valid = id(value, path, context) as string;
-  return valid && !context._consents!.has(valid)
-    ? fail(context, path, valid, 'is not a declared separate consent (separateConsents[].id)')
-    : valid;
-};
+const consentRef = refine(id, (valid, path, context) =>
+  context._consents!.has(valid) ? valid : fail(context, path, valid, 'is not a declared separate consent (separateConsents[].id)'),
+);
 
 const regionOrDefault = text('must be a region code such as "CN" or "default"', REGION_OR_DEFAULT);
 
@@ -164,8 +154,8 @@ const regionOrDefault = text('must be a region code such as "CN" or "default"', 
  * One consent asked on its own (PIPL 单独同意), with everything art. 39 says the visitor must be told about
  * the recipient; a transfer abroad also names the recipient's country.
  */
-const separateConsent = (value: unknown, path: string, context: CheckContext) => {
-  const valid = object(
+const separateConsent = refine(
+  object(
     {
       id: consentId,
       kind: oneOf('transfer', 'sensitive', 'provision'),
@@ -179,35 +169,39 @@ const separateConsent = (value: unknown, path: string, context: CheckContext) =>
       regions: list(regionOrDefault),
     },
     ['id', 'kind', 'recipient', 'contact', 'purpose', 'processingMethod', 'dataCategories', 'rights'],
-  )(value, path, context);
-  return valid?.kind == 'transfer' && !('country' in valid)
-    ? fail(context, path + '.country', undefined, 'is required for a transfer abroad (PIPL art. 39)')
-    : valid;
-};
+  ),
+  (valid, path, context) =>
+    valid.kind == 'transfer' && !('country' in valid)
+      ? fail(context, path + '.country', undefined, 'is required for a transfer abroad (PIPL art. 39)')
+      : valid,
+);
 
 /**
  * The first, one-recipient form of a transfer consent: still valid, read as the separate consent
  * "cross-border". It cannot say how the information is processed nor how to exercise rights, so it warns.
  */
-const legacyCrossBorder = (value: unknown, path: string, context: CheckContext) => {
-  const valid = object({ recipient: localized, country: region, purpose: localized, dataCategories: localized, contact: plainText }, [
+const legacyCrossBorder = refine(
+  object({ recipient: localized, country: region, purpose: localized, dataCategories: localized, contact: plainText }, [
     'recipient',
     'country',
     'purpose',
     'dataCategories',
-  ])(value, path, context);
-  if (valid) {
+  ]),
+  (valid, path, context) => {
     context._consents!.add('cross-border');
     context._onWarning?.(
       path + ': superseded by "separateConsents", which also say how data is processed and how to exercise rights (PIPL art. 39)',
     );
-  }
-  return valid;
-};
+    return valid;
+  },
+);
 
 const typesTo = <T>(item: Check<T>) => Object.fromEntries(CONSENT_TYPES.map((type) => [type, item])) as { [type in ConsentType]: Check<T> };
 
-/** The whole `ConsentryConfig`, as a table of checks (schema.json, generated from it, says the same for editors). */
+/**
+ * The whole `ConsentryConfig`, as a table of checks (schema.json, generated from it, says the same for editors).
+ * The order is the order of checking: ids are declared before anything refers to them.
+ */
 export const configSpec = object({
   $schema: plainText,
   revision: integer(0, MAX_REVISION),
@@ -264,7 +258,9 @@ export const configSpec = object({
     ask: boolean,
     thresholds: map(text('must be a region code such as "CN" or "default"', REGION_OR_DEFAULT), integer(1, 21)),
   }),
-  blocking: strictMode(
+  // In strict mode unknown hosts wait for `unknownCategory`, by default "advertising". With that category hidden
+  // they would never load, silently: the owner must name the category that releases them.
+  blocking: refine(
     object({
       autoBlock: boolean,
       rules: list(
@@ -282,6 +278,15 @@ export const configSpec = object({
       categoryAliases: map(aliasName, categoryRef),
       trustedTypesPolicy: text('must be a Trusted Types policy name (letters, digits and - # = _ / @ . %)', TT_POLICY),
     }),
+    (valid, path, context) =>
+      valid.thirdParty == 'hold' && !valid.unknownCategory && context._hidden.has('advertising')
+        ? fail(
+            context,
+            path + '.unknownCategory',
+            undefined,
+            'is required in "hold" mode while "advertising" is hidden: unknown hosts would never load',
+          )
+        : valid,
   ),
   receipts: object({ endpoint: url }, ['endpoint']),
   integrations: object({

@@ -1,6 +1,7 @@
 /**
  * The site owner's JSON config (input) and the validated, normalised Settings the SDK runs on.
- * The validator's spec (spec.ts) accepts exactly `ConsentryConfig` (tsc checks it); schema.json is generated from the spec.
+ * The validator's spec (spec.ts) accepts exactly `ConsentryConfig` (tsc checks it); schema.json is generated from the spec
+ * (`npm run docs`: scripts/schema.mjs, with the titles, descriptions and examples of src/node/config-schema/annotations.json).
  */
 
 /** Text in one language, or per language code (`{ "en": "…", "zh": "…" }`). Always rendered as text. */

@@ -1,0 +1,2 @@
+export declare const SCHEMA_PATH: URL;
+export declare function renderSchema(): Promise<string>;
