@@ -1346,6 +1346,25 @@ function fullEssentialHostsModule(vendors) {
   );
 }
 
+function fullVendorHostsModule(vendors) {
+  const rows = vendors.filter((v) => v.hosts.length).map((v) => [v.id, v.hosts]);
+  rows.sort((a, b) => byName(a[0], b[0]));
+  return (
+    HEADER +
+    "// From consentry's vendor catalogue (data/vendors).\n" +
+    '// Node side only (HTML rewriter, build-config, validate): never import this from loader code.\n\n' +
+    '/**\n' +
+    " * Every catalogue vendor's hosts, by vendor id, as the catalogue lists them (each covers itself and its\n" +
+    " * subdomains). A config service whose id is a vendor's id is that vendor: its hosts are held for the\n" +
+    " * service (src/node/classify/catalogue-service-hosts.ts), so the service's own grant, separate consents\n" +
+    ' * included, releases them, not its category alone. Small on purpose: the edge rewriter carries it.\n' +
+    ' */\n' +
+    'export const VENDOR_HOSTS: { readonly [vendorId: string]: readonly string[] } = {\n' +
+    rows.map(([id, hosts]) => `  ${JSON.stringify(id)}: ${JSON.stringify(hosts)},`).join('\n') +
+    '\n};\n'
+  );
+}
+
 function fullHostsModule(rows) {
   const lines = rows.map((r) => '  ' + JSON.stringify([r.value, r.kind, r.category, r.provider, r.source, r.basis, r.vendor]) + ',');
   return (
@@ -1542,6 +1561,7 @@ export function buildTables(dataDir) {
       'full-cookies.ts': fullCookiesModule(fullCookies),
       'full-paths.ts': fullPathsModule(data.vendors),
       'full-essential-hosts.ts': fullEssentialHostsModule(data.vendors),
+      'full-vendor-hosts.ts': fullVendorHostsModule(data.vendors),
     },
     stats,
   };

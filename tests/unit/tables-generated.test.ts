@@ -36,6 +36,7 @@ describe('built-in tables', () => {
       'full-essential-hosts.ts',
       'full-hosts.ts',
       'full-paths.ts',
+      'full-vendor-hosts.ts',
       'loader-cookies.ts',
       'loader-hosts.ts',
       'loader-paths.ts',

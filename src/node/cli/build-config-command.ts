@@ -2,6 +2,7 @@ import { checkConfigFile, problemLines } from './config-check';
 import { parseCommandArgs } from './config-command-args';
 import { EXIT_BAD_INPUT, EXIT_INVALID_CONFIG, EXIT_OK, InputError } from './errors';
 import { compileSettings } from '../../core/config/compiled';
+import { withCatalogueHosts } from '../classify/catalogue-service-hosts';
 import { configJson, inlineConfigElement } from './inline-config';
 import type { Io } from './main';
 
@@ -15,7 +16,10 @@ text in it (a banner text with "</script>" in it) can end the element early.
   --compiled     print the compiled config, the production form: the validated settings with every
                  default filled in, marked with this release and a hash. The loader applies it after a
                  cheap check, without downloading the validator (a lighter first visit); compile again
-                 after editing the config or upgrading consentry (another release's is refused)
+                 after editing the config or upgrading consentry (another release's is refused).
+                 A service whose id is a vendor of consentry's catalogue (google-analytics,
+                 meta-pixel, baidu-tongji, …) gets the vendor's hosts added to its hosts, so
+                 they wait for the service's own grant (its separate consents too)
   --json         print only the escaped JSON, for a template that writes the element itself
                  (consentry build-config consent.json --compiled --json > consent.compiled.json)
   --nonce VALUE  add nonce="VALUE": the page's CSP nonce, or your template's placeholder for it
@@ -37,13 +41,15 @@ export async function runBuildConfig(argv: string[], io: Io): Promise<number> {
     if (values.nonce !== undefined && form != 'inline') throw new InputError('--nonce is for the element: leave it out with --json');
     if (values.nonce !== undefined && (!values.nonce || values.nonce.includes('"')))
       throw new InputError('--nonce needs a value without a double quote (")');
-    const check = await checkConfigFile(positionals[0]);
+    const check = await checkConfigFile(positionals[0], { hostsAdded: !!values.compiled });
     for (const warning of check.warnings) io.stderr(`warning: ${warning}\n`);
     if (!check.valid) {
       io.stderr(`consentry build-config: ${check.file}: invalid, ${check.problems.length} problem(s)\n${problemLines(check.problems)}`);
       return EXIT_INVALID_CONFIG;
     }
-    const config = values.compiled ? compileSettings(check.settings, __VERSION__) : check.config;
+    // Compiled, a service that is a catalogue vendor holds the vendor's hosts too (declared ones first): the
+    // loader has no vendor ids, and would otherwise release them on the service's category alone.
+    const config = values.compiled ? compileSettings(withCatalogueHosts(check.settings), __VERSION__) : check.config;
     io.stdout((form == 'json' ? configJson(config) : inlineConfigElement(config, { nonce: values.nonce })) + '\n');
     return EXIT_OK;
   } catch (error) {
