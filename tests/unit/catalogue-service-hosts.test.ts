@@ -14,6 +14,7 @@ import { runValidate } from '../../src/node/cli/validate-command';
 import { classifyUrl } from '../../src/node/rewrite/classify-url';
 import { classifyUrlFull } from '../../src/node/rewrite/classify-url-full';
 import { createRewriter } from '../../src/node/rewrite/create-rewriter';
+import { migrateConfig } from '../../src/node/migrate/migrate-config';
 
 // Issue 19 §1: a service that needs a separate consent runs only when its category and the consent are
 // granted, and the catalogue's hosts of that vendor are held the same way as the hosts it declares.
@@ -215,5 +216,23 @@ describe('consentry validate and build-config', () => {
     ]);
     // The loader's own classification then files the catalogue host under the service.
     expect(urlCategory(GA, applied, PAGE)).toEqual({ category: 'analytics', service: 'google-analytics' });
+  });
+});
+
+describe('consentry migrate', () => {
+  it("names the catalogue id of a migrated service whose cookies are one vendor's, and keeps the old tool's id", () => {
+    const input = {
+      categories: {
+        necessary: { readOnly: true },
+        analytics: { services: { ga: { label: 'GA', cookies: [{ name: '_ga' }] }, own: { label: 'Own', cookies: [{ name: 'own_id' }] } } },
+      },
+    };
+    const { config, notes } = migrateConfig(input, 'vanilla-cookieconsent');
+    expect(notes.filter((note) => note.includes("consentry's catalogue"))).toEqual([
+      `services.ga: its cookies are Google Analytics's, whose id in consentry's catalogue is "google-analytics"; with that id (and ` +
+        `data-service="google-analytics" in your markup) the catalogue's hosts of Google Analytics wait for this service's own grant in ` +
+        'the HTML rewriter and a compiled config, not for its category alone',
+    ]);
+    expect(config.services?.map((service) => service.id)).toEqual(['ga', 'own']);
   });
 });

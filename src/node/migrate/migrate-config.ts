@@ -2,7 +2,7 @@ import { ConfigError } from '../../core/config/errors';
 import { validateConfig } from '../../core/config/validate';
 import { fromKlaro } from './from-klaro';
 import { fromVanilla } from './from-vanilla';
-import { noteCatalogueCategories } from './known-cookies';
+import { noteCatalogueCategories, noteCatalogueVendors } from './known-cookies';
 import { asObject, at } from './read-loose';
 import { MIGRATE_SOURCES, MigrateError, type MigrateResult, type MigrateSource } from './types';
 
@@ -19,6 +19,7 @@ export function migrateConfig(input: unknown, from: MigrateSource): MigrateResul
   const result = from == 'klaro' ? fromKlaro(object) : fromVanilla(object);
   noteOtherFunctions(object, result.notes);
   noteCatalogueCategories(result.config, result.notes);
+  noteCatalogueVendors(result.config, result.notes);
   try {
     validateConfig(result.config, (warning) => result.notes.push('consentry config ' + warning));
   } catch (error) {
