@@ -1347,7 +1347,7 @@ function fullEssentialHostsModule(vendors) {
 }
 
 function fullVendorHostsModule(vendors) {
-  const rows = vendors.filter((v) => v.hosts.length).map((v) => [v.id, v.hosts]);
+  const rows = vendors.map((v) => [v.id, v.hosts]);
   rows.sort((a, b) => byName(a[0], b[0]));
   return (
     HEADER +
@@ -1355,7 +1355,8 @@ function fullVendorHostsModule(vendors) {
     '// Node side only (HTML rewriter, build-config, validate): never import this from loader code.\n\n' +
     '/**\n' +
     " * Every catalogue vendor's hosts, by vendor id, as the catalogue lists them (each covers itself and its\n" +
-    " * subdomains). A config service whose id is a vendor's id is that vendor: its hosts are held for the\n" +
+    ' * subdomains; none for a vendor known by its URL patterns alone, in FULL_PATH_ROWS).\n' +
+    " * A config service whose id is a vendor's id is that vendor: its hosts are held for the\n" +
     " * service (src/node/classify/catalogue-service-hosts.ts), so the service's own grant, separate consents\n" +
     ' * included, releases them, not its category alone. Small on purpose: the edge rewriter carries it.\n' +
     ' */\n' +

@@ -7,9 +7,12 @@ import { VENDOR_HOSTS } from '../tables/full-vendor-hosts';
 
 type Services = ClassifyingSettings['services'];
 
+/** Whether `id` is a vendor's id in the catalogue (data/vendors). */
+export const isCatalogueVendor = (id: string): boolean => Object.hasOwn(VENDOR_HOSTS, id);
+
 /** The catalogue's hosts of the vendor whose id is `vendorId` (data/vendors), [] for an id it does not know. */
 export function catalogueHostsOf(vendorId: string): readonly string[] {
-  return Object.hasOwn(VENDOR_HOSTS, vendorId) ? VENDOR_HOSTS[vendorId] : [];
+  return isCatalogueVendor(vendorId) ? VENDOR_HOSTS[vendorId] : [];
 }
 
 /**

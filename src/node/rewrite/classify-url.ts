@@ -2,19 +2,25 @@ import { heldCategory } from '../../core/classify/third-party';
 import { isWebUrl, resolveUrl } from '../../core/classify/resolve-url';
 import { urlCategory } from '../../core/classify/url-category';
 import type { Settings } from '../../core/config/types';
-import { withCatalogueHosts } from '../classify/catalogue-service-hosts';
+import { isCatalogueVendor, withCatalogueHosts } from '../classify/catalogue-service-hosts';
 import { classifyPathFull } from '../classify/classify-path-full';
 import type { Classification } from './plan-gate';
 
 /** Classifies one URL as written in a page whose base URL is `base`. */
 export type UrlClassifier = (url: string, settings: Settings | null, base: string) => Classification | null;
 
-/** Each config's settings with its catalogue vendors' hosts, worked out once (a page has many URLs). */
-const withHostsOf = new WeakMap<Settings, Settings>();
-function settingsWithCatalogueHosts(settings: Settings): Settings {
-  let found = withHostsOf.get(settings);
-  if (!found) withHostsOf.set(settings, (found = withCatalogueHosts(settings)));
-  return found;
+/**
+ * What the catalogue adds to one config, worked out once (a page has many URLs): the settings with its
+ * vendors' hosts, or null when no service is a catalogue vendor (then nothing is added to classify).
+ */
+const linkedOf = new WeakMap<Settings, Settings | null>();
+function linkedSettings(settings: Settings): Settings | null {
+  let linked = linkedOf.get(settings);
+  if (linked === undefined) {
+    linked = settings.services.some((service) => isCatalogueVendor(service.id)) ? withCatalogueHosts(settings) : null;
+    linkedOf.set(settings, linked);
+  }
+  return linked;
 }
 
 /** A category no table or config can give: marks the site's rules, to ask `urlCategory` whether one matched. */
@@ -50,7 +56,8 @@ export const classifyUrl: UrlClassifier = (url, settings, base) => {
   if (!settings) return heldCategory(url, settings, base);
   if (!settings.blocking.autoBlock) return null;
   const declared = heldCategory(url, settings, base);
-  if (declared?.service || (declared && claimedByRule(url, settings, base))) return declared;
+  const linked = linkedSettings(settings);
+  if (!linked || declared?.service || (declared && claimedByRule(url, settings, base))) return declared;
   // A URL pattern is more specific than a host (data/vendors/README.md), so it is asked first.
-  return servicePath(url, settings, base) || heldCategory(url, settingsWithCatalogueHosts(settings), base);
+  return servicePath(url, settings, base) || heldCategory(url, linked, base);
 };

@@ -4,7 +4,8 @@
 
 /**
  * Every catalogue vendor's hosts, by vendor id, as the catalogue lists them (each covers itself and its
- * subdomains). A config service whose id is a vendor's id is that vendor: its hosts are held for the
+ * subdomains; none for a vendor known by its URL patterns alone, in FULL_PATH_ROWS).
+ * A config service whose id is a vendor's id is that vendor: its hosts are held for the
  * service (src/node/classify/catalogue-service-hosts.ts), so the service's own grant, separate consents
  * included, releases them, not its category alone. Small on purpose: the edge rewriter carries it.
  */
@@ -28,6 +29,7 @@ export const VENDOR_HOSTS: { readonly [vendorId: string]: readonly string[] } = 
   "adyen": ["checkoutshopper-live.adyen.com","checkoutshopper-test.adyen.com","checkoutshopper-live-us.adyen.com","checkoutshopper-live-au.adyen.com","checkoutshopper-live-apse.adyen.com","checkoutshopper-live-in.adyen.com","live.adyen.com","adyen.com"],
   "affilae": ["affilae.com","lb.affilae.com","static.affilae.com"],
   "airbrake": ["api.airbrake.io","airbrake.io"],
+  "akamai-bot-manager": [],
   "akamai-mpulse": ["go-mpulse.net","c.go-mpulse.net","s.go-mpulse.net","s2.go-mpulse.net"],
   "algolia-insights": ["insights.algolia.io","insights.de.algolia.io","insights.us.algolia.io"],
   "alibaba-arms-rum": ["retcode.alicdn.com","arms-retcode.aliyuncs.com","sdk.rum.aliyuncs.com"],
@@ -68,6 +70,7 @@ export const VENDOR_HOSTS: { readonly [vendorId: string]: readonly string[] } = 
   "cj-affiliate": ["emjcd.com","www.emjcd.com","mczbf.com","www.mczbf.com","cj.com","qksrv.net","anrdoezrs.net","dpbolvw.net","jdoqocy.com","kqzyfj.com","tkqlhce.com","ftjcfx.com","lduhtrp.net","tqlkg.com"],
   "clicktale": ["cdnssl.clicktale.net","clicktale.net","clicktale.com"],
   "clicky": ["static.getclicky.com","in.getclicky.com","getclicky.com","clicky.com"],
+  "cloudflare-rum": [],
   "cloudflare-turnstile": ["challenges.cloudflare.com"],
   "cloudflare-web-analytics": ["static.cloudflareinsights.com","cloudflareinsights.com"],
   "cnzz-umeng": ["cnzz.com","s4.cnzz.com","s9.cnzz.com","c.cnzz.com","w.cnzz.com","z.cnzz.com","v1.cnzz.com","hzs1.cnzz.com","z.gds.cnzz.com","umeng.com","umengcloud.com","alog.umeng.com","ulogs.umeng.com","cnlogs.umeng.com","umtrack.com","log.umtrack.com"],
@@ -91,6 +94,7 @@ export const VENDOR_HOSTS: { readonly [vendorId: string]: readonly string[] } = 
   "dynamic-yield": ["cdn.dynamicyield.com","st.dynamicyield.com","rcom.dynamicyield.com","async-px.dynamicyield.com","px.dynamicyield.com","cdn-eu.dynamicyield.com","st-eu.dynamicyield.com","dynamicyield.com"],
   "dynatrace-rum": ["js-cdn.dynatrace.com","bf.dynatrace.com","live.dynatrace.com","apps.dynatrace.com","dynatrace-managed.com"],
   "ebay-partner-network": ["epnt.ebay.com","rover.ebay.com"],
+  "elastic-apm-rum": [],
   "emarsys": ["cdn.scarabresearch.com","recommender.scarabresearch.com","scarabresearch.com","emarsys.net"],
   "ensighten": ["nexus.ensighten.com","ensighten.com"],
   "errorception": ["beacon.errorception.com","errorception.com"],
@@ -142,6 +146,7 @@ export const VENDOR_HOSTS: { readonly [vendorId: string]: readonly string[] } = 
   "hubspot-chat": ["usemessages.com","hubspot.net"],
   "id5": ["id5-sync.com","cdn.id5-sync.com","lb.eu-1-id5-sync.com","diagnostics.id5-sync.com"],
   "impact": ["impact.com","impactradius-event.com","d.impactradius-event.com","impactradius.com","impactradius-go.com","pxf.io","sjv.io","ojrq.net","evyy.net","utt.impactcdn.com","impactcdn.com"],
+  "imperva": [],
   "index-exchange": ["casalemedia.com","js-sec.indexww.com","indexww.com","htlb.casalemedia.com","dsum-sec.casalemedia.com","ssum-sec.casalemedia.com"],
   "infolinks": ["infolinks.com","resources.infolinks.com","router.infolinks.com"],
   "innovid": ["innovid.com","s.innovid.com","rtr.innovid.com"],
@@ -182,6 +187,7 @@ export const VENDOR_HOSTS: { readonly [vendorId: string]: readonly string[] } = 
   "mailchimp": ["chimpstatic.com","list-manage.com"],
   "marketo-munchkin": ["munchkin.marketo.net","marketo.net","mktoresp.com","marketo.com"],
   "matomo-cloud": ["matomo.cloud","innocraft.cloud","cdn.matomo.cloud"],
+  "matomo-tag-manager": [],
   "medallia-kampyle": ["nebula-cdn.kampyle.com","kampyle.com","resources.digital-cloud.medallia.com","digital-cloud.medallia.com","digital-cloud.medallia.eu"],
   "mediamath": ["mathtag.com","pixel.mathtag.com","sync.mathtag.com","tags.mathtag.com"],
   "medianet": ["media.net","contextual.media.net","static.media.net","hbx.media.net","cs.media.net","warp.media.net"],
@@ -230,6 +236,7 @@ export const VENDOR_HOSTS: { readonly [vendorId: string]: readonly string[] } = 
   "plerdy": ["a.plerdy.com","plerdy.com"],
   "post-affiliate-pro": ["postaffiliatepro.com"],
   "posthog": ["i.posthog.com","us.i.posthog.com","eu.i.posthog.com","us-assets.i.posthog.com","eu-assets.i.posthog.com","app.posthog.com","us.posthog.com","eu.posthog.com"],
+  "prebid-sharedid": [],
   "propellerads": ["propellerads.com","propellerclick.com"],
   "pubmatic": ["pubmatic.com","ads.pubmatic.com","image2.pubmatic.com","image6.pubmatic.com","simage2.pubmatic.com","hbopenbid.pubmatic.com","t.pubmatic.com"],
   "purechat": ["app.purechat.com","purechat.com"],
@@ -352,6 +359,7 @@ export const VENDOR_HOSTS: { readonly [vendorId: string]: readonly string[] } = 
   "xiaomi-ads": ["a.market.xiaomi.com","ad.xiaomi.com","ad1.xiaomi.com","ad.mi.com","admob.xiaomi.com","tracking.miui.com","data.mistat.xiaomi.com","data.mistat.intl.xiaomi.com","ad.intl.xiaomi.com","tracker.ai.xiaomi.com","adv.sec.miui.com"],
   "xing-share": ["www.xing-share.com","xing-share.com"],
   "yahoo-dsp": ["sp.analytics.yahoo.com","ads.yahoo.com","pr-bh.ybp.yahoo.com","cms.analytics.yahoo.com","ups.analytics.yahoo.com","advertising.com","adtech.com","adtechus.com","ysm.yahoo.com","gemini.yahoo.com"],
+  "yahoo-japan-ads": [],
   "yahoo-japan-tag-manager": ["yjtag.yahoo.co.jp","s.yjtag.jp","yjtag.jp"],
   "yandex-direct": ["an.yandex.ru","yandexadexchange.net","adfox.ru","ads.adfox.ru","yabs.yandex.ru"],
   "yandex-metrica": ["mc.yandex.ru","mc.yandex.com","mc.yandex.by","mc.yandex.kz","mc.yandex.com.tr","mc.webvisor.org","mc.webvisor.com","yandexmetrica.com"],
