@@ -160,7 +160,7 @@ describe('schema.json is generated from the spec', () => {
             { type: 'string', maxLength: limits.MAX_TEXT },
             {
               type: 'object',
-              propertyNames: { pattern: '^[a-z]{2}$', maxLength: limits.MAX_TEXT },
+              propertyNames: { pattern: '^[a-z]{2}$', maxLength: 2 },
               additionalProperties: { type: 'string', maxLength: limits.MAX_TEXT },
             },
           ],

@@ -9,6 +9,7 @@
  * never the stricter (tests/unit/config-schema.test.ts checks both agree on thousands of configs).
  */
 import { MAX_ITEMS, MAX_TEXT } from '../../core/config/limits';
+import { longestMatch } from './longest-match';
 
 /** A JSON Schema fragment, without titles, descriptions, examples or defaults (src/node/config-schema/annotations.json). */
 export type Fragment = { [keyword: string]: unknown };
@@ -38,8 +39,13 @@ export const check = (): Described => {
   throw new Error('check(test, hint) tests with code a schema cannot state: use text, integer, oneOf… or refine');
 };
 
+/** A pattern with a bound tighter than `max` states that bound (the validator's pattern refuses longer text anyway). */
 export const text = (_hint: string, pattern?: RegExp, max = MAX_TEXT): Described =>
-  described({ type: 'string', ...(pattern && { pattern: pattern.source }), maxLength: max });
+  described({
+    type: 'string',
+    ...(pattern && { pattern: pattern.source }),
+    maxLength: Math.min(max, (pattern && longestMatch(pattern)) || max),
+  });
 
 export const integer = (min: number, max: number): Described => described({ type: 'integer', minimum: min, maximum: max });
 
