@@ -9,7 +9,7 @@ export const BUDGETS = {
   // With a compiled config (the production path): loader + UI chunk (choice parts, styles and English texts inside).
   firstVisit: 38.7 * 1024,
   // With a raw config, validated in the browser: loader + parts (validator) + UI chunk.
-  firstVisitRaw: 49.8 * 1024,
+  firstVisitRaw: 49.82 * 1024,
   languagePack: 1.7 * 1024, // each dist/i18n/<lang>.min.js
 };
 

@@ -50,11 +50,22 @@ document.getElementById('ad').appendChild(f); }; makeSlot();</script></body></ht
 
 let browser: Browser;
 let server: TestServer;
+// Another origin (another port): a frame there has no document the guards can read, until it navigates back.
+let elsewhere: TestServer;
 
 beforeAll(async () => {
   browser = await launchChromium({ loopback: [TRACKER_HOST] });
   server = await startServer();
+  elsewhere = await startServer();
+  elsewhere.page('/plain', '<!doctype html><p>Another site</p>');
   for (const [path, html] of Object.entries(PAGES)) server.page(path, html);
+  // A frame first on another origin, then navigated to a same-origin page: guarded at that load.
+  server.page(
+    '/elsewhere-then-url',
+    page(`var f = document.createElement('iframe'), first = true;
+      f.onload = function () { if (first) { first = false; f.src = '/slot-late'; } };
+      f.src = ${js(elsewhere.origin + '/plain')}; document.getElementById('ad').appendChild(f);`),
+  );
   server.route('/srcdoc-csp', (_req, res) => {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': CSP });
     res.end(CSP_PAGE);
@@ -63,6 +74,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  await elsewhere?.close();
 });
 
 async function countingContext(): Promise<{ context: BrowserContext; requests: string[] }> {
@@ -121,6 +133,7 @@ describe('same-origin frames with the built loader', () => {
     ['srcdoc in markup inserted with insertAdjacentHTML', '/srcdoc-markup'],
     ['srcdoc under a nonce CSP', '/srcdoc-csp'],
     ['same-origin URL page, tag inserted after its load', '/url'],
+    ['a frame on another origin, then navigated to a same-origin page', '/elsewhere-then-url'],
   ])('hold the tracker and its cookies before consent, not after "Accept all": %s', async (_name, path) => heldUntilAccepted(path));
 
   // The documented way around for a same-origin page whose own HTML holds the tag (the parent's guards

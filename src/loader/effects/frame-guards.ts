@@ -16,7 +16,7 @@ import type { BlockingDeps, Uninstall, Win } from './types';
  *     first script of ours, Chromium's preload scanner fetched a tracker <script src> the guards then held);
  *   - for any other same-origin document at its `load` (a navigation makes a new window): scripts the
  *     parser ran before then were not guarded; such a page needs the loader in its own <head>.
- * A cross-origin frame throws on the first read of its window and is left alone: it is not ours to patch.
+ * A cross-origin frame has no document to read and is left alone: it is not ours to patch.
  */
 export function installFrameGuards(deps: BlockingDeps, guard: (win: Win) => void, win: Win = window): Uninstall {
   const { document } = win;
@@ -28,14 +28,16 @@ export function installFrameGuards(deps: BlockingDeps, guard: (win: Win) => void
 
   const enter = (frame: HTMLIFrameElement) => {
     try {
-      const child = windowOf.call(frame) as Win | null;
+      // The document, not the window: a cross-origin frame's is null, where reading its window would throw, once
+      // per ad frame on every walk (40 frames × 300 walks, one per image loaded: 90 ms of main thread, measured).
+      const child = documentOf.call(frame)?.defaultView as Win | null;
       const mark = child?.Document.prototype;
       if (mark && !guarded.has(mark)) {
         guarded.add(mark);
         guard(child!);
       }
     } catch {
-      // Cross-origin: its own site's business.
+      // A window being torn down.
     }
   };
   // A srcdoc becomes our script writing it.
@@ -53,7 +55,7 @@ export function installFrameGuards(deps: BlockingDeps, guard: (win: Win) => void
     }
   };
 
-  const windowOf = Object.getOwnPropertyDescriptor(frameProto, 'contentWindow')!.get!;
+  const documentOf = Object.getOwnPropertyDescriptor(frameProto, 'contentDocument')!.get!;
   for (const name of ['contentWindow', 'contentDocument'])
     patch(restores, frameProto, name, ({ get }) => ({
       get(this: HTMLIFrameElement) {
