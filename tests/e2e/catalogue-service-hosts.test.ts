@@ -9,6 +9,7 @@ import { closeContext } from './helpers/close-context';
 import { configured } from './helpers/consentry-ready';
 import { startServer, type TestServer } from './helpers/server';
 import { standInHost } from './helpers/stand-in-host';
+import { GOOGLE_TRANSFER } from '../unit/fixtures/transfer-consent';
 
 // Issue 19 §1 in the built loader: a service that needs a transfer consent, named by its catalogue vendor id
 // (google-analytics) and declaring no hosts. Compiled as `consentry build-config --compiled` compiles it, the
@@ -19,19 +20,7 @@ import { standInHost } from './helpers/stand-in-host';
 const GA_HOST = 'www.google-analytics.com';
 const CONFIG: ConsentryConfig = {
   revision: 1,
-  separateConsents: [
-    {
-      id: 'cross-border',
-      kind: 'transfer',
-      recipient: 'Google LLC',
-      country: 'US',
-      contact: 'privacy@google.example',
-      purpose: 'Site analytics',
-      processingMethod: 'Collected by a script in your browser',
-      dataCategories: 'A pseudonymous browser id, pages visited',
-      rights: 'Write to privacy@shop.example',
-    },
-  ],
+  separateConsents: [GOOGLE_TRANSFER],
   services: [{ id: 'google-analytics', category: 'analytics', separateConsents: ['cross-border'] }],
 };
 const settings = validateConfig(CONFIG, () => {});

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readCompiled } from '../../src/core/config/compiled';
-import type { ConsentryConfig, SeparateConsentConfig } from '../../src/core/config/types';
+import type { ConsentryConfig } from '../../src/core/config/types';
 import { validateConfig } from '../../src/core/config/validate';
 import { urlCategory } from '../../src/core/classify/url-category';
 import { encodeRecord } from '../../src/core/policy/record';
@@ -15,24 +15,14 @@ import { classifyUrl } from '../../src/node/rewrite/classify-url';
 import { classifyUrlFull } from '../../src/node/rewrite/classify-url-full';
 import { createRewriter } from '../../src/node/rewrite/create-rewriter';
 import { migrateConfig } from '../../src/node/migrate/migrate-config';
+import { GOOGLE_TRANSFER } from './fixtures/transfer-consent';
 
 // Issue 19 §1: a service that needs a separate consent runs only when its category and the consent are
 // granted, and the catalogue's hosts of that vendor are held the same way as the hosts it declares.
 
 const quiet = () => {};
-const TRANSFER: SeparateConsentConfig = {
-  id: 'cross-border',
-  kind: 'transfer',
-  recipient: 'Google LLC',
-  country: 'US',
-  contact: 'privacy@google.example',
-  purpose: 'Site analytics',
-  processingMethod: 'Collected by a script in your browser',
-  dataCategories: 'A pseudonymous browser id, pages visited',
-  rights: 'Write to privacy@shop.example',
-};
 const CONFIG: ConsentryConfig = {
-  separateConsents: [TRANSFER],
+  separateConsents: [GOOGLE_TRANSFER],
   services: [
     { id: 'google-analytics', category: 'analytics', separateConsents: ['cross-border'] },
     { id: 'meta-pixel', category: 'advertising', separateConsents: ['cross-border'] },
