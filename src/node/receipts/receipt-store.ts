@@ -5,6 +5,8 @@ import type { SqlDatabase, SqlSession } from './sql-database';
 import type { PruneResult, ReceiptQuery, ReceiptRow, StoredReceipt, VerifyProblem, VerifyReport } from './types';
 
 const COLUMNS = FIELD_NAMES.map(columnOf);
+// Each field beside its column, paired once: rows are read and written a page at a time.
+const FIELD_COLUMNS = FIELD_NAMES.map((field, i) => [field, COLUMNS[i]] as const);
 const SELECT = `SELECT ${COLUMNS.join(', ')} FROM consent_receipts`;
 const PAGE = 2000;
 
@@ -21,12 +23,12 @@ const READ: { [kind in FieldKind]: (value: unknown) => unknown } = {
 };
 
 function fromDb(row: DbRow): StoredReceipt {
-  const fields = FIELD_NAMES.map((field) => [field, READ[RECEIPT_FIELDS[field]](row[columnOf(field)])]);
+  const fields = FIELD_COLUMNS.map(([field, column]) => [field, READ[RECEIPT_FIELDS[field]](row[column])]);
   return Object.fromEntries(fields) as unknown as StoredReceipt;
 }
 
 /** A receipt as the JSON object jsonb_populate_recordset reads: column names as keys. */
-const toDb = (receipt: StoredReceipt): DbRow => Object.fromEntries(FIELD_NAMES.map((field) => [columnOf(field), receipt[field]]));
+const toDb = (receipt: StoredReceipt): DbRow => Object.fromEntries(FIELD_COLUMNS.map(([field, column]) => [column, receipt[field]]));
 
 /** WHERE clause and parameters for a look-up; every value is a parameter, never spliced into SQL. */
 function whereOf(query: ReceiptQuery): { where: string; params: unknown[] } {
