@@ -14,5 +14,15 @@ export function firstListeners<T>($store: ReadableAtom<T>): AddFirstListener<T> 
   const listeners = new Set<(value: T) => void>();
   // Never removed: it outlives only the listeners it holds, and each of those is removed by its own effect.
   $store.listen((value) => listeners.forEach((listener) => listener(value)));
-  return (listener) => (listeners.add(listener), () => void listeners.delete(listener));
+  return (listener) => {
+    // As with nanostores' own listeners, a change made before `add` is not announced to it, even when a batch
+    // announces it later (the runtime installs the integrations in the batch that applies the config).
+    let before: T | undefined = $store.get();
+    const call = (value: T) => {
+      if (value !== before) listener(value);
+      before = undefined;
+    };
+    listeners.add(call);
+    return () => void listeners.delete(call);
+  };
 }

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { atom } from 'nanostores';
+import { atom, batch } from 'nanostores';
 import { describe, expect, it } from 'vitest';
 import { firstListeners } from '../../src/loader/first-listeners';
 import { createRuntime } from '../../src/loader/runtime';
@@ -21,6 +21,20 @@ describe('firstListeners', () => {
     add((value) => calls.push('again ' + value));
     $store.set(3);
     expect(calls.slice(3)).toEqual(['again 3', 'gate 3']);
+  });
+
+  it('does not announce to a listener a change made before it was added, though a batch announces it later', () => {
+    const $store = atom(0);
+    const add = firstListeners($store);
+    const calls: number[] = [];
+    batch(() => {
+      $store.set(1);
+      add((value) => calls.push(value));
+    });
+    expect(calls).toEqual([]);
+    $store.set(2);
+    $store.set(1);
+    expect(calls).toEqual([2, 1]);
   });
 
   it("is the runtime's: a configured effect's hook runs before an early effect's listener", () => {

@@ -40,9 +40,5 @@ export function installGoogleConsentMode(deps: IntegrationDeps, beforeEffects: A
   const win = pageWindow(deps);
   const mapping = consentModeMapping(settings);
   setConsentModeDefaults(settings, $state.get(), win);
-  // The defaults covered the state as it is now, though a batch may still announce the change that made it.
-  let sent = $state.get();
-  return beforeEffects(
-    (state) => state != sent && gtagOf(settings, win)('consent', 'update', consentModeState((sent = state).categories, mapping)),
-  );
+  return beforeEffects((state) => gtagOf(settings, win)('consent', 'update', consentModeState(state.categories, mapping)));
 }
